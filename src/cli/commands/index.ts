@@ -1,0 +1,13 @@
+import type { Command } from '../context.js';
+import { diagnoseCommand } from './diagnose.js';
+import { lintCommand } from './lint.js';
+import { listCommand } from './list.js';
+import { showCommand } from './show.js';
+
+/** Every subcommand, in the order `authhelp help` lists them. */
+export const COMMANDS: readonly Command[] = [
+  diagnoseCommand,
+  listCommand,
+  showCommand,
+  lintCommand,
+];

@@ -1,0 +1,17 @@
+/** What a command may touch: injected so tests can run commands in-process. */
+export interface CliIo {
+  readonly stdout: { write(chunk: string): unknown };
+  readonly stderr: { write(chunk: string): unknown };
+  /** Reads all of standard input, at most `limit` bytes (the rest is discarded and reported). */
+  readStdin(limit: number): Promise<{ text: string; truncated: boolean; isTty: boolean }>;
+  /** Standard input line by line, for batch modes. */
+  stdinLines(): AsyncIterable<string>;
+}
+
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+export function writeLine(stream: { write(chunk: string): unknown }, line = ''): void {
+  stream.write(`${line}\n`);
+}

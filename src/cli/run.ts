@@ -1,0 +1,65 @@
+import { isAuthHelpError } from '../core/errors.js';
+import { COMMANDS } from './commands/index.js';
+import type { CommandContext } from './context.js';
+import { UsageError, writeLine } from './io.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FAIL = 1;
+export const EXIT_USAGE = 2;
+
+/** Runs one CLI invocation and returns its exit code; never throws. */
+export async function runCli(argv: readonly string[], ctx: CommandContext): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    writeLine(ctx.io.stdout, usage());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  if (name === '--version' || name === '-v') {
+    writeLine(ctx.io.stdout, 'authhelp 0.1.0');
+    return EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (command === undefined) {
+    writeLine(ctx.io.stderr, `authhelp: unknown command "${oneLine(name)}" (try: authhelp help)`);
+    return EXIT_USAGE;
+  }
+  try {
+    return await command.run(rest, ctx);
+  } catch (err) {
+    return reportError(err, command.usage, ctx);
+  }
+}
+
+function reportError(err: unknown, commandUsage: string, ctx: CommandContext): number {
+  if (err instanceof UsageError) {
+    writeLine(ctx.io.stderr, `authhelp: ${oneLine(err.message)}`);
+    writeLine(ctx.io.stderr, `usage: ${commandUsage}`);
+    return EXIT_USAGE;
+  }
+  if (isAuthHelpError(err)) {
+    const code = err.code === 'USAGE' || err.code === 'UNKNOWN_ENTRY' ? EXIT_USAGE : EXIT_FAIL;
+    writeLine(ctx.io.stderr, `authhelp: ${err.message}`);
+    return code;
+  }
+  const message = err instanceof Error ? err.message : String(err);
+  writeLine(ctx.io.stderr, `authhelp: internal error: ${oneLine(message)}`);
+  return EXIT_FAIL;
+}
+
+function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'usage: authhelp <command> [options]',
+    '',
+    'commands:',
+    ...lines,
+    '',
+    'Run `authhelp <command> --help` for details.',
+  ].join('\n');
+}
+
+export function oneLine(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

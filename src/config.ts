@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { AuthHelpError } from './core/errors.js';
+
+/** The only module that reads the environment. Each entry point asks for the part it needs. */
+type Env = Readonly<Record<string, string | undefined>>;
+
+const flag = z
+  .enum(['1', '0', 'true', 'false', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const slackSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z
+      .string({
+        error:
+          'SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+      })
+      .regex(/^xoxb-/, 'SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)'),
+    SLACK_SIGNING_SECRET: z.string().min(1).optional(),
+    SLACK_APP_TOKEN: z
+      .string()
+      .regex(
+        /^xapp-/,
+        'SLACK_APP_TOKEN must start with xapp- (an app-level token with connections:write)',
+      )
+      .optional(),
+    SLACK_API_URL: z
+      .url({ error: 'SLACK_API_URL must be a URL such as https://slack.com/api/' })
+      .optional(),
+    PORT: z.coerce
+      .number({ error: 'PORT must be a number' })
+      .int()
+      .min(0, 'PORT must be 0–65535')
+      .max(65535, 'PORT must be 0–65535')
+      .default(3000),
+    AUTHHELP_CHANNELS: z.string().optional(),
+    AUTHHELP_KNOWLEDGE_DIR: z.string().min(1).optional(),
+    AUTHHELP_ALLOW_LOCAL_TARGETS: flag,
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.SLACK_APP_TOKEN === undefined && (v.SLACK_SIGNING_SECRET ?? '') === '') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SLACK_SIGNING_SECRET'],
+        message:
+          'SLACK_SIGNING_SECRET is not set: copy the Signing Secret from Basic Information (or set SLACK_APP_TOKEN for Socket Mode)',
+      });
+    }
+  });
+
+export interface SlackConfig {
+  readonly botToken: string;
+  readonly signingSecret: string | undefined;
+  readonly appToken: string | undefined;
+  readonly socketMode: boolean;
+  readonly apiUrl: string | undefined;
+  readonly port: number;
+  /** Channel ids the app may answer in on its own; empty means every channel it is a member of. */
+  readonly channels: readonly string[];
+  readonly knowledgeDir: string | undefined;
+  readonly allowLocalTargets: boolean;
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export function loadSlackConfig(env: Env): SlackConfig {
+  const v = parseOrThrow(slackSchema, env);
+  return Object.freeze({
+    botToken: v.SLACK_BOT_TOKEN,
+    signingSecret: v.SLACK_SIGNING_SECRET,
+    appToken: v.SLACK_APP_TOKEN,
+    socketMode: v.SLACK_APP_TOKEN !== undefined,
+    apiUrl: v.SLACK_API_URL,
+    port: v.PORT,
+    channels: splitList(v.AUTHHELP_CHANNELS),
+    knowledgeDir: v.AUTHHELP_KNOWLEDGE_DIR,
+    allowLocalTargets: v.AUTHHELP_ALLOW_LOCAL_TARGETS,
+    logLevel: v.LOG_LEVEL,
+  });
+}
+
+const cliSchema = z.object({
+  AUTHHELP_KNOWLEDGE_DIR: z.string().min(1).optional(),
+  AUTHHELP_ALLOW_LOCAL_TARGETS: flag,
+  AUTHHELP_CLIENT_SECRET: z.string().optional(),
+  AUTHHELP_REFRESH_TOKEN: z.string().optional(),
+});
+
+export interface CliConfig {
+  readonly knowledgeDir: string | undefined;
+  readonly allowLocalTargets: boolean;
+  /** Secrets for `authhelp check`, so they stay out of shell history. */
+  readonly clientSecret: string | undefined;
+  readonly refreshToken: string | undefined;
+}
+
+export function loadCliConfig(env: Env): CliConfig {
+  const v = parseOrThrow(cliSchema, env);
+  return Object.freeze({
+    knowledgeDir: v.AUTHHELP_KNOWLEDGE_DIR,
+    allowLocalTargets: v.AUTHHELP_ALLOW_LOCAL_TARGETS,
+    clientSecret: emptyToUndefined(v.AUTHHELP_CLIENT_SECRET),
+    refreshToken: emptyToUndefined(v.AUTHHELP_REFRESH_TOKEN),
+  });
+}
+
+function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.output<T> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const first = result.error.issues[0];
+  const name = first?.path.join('.') ?? 'environment';
+  const message = first?.message ?? 'invalid configuration';
+  throw new AuthHelpError(
+    'CONFIG_INVALID',
+    message.includes(name) ? message : `${name}: ${message}`,
+    {
+      context: { variable: name },
+    },
+  );
+}
+
+function splitList(value: string | undefined): readonly string[] {
+  return (value ?? '')
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+function emptyToUndefined(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}

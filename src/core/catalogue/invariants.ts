@@ -1,0 +1,64 @@
+import type { SystemFile } from './schema.js';
+
+export interface Problem {
+  readonly file: string;
+  readonly entry?: string;
+  readonly field?: string;
+  readonly message: string;
+}
+
+interface FileData {
+  readonly file: string;
+  readonly data: SystemFile;
+}
+
+/** Checks that span entries and files: unique ids, id prefixes, resolvable references. */
+export function checkInvariants(files: readonly FileData[]): Problem[] {
+  const problems: Problem[] = [];
+  const allIds = new Set<string>();
+  const seenSystems = new Map<string, string>();
+  for (const { file, data } of files) {
+    const other = seenSystems.get(data.system);
+    if (other !== undefined) {
+      problems.push({
+        file,
+        field: 'system',
+        message: `system "${data.system}" is also defined in ${other}`,
+      });
+    }
+    seenSystems.set(data.system, file);
+    for (const entry of data.entries) {
+      if (allIds.has(entry.id)) {
+        problems.push({ file, entry: entry.id, field: 'id', message: 'duplicate entry id' });
+      }
+      allIds.add(entry.id);
+    }
+  }
+  for (const { file, data } of files) problems.push(...checkFile(file, data, allIds));
+  return problems;
+}
+
+function checkFile(file: string, data: SystemFile, allIds: ReadonlySet<string>): Problem[] {
+  const problems: Problem[] = [];
+  const sourceIds = new Set(data.sources.map((s) => s.id));
+  for (const entry of data.entries) {
+    const at = (field: string, message: string): void => {
+      problems.push({ file, entry: entry.id, field, message });
+    };
+    if (!entry.id.startsWith(`${data.system}/`)) {
+      at('id', `must start with "${data.system}/" (the file's system)`);
+    }
+    entry.sources.forEach((id, i) => {
+      if (!sourceIds.has(id))
+        at(`sources.${i}`, `unknown source "${id}" (declare it under sources)`);
+    });
+    entry.related.forEach((id, i) => {
+      if (!allIds.has(id)) at(`related.${i}`, `unknown entry "${id}"`);
+      if (id === entry.id) at(`related.${i}`, 'an entry cannot be related to itself');
+    });
+    if (entry.messages.length + entry.phrases.length + entry.codes.length === 0) {
+      at('phrases', 'needs at least one code, message or phrase to be found by');
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,32 @@
+import type { Entry } from '../catalogue/catalogue.js';
+
+/** Where the text came from: asked for explicitly, or seen in a support channel. */
+export type Via = 'command' | 'channel';
+
+export interface DiagnoseOptions {
+  readonly via: Via;
+}
+
+/** One ranked candidate: the entry, a confidence in [0, 1], and why it was picked. */
+export interface Match {
+  readonly id: string;
+  readonly confidence: number;
+  /** Human-readable evidence, e.g. `code invalid_client`, `host wd5-impl-services1.workday.com`. */
+  readonly why: readonly string[];
+  readonly entry: Entry;
+}
+
+export interface Diagnosis {
+  /** Best first, at most five. */
+  readonly matches: readonly Match[];
+  /** Whether the app should answer on its own if this text were pasted into a support channel. */
+  readonly confident: boolean;
+  /** The input was longer than the cap and only part of it was read. */
+  readonly truncated: boolean;
+  /** Characters read (after the cap). */
+  readonly inputLength: number;
+}
+
+export interface Diagnoser {
+  diagnose(text: string, options?: DiagnoseOptions): Diagnosis;
+}
