@@ -1,4 +1,4 @@
-import type { RawEntry, SourceDoc } from './schema.js';
+import type { Detect, RawEntry, SourceDoc } from './schema.js';
 
 /** A catalogue entry as the rest of the code sees it: validated, with its system and sources resolved. */
 export interface Entry {
@@ -8,6 +8,7 @@ export interface Entry {
   readonly slug: string;
   readonly title: string;
   readonly codes: readonly string[];
+  readonly surfacesAs: readonly string[];
   readonly status: readonly number[];
   readonly messages: readonly string[];
   readonly phrases: readonly string[];
@@ -21,6 +22,8 @@ export interface SystemInfo {
   readonly system: string;
   readonly title: string;
   readonly entryIds: readonly string[];
+  /** How a paste points to this system; undefined for vendor-neutral systems. */
+  readonly detect: Detect | undefined;
 }
 
 /** Immutable, validated set of entries with lookups by id and system. */
@@ -74,6 +77,7 @@ export function toEntry(
     slug,
     title: raw.title,
     codes: Object.freeze([...raw.codes]),
+    surfacesAs: Object.freeze([...raw.surfacesAs]),
     status: Object.freeze([...raw.status]),
     messages: Object.freeze([...raw.messages]),
     phrases: Object.freeze([...raw.phrases]),

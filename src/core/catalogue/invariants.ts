@@ -41,6 +41,15 @@ export function checkInvariants(files: readonly FileData[]): Problem[] {
 function checkFile(file: string, data: SystemFile, allIds: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const sourceIds = new Set(data.sources.map((s) => s.id));
+  (data.detect?.paths ?? []).forEach((source, i) => {
+    if (!compiles(source)) {
+      problems.push({
+        file,
+        field: `detect.paths.${i}`,
+        message: 'not a valid regular expression',
+      });
+    }
+  });
   for (const entry of data.entries) {
     const at = (field: string, message: string): void => {
       problems.push({ file, entry: entry.id, field, message });
@@ -61,4 +70,13 @@ function checkFile(file: string, data: SystemFile, allIds: ReadonlySet<string>):
     }
   }
   return problems;
+}
+
+function compiles(source: string): boolean {
+  try {
+    new RegExp(source, 'i');
+    return true;
+  } catch {
+    return false;
+  }
 }

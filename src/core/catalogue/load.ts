@@ -30,7 +30,12 @@ export function buildCatalogue(sources: readonly KnowledgeSource[]): Catalogue {
   for (const { data } of files) {
     const built = data.entries.map((raw) => toEntry(raw, data.system, data.title, data.sources));
     entries.push(...built);
-    systems.push({ system: data.system, title: data.title, entryIds: built.map((e) => e.id) });
+    systems.push({
+      system: data.system,
+      title: data.title,
+      entryIds: built.map((e) => e.id),
+      detect: data.detect,
+    });
   }
   return new Catalogue(entries, systems);
 }

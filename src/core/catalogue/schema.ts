@@ -15,8 +15,10 @@ export const sourceSchema = z.strictObject({
 export const entrySchema = z.strictObject({
   id: z.string().regex(ENTRY_ID_PATTERN, 'must look like <system>/<slug>'),
   title: nonEmpty.max(120),
-  /** Codes printed by the system: OAuth error names, Login Audit Trail codes, vendor codes. */
+  /** Codes printed by the system that identify this entry: OAuth error names, Login Audit Trail codes. */
   codes: z.array(nonEmpty).default([]),
+  /** Codes this failure also surfaces as, which usually mean another entry (weak evidence). */
+  surfacesAs: z.array(nonEmpty).default([]),
   /** HTTP statuses the failure is documented (or reliably observed) with. */
   status: z.array(z.number().int().min(100).max(599)).default([]),
   /** Exact strings the system prints, verbatim: what people paste. */
@@ -29,10 +31,18 @@ export const entrySchema = z.strictObject({
   related: z.array(z.string().regex(ENTRY_ID_PATTERN)).default([]),
 });
 
+/** What points to a system in a paste: host suffixes, URL path fragments, words. */
+export const detectSchema = z.strictObject({
+  hosts: z.array(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case host suffix')).default([]),
+  paths: z.array(nonEmpty).default([]),
+  words: z.array(nonEmpty).default([]),
+});
+
 export const systemFileSchema = z.strictObject({
   system: z.string().regex(SYSTEM_PATTERN, 'lower-case system name'),
   title: nonEmpty,
-  /** Hosts and words that point to this system in a paste (matched by the core's vendor detector). */
+  /** Absent for vendor-neutral systems such as generic OAuth 2.0. */
+  detect: detectSchema.optional(),
   sources: z.array(sourceSchema).min(1),
   entries: z.array(entrySchema).min(1),
 });
@@ -40,3 +50,4 @@ export const systemFileSchema = z.strictObject({
 export type SourceDoc = z.infer<typeof sourceSchema>;
 export type RawEntry = z.infer<typeof entrySchema>;
 export type SystemFile = z.infer<typeof systemFileSchema>;
+export type Detect = z.infer<typeof detectSchema>;
