@@ -1,11 +1,33 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
-import type { Diagnoser, Diagnosis, DiagnoseOptions } from './types.js';
+import { decide } from './decide.js';
+import { buildIndex } from './index.js';
+import { capInput, normalise } from './normalise.js';
+import { buildQuery } from './query.js';
+import { scoreEntries } from './score.js';
+import type { Diagnoser, Diagnosis, DiagnoseOptions, Match } from './types.js';
 
-/** Placeholder until the matcher lands: answers nothing, never confident. */
-export function createDiagnoser(_catalogue: Catalogue): Diagnoser {
+const MAX_MATCHES = 5;
+
+/** Builds the matcher once for a catalogue; each diagnosis is then a pure function of the text. */
+export function createDiagnoser(catalogue: Catalogue): Diagnoser {
+  const index = buildIndex(catalogue);
   return {
-    diagnose(text: string, _options?: DiagnoseOptions): Diagnosis {
-      return { matches: [], confident: false, truncated: false, inputLength: text.length };
+    diagnose(text: string, options: DiagnoseOptions = { via: 'command' }): Diagnosis {
+      const capped = capInput(text);
+      const query = buildQuery(normalise(capped.text), index);
+      const ranked = scoreEntries(query, index);
+      const decision = decide(ranked, query, options.via);
+      const matches: Match[] = ranked.slice(0, MAX_MATCHES).flatMap((s, i) => {
+        const entry = index.entries[s.entry];
+        if (entry === undefined || s.score <= 0.3) return [];
+        return [{ id: entry.id, confidence: decision.confidences[i] ?? 0, why: s.why, entry }];
+      });
+      return {
+        matches,
+        confident: decision.confident && matches.length > 0,
+        truncated: capped.truncated,
+        inputLength: capped.text.length,
+      };
     },
   };
 }

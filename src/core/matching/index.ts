@@ -1,0 +1,224 @@
+import Fuse from 'fuse.js';
+import type { Catalogue, Entry } from '../catalogue/catalogue.js';
+import { rawTokens, splitIdentifier, stem, terms, toTerm, wordsOf } from './tokens.js';
+import { TypoIndex } from './typo-index.js';
+
+export type PhraseKind = 'message' | 'phrase' | 'title' | 'code';
+
+/** A short text an entry is known by, as a set of weighted terms. */
+export interface Phrase {
+  readonly entry: number;
+  readonly kind: PhraseKind;
+  readonly text: string;
+  readonly terms: readonly string[];
+  /** Sum of the idf of its terms: how much a full hit says. */
+  readonly mass: number;
+}
+
+export interface CodeRef {
+  readonly entry: number;
+  /** 1 for a code that identifies the entry, lower for a code it merely surfaces as. */
+  readonly strength: number;
+  readonly code: string;
+  /** Every entry carrying this code belongs to one system: the code itself names the vendor. */
+  readonly vendorUnique: boolean;
+}
+
+export interface VendorRule {
+  readonly system: string;
+  readonly hosts: readonly string[];
+  readonly paths: readonly RegExp[];
+  /** Each word or multi-word name as its terms. */
+  readonly words: readonly (readonly string[])[];
+}
+
+/** Everything the matcher precomputes from a catalogue; built once, read by every diagnosis. */
+export interface MatchIndex {
+  readonly entries: readonly Entry[];
+  readonly phrases: readonly Phrase[];
+  readonly postings: ReadonlyMap<string, readonly number[]>;
+  readonly entryTerms: ReadonlyMap<string, readonly number[]>;
+  readonly idf: ReadonlyMap<string, number>;
+  readonly entryMass: Float64Array;
+  readonly codes: ReadonlyMap<string, readonly CodeRef[]>;
+  readonly looseCodes: ReadonlyMap<string, readonly CodeRef[]>;
+  readonly codeFuse: Fuse<string>;
+  readonly typos: TypoIndex;
+  readonly rawToTerm: ReadonlyMap<string, string>;
+  readonly vendors: readonly VendorRule[];
+  readonly vendorSystems: ReadonlySet<string>;
+}
+
+const VENDOR_TERM_DAMPING = 0.25;
+
+export function looseKey(code: string): string {
+  return code.toLowerCase().replace(/[_\-\s.]/g, '');
+}
+
+export function buildIndex(catalogue: Catalogue): MatchIndex {
+  const entries = catalogue.entries;
+  const phraseDrafts = entries.flatMap((entry, i) => entryPhrases(entry, i));
+  const background = entries.map((e) => new Set(terms(`${e.reason} ${e.steps.join(' ')}`)));
+  const docTerms = entries.map(
+    (_, i) => new Set(phraseDrafts.filter((p) => p.entry === i).flatMap((p) => p.terms)),
+  );
+  const vendors = vendorRules(catalogue);
+  const idf = computeIdf(docTerms, entries.length);
+  // Vendor names are counted as vendor evidence; in phrases they should not also count as a match.
+  for (const rule of vendors)
+    for (const words of rule.words)
+      for (const t of words) {
+        const v = idf.get(t);
+        if (v !== undefined) idf.set(t, v * VENDOR_TERM_DAMPING);
+      }
+  const phrases: Phrase[] = phraseDrafts.map((p) => ({
+    ...p,
+    mass: p.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
+  }));
+  const postings = new Map<string, number[]>();
+  phrases.forEach((p, pi) => {
+    for (const t of p.terms) pushTo(postings, t, pi);
+  });
+  const entryTerms = new Map<string, number[]>();
+  const entryMass = new Float64Array(entries.length);
+  docTerms.forEach((set, ei) => {
+    for (const t of new Set([...set, ...(background[ei] ?? [])])) pushTo(entryTerms, t, ei);
+    for (const t of set) entryMass[ei] = (entryMass[ei] ?? 0) + (idf.get(t) ?? 0);
+  });
+  for (const [t] of entryTerms)
+    if (!idf.has(t)) idf.set(t, idfOf(countOf(entryTerms, t), entries.length));
+  const { codes, looseCodes, codeList } = indexCodes(entries);
+  const rawToTerm = vocabulary(entries);
+  return {
+    entries,
+    phrases,
+    postings,
+    entryTerms,
+    idf,
+    entryMass,
+    codes,
+    looseCodes,
+    codeFuse: new Fuse(codeList, {
+      threshold: 0.2,
+      ignoreLocation: true,
+      minMatchCharLength: 6,
+      includeScore: true,
+    }),
+    typos: new TypoIndex(rawToTerm.keys()),
+    rawToTerm,
+    vendors,
+    vendorSystems: new Set(vendors.map((v) => v.system)),
+  };
+}
+
+function entryPhrases(entry: Entry, i: number): Omit<Phrase, 'mass'>[] {
+  const drafts: Omit<Phrase, 'mass'>[] = [];
+  const add = (kind: PhraseKind, text: string): void => {
+    const t = [...new Set(terms(text))];
+    if (t.length > 0) drafts.push({ entry: i, kind, text, terms: t });
+  };
+  add('title', entry.title);
+  for (const m of entry.messages) add('message', m);
+  for (const p of entry.phrases) add('phrase', p);
+  // A code written as words ("token validity too broad") is a phrase of its own.
+  for (const c of entry.codes)
+    if (splitIdentifier(c).length > 1) add('code', splitIdentifier(c).join(' '));
+  return drafts;
+}
+
+function computeIdf(docs: readonly ReadonlySet<string>[], n: number): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const doc of docs) for (const t of doc) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [t, count] of df) idf.set(t, idfOf(count, n));
+  return idf;
+}
+
+function idfOf(df: number, n: number): number {
+  return Math.log(1 + n / Math.max(1, df));
+}
+
+function countOf(map: ReadonlyMap<string, readonly number[]>, key: string): number {
+  return map.get(key)?.length ?? 0;
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+function indexCodes(entries: readonly Entry[]): {
+  codes: Map<string, CodeRef[]>;
+  looseCodes: Map<string, CodeRef[]>;
+  codeList: string[];
+} {
+  const codes = new Map<string, CodeRef[]>();
+  const looseCodes = new Map<string, CodeRef[]>();
+  const codeList = new Set<string>();
+  const systemsByCode = new Map<string, Set<string>>();
+  for (const e of entries) {
+    for (const c of [...e.codes, ...e.surfacesAs]) {
+      const set = systemsByCode.get(c.toLowerCase()) ?? new Set<string>();
+      set.add(e.system);
+      systemsByCode.set(c.toLowerCase(), set);
+    }
+  }
+  entries.forEach((entry, i) => {
+    const unique = (code: string): boolean =>
+      (systemsByCode.get(code.toLowerCase())?.size ?? 0) === 1;
+    const refs = [
+      ...entry.codes.map((code) => ({ entry: i, strength: 1, code, vendorUnique: unique(code) })),
+      ...entry.surfacesAs.map((code) => ({
+        entry: i,
+        strength: 0.45,
+        code,
+        vendorUnique: unique(code),
+      })),
+    ];
+    for (const ref of refs) {
+      addRef(codes, ref.code.toLowerCase(), ref);
+      addRef(looseCodes, looseKey(ref.code), ref);
+      if (ref.code.length >= 8) codeList.add(ref.code);
+    }
+  });
+  return { codes, looseCodes, codeList: [...codeList] };
+}
+
+function addRef(map: Map<string, CodeRef[]>, key: string, ref: CodeRef): void {
+  const list = map.get(key) ?? [];
+  if (!list.some((r) => r.entry === ref.entry)) list.push(ref);
+  map.set(key, list);
+}
+
+/** Raw lower-case words of the catalogue → their term, for typo correction before stemming. */
+function vocabulary(entries: readonly Entry[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const e of entries) {
+    const text = [e.title, ...e.messages, ...e.phrases, ...e.codes].join(' ');
+    for (const raw of rawTokens(text)) {
+      for (const part of wordsOf(raw)) {
+        const term = toTerm(part);
+        if (term !== undefined) map.set(part.toLowerCase(), term);
+      }
+    }
+  }
+  return map;
+}
+
+function vendorRules(catalogue: Catalogue): VendorRule[] {
+  return catalogue.systems.flatMap((s) =>
+    s.detect === undefined
+      ? []
+      : [
+          {
+            system: s.system,
+            hosts: s.detect.hosts,
+            paths: s.detect.paths.map((p) => new RegExp(p, 'i')),
+            words: s.detect.words.map((w) => terms(w)).filter((t) => t.length > 0),
+          },
+        ],
+  );
+}
+
+export { stem };

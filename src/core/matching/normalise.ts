@@ -1,0 +1,56 @@
+/** Longest text the matcher reads; longer pastes keep their head and tail (errors sit at either end). */
+export const MAX_INPUT_CHARS = 16_000;
+const TAIL_CHARS = 4_000;
+
+export interface Capped {
+  readonly text: string;
+  readonly truncated: boolean;
+}
+
+export function capInput(raw: string): Capped {
+  if (raw.length <= MAX_INPUT_CHARS) return { text: raw, truncated: false };
+  const head = raw.slice(0, MAX_INPUT_CHARS - TAIL_CHARS);
+  const tail = raw.slice(raw.length - TAIL_CHARS);
+  return { text: `${head}\n…\n${tail}`, truncated: true };
+}
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  '#39': "'",
+};
+
+/**
+ * Removes what chat and terminals add around an error: control bytes, Slack markup
+ * (`<url|label>`, mentions, emoji, code fences, emphasis), HTML entities, and stack frames.
+ */
+export function normalise(text: string): string {
+  let t = text
+    .replace(/\r\n?/g, '\n')
+    // eslint-disable-next-line no-control-regex -- binary pastes: control bytes become spaces
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ')
+    .replace(/<([@#!])[^>\s]*>/g, ' ')
+    .replace(/<((?:https?|mailto):[^>|\s]+)\|([^>]*)>/g, '$1 $2')
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? ' ')
+    .replace(/:[a-z0-9_+-]{2,40}:/g, ' ')
+    .replace(/```|`/g, ' ');
+  t = t
+    .split('\n')
+    .filter((line) => !isStackFrame(line))
+    .map((line) => line.replace(/^\s*(?:>>>|>)\s?/, ''))
+    .join('\n');
+  return t;
+}
+
+/** Frames carry class and file names that look like words but say nothing about the failure. */
+function isStackFrame(line: string): boolean {
+  return (
+    /^\s+at\s+[\w$.<>[\]/\\:-]+(?:\(.*\))?(?:\s+in\s+.*)?\s*$/.test(line) ||
+    /^\s*#\d+\s+\S+\(\d+\):/.test(line) ||
+    /^\s*File ".*", line \d+/.test(line) ||
+    /^\s+at .*:\d+(?::\d+)?\)?\s*$/.test(line)
+  );
+}

@@ -1,0 +1,167 @@
+import type { MatchIndex, Phrase } from './index.js';
+import type { Query } from './query.js';
+
+/** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
+export interface Scored {
+  readonly entry: number;
+  readonly score: number;
+  readonly code: number;
+  readonly phrase: number;
+  readonly overlap: number;
+  readonly vendor: number;
+  readonly status: number;
+  /** The entry is vendor-specific and nothing in the text points to its vendor. */
+  readonly vendorMissing: boolean;
+  readonly why: readonly string[];
+}
+
+export const WEIGHTS = { code: 2.2, phrase: 1.8, overlap: 0.6 } as const;
+
+export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
+  const phraseBest = bestPhrases(query, index);
+  const overlap = overlaps(query, index);
+  const candidates = new Set<number>([...phraseBest.keys(), ...query.codeHits.map((h) => h.entry)]);
+  const specificity = codeSpecificity(query, index);
+  const maxOtherVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
+  const scored: Scored[] = [];
+  for (const ei of candidates) {
+    scored.push(
+      scoreOne(
+        ei,
+        query,
+        index,
+        phraseBest.get(ei),
+        overlap.get(ei) ?? 0,
+        specificity,
+        maxOtherVendor,
+      ),
+    );
+  }
+  return scored.sort((a, b) => b.score - a.score || a.entry - b.entry);
+}
+
+interface PhraseHit {
+  readonly value: number;
+  readonly phrase: Phrase;
+}
+
+/** Per entry, its best phrase: idf-weighted share of the phrase's terms found in the text. */
+function bestPhrases(query: Query, index: MatchIndex): Map<number, PhraseHit> {
+  const hit = new Map<number, number>();
+  for (const [term, weight] of query.terms) {
+    const idf = index.idf.get(term) ?? 0;
+    for (const pi of index.postings.get(term) ?? []) hit.set(pi, (hit.get(pi) ?? 0) + idf * weight);
+  }
+  const full = 1.6 * Math.log(1 + index.entries.length);
+  const best = new Map<number, PhraseHit>();
+  for (const [pi, mass] of hit) {
+    const phrase = index.phrases[pi];
+    if (phrase === undefined || phrase.mass <= 0) continue;
+    const coverage = mass / phrase.mass;
+    const value = coverage * coverage * Math.min(1, phrase.mass / full);
+    const current = best.get(phrase.entry);
+    if (current === undefined || value > current.value) best.set(phrase.entry, { value, phrase });
+  }
+  return best;
+}
+
+/** Per entry, how much of the text's vocabulary it shares (its phrases, reason and steps). */
+function overlaps(query: Query, index: MatchIndex): Map<number, number> {
+  const sum = new Map<number, number>();
+  for (const [term, weight] of query.terms) {
+    const idf = index.idf.get(term) ?? 0;
+    for (const ei of index.entryTerms.get(term) ?? [])
+      sum.set(ei, (sum.get(ei) ?? 0) + idf * weight);
+  }
+  const full = 2.5 * Math.log(1 + index.entries.length);
+  for (const [ei, v] of sum) sum.set(ei, Math.min(1, v / full));
+  return sum;
+}
+
+/** A code shared by many entries says less than one that names a single entry. */
+function codeSpecificity(query: Query, index: MatchIndex): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const h of query.codeHits) {
+    const refs = index.codes.get(h.code.toLowerCase()) ?? [];
+    const identifying = refs.filter((r) => r.strength >= 1).length;
+    out.set(h.code, 1 / Math.max(1, identifying));
+  }
+  return out;
+}
+
+function scoreOne(
+  ei: number,
+  query: Query,
+  index: MatchIndex,
+  phrase: PhraseHit | undefined,
+  overlap: number,
+  specificity: ReadonlyMap<string, number>,
+  maxVendor: number,
+): Scored {
+  const entry = index.entries[ei];
+  const why: string[] = [];
+  let code = 0;
+  let vendorCode = false;
+  for (const h of query.codeHits) {
+    if (h.entry !== ei) continue;
+    const value =
+      h.strength * (0.75 + 0.25 * (specificity.get(h.code) ?? 0)) * (h.inErrorField ? 1.1 : 1);
+    if (value > code) code = value;
+    if (h.vendorUnique && h.strength >= 0.8) vendorCode = true;
+  }
+  const codeHit = query.codeHits.find((h) => h.entry === ei);
+  if (codeHit !== undefined) why.push(`code ${codeHit.code}`);
+  const phraseValue = phrase?.value ?? 0;
+  if (phrase !== undefined && phraseValue >= 0.2)
+    why.push(`${phrase.phrase.kind} "${phrase.phrase.text}"`);
+
+  const isVendor = entry !== undefined && index.vendorSystems.has(entry.system);
+  const evidence = entry === undefined ? undefined : query.vendors.get(entry.system);
+  let vendor = 0;
+  let vendorMissing = false;
+  if (isVendor) {
+    if (evidence !== undefined) {
+      vendor = 0.8 * evidence.strength;
+      why.push(...evidence.why);
+    } else if (!vendorCode && !isVerbatim(phrase)) {
+      vendorMissing = true;
+      vendor = -0.6 - 0.6 * maxVendor;
+    }
+  } else if (maxVendor > 0) {
+    vendor = -0.15;
+  }
+
+  let status = 0;
+  const statuses = query.signals.statuses;
+  if (entry !== undefined && statuses.size > 0 && entry.status.length > 0) {
+    const agreed = entry.status.find((s) => statuses.has(s));
+    status = agreed === undefined ? -0.3 : 0.4;
+    if (agreed !== undefined) why.push(`status ${agreed}`);
+  }
+  const score =
+    WEIGHTS.code * code +
+    WEIGHTS.phrase * phraseValue +
+    WEIGHTS.overlap * overlap +
+    vendor +
+    status;
+  return {
+    entry: ei,
+    score,
+    code,
+    phrase: phraseValue,
+    overlap,
+    vendor,
+    status,
+    vendorMissing,
+    why,
+  };
+}
+
+/** A vendor's own message quoted nearly whole names the vendor as surely as its host would. */
+function isVerbatim(hit: PhraseHit | undefined): boolean {
+  return (
+    hit !== undefined &&
+    (hit.phrase.kind === 'message' || hit.phrase.kind === 'code') &&
+    hit.value >= 0.8
+  );
+}

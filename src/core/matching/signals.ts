@@ -1,0 +1,83 @@
+/** Exact, structural signals read from a paste before any fuzzy matching. */
+export interface Signals {
+  /** HTTP statuses seen in status lines, JSON fields, arrows or "(404) Not Found" forms. */
+  readonly statuses: ReadonlySet<number>;
+  /** Host names seen in URLs or `Host:` headers, lower case. */
+  readonly hosts: readonly string[];
+  /** Raw word tokens that look like codes (`invalid_client`, `TokenRejected`, `S22`). */
+  readonly codeTokens: readonly CodeToken[];
+}
+
+export interface CodeToken {
+  readonly token: string;
+  /** Appears where a code is expected: `error=`, `"error":`, `Detail:`, `o:errorCode`, `ErrorCode:`. */
+  readonly inErrorField: boolean;
+}
+
+const STATUS_CODES = new Set([
+  400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 413, 415, 422, 429, 500, 501, 502, 503,
+  504,
+]);
+
+/** A 3-digit status standing alone: not part of a longer number, date, version, port or line number. */
+const STATUS = /(?<![\w.:/#=-])([45]\d\d)(?![\w.:/%-]|\s*(?:ms|mb|kb|px|lines?)\b)/gi;
+const NOT_STATUS_BEFORE = /(?:line|port|char|rack|row|col(?:umn)?|page|id|#)\s*$/i;
+
+export function extractStatuses(text: string): Set<number> {
+  const found = new Set<number>();
+  for (const m of text.matchAll(STATUS)) {
+    const code = Number(m[1]);
+    if (!STATUS_CODES.has(code)) continue;
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (NOT_STATUS_BEFORE.test(before)) continue;
+    found.add(code);
+  }
+  return found;
+}
+
+const HOST = /\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})\b/gi;
+
+export function extractHosts(text: string): string[] {
+  const hosts = new Set<string>();
+  for (const m of text.matchAll(HOST)) {
+    const host = (m[1] ?? '').toLowerCase();
+    // File names and dotted class names (`TokenClient.cs`, `java.lang.String`) are not hosts.
+    if (
+      /\.(?:cs|java|py|js|ts|php|rb|go|rs|kt|ps1|pem|json|xml|yml|yaml|txt|log|dll|exe|lang|util|net|io)$/.test(
+        host,
+      )
+    ) {
+      if (!/\.(?:net|io)$/.test(host) || !host.includes('-')) continue;
+    }
+    hosts.add(host);
+  }
+  return [...hosts];
+}
+
+const TOKEN = /[\p{L}\p{N}_]+/gu;
+const ERROR_FIELD_BEFORE =
+  /(?:error(?:_?code)?|detail|errorcode|code|reason|audit[^:=\n]{0,24})["']?\s*[:=]\s*["']?\s*$/i;
+
+/** Every word token (codes are looked up from these), noting the ones in an error field. */
+export function extractCodeTokens(text: string): CodeToken[] {
+  const out: CodeToken[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(TOKEN)) {
+    const token = m[0];
+    if (token.length < 3 || token.length > 60) continue;
+    const inErrorField = ERROR_FIELD_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index));
+    const key = inErrorField ? `!${token}` : token;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ token, inErrorField });
+  }
+  return out;
+}
+
+export function extractSignals(text: string): Signals {
+  return {
+    statuses: extractStatuses(text),
+    hosts: extractHosts(text),
+    codeTokens: extractCodeTokens(text),
+  };
+}

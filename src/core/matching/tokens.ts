@@ -1,0 +1,79 @@
+/** Function words and filler that never tell errors apart (English only: other languages simply miss). */
+const STOPWORDS = new Set(
+  (
+    'a an the and or but if then so to of in on at by for from with without into onto over under up down out ' +
+    'is are was were be been being am do does did done has have had having it its this that these those there here ' +
+    'i we you he she they me us him her them my our your their mine ours what which who whom whose when where why how ' +
+    'not no nor can could should would will shall may might must just also too very only even still yet again ' +
+    'all any some each every both either neither one two about after before since until while as than such ' +
+    'get got gets getting go goes going went make makes made say says said see seen use used using uses ' +
+    'now today yesterday tomorrow please thanks thank hi hello hey ok okay yes anyone someone something ' +
+    'does doesnt dont didnt isnt arent wasnt werent cant cannot wont im ive id youre theyre thats whats ' +
+    'like know think guess seems seem look looks looking way thing things lot bit new old same other another ' +
+    'http https www com json'
+  ).split(' '),
+);
+
+/** A tiny suffix stripper: enough that expired/expires/expiry, tokens/token, rejected/rejects meet. */
+export function stem(word: string): string {
+  let w = word;
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
+  else if (w.endsWith('sses')) w = w.slice(0, -2);
+  else if (w.endsWith('ss')) return w;
+  else if (w.endsWith('s') && !w.endsWith('us') && !w.endsWith('is')) w = w.slice(0, -1);
+  for (const suffix of ['ation', 'ition', 'ing', 'ed', 'er', 'ly', 'ity', 'ment']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  if (w.endsWith('y') && w.length > 4) w = w.slice(0, -1);
+  return w;
+}
+
+/** Splits `TokenValidityTooBroad`, `invalid_client`, `client-id` into their words. */
+export function splitIdentifier(token: string): string[] {
+  return token
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[\s_\-./:]+/)
+    .filter((p) => p !== '');
+}
+
+const WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu;
+
+/** Raw word tokens, original case kept (codes are recognised from these). */
+export function rawTokens(text: string): string[] {
+  return text.match(WORD) ?? [];
+}
+
+/** Stemmed, lower-case content terms of a text: identifiers split, stop words and noise dropped. */
+export function terms(text: string): string[] {
+  const out: string[] = [];
+  for (const raw of rawTokens(text)) {
+    for (const part of wordsOf(raw)) {
+      const term = toTerm(part);
+      if (term !== undefined) out.push(term);
+    }
+  }
+  return out;
+}
+
+/** A token and, when it is an identifier, its parts: `NetSuite` is a name and also `net suite`. */
+export function wordsOf(raw: string): string[] {
+  const parts = splitIdentifier(raw);
+  return parts.length > 1 ? [raw, ...parts] : parts;
+}
+
+export function toTerm(word: string): string | undefined {
+  const lower = word.toLowerCase().replace(/['’]/g, '');
+  if (lower.length < 2 || lower.length > 40) return undefined;
+  if (STOPWORDS.has(lower)) return undefined;
+  // Numbers, ids and hashes carry no meaning for the catalogue (statuses are extracted separately).
+  const digits = lower.replace(/\D/g, '').length;
+  if (digits > lower.length - digits + 1 || digits >= 5 || /^[0-9a-f]{8,}$/.test(lower))
+    return undefined;
+  return stem(lower);
+}
