@@ -1,31 +1,71 @@
-/** Kinds of credential the guard recognises in pasted text. */
-export type SecretKind =
-  'jwt' | 'authorization-header' | 'assignment' | 'private-key' | 'slack-token';
+import { findAssignments } from './rules/assignment.js';
+import { findAuthorizationHeaders } from './rules/auth-header.js';
+import { findJwts } from './rules/jwt.js';
+import { findPrivateKeys } from './rules/private-key.js';
+import { findSlackTokens } from './rules/slack.js';
+import type { SecretFinding, SecretKind } from './types.js';
 
-export interface SecretFinding {
-  readonly kind: SecretKind;
-  /** Offsets of the secret value (not its label) in the scanned text. */
-  readonly start: number;
-  readonly end: number;
-  /** What it looks like, for a person: "a JWT", "an Authorization: Bearer header". */
-  readonly label: string;
+export type { SecretFinding, SecretKind } from './types.js';
+export { isPlaceholder, shannonEntropy } from './entropy.js';
+
+// When two findings cover the same text, the more specific kind names it.
+const PRIORITY: Readonly<Record<SecretKind, number>> = {
+  'private-key': 0,
+  jwt: 1,
+  'slack-token': 2,
+  'authorization-header': 3,
+  assignment: 4,
+};
+
+/**
+ * Finds credentials in text: JWTs and JWEs, Authorization headers, high-entropy `client_secret=` /
+ * `refresh_token=` / `password=` style assignments, PEM private keys and Slack tokens. Findings are
+ * sorted, never overlap, and carry offsets of the value only.
+ */
+export function detectSecrets(text: string): SecretFinding[] {
+  const all = [
+    ...findPrivateKeys(text),
+    ...findJwts(text),
+    ...findSlackTokens(text),
+    ...findAuthorizationHeaders(text),
+    ...findAssignments(text),
+  ].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[a.kind] - PRIORITY[b.kind]);
+  return resolveOverlaps(all);
 }
 
-const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
-
-/** Finds credentials in text. (Initial version: JWTs only; the guard issue extends it.) */
-export function detectSecrets(text: string): SecretFinding[] {
-  const found: SecretFinding[] = [];
-  for (const m of text.matchAll(JWT)) {
-    found.push({ kind: 'jwt', start: m.index, end: m.index + m[0].length, label: 'a JWT' });
+function resolveOverlaps(sorted: readonly SecretFinding[]): SecretFinding[] {
+  const kept: SecretFinding[] = [];
+  for (const f of sorted) {
+    const last = kept.at(-1);
+    if (last === undefined || f.start >= last.end) kept.push(f);
+    else kept[kept.length - 1] = absorb(last, f);
   }
-  return found;
+  return kept;
+}
+
+/** Keeps the first finding's kind, widens it to cover both, and names where a JWT was found. */
+function absorb(kept: SecretFinding, other: SecretFinding): SecretFinding {
+  const end = Math.max(kept.end, other.end);
+  if (kept.kind === 'jwt' && kept.name === undefined && other.name !== undefined) {
+    return { ...kept, end, label: `${other.label} (JWT)`, name: other.name };
+  }
+  return { ...kept, end };
 }
 
 /** Replaces every detected secret with a fixed mask, keeping the rest of the text. */
 export function maskSecrets(text: string): string {
-  const findings = detectSecrets(text).sort((a, b) => b.start - a.start);
-  let out = text;
-  for (const f of findings) out = `${out.slice(0, f.start)}[redacted ${f.kind}]${out.slice(f.end)}`;
-  return out;
+  const findings = detectSecrets(text);
+  if (findings.length === 0) return text;
+  let out = '';
+  let pos = 0;
+  for (const f of findings) {
+    out += `${text.slice(pos, f.start)}[redacted ${f.kind}]`;
+    pos = f.end;
+  }
+  return out + text.slice(pos);
+}
+
+/** Whether the text carries anything the guard should warn about. */
+export function hasSecrets(text: string): boolean {
+  return detectSecrets(text).length > 0;
 }

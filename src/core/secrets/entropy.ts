@@ -1,0 +1,59 @@
+/** Shannon entropy in bits per character of `value` (0 for the empty string). */
+export function shannonEntropy(value: string): number {
+  if (value.length === 0) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  for (const n of counts.values()) {
+    const p = n / value.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+// Stand-ins people paste instead of a real value: masks, template variables, docs examples.
+const PLACEHOLDERS: readonly RegExp[] = [
+  /\*{3,}/, // ****, abc****xyz
+  /•{3,}|\.{3}|…/, // ••••, truncated "abc..."
+  // xxxx runs, or xxx as a whole segment; a lone "xxx" inside random base64 is chance, not a mask
+  /x{4,}|X{4,}|(?:^|[^A-Za-z0-9])(?:xxx|XXX)(?:[^A-Za-z0-9]|$)/,
+  /^<.*>$/s, // <client secret>
+  /^\[.*\]$/s, // [redacted]
+  /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/, // $VAR, ${VAR}
+  /^\$\(.*\)$/s, // $(command)
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR% (Windows)
+  /\{\{.*\}\}/s, // {{var}} (Postman, Jinja, Handlebars)
+  /^\{[A-Za-z_][A-Za-z0-9_]*\}$/, // {var}
+  /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, // CLIENT_SECRET: an env var name, not a value
+  /redacted|masked|hidden|removed|placeholder|example|changeme|your[_-]|secret[_-]?here/i,
+  /^(?:null|undefined|none|nil|true|false|string|empty|required|optional)$/i,
+];
+
+/** True for values that only stand in for a credential (`****`, `<secret>`, `$VAR`, `{{var}}` …). */
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDERS.some((re) => re.test(value));
+}
+
+/** A reference to a value in code (`config.clientSecret`, `os.environ`), not the value itself. */
+export function isCodeReference(value: string): boolean {
+  return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) && !/\d/.test(value);
+}
+
+export interface RandomnessBounds {
+  readonly minLength: number;
+  readonly maxLength: number;
+  /** Bits per character the value must reach. */
+  readonly minEntropy: number;
+}
+
+/**
+ * Whether `value` looks like a generated credential rather than a word, a number or a stand-in.
+ * Letter-only values shorter than 24 characters read as words or identifiers.
+ */
+export function looksRandom(value: string, bounds: RandomnessBounds): boolean {
+  if (value.length < bounds.minLength || value.length > bounds.maxLength) return false;
+  if (isPlaceholder(value) || isCodeReference(value)) return false;
+  if (/^[A-Za-z_]+$/.test(value) && value.length < 24) return false;
+  if (/^\d+$/.test(value)) return false;
+  return shannonEntropy(value) >= bounds.minEntropy;
+}

@@ -1,0 +1,79 @@
+import { looksRandom, type RandomnessBounds } from '../entropy.js';
+import type { SecretFinding } from '../types.js';
+
+interface KeySpec {
+  readonly name: string;
+  readonly pattern: string;
+  readonly label: string;
+}
+
+// Credential-bearing parameter names, in snake, kebab, camel, SCREAMING and "Title Case" spellings.
+const KEYS: readonly KeySpec[] = [
+  { name: 'client_secret', pattern: 'client[_ -]?secret', label: 'a client secret' },
+  { name: 'consumer_secret', pattern: 'consumer[_ -]?secret', label: 'a consumer secret' },
+  { name: 'token_secret', pattern: 'token[_ -]?secret', label: 'a token secret' },
+  { name: 'refresh_token', pattern: 'refresh[_ -]?token', label: 'a refresh token' },
+  { name: 'access_token', pattern: 'access[_ -]?token', label: 'an access token' },
+  { name: 'id_token', pattern: 'id[_-]?token', label: 'an ID token' },
+  { name: 'client_assertion', pattern: 'client[_ -]?assertion', label: 'a client assertion' },
+  { name: 'api_key', pattern: 'api[_-]?key', label: 'an API key' },
+  { name: 'secret_key', pattern: 'secret[_-]?key', label: 'a secret key' },
+  { name: 'signing_secret', pattern: 'signing[_ -]?secret', label: 'a signing secret' },
+  { name: 'password', pattern: 'pass(?:word|wd)', label: 'a password' },
+];
+
+const SEPARATOR = String.raw`["']?[ \t]*(?:=>|:=|=|:)`;
+const KEY = new RegExp(`(?:${KEYS.map((k) => `(${k.pattern})`).join('|')})(?=${SEPARATOR})`, 'gi');
+/** The value after the key: double- or single-quoted, or bare up to a delimiter. */
+const VALUE = new RegExp(
+  String.raw`${SEPARATOR}[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)'|([^\s"'&,;()[\]{}<>]+))`,
+  'iy',
+);
+
+const SECRET_BOUNDS: RandomnessBounds = { minLength: 10, maxLength: 4096, minEntropy: 3 };
+const PASSWORD_BOUNDS: RandomnessBounds = { minLength: 8, maxLength: 256, minEntropy: 2.75 };
+
+/**
+ * Finds `client_secret=…`, `"refresh_token": "…"`, `CLIENT_SECRET=…` style assignments whose value
+ * looks generated (length, entropy, not a placeholder). Anchors on the key, then reads the value
+ * with a sticky pattern, so there is no backtracking over long runs.
+ */
+export function findAssignments(text: string): SecretFinding[] {
+  const found: SecretFinding[] = [];
+  KEY.lastIndex = 0;
+  for (let m = KEY.exec(text); m !== null; m = KEY.exec(text)) {
+    const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
+    const spec = KEYS[groups.findIndex((g) => g !== undefined)];
+    if (spec === undefined || !startsKey(text, m.index)) continue;
+    const value = readValue(text, m.index + m[0].length);
+    if (value === undefined) continue;
+    // Resume after the value: `a=a=a=…` must not re-read the same run once per key (quadratic).
+    KEY.lastIndex = Math.max(KEY.lastIndex, value.start + value.text.length);
+    const bounds = spec.name === 'password' ? PASSWORD_BOUNDS : SECRET_BOUNDS;
+    if (!looksRandom(value.text, bounds)) continue;
+    found.push({
+      kind: 'assignment',
+      start: value.start,
+      end: value.start + value.text.length,
+      label: spec.label,
+      name: spec.name,
+    });
+  }
+  return found;
+}
+
+/** The key starts at a boundary: `_CLIENT_SECRET`, `.password`, `nsClientSecret` — not `myclientsecret`. */
+function startsKey(text: string, index: number): boolean {
+  const before = text.charAt(index - 1);
+  if (before === '' || !/[A-Za-z0-9]/.test(before)) return true;
+  return /[a-z0-9]/.test(before) && /[A-Z]/.test(text.charAt(index));
+}
+
+function readValue(text: string, from: number): { text: string; start: number } | undefined {
+  VALUE.lastIndex = from;
+  const m = VALUE.exec(text);
+  if (m === null) return undefined;
+  const value = m[1] ?? m[2] ?? m[3] ?? '';
+  const quoted = m[3] === undefined ? 1 : 0;
+  return { text: value, start: m.index + m[0].length - value.length - quoted };
+}

@@ -1,0 +1,42 @@
+import { looksRandom } from '../entropy.js';
+import type { SecretFinding } from '../types.js';
+
+/** `Authorization: Bearer …` in raw HTTP, curl `-H`, JSON or code (`"Authorization": "Basic …"`). */
+const HEADER =
+  /\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(basic|bearer|token)[ \t]+([A-Za-z0-9._~+/-]+=*)/gi;
+/** A bare `Bearer <token>` outside a header line, e.g. in a log; needs a longer, random value. */
+const BARE_BEARER = /\bbearer[ \t]+([A-Za-z0-9._~+/-]{20,}=*)(?![A-Za-z0-9._~+/=-])/gi;
+
+const HEADER_BOUNDS = { minLength: 8, maxLength: 16384, minEntropy: 3 };
+const BARE_BOUNDS = { minLength: 20, maxLength: 16384, minEntropy: 3.5 };
+
+/** Finds credentials sent in an Authorization header (Basic, Bearer, Token schemes). */
+export function findAuthorizationHeaders(text: string): SecretFinding[] {
+  const found: SecretFinding[] = [];
+  for (const m of text.matchAll(HEADER)) {
+    const [whole, scheme = '', value = ''] = m;
+    if (!looksRandom(value, HEADER_BOUNDS)) continue;
+    const end = m.index + whole.length;
+    found.push(headerFinding(scheme.toLowerCase(), end - value.length, end));
+  }
+  for (const m of text.matchAll(BARE_BEARER)) {
+    const [whole, value = ''] = m;
+    // Prose and logs say "Bearer <request id>" too: a bare value must not be a UUID or a hex digest.
+    if (!/\d/.test(value) || /^[0-9a-f-]+$/i.test(value)) continue;
+    if (!looksRandom(value, BARE_BOUNDS)) continue;
+    const end = m.index + whole.length;
+    found.push(headerFinding('bearer', end - value.length, end));
+  }
+  return found;
+}
+
+function headerFinding(scheme: string, start: number, end: number): SecretFinding {
+  const title = scheme.charAt(0).toUpperCase() + scheme.slice(1);
+  return {
+    kind: 'authorization-header',
+    start,
+    end,
+    label: `an Authorization: ${title} header`,
+    name: scheme,
+  };
+}

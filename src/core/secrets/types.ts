@@ -1,0 +1,17 @@
+/** Kinds of credential the guard recognises in pasted text. */
+export type SecretKind =
+  'jwt' | 'authorization-header' | 'assignment' | 'private-key' | 'slack-token';
+
+export interface SecretFinding {
+  readonly kind: SecretKind;
+  /** Offsets of the secret value (not its label) in the scanned text. */
+  readonly start: number;
+  readonly end: number;
+  /** What it looks like, for a person: "a JWT", "an Authorization: Bearer header". */
+  readonly label: string;
+  /**
+   * Where it was found, normalised: the assignment key (`client_secret`, `refresh_token`, …), the
+   * header scheme (`basic`, `bearer`) or the token family (`jwe`, `xoxb`, `webhook`). Never the value.
+   */
+  readonly name?: string;
+}
