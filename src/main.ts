@@ -1,0 +1,49 @@
+import { DEFAULT_KNOWLEDGE_DIR, loadCatalogue } from './adapters/catalogue-files.js';
+import { createLogger } from './adapters/logger.js';
+import { loadSlackConfig } from './config.js';
+import { isAuthHelpError } from './core/errors.js';
+import { createDiagnoser } from './core/matching/diagnose.js';
+import { createSlackApp } from './slack/app.js';
+import { errorFields } from './slack/log-fields.js';
+
+/** Composition root for the Slack app: config → catalogue → diagnoser → Bolt app. */
+async function main(): Promise<void> {
+  const config = loadSlackConfig(process.env);
+  const logger = createLogger({ level: config.logLevel, name: 'authhelp-slack' });
+  const catalogue = await loadCatalogue(config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
+  const app = createSlackApp({ config, catalogue, diagnoser: createDiagnoser(catalogue), logger });
+  // A stray rejection is a bug to log, not a reason to drop every conversation in flight.
+  process.on('unhandledRejection', (reason) => {
+    logger.error(errorFields(reason), 'unhandled rejection');
+  });
+  await app.start(config.port);
+  logger.info(
+    {
+      mode: config.socketMode ? 'socket' : 'http',
+      port: config.port,
+      entries: catalogue.size,
+    },
+    'authhelp Slack app running',
+  );
+  const stop = (): void => {
+    app.stop().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+}
+
+try {
+  await main();
+} catch (err) {
+  // One line naming what to fix; no stack trace for configuration or catalogue mistakes.
+  const message = isAuthHelpError(err)
+    ? (err.message.split('\n')[0] ?? err.code)
+    : err instanceof Error
+      ? err.message
+      : String(err);
+  process.stderr.write(`authhelp: ${message}\n`);
+  process.exit(1);
+}

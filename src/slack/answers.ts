@@ -1,0 +1,46 @@
+import type { Catalogue, Entry } from '../core/catalogue/catalogue.js';
+import type { Diagnosis, Match } from '../core/matching/types.js';
+import { stateFromDiagnosis, type AnswerState } from './answer-state.js';
+import type { Answer } from './blocks/answer.js';
+
+/** Below this the best candidate is shown as "closest", not as the answer. */
+export const MIN_ANSWER_CONFIDENCE = 0.3;
+
+export type Outcome =
+  | { readonly kind: 'answer'; readonly answer: Answer }
+  | { readonly kind: 'no-match'; readonly closest: readonly Match[] };
+
+/** Turns a diagnosis into what the asker sees: an answer, or the closest candidates. */
+export function outcomeOf(d: Diagnosis, catalogue: Catalogue): Outcome {
+  const best = d.matches[0];
+  const state = stateFromDiagnosis(d);
+  if (best === undefined || state === undefined) return { kind: 'no-match', closest: [] };
+  if (!d.confident && best.confidence < MIN_ANSWER_CONFIDENCE)
+    return { kind: 'no-match', closest: d.matches };
+  const answer = answerFor(catalogue, state, best.why);
+  if (answer === undefined) return { kind: 'no-match', closest: d.matches };
+  return {
+    kind: 'answer',
+    answer: d.truncated ? { ...answer, readChars: d.inputLength } : answer,
+  };
+}
+
+/** Resolves a state's ids against the catalogue; undefined when the shown entry no longer exists. */
+export function answerFor(
+  catalogue: Catalogue,
+  state: AnswerState,
+  why?: readonly string[],
+): Answer | undefined {
+  const entry = catalogue.get(state.id);
+  if (entry === undefined) return undefined;
+  const pairs = state.alternatives.flatMap((a) => {
+    const alt = catalogue.get(a.id);
+    return alt === undefined ? [] : [{ candidate: a, entry: alt }];
+  });
+  return {
+    entry,
+    state: { ...state, id: entry.id, alternatives: pairs.map((p) => p.candidate) },
+    alternatives: pairs.map((p): Entry => p.entry),
+    ...(why === undefined ? {} : { why }),
+  };
+}

@@ -1,0 +1,126 @@
+import type { Entry } from '../../core/catalogue/catalogue.js';
+import { encodeState, type AnswerState } from '../answer-state.js';
+import { ACTION, BLOCK } from '../ids.js';
+import { entryBlocks, firstSentence, idLine, percent } from './entry.js';
+import type { Block } from './limits.js';
+import { button, context, escapeMrkdwn, section } from './limits.js';
+import { message, type SlackMessage } from './message.js';
+
+/** An answer ready to render: the entry shown, its resolved alternatives, and how it was reached. */
+export interface Answer {
+  readonly entry: Entry;
+  readonly state: AnswerState;
+  /** Entries for `state.alternatives`, same order (unknown ids already dropped). */
+  readonly alternatives: readonly Entry[];
+  readonly why?: readonly string[];
+  /** Set when only the first N characters of a long paste were read. */
+  readonly readChars?: number;
+}
+
+/**
+ * Which buttons go under the answer: `private` for the asker (alternatives, share, test, feedback),
+ * `thread` for the message shortcut (reply in thread), `shared` for what the channel sees (none).
+ */
+export type AnswerMode = 'private' | 'thread' | 'shared';
+
+export function answerMessage(
+  answer: Answer,
+  mode: AnswerMode,
+  footer?: string,
+  feedback = true,
+): SlackMessage {
+  const { entry, state } = answer;
+  const blocks: Block[] = [
+    ...entryBlocks(entry),
+    idLine(entry, state.confidence, mode === 'shared' ? [] : (answer.why ?? [])),
+  ];
+  if (answer.readChars !== undefined && mode !== 'shared') {
+    blocks.push(context(`Only the first ${answer.readChars} characters of the paste were read.`));
+  }
+  if (footer !== undefined) blocks.push(context(footer));
+  if (mode === 'private') blocks.push(privateActions(answer));
+  if (mode === 'thread') blocks.push(threadActions(answer));
+  if (mode !== 'shared' && feedback) blocks.push(feedbackActions(state));
+  return message(`${entry.title} (${entry.id})`, blocks);
+}
+
+function privateActions(answer: Answer): Block {
+  const value = encodeState(answer.state);
+  const alternatives = answer.alternatives.map((alt, i) =>
+    button({
+      actionId: `${ACTION.alternativePrefix}${i}`,
+      text: `Instead: ${alt.title}`,
+      value,
+    }),
+  );
+  return {
+    type: 'actions',
+    block_id: BLOCK.answerActions,
+    elements: [
+      ...alternatives,
+      button({ actionId: ACTION.share, text: 'Share in channel', value }),
+      button({
+        actionId: ACTION.testConnection,
+        text: 'Test a connection',
+        value: answer.entry.system,
+      }),
+    ],
+  };
+}
+
+function threadActions(answer: Answer): Block {
+  return {
+    type: 'actions',
+    block_id: BLOCK.answerActions,
+    elements: [
+      button({
+        actionId: ACTION.replyInThread,
+        text: 'Reply in thread',
+        value: encodeState(answer.state),
+        style: 'primary',
+      }),
+      button({
+        actionId: ACTION.testConnection,
+        text: 'Test a connection',
+        value: answer.entry.system,
+      }),
+    ],
+  };
+}
+
+function feedbackActions(state: AnswerState): Block {
+  const value = encodeState(state);
+  return {
+    type: 'actions',
+    block_id: BLOCK.feedback,
+    elements: [
+      button({ actionId: ACTION.feedbackUp, text: '👍 Helpful', value }),
+      button({ actionId: ACTION.feedbackDown, text: '👎 Not helpful', value }),
+    ],
+  };
+}
+
+/** The short thread reply in a support channel: what it is, its id, and a button for the steps. */
+export function channelReplyMessage(entry: Entry, state: AnswerState): SlackMessage {
+  const confidence = state.confidence === null ? '' : ` · confidence ${percent(state.confidence)}`;
+  return message(`This looks like ${entry.title} (${entry.id})`, [
+    section(
+      `:mag: This looks like *${escapeMrkdwn(entry.title)}*\n${escapeMrkdwn(firstSentence(entry.reason))}`,
+    ),
+    context(
+      `\`${entry.id}\`${confidence} · I reply on my own only when a paste matches a documented error`,
+    ),
+    {
+      type: 'actions',
+      block_id: BLOCK.channelActions,
+      elements: [
+        button({
+          actionId: ACTION.fullSteps,
+          text: 'Show the fix steps',
+          value: encodeState(state),
+          style: 'primary',
+        }),
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,46 @@
+import type { Entry } from '../../core/catalogue/catalogue.js';
+import type { Block } from './limits.js';
+import { chunkLines, context, escapeMrkdwn, header, section, truncate } from './limits.js';
+
+/** Title, system, reason, numbered steps and sources of one catalogue entry. */
+export function entryBlocks(entry: Entry): Block[] {
+  const blocks: Block[] = [
+    header(entry.title),
+    section(`*System:* ${escapeMrkdwn(entry.systemTitle)}\n*Why:* ${escapeMrkdwn(entry.reason)}`),
+  ];
+  const steps = entry.steps.map((s, i) => `${i + 1}. ${escapeMrkdwn(s)}`);
+  for (const chunk of chunkLines(['*Fix*', ...steps])) blocks.push(section(chunk));
+  if (entry.sources.length > 0) {
+    const links = entry.sources.map((s) => `<${s.url}|${linkLabel(s.title)}>`);
+    blocks.push(section(`*Source:* ${links.join(' · ')}`));
+  }
+  return blocks;
+}
+
+/** The line under an answer: entry id, confidence and (privately) what matched. */
+export function idLine(
+  entry: Entry,
+  confidence: number | null,
+  why: readonly string[] = [],
+): Block {
+  const parts = [`\`${entry.id}\``];
+  if (confidence !== null) parts.push(`confidence ${percent(confidence)}`);
+  if (why.length > 0) parts.push(`matched: ${escapeMrkdwn(truncate(why.join('; '), 300))}`);
+  return context(parts.join(' · '));
+}
+
+export function percent(confidence: number): string {
+  return `${Math.round(confidence * 100)}%`;
+}
+
+/** Link labels cannot contain `|` or `>`; keep them short. */
+function linkLabel(title: string): string {
+  return escapeMrkdwn(truncate(title.replace(/\|/g, '/'), 120));
+}
+
+/** First sentence of a reason, for compact replies. */
+export function firstSentence(text: string, max = 300): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const end = flat.search(/[.!?](\s|$)/);
+  return truncate(end === -1 ? flat : flat.slice(0, end + 1), max);
+}

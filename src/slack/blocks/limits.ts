@@ -1,0 +1,98 @@
+import type { types } from '@slack/bolt';
+
+/** Slack's Block Kit limits (docs.slack.dev/reference/block-kit); rendering never exceeds them. */
+export const LIMITS = {
+  sectionText: 3000,
+  headerText: 150,
+  contextText: 3000,
+  blocksPerMessage: 50,
+  blocksPerView: 100,
+  viewTitle: 24,
+  buttonText: 75,
+  buttonValue: 2000,
+  /** Notification/fallback `text`; Slack truncates far later, but short is kinder. */
+  fallbackText: 3000,
+} as const;
+
+export type Block = types.KnownBlock;
+
+/**
+ * Cuts text to `max` UTF-16 units (the stricter way to count), never splitting a surrogate pair,
+ * marking the cut with an ellipsis.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  let cut = text.slice(0, Math.max(0, max - 1));
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut}…`;
+}
+
+/** Keeps at most `max` blocks; when some are dropped, the last kept block says so. */
+export function capBlocks(blocks: readonly Block[], max: number, note: string): Block[] {
+  if (blocks.length <= max) return [...blocks];
+  const dropped = blocks.length - (max - 1);
+  return [
+    ...blocks.slice(0, max - 1),
+    context(`${note} (${dropped} more block${dropped === 1 ? '' : 's'} not shown)`),
+  ];
+}
+
+/** Escapes the three characters mrkdwn treats as markup, so catalogue text like `<tenant>` shows as typed. */
+export function escapeMrkdwn(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+export function section(text: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(text, LIMITS.sectionText) } };
+}
+
+export function header(text: string): Block {
+  return {
+    type: 'header',
+    text: { type: 'plain_text', text: truncate(text, LIMITS.headerText), emoji: true },
+  };
+}
+
+export function context(text: string): Block {
+  return {
+    type: 'context',
+    elements: [{ type: 'mrkdwn', text: truncate(text, LIMITS.contextText) }],
+  };
+}
+
+export function divider(): Block {
+  return { type: 'divider' };
+}
+
+export interface ButtonSpec {
+  readonly actionId: string;
+  readonly text: string;
+  readonly value?: string;
+  readonly style?: 'primary' | 'danger';
+}
+
+export function button(spec: ButtonSpec): types.Button {
+  return {
+    type: 'button',
+    action_id: spec.actionId,
+    text: { type: 'plain_text', text: truncate(spec.text, LIMITS.buttonText), emoji: true },
+    ...(spec.value === undefined ? {} : { value: truncate(spec.value, LIMITS.buttonValue) }),
+    ...(spec.style === undefined ? {} : { style: spec.style }),
+  };
+}
+
+/** Section texts cut into chunks of whole lines, each within the section limit. */
+export function chunkLines(lines: readonly string[], max: number = LIMITS.sectionText): string[] {
+  const chunks: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = truncate(raw, max);
+    if (current !== '' && current.length + 1 + line.length > max) {
+      chunks.push(current);
+      current = '';
+    }
+    current = current === '' ? line : `${current}\n${line}`;
+  }
+  if (current !== '') chunks.push(current);
+  return chunks;
+}

@@ -1,0 +1,43 @@
+import type { Catalogue } from '../../core/catalogue/catalogue.js';
+import type { Match } from '../../core/matching/types.js';
+import { COMMAND } from '../ids.js';
+import { percent } from './entry.js';
+import type { Block } from './limits.js';
+import { context, escapeMrkdwn, section, truncate } from './limits.js';
+import { message, type SlackMessage } from './message.js';
+
+/** Never an empty reply: the closest ids, what to paste instead, and where to get help. */
+export function noMatchMessage(catalogue: Catalogue, closest: readonly Match[]): SlackMessage {
+  const blocks: Block[] = [
+    section(':thinking_face: I could not match this to a documented error.'),
+  ];
+  if (closest.length > 0) {
+    const lines = closest
+      .slice(0, 3)
+      .map(
+        (m) =>
+          `• \`${m.id}\` — ${escapeMrkdwn(truncate(m.entry.title, 120))} (${percent(m.confidence)})`,
+      );
+    blocks.push(section(`*Closest entries*\n${lines.join('\n')}`));
+  }
+  blocks.push(
+    section(
+      [
+        '*What to try*',
+        '• Paste the whole response body, e.g. `{"error":"invalid_client","error_description":"…"}`, with the HTTP status.',
+        '• For NetSuite, paste the *Detail* column of the Login Audit Trail (e.g. `TokenRejected`).',
+        '• Include the token URL host (e.g. `wd5-impl-services1.workday.com`) so I know the system.',
+        `• Browse the catalogue: \`${listCommand(catalogue)}\`.`,
+      ].join('\n'),
+    ),
+    context(
+      `Still stuck? Ask in your support channel, and \`${COMMAND} show <id>\` any entry that looks close.`,
+    ),
+  );
+  return message('No documented error matched', blocks);
+}
+
+function listCommand(catalogue: Catalogue): string {
+  const first = catalogue.systemNames()[0];
+  return first === undefined ? `${COMMAND} list` : `${COMMAND} list ${first}`;
+}

@@ -1,0 +1,49 @@
+import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
+import type { Logger } from '../adapters/logger.js';
+
+/** Longest piece of a Bolt log message we keep; Bolt can quote whole payloads. */
+const MAX_PART = 300;
+
+/**
+ * Bolt's logger interface over ours. Bolt's debug output dumps whole request bodies (pasted text
+ * included), so debug is dropped; other messages are flattened and cut short.
+ */
+export function toBoltLogger(logger: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const forward =
+    (fn: (obj: object, msg?: string) => void) =>
+    (...parts: unknown[]): void => {
+      fn({ source: 'bolt' }, parts.map(describe).join(' '));
+    };
+  return {
+    debug: () => undefined,
+    info: forward((o, m) => {
+      logger.info(o, m);
+    }),
+    warn: forward((o, m) => {
+      logger.warn(o, m);
+    }),
+    error: forward((o, m) => {
+      logger.error(o, m);
+    }),
+    setLevel: (l) => {
+      level = l;
+    },
+    getLevel: () => level,
+    setName: () => undefined,
+  };
+}
+
+function describe(part: unknown): string {
+  if (part instanceof Error) return cut(`${part.name}: ${part.message}`);
+  if (typeof part === 'string') return cut(part);
+  try {
+    return cut(JSON.stringify(part));
+  } catch {
+    return '[unprintable]';
+  }
+}
+
+function cut(text: string): string {
+  return text.length > MAX_PART ? `${text.slice(0, MAX_PART)}…` : text;
+}

@@ -1,0 +1,146 @@
+/** Request bodies shaped like Slack's, for the surfaces the app listens to. */
+
+export const TEAM = 'T1';
+export const USER = 'U123';
+export const CHANNEL = 'C111';
+
+export interface CommandOptions {
+  readonly responseUrl: string;
+  readonly user?: string;
+  readonly channel?: string;
+}
+
+export function commandBody(text: string, o: CommandOptions): string {
+  return new URLSearchParams({
+    token: 'legacy-verification-token',
+    team_id: TEAM,
+    team_domain: 'acme',
+    channel_id: o.channel ?? CHANNEL,
+    channel_name: 'support',
+    user_id: o.user ?? USER,
+    user_name: 'pat',
+    command: '/authhelp',
+    text,
+    api_app_id: 'A1',
+    is_enterprise_install: 'false',
+    response_url: o.responseUrl,
+    trigger_id: '1337.42.abcd',
+  }).toString();
+}
+
+export function interactionBody(payload: object): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+export interface ButtonClick {
+  readonly actionId: string;
+  readonly value?: string;
+  readonly responseUrl?: string;
+  /** Where the button is: a message (default) or the App Home view. */
+  readonly container?: 'message' | 'home';
+}
+
+export function blockActionPayload(click: ButtonClick): object {
+  const home = click.container === 'home';
+  return {
+    type: 'block_actions',
+    team: { id: TEAM, domain: 'acme' },
+    user: { id: USER, username: 'pat', team_id: TEAM },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: '1337.43.efgh',
+    container: home
+      ? { type: 'view', view_id: 'VHOME' }
+      : {
+          type: 'message',
+          message_ts: '1700000000.000100',
+          channel_id: CHANNEL,
+          is_ephemeral: true,
+        },
+    ...(home
+      ? { view: { id: 'VHOME', type: 'home', blocks: [] } }
+      : { channel: { id: CHANNEL, name: 'support' } }),
+    ...(click.responseUrl === undefined ? {} : { response_url: click.responseUrl }),
+    actions: [
+      {
+        type: 'button',
+        action_id: click.actionId,
+        block_id: 'b1',
+        text: { type: 'plain_text', text: 'x' },
+        ...(click.value === undefined ? {} : { value: click.value }),
+        action_ts: '1700000001.000200',
+      },
+    ],
+  };
+}
+
+export interface MessageShortcutOptions {
+  readonly text: string;
+  readonly responseUrl: string;
+  readonly ts?: string;
+  readonly threadTs?: string;
+}
+
+export function messageShortcutPayload(o: MessageShortcutOptions): object {
+  return {
+    type: 'message_action',
+    callback_id: 'diagnose_message',
+    trigger_id: '1337.44.ijkl',
+    team: { id: TEAM, domain: 'acme' },
+    user: { id: USER, name: 'pat', team_id: TEAM },
+    channel: { id: CHANNEL, name: 'support' },
+    message_ts: o.ts ?? '1700000000.000500',
+    response_url: o.responseUrl,
+    token: 'legacy-verification-token',
+    action_ts: '1700000002.000300',
+    message: {
+      type: 'message',
+      user: 'U999',
+      ts: o.ts ?? '1700000000.000500',
+      text: o.text,
+      ...(o.threadTs === undefined ? {} : { thread_ts: o.threadTs }),
+    },
+  };
+}
+
+let eventSeq = 0;
+
+export function nextEventId(): string {
+  eventSeq += 1;
+  return `Ev${String(eventSeq).padStart(8, '0')}`;
+}
+
+export function eventBody(event: object, eventId: string = nextEventId()): string {
+  return JSON.stringify({
+    token: 'legacy-verification-token',
+    team_id: TEAM,
+    api_app_id: 'A1',
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1700000000,
+    authorizations: [
+      { team_id: TEAM, user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+    ],
+    event,
+  });
+}
+
+let tsSeq = 0;
+
+/** A person's message in a channel, as Slack sends it for `message.channels`. */
+export function channelMessage(
+  text: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  tsSeq += 1;
+  return {
+    type: 'message',
+    channel: CHANNEL,
+    channel_type: 'channel',
+    user: 'U555',
+    text,
+    ts: `1700000100.${String(tsSeq).padStart(6, '0')}`,
+    event_ts: `1700000100.${String(tsSeq).padStart(6, '0')}`,
+    ...extra,
+  };
+}

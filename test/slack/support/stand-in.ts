@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** One request the app made to "Slack": a Web API method or a response_url. */
+export interface RecordedCall {
+  readonly kind: 'api' | 'response_url';
+  /** Web API method (`chat.postMessage`) or the response_url path (`/response/3`). */
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+  readonly raw: string;
+}
+
+interface Failure {
+  readonly status: number;
+  readonly error?: string;
+}
+
+/**
+ * A local stand-in for Slack's Web API and response_urls on 127.0.0.1:0. It answers `{ok:true,…}`
+ * and records every call, so tests assert on what the app actually sent to Slack.
+ */
+export class SlackStandIn {
+  readonly calls: RecordedCall[] = [];
+  readonly #failures = new Map<string, Failure[]>();
+  readonly #server: Server;
+  #responseUrls = 0;
+  #ts = 0;
+
+  private constructor(server: Server) {
+    this.#server = server;
+  }
+
+  static async start(): Promise<SlackStandIn> {
+    const server = createServer();
+    const standIn = new SlackStandIn(server);
+    server.on('request', (req, res) => {
+      void readBody(req).then((raw) => {
+        const { status, payload } = standIn.#answer(req, raw);
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(payload));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return standIn;
+  }
+
+  get origin(): string {
+    const { port } = this.#server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  get apiUrl(): string {
+    return `${this.origin}/api/`;
+  }
+
+  /** A fresh response_url for one interaction. */
+  responseUrl(): string {
+    this.#responseUrls += 1;
+    return `${this.origin}/response/${this.#responseUrls}`;
+  }
+
+  /** The next call to `method` (or to any response_url with `'response_url'`) fails. */
+  failNext(method: string, failure: Failure): void {
+    this.#failures.set(method, [...(this.#failures.get(method) ?? []), failure]);
+  }
+
+  api(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.kind === 'api' && c.method === method);
+  }
+
+  responses(): RecordedCall[] {
+    return this.calls.filter((c) => c.kind === 'response_url');
+  }
+
+  /** Waits until `predicate` holds over the recorded calls (the app replies after acking). */
+  async waitFor(
+    predicate: (calls: readonly RecordedCall[]) => boolean,
+    timeoutMs = 3000,
+  ): Promise<RecordedCall[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (!predicate(this.calls)) {
+      if (Date.now() > deadline)
+        throw new Error(`stand-in: condition not met; calls: ${this.summary()}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    return this.calls;
+  }
+
+  /** Gives stray replies a moment to arrive, for tests asserting that nothing was sent. */
+  async settle(ms = 150): Promise<void> {
+    await new Promise((r) => setTimeout(r, ms));
+  }
+
+  summary(): string {
+    return JSON.stringify(this.calls.map((c) => c.method));
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    await new Promise<void>((resolve) =>
+      this.#server.close(() => {
+        resolve();
+      }),
+    );
+  }
+
+  #answer(req: IncomingMessage, raw: string): { status: number; payload: unknown } {
+    const path = new URL(req.url ?? '/', this.origin).pathname;
+    const isApi = path.startsWith('/api/');
+    const method = isApi ? path.slice('/api/'.length) : path;
+    const body = parseBody(raw, req.headers['content-type'] ?? '');
+    this.calls.push({ kind: isApi ? 'api' : 'response_url', method, body, raw });
+    const failure = this.#takeFailure(isApi ? method : 'response_url');
+    if (failure !== undefined) {
+      return {
+        status: failure.status,
+        payload: { ok: false, error: failure.error ?? 'failed' },
+      };
+    }
+    return { status: 200, payload: isApi ? this.#apiReply(method, body) : { ok: true } };
+  }
+
+  #takeFailure(key: string): Failure | undefined {
+    const queue = this.#failures.get(key);
+    const next = queue?.shift();
+    if (queue?.length === 0) this.#failures.delete(key);
+    return next;
+  }
+
+  #apiReply(method: string, body: Record<string, unknown>): object {
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'authhelp' };
+      case 'chat.postMessage':
+        this.#ts += 1;
+        return {
+          ok: true,
+          channel: body['channel'],
+          ts: `1800000000.${String(this.#ts).padStart(6, '0')}`,
+        };
+      case 'views.open':
+      case 'views.update':
+      case 'views.publish':
+        return { ok: true, view: { id: 'V1', ...(body['view'] as object) } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** JSON bodies as they are; form bodies (the Web API client) with JSON-looking values decoded. */
+function parseBody(raw: string, contentType: string): Record<string, unknown> {
+  if (raw === '') return {};
+  if (contentType.includes('json')) return JSON.parse(raw) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of new URLSearchParams(raw)) {
+    out[k] = /^[[{]/.test(v) ? (JSON.parse(v) as unknown) : v;
+  }
+  return out;
+}
