@@ -9,6 +9,7 @@ export interface Entry {
   readonly title: string;
   readonly codes: readonly string[];
   readonly surfacesAs: readonly string[];
+  readonly generic: boolean;
   readonly status: readonly number[];
   readonly messages: readonly string[];
   readonly phrases: readonly string[];
@@ -78,6 +79,7 @@ export function toEntry(
     title: raw.title,
     codes: Object.freeze([...raw.codes]),
     surfacesAs: Object.freeze([...raw.surfacesAs]),
+    generic: raw.generic,
     status: Object.freeze([...raw.status]),
     messages: Object.freeze([...raw.messages]),
     phrases: Object.freeze([...raw.phrases]),

@@ -19,6 +19,8 @@ export const entrySchema = z.strictObject({
   codes: z.array(nonEmpty).default([]),
   /** Codes this failure also surfaces as, which usually mean another entry (weak evidence). */
   surfacesAs: z.array(nonEmpty).default([]),
+  /** A wrapper reading (e.g. NetSuite INVALID_LOGIN): an entry hit by its own specific code wins over it. */
+  generic: z.boolean().default(false),
   /** HTTP statuses the failure is documented (or reliably observed) with. */
   status: z.array(z.number().int().min(100).max(599)).default([]),
   /** Exact strings the system prints, verbatim: what people paste. */

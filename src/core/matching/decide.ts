@@ -1,3 +1,4 @@
+import type { Entry } from '../catalogue/catalogue.js';
 import type { Query } from './query.js';
 import type { Scored } from './score.js';
 import type { Via } from './types.js';
@@ -16,10 +17,17 @@ const MIDPOINT = 2.0;
  * failure; the best entry needs an identifying code or a well-covered phrase, its vendor must not be
  * contradicted, and it must stand clear of the runner-up.
  */
-export function decide(ranked: readonly Scored[], query: Query, _via: Via): Decision {
-  const [top, second] = ranked;
+export function decide(
+  ranked: readonly Scored[],
+  query: Query,
+  entries: readonly Entry[],
+  _via: Via,
+): Decision {
+  const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };
-  const margin = top.score - (second?.score ?? 0);
+  // A wrapper reading (NetSuite INVALID_LOGIN) ranking second behind its specific cause is expected.
+  const rival = ranked.slice(1).find((s) => !entries[s.entry]?.generic);
+  const margin = top.score - (rival?.score ?? 0);
   const evidence =
     top.code >= 0.8 ||
     top.phrase >= 0.75 ||

@@ -16,7 +16,7 @@ export function createDiagnoser(catalogue: Catalogue): Diagnoser {
       const capped = capInput(text);
       const query = buildQuery(normalise(capped.text), index);
       const ranked = scoreEntries(query, index);
-      const decision = decide(ranked, query, options.via);
+      const decision = decide(ranked, query, index.entries, options.via);
       const matches: Match[] = ranked.slice(0, MAX_MATCHES).flatMap((s, i) => {
         const entry = index.entries[s.entry];
         if (entry === undefined || s.score <= 0.3) return [];

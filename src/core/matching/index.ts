@@ -24,6 +24,14 @@ export interface CodeRef {
   readonly vendorUnique: boolean;
 }
 
+/** A multi-word code as its terms, keyed in the index by the first one. */
+export interface CodeWords {
+  readonly entry: number;
+  readonly code: string;
+  readonly terms: readonly string[];
+  readonly strength: number;
+}
+
 export interface VendorRule {
   readonly system: string;
   readonly hosts: readonly string[];
@@ -42,6 +50,7 @@ export interface MatchIndex {
   readonly entryMass: Float64Array;
   readonly codes: ReadonlyMap<string, readonly CodeRef[]>;
   readonly looseCodes: ReadonlyMap<string, readonly CodeRef[]>;
+  readonly codeWords: ReadonlyMap<string, readonly CodeWords[]>;
   readonly codeFuse: Fuse<string>;
   readonly typos: TypoIndex;
   readonly rawToTerm: ReadonlyMap<string, string>;
@@ -98,6 +107,7 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
     entryMass,
     codes,
     looseCodes,
+    codeWords: indexCodeWords(entries),
     codeFuse: new Fuse(codeList, {
       threshold: 0.2,
       ignoreLocation: true,
@@ -183,6 +193,24 @@ function indexCodes(entries: readonly Entry[]): {
     }
   });
   return { codes, looseCodes, codeList: [...codeList] };
+}
+
+/** CamelCase vendor codes as words are telling; snake_case generic codes as words less so. */
+function indexCodeWords(entries: readonly Entry[]): Map<string, CodeWords[]> {
+  const map = new Map<string, CodeWords[]>();
+  entries.forEach((entry, i) => {
+    for (const code of entry.codes) {
+      const parts = splitIdentifier(code);
+      const codeTerms = parts.map((p) => toTerm(p)).filter((t): t is string => t !== undefined);
+      const first = codeTerms[0];
+      if (parts.length < 2 || codeTerms.length < 2 || first === undefined) continue;
+      const strength = code.includes('_') ? 0.55 : 0.75;
+      const list = map.get(first) ?? [];
+      list.push({ entry: i, code, terms: codeTerms, strength });
+      map.set(first, list);
+    }
+  });
+  return map;
 }
 
 function addRef(map: Map<string, CodeRef[]>, key: string, ref: CodeRef): void {

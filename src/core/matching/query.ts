@@ -31,48 +31,74 @@ export interface Query {
 const MAX_TERMS = 600;
 const MAX_FUZZY_CODES = 4;
 
-const FAILURE_WORDS = new Set(
-  (
-    'fail failed failing fails failure error errors reject rejected rejects refuse refused refuses denied deny ' +
-    'invalid unauthorized unauthorised forbidden expired expires unable broken blocked mismatch mismatched wrong ' +
-    'missing empty exception stopped stops dies died cannot revoked inactive disabled insufficient incorrect bad ' +
-    'unsupported unknown problem issue'
-  )
-    .split(' ')
-    .map((w) => toTerm(w) ?? w),
-);
+/** Words that report something going wrong (English; other languages lean on codes and statuses). */
+const FAILURE =
+  /\b(?:fail(?:s|ed|ing|ures?)?|(?<!\b(?:0|no|zero) )errors?|exceptions?|reject(?:s|ed|ing)?|refus(?:es|ed|ing)|denied|invalid|unauthori[sz]ed|forbidden|expired|unable|broken|blocked|mismatch(?:ed)?|wrong|missing|stopped|revoked|inactive|disabled|insufficient|incorrect|unsupported|not (?:found|working|valid|allowed|accepted)|(?:does|did|is|was)n['’]?t work(?:ing)?|no longer work(?:s|ing)?|can['’]?t|cannot|won['’]t)\b/i;
 
 export function buildQuery(text: string, index: MatchIndex): Query {
   const signals = extractSignals(text);
-  const queryTerms = collectTerms(text, index);
-  const codeHits = findCodes(signals, index);
-  const vendors = detectVendors(text, signals, queryTerms, index);
+  const { terms: queryTerms, sequence } = collectTerms(text, index);
+  const codeHits = [...findCodes(signals, index), ...findCodeWords(sequence, index)];
+  const vendors = detectVendors(text, signals, queryTerms, index, codeHits);
   const failure =
     [...signals.statuses].some((s) => s >= 400) ||
-    codeHits.some((h) => h.strength >= 0.8) ||
-    [...queryTerms.keys()].some((t) => FAILURE_WORDS.has(t)) ||
-    /n['’]t work|not work|no longer work|stopped working/i.test(text);
+    codeHits.some((h) => h.strength >= 0.6) ||
+    FAILURE.test(text);
   return { terms: queryTerms, signals, codeHits, vendors, failure };
 }
 
-function collectTerms(text: string, index: MatchIndex): Map<string, number> {
+interface Collected {
+  readonly terms: Map<string, number>;
+  /** Known terms in text order (identifier parts only), for codes written as words. */
+  readonly sequence: string[];
+}
+
+function collectTerms(text: string, index: MatchIndex): Collected {
   const out = new Map<string, number>();
+  const sequence: string[] = [];
   for (const raw of rawTokens(text)) {
-    for (const part of wordsOf(raw)) {
-      if (out.size >= MAX_TERMS) return out;
-      const term = toTerm(part);
-      if (term === undefined) continue;
-      if (index.idf.has(term)) {
-        out.set(term, 1);
+    const words = wordsOf(raw);
+    for (const [i, part] of words.entries()) {
+      if (out.size >= MAX_TERMS) return { terms: out, sequence };
+      const term = knownTerm(part, index);
+      if (term === undefined) {
+        if (words.length === 1 || i > 0) sequence.push('');
         continue;
       }
-      // Only words the catalogue does not know are corrected, and only against its own vocabulary.
-      const fixed = part.length >= 5 ? index.typos.correct(part.toLowerCase()) : undefined;
-      const fixedTerm = fixed === undefined ? undefined : index.rawToTerm.get(fixed);
-      if (fixedTerm !== undefined && !out.has(fixedTerm)) out.set(fixedTerm, 0.8);
+      if ((out.get(term.term) ?? 0) < term.weight) out.set(term.term, term.weight);
+      if (words.length === 1 || i > 0) sequence.push(term.term);
     }
   }
-  return out;
+  return { terms: out, sequence };
+}
+
+/** The catalogue term for a word, correcting one typo against the catalogue's own vocabulary. */
+function knownTerm(part: string, index: MatchIndex): { term: string; weight: number } | undefined {
+  const term = toTerm(part);
+  if (term === undefined) return undefined;
+  if (index.idf.has(term)) return { term, weight: 1 };
+  const fixed = part.length >= 4 ? index.typos.correct(part.toLowerCase()) : undefined;
+  const fixedTerm = fixed === undefined ? undefined : index.rawToTerm.get(fixed);
+  return fixedTerm === undefined ? undefined : { term: fixedTerm, weight: 0.8 };
+}
+
+/** `token validity too broad`, `invalid scpoe`: a code written as adjacent words is a weaker code hit. */
+function findCodeWords(sequence: readonly string[], index: MatchIndex): CodeHit[] {
+  const hits: CodeHit[] = [];
+  sequence.forEach((term, i) => {
+    for (const cw of index.codeWords.get(term) ?? []) {
+      if (cw.terms.every((t, k) => sequence[i + k] === t)) {
+        hits.push({
+          entry: cw.entry,
+          code: cw.code,
+          strength: cw.strength,
+          inErrorField: false,
+          vendorUnique: false,
+        });
+      }
+    }
+  });
+  return hits;
 }
 
 function findCodes(signals: Signals, index: MatchIndex): CodeHit[] {
@@ -80,8 +106,11 @@ function findCodes(signals: Signals, index: MatchIndex): CodeHit[] {
   let fuzzyLookups = 0;
   for (const { token, inErrorField } of signals.codeTokens) {
     const exact = index.codes.get(token.toLowerCase());
-    const loose = exact === undefined ? index.looseCodes.get(looseKey(token)) : undefined;
-    const refs = exact ?? loose;
+    const loose =
+      exact === undefined
+        ? index.looseCodes.get(looseKey(token))?.filter((r) => sameShape(r.code, token))
+        : undefined;
+    const refs = exact ?? (loose !== undefined && loose.length > 0 ? loose : undefined);
     if (refs !== undefined) {
       const factor = exact === undefined ? 0.85 : 1;
       for (const r of refs)
@@ -100,6 +129,14 @@ function findCodes(signals: Signals, index: MatchIndex): CodeHit[] {
     }
   }
   return hits;
+}
+
+/**
+ * `invalid-grant` or `INVALID_GRANT` is a spelling of `invalid_grant`; `AccessDenied` (an S3 error)
+ * is not `access_denied`. CamelCase codes accept any case or separators.
+ */
+function sameShape(code: string, token: string): boolean {
+  return !code.includes('_') || /[_-]/.test(token);
 }
 
 /** CamelCase with two or more humps, or snake_case: the shapes codes are written in. */
@@ -130,11 +167,19 @@ function detectVendors(
   signals: Signals,
   queryTerms: ReadonlyMap<string, number>,
   index: MatchIndex,
+  codeHits: readonly CodeHit[],
 ): Map<string, VendorEvidence> {
   const out = new Map<string, VendorEvidence>();
   for (const rule of index.vendors) {
     const why: string[] = [];
     let strength = 0;
+    const own = codeHits.find(
+      (h) => h.vendorUnique && h.strength >= 0.8 && index.entries[h.entry]?.system === rule.system,
+    );
+    if (own !== undefined) {
+      strength += 0.6;
+      why.push(`${rule.system} code ${own.code}`);
+    }
     const host = signals.hosts.find((h) => rule.hosts.some((s) => h === s || h.endsWith(`.${s}`)));
     if (host !== undefined) {
       strength += 1;

@@ -7,6 +7,8 @@ export interface Scored {
   readonly score: number;
   readonly code: number;
   readonly phrase: number;
+  /** The best phrase was one of the entry's verbatim messages, nearly whole. */
+  readonly verbatim: boolean;
   readonly overlap: number;
   readonly vendor: number;
   readonly status: number;
@@ -22,26 +24,21 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
   const overlap = overlaps(query, index);
   const candidates = new Set<number>([...phraseBest.keys(), ...query.codeHits.map((h) => h.entry)]);
   const specificity = codeSpecificity(query, index);
+  const specificHit = query.codeHits.some(
+    (h) => h.vendorUnique && h.strength >= 0.8 && index.entries[h.entry]?.generic !== true,
+  );
   const maxOtherVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
   const scored: Scored[] = [];
   for (const ei of candidates) {
-    scored.push(
-      scoreOne(
-        ei,
-        query,
-        index,
-        phraseBest.get(ei),
-        overlap.get(ei) ?? 0,
-        specificity,
-        maxOtherVendor,
-      ),
-    );
+    const context = { specificity, maxVendor: maxOtherVendor, specificHit };
+    scored.push(scoreOne(ei, query, index, phraseBest.get(ei), overlap.get(ei) ?? 0, context));
   }
   return scored.sort((a, b) => b.score - a.score || a.entry - b.entry);
 }
 
 interface PhraseHit {
   readonly value: number;
+  readonly coverage: number;
   readonly phrase: Phrase;
 }
 
@@ -57,10 +54,13 @@ function bestPhrases(query: Query, index: MatchIndex): Map<number, PhraseHit> {
   for (const [pi, mass] of hit) {
     const phrase = index.phrases[pi];
     if (phrase === undefined || phrase.mass <= 0) continue;
+    // What was found counts up to a full phrase; what is missing counts against it.
     const coverage = mass / phrase.mass;
-    const value = coverage * coverage * Math.min(1, phrase.mass / full);
+    const missed = phrase.mass - mass;
+    const value = Math.max(0, Math.min(1, mass / full) - (0.6 * missed) / full);
     const current = best.get(phrase.entry);
-    if (current === undefined || value > current.value) best.set(phrase.entry, { value, phrase });
+    if (current === undefined || value > current.value)
+      best.set(phrase.entry, { value, coverage, phrase });
   }
   return best;
 }
@@ -95,9 +95,9 @@ function scoreOne(
   index: MatchIndex,
   phrase: PhraseHit | undefined,
   overlap: number,
-  specificity: ReadonlyMap<string, number>,
-  maxVendor: number,
+  context: { specificity: ReadonlyMap<string, number>; maxVendor: number; specificHit: boolean },
 ): Scored {
+  const { specificity, maxVendor } = context;
   const entry = index.entries[ei];
   const why: string[] = [];
   let code = 0;
@@ -109,13 +109,15 @@ function scoreOne(
     if (value > code) code = value;
     if (h.vendorUnique && h.strength >= 0.8) vendorCode = true;
   }
+  const isVendor = entry !== undefined && index.vendorSystems.has(entry.system);
+  // A wrapper or vendor-neutral reading gives way when a vendor's specific code is in the text.
+  if (context.specificHit && !vendorCode && (entry?.generic === true || !isVendor)) code *= 0.6;
   const codeHit = query.codeHits.find((h) => h.entry === ei);
   if (codeHit !== undefined) why.push(`code ${codeHit.code}`);
   const phraseValue = phrase?.value ?? 0;
   if (phrase !== undefined && phraseValue >= 0.2)
     why.push(`${phrase.phrase.kind} "${phrase.phrase.text}"`);
 
-  const isVendor = entry !== undefined && index.vendorSystems.has(entry.system);
   const evidence = entry === undefined ? undefined : query.vendors.get(entry.system);
   let vendor = 0;
   let vendorMissing = false;
@@ -149,6 +151,7 @@ function scoreOne(
     score,
     code,
     phrase: phraseValue,
+    verbatim: isVerbatim(phrase),
     overlap,
     vendor,
     status,

@@ -20,7 +20,7 @@ const STATUS_CODES = new Set([
 ]);
 
 /** A 3-digit status standing alone: not part of a longer number, date, version, port or line number. */
-const STATUS = /(?<![\w.:/#=-])([45]\d\d)(?![\w.:/%-]|\s*(?:ms|mb|kb|px|lines?)\b)/gi;
+const STATUS = /(?<![\w./#-])([45]\d\d)(?![\w:/%-]|\.\w|\s*(?:ms|mb|kb|px|lines?)\b)/gi;
 const NOT_STATUS_BEFORE = /(?:line|port|char|rack|row|col(?:umn)?|page|id|#)\s*$/i;
 
 export function extractStatuses(text: string): Set<number> {

@@ -1,0 +1,141 @@
+import { hasBlocking, makeFinding, rankFindings } from './findings.js';
+import { interpretApiReply } from './interpret-api.js';
+import { networkFinding } from './interpret-network.js';
+import { maskRequest, redactOutcome } from './mask.js';
+import type { HttpRequestSpec, HttpResult, Transport } from './transport.js';
+import type {
+  AuthMethod,
+  CheckOutcome,
+  CheckSystem,
+  CheckTarget,
+  Finding,
+  MaskedRequest,
+  Step,
+  TargetPolicy,
+} from './types.js';
+
+export interface CheckDeps {
+  readonly transport: Transport;
+  readonly now: () => Date;
+  readonly policy: TargetPolicy;
+}
+
+/** Collects steps, findings and the last request while a check runs; `finish` turns it into the outcome. */
+export class CheckRecorder {
+  readonly steps: Step[] = [];
+  readonly findings: Finding[] = [];
+  request: MaskedRequest | null = null;
+  authMethod: AuthMethod | undefined;
+  readonly #started: number;
+  readonly #deps: CheckDeps;
+  readonly #system: CheckSystem;
+
+  constructor(system: CheckSystem, deps: CheckDeps) {
+    this.#system = system;
+    this.#deps = deps;
+    this.#started = deps.now().getTime();
+  }
+
+  /** Records the preflight; returns false when something blocks sending. */
+  preflight(findings: readonly Finding[]): boolean {
+    this.findings.push(...findings);
+    const blocked = hasBlocking(findings);
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.filter((f) => f.severity === 'warning').length;
+    const status = blocked || errors > 0 ? 'failed' : warnings > 0 ? 'warning' : 'passed';
+    const detail = blocked
+      ? 'problems found; nothing was sent'
+      : errors + warnings === 0
+        ? 'values look right'
+        : `${errors} problem(s), ${warnings} warning(s); checking live anyway`;
+    this.steps.push({ name: 'preflight', status, detail });
+    if (blocked)
+      this.steps.push({
+        name: 'token request',
+        status: 'skipped',
+        detail: 'not sent because preflight found a blocking problem',
+      });
+    return !blocked;
+  }
+
+  async send(name: string, spec: HttpRequestSpec, clientId?: string): Promise<HttpResult> {
+    if (spec.method === 'POST') this.request = maskRequest(spec, clientId);
+    const result = await this.#deps.transport(spec);
+    if (result.kind === 'failure') {
+      this.findings.push(
+        networkFinding(result.reason, result.detail, spec.method === 'POST' ? 'token' : 'api'),
+      );
+      this.steps.push({ name, status: 'failed', detail: `no answer: ${result.reason}` });
+    }
+    return result;
+  }
+
+  step(name: string, ok: boolean, detail: string): void {
+    this.steps.push({ name, status: ok ? 'passed' : 'failed', detail });
+  }
+
+  finish(
+    ok: boolean,
+    target: CheckTarget | null,
+    secrets: readonly (string | undefined)[],
+  ): CheckOutcome {
+    const outcome: CheckOutcome = {
+      ok,
+      system: this.#system,
+      findings: rankFindings(this.findings),
+      steps: this.steps,
+      request: this.request,
+      durationMs: Math.max(0, this.#deps.now().getTime() - this.#started),
+      target,
+      ...(this.authMethod === undefined ? {} : { authMethod: this.authMethod }),
+    };
+    return redactOutcome(
+      outcome,
+      secrets.filter((s): s is string => s !== undefined && s !== ''),
+    );
+  }
+}
+
+/** Optional API call with the new token; returns whether it worked. */
+export async function callApi(
+  rec: CheckRecorder,
+  system: CheckSystem,
+  apiUrl: string,
+  accessToken: string,
+): Promise<boolean> {
+  const result = await rec.send('API call', {
+    method: 'GET',
+    url: apiUrl,
+    headers: { authorization: `Bearer ${accessToken}`, accept: 'application/json' },
+  });
+  if (result.kind === 'failure') return false;
+  const verdict = interpretApiReply(system, result.status, result.headers, result.body);
+  rec.findings.push(...verdict.findings);
+  rec.step('API call', verdict.ok, `GET ${new URL(apiUrl).pathname} → HTTP ${result.status}`);
+  return verdict.ok;
+}
+
+export function formBody(fields: Readonly<Record<string, string | undefined>>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) if (v !== undefined) params.set(k, v);
+  return params.toString();
+}
+
+export const FORM_HEADERS = {
+  'content-type': 'application/x-www-form-urlencoded',
+  accept: 'application/json',
+} as const;
+
+export function basicFallbackNote(): Finding {
+  return makeFinding('token', {
+    id: 'oauth2/client-secret-basic-encoding',
+    code: 'token.basic-refused-post-accepted',
+    severity: 'warning',
+    title:
+      'client_secret_basic was refused but client_secret_post was accepted: configure your client to send the secret in the body',
+    evidence:
+      'first attempt (Basic header) got invalid_client; second attempt (form body) authenticated the client',
+    fields: ['auth', 'clientSecret'],
+    score: 50,
+  });
+}

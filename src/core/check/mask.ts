@@ -1,0 +1,73 @@
+import { maskSecrets } from '../secrets/detect.js';
+import type { HttpRequestSpec } from './transport.js';
+import type { CheckOutcome, MaskedRequest } from './types.js';
+
+export const MASK = '••••';
+const SECRET_FORM_FIELDS = new Set([
+  'client_secret',
+  'refresh_token',
+  'client_assertion',
+  'assertion',
+  'code',
+  'code_verifier',
+  'password',
+  'access_token',
+]);
+
+/** The request as it may be shown: form secrets and the Authorization value replaced, the rest verbatim. */
+export function maskRequest(spec: HttpRequestSpec, clientId?: string): MaskedRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(spec.headers)) {
+    headers[name] =
+      name.toLowerCase() === 'authorization' ? maskAuthorization(value, clientId) : value;
+  }
+  const form: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(spec.body ?? '')) {
+    form[k] = SECRET_FORM_FIELDS.has(k) ? `${MASK} (${v.length} chars)` : v;
+  }
+  return { method: spec.method, url: spec.url, headers, form };
+}
+
+function maskAuthorization(value: string, clientId: string | undefined): string {
+  const scheme = value.split(' ')[0] ?? '';
+  if (scheme.toLowerCase() === 'basic' && clientId !== undefined) {
+    return `Basic base64(form-encoded "${clientId}" : ${MASK})`;
+  }
+  return `${scheme} ${MASK}`;
+}
+
+/** Form-encodes (RFC 6749 §2.3.1 / Appendix B) before Base64, so `+`, `%`, `:` in a secret survive. */
+export function basicAuthorization(clientId: string, clientSecret: string): string {
+  return `Basic ${btoa(`${formEncode(clientId)}:${formEncode(clientSecret)}`)}`;
+}
+
+export function formEncode(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+/**
+ * Last line of defence before an outcome leaves the check: every occurrence of a secret the user gave
+ * (raw or form-encoded) and anything that looks like a credential is masked in every string.
+ */
+export function redactOutcome(outcome: CheckOutcome, secrets: readonly string[]): CheckOutcome {
+  const needles = [
+    ...new Set(
+      secrets.flatMap((s) => (s.length >= 4 ? [s, formEncode(s), encodeURIComponent(s)] : [])),
+    ),
+  ].sort((a, b) => b.length - a.length);
+  const clean = (text: string): string => {
+    let out = text;
+    for (const n of needles) out = out.split(n).join(MASK);
+    return maskSecrets(out);
+  };
+  return deepMap(outcome, clean) as CheckOutcome;
+}
+
+function deepMap(value: unknown, fn: (s: string) => string): unknown {
+  if (typeof value === 'string') return fn(value);
+  if (Array.isArray(value)) return value.map((v) => deepMap(v, fn));
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, deepMap(v, fn)]));
+  }
+  return value;
+}

@@ -1,0 +1,43 @@
+import { checkTargetUrl } from './target.js';
+import { checkSecretShape, cleanPasted, missingValue } from './values.js';
+import type { Prepared } from './workday-preflight.js';
+import type { Finding, OAuth2CheckInput, TargetPolicy } from './types.js';
+
+/** Generic OAuth 2.0: an https token URL on a public host and a known client authentication method. */
+export function preflightOAuth2(
+  raw: OAuth2CheckInput,
+  policy: TargetPolicy,
+): Prepared<OAuth2CheckInput> {
+  const findings: Finding[] = [];
+  const take = (r: { value: string; findings: readonly Finding[] }): string => {
+    findings.push(...r.findings);
+    return r.value;
+  };
+  const tokenUrl = take(cleanPasted('tokenUrl', raw.tokenUrl));
+  const clientId = take(cleanPasted('clientId', raw.clientId));
+  const clientSecret = take(
+    checkSecretShape('clientSecret', take(cleanPasted('clientSecret', raw.clientSecret))),
+  );
+  const scope = raw.scope === undefined ? '' : take(cleanPasted('scope', raw.scope));
+  for (const [field, value] of [
+    ['tokenUrl', tokenUrl],
+    ['clientId', clientId],
+    ['clientSecret', clientSecret],
+  ] as const) {
+    if (value === '') findings.push(missingValue(field));
+  }
+  const input: OAuth2CheckInput = {
+    ...raw,
+    tokenUrl,
+    clientId,
+    clientSecret,
+    ...(scope === '' ? {} : { scope }),
+  };
+  if (scope === '') delete (input as { scope?: string }).scope;
+  if (tokenUrl === '') return { input, findings, target: null };
+  const target = checkTargetUrl(tokenUrl, 'oauth2', 'tokenUrl', policy);
+  findings.push(...target.findings);
+  if (raw.apiUrl !== undefined)
+    findings.push(...checkTargetUrl(raw.apiUrl, 'oauth2', 'apiUrl', policy).findings);
+  return { input, findings, target: target.url === null ? null : { host: target.url.host } };
+}

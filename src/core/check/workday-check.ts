@@ -1,0 +1,28 @@
+import { callApi, CheckRecorder, type CheckDeps } from './flow-common.js';
+import { requestWithSecret } from './client-secret-flow.js';
+import { interpretWorkdayToken } from './interpret-workday.js';
+import { preflightWorkday } from './workday-preflight.js';
+import type { CheckOutcome, WorkdayCheckInput } from './types.js';
+
+/** Workday integration client: refresh-token grant, then optionally one API call with the new token. */
+export async function checkWorkday(raw: WorkdayCheckInput, deps: CheckDeps): Promise<CheckOutcome> {
+  const rec = new CheckRecorder('workday', deps);
+  const { input, findings, target } = preflightWorkday(raw, deps.policy);
+  const secrets = [raw.clientSecret, raw.refreshToken, input.clientSecret, input.refreshToken];
+  if (!rec.preflight(findings)) return rec.finish(false, target, secrets);
+  const verdict = await requestWithSecret(rec, {
+    tokenUrl: input.tokenUrl,
+    clientId: input.clientId,
+    clientSecret: input.clientSecret,
+    grant: { grant_type: 'refresh_token', refresh_token: input.refreshToken },
+    first: input.auth,
+    label: 'refresh_token grant',
+    interpret: interpretWorkdayToken,
+  });
+  if (verdict?.ok !== true || verdict.reply.accessToken === undefined)
+    return rec.finish(false, target, secrets);
+  const token = verdict.reply.accessToken;
+  if (input.apiUrl === undefined) return rec.finish(true, target, [...secrets, token]);
+  const apiOk = await callApi(rec, 'workday', input.apiUrl, token);
+  return rec.finish(apiOk, target, [...secrets, token]);
+}

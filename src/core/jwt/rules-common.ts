@@ -1,0 +1,102 @@
+import { tokenFinding } from './finding.js';
+import { formatDuration, numericClaim, utc } from './time.js';
+import type { JsonObject, TokenFinding, TokenKind } from './types.js';
+
+/** The catalogue entry for "this token has expired", by what the token is. */
+export const EXPIRED_ID: Readonly<Record<TokenKind, string | null>> = {
+  'netsuite-access': 'netsuite/AccessTokenExpired',
+  'netsuite-refresh': 'netsuite/RefreshTokenExpired',
+  'netsuite-assertion': 'netsuite/TokenExpired',
+  'workday-access': 'workday/invalid-access-token',
+  'workday-assertion': 'oauth2/invalid_grant',
+  generic: 'oauth2/invalid_token',
+  encrypted: null,
+  malformed: null,
+};
+
+const NOT_YET_VALID_ID: Readonly<Record<TokenKind, string | null>> = {
+  'netsuite-access': 'netsuite/TokenNotAcceptable',
+  'netsuite-refresh': 'netsuite/TokenNotAcceptable',
+  'netsuite-assertion': 'netsuite/TokenNotAcceptable',
+  'workday-access': 'oauth2/invalid_token',
+  'workday-assertion': 'oauth2/invalid_grant',
+  generic: 'oauth2/invalid_token',
+  encrypted: null,
+  malformed: null,
+};
+
+export interface RuleContext {
+  readonly kind: TokenKind;
+  readonly header: JsonObject;
+  readonly claims: JsonObject;
+  /** Inspection clock in seconds. */
+  readonly now: number;
+  readonly leeway: number;
+}
+
+/** Findings every kind shares: expiry, not-yet-valid, unsigned. */
+export function commonFindings(ctx: RuleContext): TokenFinding[] {
+  return [...expiry(ctx), ...notYetValid(ctx), ...unsigned(ctx)];
+}
+
+function expiry(ctx: RuleContext): TokenFinding[] {
+  const exp = numericClaim(ctx.claims, 'exp');
+  if (exp === undefined) {
+    const required = ctx.kind === 'netsuite-assertion';
+    return [
+      tokenFinding({
+        code: 'token.exp.missing',
+        severity: required ? 'error' : 'info',
+        title: required
+          ? 'The assertion has no exp claim: NetSuite requires one (at most 60 minutes after iat)'
+          : 'The token has no exp claim, so it does not say when it expires',
+        evidence: 'no exp',
+      }),
+    ];
+  }
+  if (exp > ctx.now) return [];
+  return [
+    tokenFinding({
+      id: EXPIRED_ID[ctx.kind],
+      code: 'token.expired',
+      title: 'The token has expired',
+      evidence: `exp ${utc(exp)}, expired ${formatDuration(ctx.now - exp)} ago`,
+      score: 90,
+    }),
+  ];
+}
+
+function notYetValid(ctx: RuleContext): TokenFinding[] {
+  const out: TokenFinding[] = [];
+  for (const claim of ['iat', 'nbf'] as const) {
+    const value = numericClaim(ctx.claims, claim);
+    if (value === undefined || value <= ctx.now + ctx.leeway) continue;
+    out.push(
+      tokenFinding({
+        id: NOT_YET_VALID_ID[ctx.kind],
+        code: `token.${claim}.future`,
+        title:
+          claim === 'iat'
+            ? 'The token was issued in the future: the clock that made it runs ahead'
+            : 'The token is not valid yet (nbf is in the future)',
+        evidence: `${claim} ${utc(value)}, ${formatDuration(value - ctx.now)} ahead of the inspection clock`,
+        score: 88,
+      }),
+    );
+  }
+  return out;
+}
+
+function unsigned(ctx: RuleContext): TokenFinding[] {
+  const alg = ctx.header['alg'];
+  if (typeof alg === 'string' && alg.toLowerCase() !== 'none') return [];
+  if (ctx.kind === 'netsuite-assertion') return []; // UnsupportedAlgo says it with the entry
+  return [
+    tokenFinding({
+      code: 'token.alg.none',
+      severity: 'warning',
+      title: 'The token is unsigned (alg none or missing): no server should accept it',
+      evidence: `alg ${typeof alg === 'string' ? alg : 'missing'}`,
+    }),
+  ];
+}
