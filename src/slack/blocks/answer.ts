@@ -30,18 +30,18 @@ export function answerMessage(
   feedback = true,
 ): SlackMessage {
   const { entry, state } = answer;
-  const blocks: Block[] = [
-    ...entryBlocks(entry),
+  // The id line and buttons are the tail: kept whole however long the entry's text is.
+  const tail: Block[] = [
     idLine(entry, state.confidence, mode === 'shared' ? [] : (answer.why ?? [])),
   ];
   if (answer.readChars !== undefined && mode !== 'shared') {
-    blocks.push(context(`Only the first ${answer.readChars} characters of the paste were read.`));
+    tail.push(context(`Only the first ${answer.readChars} characters of the paste were read.`));
   }
-  if (footer !== undefined) blocks.push(context(footer));
-  if (mode === 'private') blocks.push(privateActions(answer));
-  if (mode === 'thread') blocks.push(threadActions(answer));
-  if (mode !== 'shared' && feedback) blocks.push(feedbackActions(state));
-  return message(`${entry.title} (${entry.id})`, blocks);
+  if (footer !== undefined) tail.push(context(footer));
+  if (mode === 'private') tail.push(privateActions(answer));
+  if (mode === 'thread') tail.push(threadActions(answer));
+  if (mode !== 'shared' && feedback) tail.push(feedbackActions(state));
+  return message(`${entry.title} (${entry.id})`, entryBlocks(entry), tail);
 }
 
 function privateActions(answer: Answer): Block {
@@ -103,24 +103,29 @@ function feedbackActions(state: AnswerState): Block {
 /** The short thread reply in a support channel: what it is, its id, and a button for the steps. */
 export function channelReplyMessage(entry: Entry, state: AnswerState): SlackMessage {
   const confidence = state.confidence === null ? '' : ` · confidence ${percent(state.confidence)}`;
-  return message(`This looks like ${entry.title} (${entry.id})`, [
-    section(
-      `:mag: This looks like *${escapeMrkdwn(entry.title)}*\n${escapeMrkdwn(firstSentence(entry.reason))}`,
-    ),
-    context(
-      `\`${entry.id}\`${confidence} · I reply on my own only when a paste matches a documented error`,
-    ),
-    {
-      type: 'actions',
-      block_id: BLOCK.channelActions,
-      elements: [
-        button({
-          actionId: ACTION.fullSteps,
-          text: 'Show the fix steps',
-          value: encodeState(state),
-          style: 'primary',
-        }),
-      ],
-    },
-  ]);
+  return message(
+    `This looks like ${entry.title} (${entry.id})`,
+    [
+      section(
+        `:mag: This looks like *${escapeMrkdwn(entry.title)}*\n${escapeMrkdwn(firstSentence(entry.reason))}`,
+      ),
+      context(
+        `\`${entry.id}\`${confidence} · I reply on my own only when a paste matches a documented error`,
+      ),
+    ],
+    [
+      {
+        type: 'actions',
+        block_id: BLOCK.channelActions,
+        elements: [
+          button({
+            actionId: ACTION.fullSteps,
+            text: 'Show the fix steps',
+            value: encodeState(state),
+            style: 'primary',
+          }),
+        ],
+      },
+    ],
+  );
 }

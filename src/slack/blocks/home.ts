@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import { ACTION, BLOCK, COMMAND } from '../ids.js';
 import type { Block, ButtonSpec } from './limits.js';
-import { LIMITS, button, capBlocks, context, divider, header, section } from './limits.js';
+import { LIMITS, button, context, divider, fitBlocks, header, section } from './limits.js';
 import { catalogueBlocks } from './list.js';
 
 export type HomeView = types.HomeView;
@@ -33,6 +33,11 @@ export function homeView(catalogue: Catalogue, extraButtons: readonly ButtonSpec
   ];
   return {
     type: 'home',
-    blocks: capBlocks(blocks, LIMITS.blocksPerView, 'Catalogue shortened to fit Slack'),
+    blocks: fitBlocks(
+      blocks,
+      LIMITS.blocksPerView,
+      LIMITS.viewChars,
+      'Catalogue shortened to fit Slack',
+    ),
   };
 }

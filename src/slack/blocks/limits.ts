@@ -12,6 +12,10 @@ export const LIMITS = {
   buttonValue: 2000,
   /** Notification/fallback `text`; Slack truncates far later, but short is kinder. */
   fallbackText: 3000,
+  /** Slack rejects messages with `msg_blocks_too_long` well below 50 full sections (~13k seen). */
+  messageChars: 12_000,
+  /** Views are limited to 250 KB of JSON. */
+  viewChars: 200_000,
 } as const;
 
 export type Block = types.KnownBlock;
@@ -27,14 +31,31 @@ export function truncate(text: string, max: number): string {
   return `${cut}…`;
 }
 
-/** Keeps at most `max` blocks; when some are dropped, the last kept block says so. */
-export function capBlocks(blocks: readonly Block[], max: number, note: string): Block[] {
-  if (blocks.length <= max) return [...blocks];
-  const dropped = blocks.length - (max - 1);
-  return [
-    ...blocks.slice(0, max - 1),
-    context(`${note} (${dropped} more block${dropped === 1 ? '' : 's'} not shown)`),
-  ];
+/**
+ * Keeps blocks from the start while they fit `maxBlocks` and `maxChars` (JSON size); when some are
+ * dropped, a last context block says so.
+ */
+export function fitBlocks(
+  blocks: readonly Block[],
+  maxBlocks: number,
+  maxChars: number,
+  note: string,
+): Block[] {
+  const kept: Block[] = [];
+  let chars = 0;
+  for (const block of blocks) {
+    const size = JSON.stringify(block).length;
+    if (kept.length >= maxBlocks - 1 || chars + size > maxChars - 200) break;
+    kept.push(block);
+    chars += size;
+  }
+  const dropped = blocks.length - kept.length;
+  if (dropped === 0) return kept;
+  if (dropped === 1 && kept.length === maxBlocks - 1) {
+    const last = blocks.at(-1);
+    if (last !== undefined && chars + JSON.stringify(last).length <= maxChars) return [...blocks];
+  }
+  return [...kept, context(`${note} (${dropped} more block${dropped === 1 ? '' : 's'} not shown)`)];
 }
 
 /** Escapes the three characters mrkdwn treats as markup, so catalogue text like `<tenant>` shows as typed. */

@@ -1,5 +1,5 @@
 import type { Block } from './limits.js';
-import { LIMITS, capBlocks, truncate } from './limits.js';
+import { LIMITS, fitBlocks, truncate } from './limits.js';
 
 /** A message as Slack takes it: notification text plus blocks, both within limits. */
 export interface SlackMessage {
@@ -7,9 +7,26 @@ export interface SlackMessage {
   readonly blocks: Block[];
 }
 
-export function message(text: string, blocks: readonly Block[]): SlackMessage {
+/**
+ * Builds a message whose `body` is cut to fit; `tail` (buttons) is always kept, so an answer never
+ * loses its actions to a long catalogue entry.
+ */
+export function message(
+  text: string,
+  body: readonly Block[],
+  tail: readonly Block[] = [],
+): SlackMessage {
+  const tailChars = JSON.stringify(tail).length;
   return {
     text: truncate(text, LIMITS.fallbackText),
-    blocks: capBlocks(blocks, LIMITS.blocksPerMessage, 'Message shortened to fit Slack'),
+    blocks: [
+      ...fitBlocks(
+        body,
+        LIMITS.blocksPerMessage - tail.length,
+        LIMITS.messageChars - tailChars,
+        'Shortened to fit Slack',
+      ),
+      ...tail,
+    ],
   };
 }
