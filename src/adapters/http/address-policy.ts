@@ -1,0 +1,36 @@
+import ipaddr from 'ipaddr.js';
+
+export interface AddressPolicy {
+  /** Only with AUTHHELP_ALLOW_LOCAL_TARGETS: 127.0.0.0/8 and ::1, no other private range. */
+  readonly allowLoopback: boolean;
+}
+
+/**
+ * Default deny: only addresses ipaddr.js classifies as `unicast` (public) pass. `process()` unwraps
+ * IPv4-mapped IPv6 (::ffff:127.0.0.1), so those are judged as the IPv4 address they are.
+ */
+export function classifyAddress(address: string): string {
+  const bare = address.replace(/^\[|\]$/g, '');
+  if (!ipaddr.isValid(bare)) return 'invalid';
+  return ipaddr.process(bare).range();
+}
+
+export function isAllowedAddress(address: string, policy: AddressPolicy): boolean {
+  const range = classifyAddress(address);
+  return range === 'unicast' || (policy.allowLoopback && range === 'loopback');
+}
+
+/** Raised inside the connector; the transport turns it into a `blocked` network failure. */
+export class BlockedAddressError extends Error {
+  override readonly name = 'BlockedAddressError';
+  readonly code = 'AUTHHELP_BLOCKED_ADDRESS';
+  readonly range: string;
+  readonly host: string;
+
+  constructor(host: string, range: string) {
+    // The address itself is not shown: it would reveal how internal names resolve.
+    super(`${host} resolves to a ${range} address, which is not allowed`);
+    this.host = host;
+    this.range = range;
+  }
+}

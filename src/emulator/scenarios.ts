@@ -1,0 +1,49 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * Misbehaving endpoints for the safety tests: a redirect (to anywhere, e.g. an internal address),
+ * an oversized body, a body that trickles forever, headers that never come, an HTML page.
+ * Returns the status sent, or null when the path is not a scenario.
+ */
+export function runScenario(req: IncomingMessage, res: ServerResponse, url: URL): number | null {
+  const name = url.pathname.slice('/_scenario/'.length);
+  switch (name) {
+    case 'redirect': {
+      res.writeHead(302, { location: url.searchParams.get('to') ?? '/', 'content-length': 0 });
+      res.end();
+      return 302;
+    }
+    case 'huge': {
+      const size = 200 * 1024;
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': size });
+      res.end('x'.repeat(size));
+      return 200;
+    }
+    case 'huge-chunked': {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      for (let i = 0; i < 20; i++) res.write('y'.repeat(16 * 1024));
+      res.end();
+      return 200;
+    }
+    case 'slow-body': {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"access_token":');
+      const timer = setInterval(() => res.write(' '), 200);
+      const stop = () => {
+        clearInterval(timer);
+      };
+      res.on('close', stop);
+      req.on('close', stop);
+      return 200;
+    }
+    case 'slow-headers':
+      // Never answers; the client's deadline must end it.
+      return 0;
+    case 'html':
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>Sign in</body></html>');
+      return 200;
+    default:
+      return null;
+  }
+}
