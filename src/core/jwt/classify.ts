@@ -62,8 +62,8 @@ function looksNetsuiteIssued(claims: JsonObject, iss: string): boolean {
 
 export function isNetsuiteRefresh(claims: JsonObject): boolean {
   const jti = claims['jti'];
-  if (typeof jti === 'string' && /\.r\./.test(jti)) return true;
-  if (typeof jti === 'string' && /\.a\./.test(jti)) return false;
+  if (typeof jti === 'string' && jti.includes('.r.')) return true;
+  if (typeof jti === 'string' && jti.includes('.a.')) return false;
   const exp = numericClaim(claims, 'exp');
   const iat = numericClaim(claims, 'iat');
   return exp !== undefined && iat !== undefined && exp - iat > ACCESS_MAX_SPAN;

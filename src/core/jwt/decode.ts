@@ -56,7 +56,7 @@ function joseDecode(token: string): Decoded {
 function partProblem(part: string, name: 'header' | 'payload'): Decoded | undefined {
   if (part.length === 0) return malformed(`${name}.empty`, `The ${name} part is empty`, name);
   if (!B64URL.test(part) || part.length % 4 === 1) {
-    const bad = [...part].find((c) => !/[A-Za-z0-9_-]/.test(c));
+    const bad = /[^A-Za-z0-9_-]/u.exec(part)?.[0];
     const evidence =
       bad === undefined
         ? `${part.length} characters is not a valid base64url length`

@@ -107,7 +107,8 @@ function scope(ctx: RuleContext): TokenFinding[] {
     return [
       lat('InvalidScope', {
         title: 'The scope claim is empty',
-        evidence: raw === undefined ? 'no scope claim' : `scope ${JSON.stringify(raw).slice(0, 60)}`,
+        evidence:
+          raw === undefined ? 'no scope claim' : `scope ${JSON.stringify(raw).slice(0, 60)}`,
         fields: ['scope'],
       }),
     ];
@@ -129,7 +130,8 @@ function assertionIssuer(ctx: RuleContext, clientId: string | undefined): TokenF
   const shown = typeof iss === 'string' ? JSON.stringify(iss.slice(0, 100)) : 'missing';
   let problem: string | undefined;
   if (typeof iss !== 'string' || iss.trim() === '') problem = 'The assertion has no iss';
-  else if (clientId !== undefined && iss !== clientId) problem = 'The assertion iss is not the client ID';
+  else if (clientId !== undefined && iss !== clientId)
+    problem = 'The assertion iss is not the client ID';
   else if (/^https?:\/\//i.test(iss)) problem = 'The assertion iss is a URL, not the client ID';
   if (problem === undefined) return [];
   return [
@@ -155,7 +157,8 @@ function tokenType(ctx: RuleContext, use: TokenUse | undefined): TokenFinding[] 
       }),
       lat('InvalidTokenType', {
         severity,
-        title: 'Use it only as refresh_token in grant_type=refresh_token, not where an access token belongs',
+        title:
+          'Use it only as refresh_token in grant_type=refresh_token, not where an access token belongs',
         evidence,
         fields: ['refreshToken'],
         score: severity === 'error' ? 80 : 40,
@@ -179,14 +182,22 @@ function refreshEvidence(ctx: RuleContext): string {
   const iat = numericClaim(ctx.claims, 'iat');
   const exp = numericClaim(ctx.claims, 'exp');
   const parts: string[] = [];
-  if (typeof jti === 'string' && /\.[ar]\./.test(jti)) parts.push(`jti marker .${/\.r\./.test(jti) ? 'r' : 'a'}.`);
-  if (iat !== undefined && exp !== undefined) parts.push(`lifetime ${Math.round((exp - iat) / 3600)} h`);
+  if (typeof jti === 'string' && /\.[ar]\./.test(jti))
+    parts.push(`jti marker .${jti.includes('.r.') ? 'r' : 'a'}.`);
+  if (iat !== undefined && exp !== undefined)
+    parts.push(`lifetime ${Math.round((exp - iat) / 3600)} h`);
   return parts.length === 0 ? 'claims of a NetSuite token' : parts.join(', ');
 }
 
 function lat(
   code: string,
-  spec: { title: string; evidence: string; severity?: 'error' | 'warning'; fields?: TokenFinding['fields']; score?: number },
+  spec: {
+    title: string;
+    evidence: string;
+    severity?: 'error' | 'warning';
+    fields?: TokenFinding['fields'];
+    score?: number;
+  },
 ): TokenFinding {
   return tokenFinding({ id: `netsuite/${code}`, code: `token.netsuite.${code}`, ...spec });
 }

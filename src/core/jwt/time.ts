@@ -30,6 +30,7 @@ export function utc(seconds: number): string {
 }
 
 function relative(claim: TimeClaimName, delta: number): string {
+  if (!Number.isFinite(delta)) return 'relative time unknown';
   const span = formatDuration(Math.abs(delta));
   const future = delta > 0;
   switch (claim) {

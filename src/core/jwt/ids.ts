@@ -1,0 +1,21 @@
+/** Every catalogue id the inspector can emit; a test checks each exists in `knowledge/`. */
+export const INSPECTOR_ENTRY_IDS: readonly string[] = [
+  'netsuite/AccessTokenExpired',
+  'netsuite/RefreshTokenExpired',
+  'netsuite/TokenExpired',
+  'netsuite/TokenNotAcceptable',
+  'netsuite/TokenValidityTooBroad',
+  'netsuite/MissingKeyId',
+  'netsuite/UnsupportedAlgo',
+  'netsuite/InvalidScope',
+  'netsuite/ScopeMismatched',
+  'netsuite/InvalidTokenType',
+  'netsuite/TokenRejected',
+  'netsuite/InvalidIssuer',
+  'netsuite/InvalidSignature',
+  'netsuite/SignatureValidation',
+  'netsuite/MissingKey',
+  'workday/invalid-access-token',
+  'oauth2/invalid_token',
+  'oauth2/invalid_grant',
+];
