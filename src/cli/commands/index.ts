@@ -1,4 +1,5 @@
 import type { Command } from '../context.js';
+import { checkCommand } from './check.js';
 import { diagnoseCommand } from './diagnose.js';
 import { lintCommand } from './lint.js';
 import { listCommand } from './list.js';
@@ -10,4 +11,5 @@ export const COMMANDS: readonly Command[] = [
   listCommand,
   showCommand,
   lintCommand,
+  checkCommand,
 ];

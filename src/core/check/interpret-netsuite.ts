@@ -5,7 +5,7 @@ import {
   readTokenAnswer,
   type TokenVerdict,
 } from './interpret-token.js';
-import { LAT_CONFIRM, rankLatCandidates, type NetsuiteStep } from './netsuite-lat.js';
+import { LAT_CAUSE, LAT_CONFIRM, rankLatCandidates, type NetsuiteStep } from './netsuite-lat.js';
 import type { Finding } from './types.js';
 
 /** How many Login Audit Trail candidates to list; the rest are too unlikely to help. */
@@ -58,7 +58,7 @@ export function latFinding(
   return makeFinding(step === 'resource' ? 'api' : 'token', {
     id: `netsuite/${code}`,
     code: `token.lat.${code}`,
-    title: `Login Audit Trail candidate for the ${stepName} step: ${code}${predicted ? ' (preflight saw this)' : ''}`,
+    title: `${code}: ${LAT_CAUSE[code] ?? 'see the catalogue entry'} (Login Audit Trail candidate, ${stepName} step${predicted ? '; preflight saw this' : ''})`,
     evidence,
     score: (predicted ? 91 : 89) - rank * 3,
     confirmAt: LAT_CONFIRM,
