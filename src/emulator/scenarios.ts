@@ -39,6 +39,21 @@ export function runScenario(req: IncomingMessage, res: ServerResponse, url: URL)
     case 'slow-headers':
       // Never answers; the client's deadline must end it.
       return 0;
+    case 'echo':
+      // A careless server that quotes the request back: the check must still never show a secret.
+      res.writeHead(400, { 'content-type': 'application/json' });
+      req.setEncoding('utf8');
+      {
+        let body = '';
+        req.on('data', (c: string) => (body += c));
+        req.on('end', () => {
+          const quoted = `${req.headers.authorization ?? ''} ${body}`;
+          res.end(
+            JSON.stringify({ error: 'invalid_request', error_description: `rejected: ${quoted}` }),
+          );
+        });
+      }
+      return 400;
     case 'html':
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body>Sign in</body></html>');

@@ -23,7 +23,9 @@ export async function runCheckCli(
       stderr: { write: (s: string) => (stderr += s) },
       readStdin: () =>
         Promise.resolve({ text: stdin ?? '', truncated: false, isTty: stdin === null }),
-      stdinLines: async function* () {},
+      stdinLines: async function* () {
+        // No batch input in these tests.
+      },
     },
     config: {
       knowledgeDir: undefined,

@@ -184,10 +184,10 @@ const built = existsSync('dist/cli/main.js');
           },
         }).then(
           (r) => ({ code: 0, stdout: r.stdout }),
-          (e: { code: number; stdout: string; stderr: string }) => ({
-            code: e.code,
-            stdout: e.stdout + e.stderr,
-          }),
+          (e: unknown) => {
+            const err = e as { code: number; stdout: string };
+            return { code: err.code, stdout: err.stdout };
+          },
         );
       const good = await run('wd-secret');
       expect(good.code).toBe(0);

@@ -1,7 +1,7 @@
 import { hasBlocking, makeFinding, rankFindings } from './findings.js';
 import { interpretApiReply } from './interpret-api.js';
 import { networkFinding } from './interpret-network.js';
-import { maskRequest, redactOutcome } from './mask.js';
+import { maskRequest, redactOutcome, scrubText, secretNeedles, sentSecrets } from './mask.js';
 import type { HttpRequestSpec, HttpResult, Transport } from './transport.js';
 import type {
   AuthMethod,
@@ -29,6 +29,8 @@ export class CheckRecorder {
   readonly #started: number;
   readonly #deps: CheckDeps;
   readonly #system: CheckSystem;
+  /** Every secret this check has sent; answers are scrubbed of them before anyone reads them. */
+  readonly #protected = new Set<string>();
 
   constructor(system: CheckSystem, deps: CheckDeps) {
     this.#system = system;
@@ -58,9 +60,18 @@ export class CheckRecorder {
     return !blocked;
   }
 
+  /** Marks values that must never be shown (also those not sent, like a key's private parts). */
+  protect(values: readonly (string | undefined)[]): void {
+    for (const v of values) if (v !== undefined && v !== '') this.#protected.add(v);
+  }
+
   async send(name: string, spec: HttpRequestSpec, clientId?: string): Promise<HttpResult> {
     if (spec.method === 'POST') this.request = maskRequest(spec, clientId);
-    const result = await this.#deps.transport(spec);
+    this.protect(sentSecrets(spec));
+    const result = scrubResult(
+      await this.#deps.transport(spec),
+      secretNeedles([...this.#protected]),
+    );
     if (result.kind === 'failure') {
       this.findings.push(
         networkFinding(result.reason, result.detail, spec.method === 'POST' ? 'token' : 'api'),
@@ -89,10 +100,8 @@ export class CheckRecorder {
       target,
       ...(this.authMethod === undefined ? {} : { authMethod: this.authMethod }),
     };
-    return redactOutcome(
-      outcome,
-      secrets.filter((s): s is string => s !== undefined && s !== ''),
-    );
+    this.protect(secrets);
+    return redactOutcome(outcome, [...this.#protected]);
   }
 }
 
@@ -138,4 +147,13 @@ export function basicFallbackNote(): Finding {
     fields: ['auth', 'clientSecret'],
     score: 50,
   });
+}
+
+/** A server may quote what it got; scrub before interpreting so excerpts cannot cut a secret in half. */
+function scrubResult(result: HttpResult, needles: readonly string[]): HttpResult {
+  if (result.kind === 'failure') return result;
+  const headers = Object.fromEntries(
+    Object.entries(result.headers).map(([k, v]) => [k, scrubText(v, needles)]),
+  );
+  return { ...result, headers, body: scrubText(result.body, needles) };
 }

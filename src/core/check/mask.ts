@@ -50,17 +50,35 @@ export function formEncode(value: string): string {
  * (raw or form-encoded) and anything that looks like a credential is masked in every string.
  */
 export function redactOutcome(outcome: CheckOutcome, secrets: readonly string[]): CheckOutcome {
-  const needles = [
+  const needles = secretNeedles(secrets);
+  return deepMap(outcome, (text) => maskSecrets(scrubText(text, needles))) as CheckOutcome;
+}
+
+/** Each secret with the encodings it travels in (form, URL), longest first so overlaps mask fully. */
+export function secretNeedles(secrets: readonly string[]): string[] {
+  return [
     ...new Set(
       secrets.flatMap((s) => (s.length >= 4 ? [s, formEncode(s), encodeURIComponent(s)] : [])),
     ),
   ].sort((a, b) => b.length - a.length);
-  const clean = (text: string): string => {
-    let out = text;
-    for (const n of needles) out = out.split(n).join(MASK);
-    return maskSecrets(out);
-  };
-  return deepMap(outcome, clean) as CheckOutcome;
+}
+
+export function scrubText(text: string, needles: readonly string[]): string {
+  let out = text;
+  for (const n of needles) out = out.split(n).join(MASK);
+  return out;
+}
+
+/** What a request carries that is secret: the Authorization value (and its token) and secret form fields. */
+export function sentSecrets(spec: HttpRequestSpec): string[] {
+  const out: string[] = [];
+  for (const [name, value] of Object.entries(spec.headers)) {
+    if (name.toLowerCase() !== 'authorization') continue;
+    out.push(value, value.slice(value.indexOf(' ') + 1));
+  }
+  for (const [k, v] of new URLSearchParams(spec.body ?? ''))
+    if (SECRET_FORM_FIELDS.has(k)) out.push(v);
+  return out;
 }
 
 function deepMap(value: unknown, fn: (s: string) => string): unknown {
