@@ -1,6 +1,7 @@
 import type { Command } from '../context.js';
 import { checkCommand } from './check.js';
 import { diagnoseCommand } from './diagnose.js';
+import { inspectTokenCommand } from './inspect-token.js';
 import { lintCommand } from './lint.js';
 import { listCommand } from './list.js';
 import { showCommand } from './show.js';
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   showCommand,
   lintCommand,
   checkCommand,
+  inspectTokenCommand,
 ];
