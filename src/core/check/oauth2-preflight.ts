@@ -26,14 +26,14 @@ export function preflightOAuth2(
   ] as const) {
     if (value === '') findings.push(missingValue(field));
   }
+  const { scope: _rawScope, ...rest } = raw;
   const input: OAuth2CheckInput = {
-    ...raw,
+    ...rest,
     tokenUrl,
     clientId,
     clientSecret,
     ...(scope === '' ? {} : { scope }),
   };
-  if (scope === '') delete (input as { scope?: string }).scope;
   if (tokenUrl === '') return { input, findings, target: null };
   const target = checkTargetUrl(tokenUrl, 'oauth2', 'tokenUrl', policy);
   findings.push(...target.findings);

@@ -1,5 +1,5 @@
 import { makeFinding } from './findings.js';
-import { checkTargetUrl } from './target.js';
+import { checkTargetUrl, HOST_SUFFIXES, hostMatchesSuffix } from './target.js';
 import { checkSecretShape, cleanPasted, missingValue } from './values.js';
 import { checkWorkdayTokenPath, tenantFromApiPath } from './workday-url.js';
 import type { CheckTarget, Finding, TargetPolicy, WorkdayCheckInput } from './types.js';
@@ -68,8 +68,8 @@ export function preflightWorkday(
 
 /** Token endpoints live on `*-services*` hosts; `impl.workday.com` and friends serve sign-in and authorize. */
 function hostHints(url: URL): Finding[] {
-  if (!url.hostname.endsWith('workday.com') && !url.hostname.endsWith('workdaygov.com')) return [];
-  if (url.hostname.includes('services')) return [];
+  const suffixes = HOST_SUFFIXES.workday ?? [];
+  if (!hostMatchesSuffix(url.hostname, suffixes) || url.hostname.includes('services')) return [];
   return [
     makeFinding('preflight', {
       code: 'preflight.token-url.host-not-services',
