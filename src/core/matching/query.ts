@@ -29,7 +29,8 @@ export interface Query {
 
 /** Cap on distinct terms read: a huge paste cannot make scoring slow. */
 const MAX_TERMS = 600;
-const MAX_FUZZY_CODES = 4;
+const MAX_FUZZY_CODES = 3;
+const SHORT_TEXT = 400;
 
 /** Words that report something going wrong (English; other languages lean on codes and statuses). */
 const FAILURE =
@@ -38,7 +39,9 @@ const FAILURE =
 export function buildQuery(text: string, index: MatchIndex): Query {
   const signals = extractSignals(text);
   const { terms: queryTerms, sequence } = collectTerms(text, index);
-  const codeHits = [...findCodes(signals, index), ...findCodeWords(sequence, index)];
+  // Misspelt codes are looked for where people type codes: short messages and error fields.
+  const fuzzy = text.length <= SHORT_TEXT;
+  const codeHits = [...findCodes(signals, index, fuzzy), ...findCodeWords(sequence, index)];
   const vendors = detectVendors(text, signals, queryTerms, index, codeHits);
   const failure =
     [...signals.statuses].some((s) => s >= 400) ||
@@ -101,7 +104,7 @@ function findCodeWords(sequence: readonly string[], index: MatchIndex): CodeHit[
   return hits;
 }
 
-function findCodes(signals: Signals, index: MatchIndex): CodeHit[] {
+function findCodes(signals: Signals, index: MatchIndex, fuzzyAll: boolean): CodeHit[] {
   const hits: CodeHit[] = [];
   let fuzzyLookups = 0;
   for (const { token, inErrorField } of signals.codeTokens) {
@@ -123,7 +126,7 @@ function findCodes(signals: Signals, index: MatchIndex): CodeHit[] {
         });
       continue;
     }
-    if (fuzzyLookups < MAX_FUZZY_CODES && looksLikeCode(token)) {
+    if (fuzzyLookups < MAX_FUZZY_CODES && (fuzzyAll || inErrorField) && looksLikeCode(token)) {
       fuzzyLookups++;
       hits.push(...fuzzyCode(token, inErrorField, index));
     }

@@ -35,6 +35,7 @@ export function stem(word: string): string {
 
 /** Splits `TokenValidityTooBroad`, `invalid_client`, `client-id` into their words. */
 export function splitIdentifier(token: string): string[] {
+  if (!/[A-Z_\-./:\s]/.test(token)) return [token];
   return token
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')

@@ -1,0 +1,81 @@
+import { App, HTTPReceiver } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { loadCatalogue } from '../adapters/catalogue-files.js';
+import { createLogger } from '../adapters/logger.js';
+import { createDiagnoser } from '../core/matching/diagnose.js';
+import { createSlackApp } from '../slack/app.js';
+import { toBoltLogger } from '../slack/bolt-logger.js';
+
+/**
+ * One app under load, in a process of its own so the load generator does not share its event loop:
+ * `authhelp` (the real app) or `bare` (Bolt with one command listener that only acks).
+ * argv: <authhelp|bare> <signingSecret> <slackApiUrl>; reports its port over IPC.
+ */
+export async function startTarget(
+  kind: string,
+  signingSecret: string,
+  apiUrl: string,
+): Promise<number> {
+  // Production log level (info), written nowhere, so logging cost is measured but output is not kept.
+  const logger = createLogger({
+    level: 'info',
+    destination: pino.destination({ dest: '/dev/null', sync: false }),
+  });
+  const app =
+    kind === 'bare'
+      ? bareApp(signingSecret, apiUrl, logger)
+      : await authhelpApp(signingSecret, apiUrl, logger);
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  return (server.address() as AddressInfo).port;
+}
+
+async function authhelpApp(
+  signingSecret: string,
+  apiUrl: string,
+  logger: ReturnType<typeof createLogger>,
+): Promise<App> {
+  const catalogue = await loadCatalogue();
+  return createSlackApp({
+    config: {
+      botToken: 'xoxb-bench',
+      signingSecret,
+      appToken: undefined,
+      apiUrl,
+      port: 0,
+      channels: [],
+    },
+    catalogue,
+    diagnoser: createDiagnoser(catalogue),
+    logger,
+  });
+}
+
+function bareApp(
+  signingSecret: string,
+  apiUrl: string,
+  logger: ReturnType<typeof createLogger>,
+): App {
+  const app = new App({
+    token: 'xoxb-bench',
+    receiver: new HTTPReceiver({ signingSecret, logger: toBoltLogger(logger) }),
+    logger: toBoltLogger(logger),
+    clientOptions: { slackApiUrl: apiUrl },
+  });
+  app.command('/authhelp', async ({ ack }) => {
+    await ack();
+  });
+  return app;
+}
+
+const [kind, secret, apiUrl] = process.argv.slice(2);
+if (
+  kind !== undefined &&
+  secret !== undefined &&
+  apiUrl !== undefined &&
+  process.send !== undefined
+) {
+  const port = await startTarget(kind, secret, apiUrl);
+  process.send({ port });
+}
