@@ -4,6 +4,7 @@ import { loadSlackConfig } from './config.js';
 import { isAuthHelpError } from './core/errors.js';
 import { createDiagnoser } from './core/matching/diagnose.js';
 import { createSlackApp } from './slack/app.js';
+import { createSlackCheck } from './slack/check/wire.js';
 import { errorFields } from './slack/log-fields.js';
 
 /** Composition root for the Slack app: config → catalogue → diagnoser → Bolt app. */
@@ -11,7 +12,15 @@ async function main(): Promise<void> {
   const config = loadSlackConfig(process.env);
   const logger = createLogger({ level: config.logLevel, name: 'authhelp-slack' });
   const catalogue = await loadCatalogue(config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
-  const app = createSlackApp({ config, catalogue, diagnoser: createDiagnoser(catalogue), logger });
+  const check = createSlackCheck({ allowLocalTargets: config.allowLocalTargets, logger });
+  const app = createSlackApp({
+    config,
+    catalogue,
+    diagnoser: createDiagnoser(catalogue),
+    logger,
+    openCheckModal: check.open,
+    listeners: [check.register],
+  });
   // A stray rejection is a bug to log, not a reason to drop every conversation in flight.
   process.on('unhandledRejection', (reason) => {
     logger.error(errorFields(reason), 'unhandled rejection');

@@ -1,0 +1,96 @@
+import { privateKeyFromPem } from '../../adapters/http/private-key.js';
+import { preflightNetsuite } from '../../core/check/netsuite-preflight.js';
+import { preflightOAuth2 } from '../../core/check/oauth2-preflight.js';
+import { preflightWorkday } from '../../core/check/workday-preflight.js';
+import type { CheckField, CheckInput, Finding, PrivateJwk } from '../../core/check/types.js';
+import type { CheckSystem } from '../command-text.js';
+import { FIELD, VALUE, type FieldKey } from './ids.js';
+
+type StateValues = Readonly<
+  Record<
+    string,
+    Readonly<Record<string, { value?: string | null; selected_option?: { value: string } | null }>>
+  >
+>;
+
+export interface ReadForm {
+  readonly input: CheckInput | null;
+  /** block_id → message, for `response_action: errors`. */
+  readonly errors: Readonly<Record<string, string>>;
+}
+
+/** Form values → check input, with blocking preflight problems as inline errors on their fields. */
+export function readCheckForm(
+  system: CheckSystem,
+  values: StateValues,
+  allowLocalTargets: boolean,
+): ReadForm {
+  const get = (key: FieldKey): string => {
+    const v = values[FIELD[key]]?.[VALUE];
+    return v?.selected_option?.value ?? v?.value ?? '';
+  };
+  const errors: Record<string, string> = {};
+  const opt = (key: 'apiUrl' | 'scope') => (get(key).trim() === '' ? {} : { [key]: get(key) });
+  let input: CheckInput;
+  if (system === 'workday') {
+    input = {
+      system,
+      tokenUrl: get('tokenUrl'),
+      clientId: get('clientId'),
+      clientSecret: get('clientSecret'),
+      refreshToken: get('refreshToken'),
+      ...opt('apiUrl'),
+    };
+  } else if (system === 'oauth2') {
+    input = {
+      system,
+      tokenUrl: get('tokenUrl'),
+      clientId: get('clientId'),
+      clientSecret: get('clientSecret'),
+      auth: get('auth') === 'post' ? 'post' : 'basic',
+      ...opt('scope'),
+    };
+  } else {
+    let privateKey: PrivateJwk | undefined;
+    try {
+      privateKey = privateKeyFromPem(get('privateKey'));
+    } catch (err) {
+      errors[FIELD.privateKey] = err instanceof Error ? err.message : 'not a PEM private key';
+    }
+    const scopes = get('scope')
+      .split(/[\s,]+/)
+      .filter((s) => s !== '');
+    input = {
+      system,
+      grant: 'client_credentials',
+      accountId: get('accountId'),
+      ...(get('tokenUrl').trim() === '' ? {} : { tokenUrl: get('tokenUrl') }),
+      clientId: get('clientId'),
+      certificateId: get('certificateId'),
+      ...(privateKey === undefined ? {} : { privateKey }),
+      ...(scopes.length === 0 ? {} : { scopes }),
+    };
+    if (privateKey === undefined) return { input: null, errors };
+  }
+  for (const f of blockingFindings(input, allowLocalTargets)) {
+    const block = blockFor(f.fields[0]);
+    if (block !== undefined) errors[block] ??= f.title;
+  }
+  return { input: Object.keys(errors).length > 0 ? null : input, errors };
+}
+
+function blockingFindings(input: CheckInput, allowLocalTargets: boolean): Finding[] {
+  const policy = { allowLocalTargets };
+  const found =
+    input.system === 'workday'
+      ? preflightWorkday(input, policy).findings
+      : input.system === 'oauth2'
+        ? preflightOAuth2(input, policy).findings
+        : preflightNetsuite(input, policy, new Date()).findings;
+  return found.filter((f) => f.blocking === true);
+}
+
+function blockFor(field: CheckField | undefined): string | undefined {
+  if (field === undefined || !(field in FIELD)) return undefined;
+  return FIELD[field as FieldKey];
+}
