@@ -5,6 +5,10 @@ import { isAuthHelpError } from './core/errors.js';
 import { createDiagnoser } from './core/matching/diagnose.js';
 import { createSlackApp } from './slack/app.js';
 import { createSlackCheck } from './slack/check/wire.js';
+import { maskingDiagnoser } from './slack/guard/masking-diagnoser.js';
+import { credentialGuardListeners } from './slack/guard/register.js';
+import { INSPECT_BUTTON } from './slack/inspect/ids.js';
+import { tokenInspectorListeners } from './slack/inspect/register.js';
 import { errorFields } from './slack/log-fields.js';
 
 /** Composition root for the Slack app: config → catalogue → diagnoser → Bolt app. */
@@ -16,10 +20,12 @@ async function main(): Promise<void> {
   const app = createSlackApp({
     config,
     catalogue,
-    diagnoser: createDiagnoser(catalogue),
+    // Credentials in a paste are masked before matching: the diagnosis never sees them.
+    diagnoser: maskingDiagnoser(createDiagnoser(catalogue)),
     logger,
     openCheckModal: check.open,
-    listeners: [check.register],
+    homeButtons: [INSPECT_BUTTON],
+    listeners: [check.register, tokenInspectorListeners(), credentialGuardListeners()],
   });
   // A stray rejection is a bug to log, not a reason to drop every conversation in flight.
   process.on('unhandledRejection', (reason) => {

@@ -23,7 +23,7 @@ export interface HarnessOptions {
   readonly diagnoser?: Diagnoser;
   readonly channels?: readonly string[];
   readonly extra?: Partial<
-    Pick<SlackAppOptions, 'openCheckModal' | 'recordFeedback' | 'homeButtons'>
+    Pick<SlackAppOptions, 'openCheckModal' | 'recordFeedback' | 'homeButtons' | 'listeners'>
   >;
 }
 

@@ -1,0 +1,113 @@
+import type { SecretFinding } from '../../core/secrets/types.js';
+
+/** A credential family, for the rotation advice. */
+export type CredentialFamily =
+  | 'client-secret'
+  | 'refresh-token'
+  | 'access-token'
+  | 'assertion'
+  | 'private-key'
+  | 'password'
+  | 'slack'
+  | 'other';
+
+/** Which vendor the token's claims point at, when a JWT says so. */
+export type Vendor = 'netsuite' | 'workday' | 'unknown';
+
+export function familyOf(finding: SecretFinding): CredentialFamily {
+  switch (finding.kind) {
+    case 'private-key':
+      return 'private-key';
+    case 'slack-token':
+      return 'slack';
+    case 'authorization-header':
+      return finding.name === 'basic' ? 'client-secret' : 'access-token';
+    case 'jwt':
+      return jwtFamily(finding.name);
+    case 'assignment':
+      return assignmentFamily(finding.name);
+  }
+}
+
+function jwtFamily(name: string | undefined): CredentialFamily {
+  if (name === 'refresh_token') return 'refresh-token';
+  if (name === 'client_assertion') return 'assertion';
+  return 'access-token';
+}
+
+function assignmentFamily(name: string | undefined): CredentialFamily {
+  switch (name) {
+    case 'client_secret':
+    case 'consumer_secret':
+    case 'token_secret':
+    case 'api_key':
+    case 'secret_key':
+    case 'signing_secret':
+      return 'client-secret';
+    case 'refresh_token':
+      return 'refresh-token';
+    case 'access_token':
+    case 'id_token':
+      return 'access-token';
+    case 'client_assertion':
+      return 'assertion';
+    case 'password':
+      return 'password';
+    default:
+      return 'other';
+  }
+}
+
+const WORKDAY: Readonly<Record<CredentialFamily, string | null>> = {
+  'client-secret':
+    '*Workday:* View API Clients (or View API Clients for Integrations) → the client → Related Actions → API Client → *Generate New Client Secret*, then update the integration.',
+  'refresh-token':
+    '*Workday:* *Manage Refresh Tokens for Integrations* → the integration system user → delete the token and generate a new one.',
+  'access-token':
+    '*Workday:* the access token stops working when it expires; revoke the refresh token it came from (*Manage Refresh Tokens for Integrations*) if that leaked too.',
+  assertion: null,
+  'private-key':
+    '*Workday:* replace the x509 certificate on the API client (View API Clients → Related Actions → API Client → Edit) with a new key pair.',
+  password:
+    '*Workday:* reset the integration system user password (*Maintain Password for Account*) and review its sign-ons.',
+  slack: null,
+  other: '*Workday:* regenerate the secret on the API client (*Generate New Client Secret*).',
+};
+
+const NETSUITE: Readonly<Record<CredentialFamily, string | null>> = {
+  'client-secret':
+    '*NetSuite:* Setup > Integration > Manage Integrations → the integration record → Edit → *Reset Credentials*; the new client ID and secret are shown once.',
+  'refresh-token':
+    '*NetSuite:* revoke the token (Setup > Integration > Manage Authentication > OAuth 2.0 Authorized Applications → *Revoke*, or the revoke endpoint) and authorise again.',
+  'access-token':
+    '*NetSuite:* access tokens expire after 60 minutes; revoke the authorisation (OAuth 2.0 Authorized Applications → *Revoke*) to end it now.',
+  assertion:
+    '*NetSuite:* an assertion is usable until its `exp`; if the private key it was signed with leaked, rotate the certificate (below).',
+  'private-key':
+    '*NetSuite:* Setup > Integration > Manage Authentication > OAuth 2.0 Client Credentials (M2M) Setup → *revoke* the mapping, create a new key pair and upload the new certificate (*rotate*).',
+  password:
+    "*NetSuite:* change the user's password and check the Login Audit Trail for sign-ins you don't recognise.",
+  slack: null,
+  other: '*NetSuite:* reset the integration record credentials (*Reset Credentials*).',
+};
+
+const SLACK =
+  '*Slack:* api.slack.com/apps → your app → OAuth & Permissions (or Basic Information for app-level tokens and webhooks) → rotate or revoke the token.';
+
+/** Rotation steps for the credentials found, vendor-specific where the token says which vendor. */
+export function rotationLines(
+  credentials: readonly { family: CredentialFamily; vendor: Vendor }[],
+): string[] {
+  const lines = new Set<string>();
+  for (const { family, vendor } of credentials) {
+    if (family === 'slack') {
+      lines.add(SLACK);
+      continue;
+    }
+    const workday = WORKDAY[family];
+    const netsuite = NETSUITE[family];
+    if (vendor !== 'netsuite' && workday !== null) lines.add(workday);
+    if (vendor !== 'workday' && netsuite !== null) lines.add(netsuite);
+  }
+  return [...lines];
+}

@@ -1,0 +1,117 @@
+import type { types } from '@slack/bolt';
+import type { Inspection, TokenFinding } from '../../core/jwt/types.js';
+import { maskSecrets } from '../../core/secrets/detect.js';
+import { COMMAND } from '../ids.js';
+import {
+  LIMITS,
+  chunkLines,
+  context,
+  escapeMrkdwn,
+  fitBlocks,
+  section,
+  truncate,
+  type Block,
+} from '../blocks/limits.js';
+import { message, type SlackMessage } from '../blocks/message.js';
+import { INSPECT } from './ids.js';
+
+type ModalView = types.ModalView;
+
+const MARK: Readonly<Record<TokenFinding['severity'], string>> = {
+  error: ':x:',
+  warning: ':warning:',
+  info: ':information_source:',
+};
+/** Claims are shown as a code block, cut well before a section's limit. */
+const MAX_CLAIMS_CHARS = 2400;
+
+/** Text for Slack: credentials inside claims masked, mrkdwn markup escaped. */
+function safe(text: string): string {
+  return escapeMrkdwn(maskSecrets(text));
+}
+
+/** The inspection as blocks: what it is, findings, times, header and claims; never the token. */
+export function inspectionBlocks(inspection: Inspection): Block[] {
+  const blocks: Block[] = [
+    section(`*Token* \`${inspection.fingerprint}\`: ${safe(inspection.kindLabel)}`),
+    context(verificationNote(inspection)),
+    ...chunkLines(findingLines(inspection.findings)).map(section),
+  ];
+  if (inspection.times.length > 0) {
+    const lines = inspection.times.map((t) => `\`${t.claim}\` ${t.utc} · ${safe(t.relative)}`);
+    blocks.push(section(lines.join('\n')));
+  }
+  if (inspection.header !== null) blocks.push(section(`*Header*\n${codeBlock(inspection.header)}`));
+  if (inspection.claims !== null) blocks.push(section(`*Claims*\n${codeBlock(inspection.claims)}`));
+  return blocks;
+}
+
+function verificationNote(inspection: Inspection): string {
+  if (!inspection.decoded) return 'Could not be decoded.';
+  return 'Decoded *without verifying the signature*. The token is not stored; only its fingerprint is shown.';
+}
+
+function findingLines(findings: readonly TokenFinding[]): string[] {
+  const shown = findings.filter((f) => f.code !== 'token.unverified');
+  if (shown.length === 0) return [':white_check_mark: No problems found in the header and claims.'];
+  return shown.map((f) => {
+    const id = f.id === null ? '' : ` \`${f.id}\``;
+    const more = f.id === null || f.severity === 'info' ? '' : ` · \`${COMMAND} show ${f.id}\``;
+    return `${MARK[f.severity]}${id} ${safe(f.title)}\n      _${safe(f.evidence)}_${more}`;
+  });
+}
+
+function codeBlock(value: object): string {
+  return `\`\`\`${truncate(safe(JSON.stringify(value, null, 2)), MAX_CLAIMS_CHARS)}\`\`\``;
+}
+
+/** The private reply to `/authhelp <token>`. */
+export function inspectionMessage(inspection: Inspection): SlackMessage {
+  const top = inspection.findings.find((f) => f.code !== 'token.unverified');
+  const summary = top === undefined ? 'no problems found' : maskSecrets(top.title);
+  return message(`Token ${inspection.fingerprint}: ${summary}`, inspectionBlocks(inspection));
+}
+
+/** The "Inspect a token" modal: one multi-line input. */
+export function inspectModalView(): ModalView {
+  return {
+    type: 'modal',
+    callback_id: INSPECT.modal,
+    title: { type: 'plain_text', text: 'Inspect a token' },
+    submit: { type: 'plain_text', text: 'Inspect' },
+    close: { type: 'plain_text', text: 'Cancel' },
+    blocks: [
+      section(
+        'Paste a JWT (access token, refresh token or client assertion). I decode it *without verifying it*, say what it is and what NetSuite or Workday would object to.',
+      ),
+      {
+        type: 'input',
+        block_id: INSPECT.inputBlock,
+        label: { type: 'plain_text', text: 'Token' },
+        element: {
+          type: 'plain_text_input',
+          action_id: INSPECT.inputAction,
+          multiline: true,
+          placeholder: { type: 'plain_text', text: 'eyJ…' },
+        },
+      },
+      context('Only you see the result. The token is not stored, logged or posted anywhere.'),
+    ],
+  };
+}
+
+/** The modal after submit: the inspection in place of the input. */
+export function inspectionResultView(inspection: Inspection): ModalView {
+  return {
+    type: 'modal',
+    callback_id: INSPECT.resultModal,
+    title: { type: 'plain_text', text: 'Token inspection' },
+    close: { type: 'plain_text', text: 'Done' },
+    blocks: fitBlocks(
+      inspectionBlocks(inspection),
+      LIMITS.blocksPerView,
+      LIMITS.viewChars,
+      'Shortened to fit Slack',
+    ),
+  };
+}
