@@ -1,4 +1,11 @@
-import type { App, BlockAction, StaticSelectAction, ViewSubmitAction } from '@slack/bolt';
+import type {
+  AllMiddlewareArgs,
+  App,
+  BlockAction,
+  StaticSelectAction,
+  ViewSubmitAction,
+} from '@slack/bolt';
+import type { CheckInput } from '../../core/check/types.js';
 import type { RateLimiter } from '../../adapters/http/rate-limit.js';
 import type { CheckRunner } from '../../adapters/http/runner.js';
 import { isCheckSystem, type CheckSystem } from '../command-text.js';
@@ -8,7 +15,7 @@ import type { OpenCheckModal } from '../open-check-modal.js';
 import { checkFormView, checkingView, pickSystemView, type ModalMetadata } from './form-view.js';
 import { CHECK_CALLBACK, FIELD, PICK_SYSTEM_ACTION } from './ids.js';
 import { readCheckForm } from './read-form.js';
-import { checkResultView } from './result-view.js';
+import { checkFailedView, checkResultView } from './result-view.js';
 
 export interface CheckModalOptions {
   readonly runner: CheckRunner;
@@ -83,14 +90,31 @@ function registerSubmit(app: App, deps: SlackDeps, options: CheckModalOptions): 
     }
     await ack({ response_action: 'update', view: checkingView(system) as never });
     const input = form.input;
-    deps.afterAck.run(async () => {
-      const outcome = await options.runner(input, `slack:${body.user.id}`);
-      await client.views.update({
-        view_id: view.id,
-        view: checkResultView(outcome, deps.catalogue) as never,
-      });
-    }, body);
+    // After the ack: Slack wants it within 3 s, the check may take up to 15 s.
+    void finishCheck(deps, options, client, view.id, input, body.user.id);
   });
+}
+
+async function finishCheck(
+  deps: SlackDeps,
+  options: CheckModalOptions,
+  client: AllMiddlewareArgs['client'],
+  viewId: string,
+  input: CheckInput,
+  userId: string,
+): Promise<void> {
+  try {
+    const outcome = await options.runner(input, `slack:${userId}`);
+    await client.views.update({
+      view_id: viewId,
+      view: checkResultView(outcome, deps.catalogue) as never,
+    });
+  } catch (err) {
+    deps.logger.error({ err: err instanceof Error ? err.name : 'error' }, 'connection test failed');
+    await client.views
+      .update({ view_id: viewId, view: checkFailedView() as never })
+      .catch(() => undefined);
+  }
 }
 
 /** private_metadata holds only the system and channel, never a value the user typed. */

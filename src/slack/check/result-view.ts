@@ -101,3 +101,18 @@ function section(text: string): object {
     },
   };
 }
+
+/** Our own fault (a bug, Slack unreachable): say so plainly; nothing the user typed is kept. */
+export function checkFailedView(): object {
+  return {
+    type: 'modal',
+    callback_id: CHECK_RESULT_CALLBACK,
+    title: { type: 'plain_text', text: 'Connection test' },
+    close: { type: 'plain_text', text: 'Close' },
+    blocks: [
+      section(
+        ':warning: The test could not finish because of a problem on our side. Please try again, or run `authhelp check` on the command line.',
+      ),
+    ],
+  };
+}
