@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
  * runs in its own process; the load generator and the Slack stand-in (Web API + response_url) run
  * here. Reports ack latency p50/p99, throughput, and the ratio to the bare app.
  */
-const CONCURRENCY = [1, 10, 50];
+/** `--quick` measures only the 50-connection cells. */
+const CONCURRENCY = process.argv.includes('--quick') ? [50] : [1, 10, 50];
 const DURATION_S = 5;
 const WARMUP_S = 2;
 const SECRET = 'bench-signing-secret';

@@ -11,6 +11,7 @@ import type { Catalogue } from '../core/catalogue/catalogue.js';
 import type { Diagnoser } from '../core/matching/types.js';
 import type { SlackConfig } from '../config.js';
 import type { ButtonSpec } from './blocks/limits.js';
+import { AfterAck } from './after-ack.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { TtlSet } from './dedupe.js';
 import type { Feedback, SlackDeps } from './deps.js';
@@ -67,6 +68,7 @@ export function createSlackApp(options: SlackAppOptions): App {
     clientOptions,
     extendedErrorHandler: true,
   });
+  const onError = createErrorHandler({ logger, client: app.client, fetch: fetchFn });
   const deps: SlackDeps = {
     catalogue: options.catalogue,
     diagnoser: options.diagnoser,
@@ -81,9 +83,10 @@ export function createSlackApp(options: SlackAppOptions): App {
     homeButtons: options.homeButtons ?? [],
     seenEvents: new TtlSet({ ttlMs: DEDUPE_TTL_MS }),
     answeredThreads: new TtlSet({ ttlMs: DEDUPE_TTL_MS }),
+    afterAck: new AfterAck(onError),
   };
   registerListeners(app, deps, options.listeners);
-  app.error(createErrorHandler({ logger, client: app.client, fetch: fetchFn }));
+  app.error(onError);
   return app;
 }
 

@@ -2,6 +2,7 @@ import type { Catalogue } from '../core/catalogue/catalogue.js';
 import type { Diagnoser } from '../core/matching/types.js';
 import type { Logger } from '../adapters/logger.js';
 import type { ButtonSpec } from './blocks/limits.js';
+import type { AfterAck } from './after-ack.js';
 import type { TtlSet } from './dedupe.js';
 import type { OpenCheckModal } from './open-check-modal.js';
 
@@ -28,4 +29,6 @@ export interface SlackDeps {
   readonly seenEvents: TtlSet;
   /** `channel:thread:entry` keys already answered in a thread. */
   readonly answeredThreads: TtlSet;
+  /** Queue for the slow part after an ack, so acks for waiting requests go out first. */
+  readonly afterAck: AfterAck;
 }

@@ -6,6 +6,7 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { createLogger } from '../../src/adapters/logger.js';
 import { createDiagnoser } from '../../src/core/matching/diagnose.js';
+import { AfterAck } from '../../src/slack/after-ack.js';
 import { TtlSet } from '../../src/slack/dedupe.js';
 import { ANSWER_CHANNEL_TYPES, EVENTS_PATH_FOR_MANIFEST } from './support/manifest-facts.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
@@ -77,6 +78,7 @@ function registeredSurfaces(): { commands: string[]; shortcuts: string[]; events
     homeButtons: [],
     seenEvents: new TtlSet({ ttlMs: 1 }),
     answeredThreads: new TtlSet({ ttlMs: 1 }),
+    afterAck: new AfterAck(() => Promise.resolve()),
   });
   return { commands: seen.command, shortcuts: seen.shortcut, events: seen.event };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { decodeState, encodeState, swapTo } from '../../src/slack/answer-state.js';
 import { parseCommandText } from '../../src/slack/command-text.js';
 import { TtlSet } from '../../src/slack/dedupe.js';
+import { AfterAck } from '../../src/slack/after-ack.js';
 
 describe('parseCommandText', () => {
   it.each([
@@ -75,5 +76,28 @@ describe('answer state in button values', () => {
       ],
     });
     expect(swapTo(state, 'unknown/x')).toBeUndefined();
+  });
+});
+
+describe('AfterAck', () => {
+  it('runs queued work in order after the current turn, and hands failures to the handler', async () => {
+    const failures: string[] = [];
+    const queue = new AfterAck(async ({ error, body }) => {
+      failures.push(`${error.message}:${String(body)}`);
+      await Promise.resolve();
+    });
+    const order: number[] = [];
+    for (const n of [1, 2, 3]) {
+      queue.run(async () => {
+        order.push(n);
+        await Promise.resolve();
+      }, n);
+    }
+    queue.run(() => Promise.reject(new Error('boom')), 'payload');
+    expect(order).toEqual([]); // nothing runs before the ack path has finished
+    await new Promise((r) => setTimeout(r, 20));
+    expect(order).toEqual([1, 2, 3]);
+    expect(failures).toEqual(['boom:payload']);
+    expect(queue.pending).toBe(0);
   });
 });

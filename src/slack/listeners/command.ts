@@ -14,9 +14,10 @@ import { respondPrivately } from '../reply.js';
 
 /** `/authhelp …`: ack at once, then answer privately through the command's response_url. */
 export function registerCommand(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ ack, command, respond, client }) => {
+  app.command(COMMAND, async ({ ack, command, body, respond, client }) => {
     await ack();
     const request = parseCommandText(command.text);
+    // The trigger_id expires in ~3 s: the connection test opens at once, never behind the queue.
     if (request.kind === 'check') {
       await openCheck(deps, request.system, {
         client,
@@ -27,15 +28,17 @@ export function registerCommand(app: App, deps: SlackDeps): void {
       });
       return;
     }
-    const reply =
-      request.kind === 'diagnose'
-        ? diagnoseReply(deps, request.text)
-        : request.kind === 'help'
-          ? helpMessage(deps.catalogue)
-          : request.kind === 'list'
-            ? listReply(deps, request.system)
-            : showReply(deps, request.id);
-    await respondPrivately(respond, reply);
+    deps.afterAck.run(async () => {
+      const reply =
+        request.kind === 'diagnose'
+          ? diagnoseReply(deps, request.text)
+          : request.kind === 'help'
+            ? helpMessage(deps.catalogue)
+            : request.kind === 'list'
+              ? listReply(deps, request.system)
+              : showReply(deps, request.id);
+      await respondPrivately(respond, reply);
+    }, body);
   });
 }
 

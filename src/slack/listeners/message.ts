@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
 import { answerFor } from '../answers.js';
 import { stateFromDiagnosis } from '../answer-state.js';
 import { channelReplyMessage } from '../blocks/answer.js';
@@ -44,47 +45,57 @@ export function plainMessage(
 
 /** Support channels: reply in the thread, on its own, only when the match is confident. */
 export function registerMessages(app: App, deps: SlackDeps): void {
-  app.event('message', async ({ event, body, context, client }) => {
+  // Events are acked by Bolt before this runs; the listener only filters and queues.
+  app.event('message', ({ event, body, context, client }) => {
     const msg = plainMessage(
       event as unknown as Record<string, unknown>,
       context.botUserId,
       deps.channels,
     );
-    if (msg === undefined) return;
+    if (msg === undefined) return Promise.resolve();
     // Redeliveries carry the same event_id; remember it before any await so a racing copy is dropped.
     if (!deps.seenEvents.add(body.event_id)) {
       deps.logger.info(
         { surface: 'channel', eventId: body.event_id, retry: context.retryNum ?? 0 },
         'redelivery ignored',
       );
-      return;
+      return Promise.resolve();
     }
-    const diagnosis = deps.diagnoser.diagnose(msg.text, { via: 'channel' });
-    const state = stateFromDiagnosis(diagnosis);
-    const answer = state === undefined ? undefined : answerFor(deps.catalogue, state);
-    if (!diagnosis.confident || answer === undefined) return;
-    const threadTs = msg.threadTs ?? msg.ts;
-    const key = `${msg.channel}:${threadTs}:${answer.entry.id}`;
-    if (!deps.answeredThreads.add(key)) return;
-    deps.logger.info(
-      {
-        surface: 'channel',
-        ...pasteFields(msg.text),
-        entryId: answer.entry.id,
-        confidence: state?.confidence ?? null,
-      },
-      'answering in thread',
-    );
-    try {
-      await client.chat.postMessage({
-        channel: msg.channel,
-        thread_ts: threadTs,
-        ...channelReplyMessage(answer.entry, answer.state),
-      });
-    } catch (error) {
-      // Not answered after all: a later paste in this thread may try again.
-      deps.answeredThreads.delete(key);
-      throw error;
-    }
+    deps.afterAck.run(() => answerInThread(deps, msg, client), body);
+    return Promise.resolve();
   });
+}
+
+async function answerInThread(
+  deps: SlackDeps,
+  msg: PlainMessage,
+  client: WebClient,
+): Promise<void> {
+  const diagnosis = deps.diagnoser.diagnose(msg.text, { via: 'channel' });
+  const state = stateFromDiagnosis(diagnosis);
+  const answer = state === undefined ? undefined : answerFor(deps.catalogue, state);
+  if (!diagnosis.confident || answer === undefined) return;
+  const threadTs = msg.threadTs ?? msg.ts;
+  const key = `${msg.channel}:${threadTs}:${answer.entry.id}`;
+  if (!deps.answeredThreads.add(key)) return;
+  deps.logger.info(
+    {
+      surface: 'channel',
+      ...pasteFields(msg.text),
+      entryId: answer.entry.id,
+      confidence: state?.confidence ?? null,
+    },
+    'answering in thread',
+  );
+  try {
+    await client.chat.postMessage({
+      channel: msg.channel,
+      thread_ts: threadTs,
+      ...channelReplyMessage(answer.entry, answer.state),
+    });
+  } catch (error) {
+    // Not answered after all: a later paste in this thread may try again.
+    deps.answeredThreads.delete(key);
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import type { App } from '@slack/bolt';
+import type { App, MessageShortcut, RespondFn } from '@slack/bolt';
 import { outcomeOf } from '../answers.js';
 import { answerMessage } from '../blocks/answer.js';
 import { noticeMessage } from '../blocks/help.js';
@@ -12,40 +12,48 @@ import { respondPrivately } from '../reply.js';
 export function registerShortcuts(app: App, deps: SlackDeps): void {
   app.shortcut(
     { callback_id: CALLBACK.diagnoseMessage, type: 'message_action' },
-    async ({ ack, shortcut, respond }) => {
+    async ({ ack, shortcut, body, respond }) => {
       await ack();
-      const text = shortcut.message.text ?? '';
-      if (text.trim() === '') {
-        await respondPrivately(
-          respond,
-          noticeMessage(
-            'That message has no text I can read.',
-            'Paste the error as text and try again.',
-          ),
-        );
-        return;
-      }
-      const diagnosis = deps.diagnoser.diagnose(text, { via: 'command' });
-      const outcome = outcomeOf(diagnosis, deps.catalogue);
-      deps.logger.info(
-        {
-          surface: 'shortcut',
-          ...pasteFields(text),
-          entryId: outcome.kind === 'answer' ? outcome.answer.entry.id : null,
-        },
-        'diagnosed',
-      );
-      if (outcome.kind === 'no-match') {
-        await respondPrivately(respond, noMatchMessage(deps.catalogue, outcome.closest));
-        return;
-      }
-      const threadTs: unknown = shortcut.message['thread_ts'];
-      const thread = {
-        channel: shortcut.channel.id,
-        ts: typeof threadTs === 'string' ? threadTs : shortcut.message.ts,
-      };
-      const answer = { ...outcome.answer, state: { ...outcome.answer.state, thread } };
-      await respondPrivately(respond, answerMessage(answer, 'thread'));
+      deps.afterAck.run(() => answerShortcut(deps, shortcut, respond), body);
     },
   );
+}
+
+async function answerShortcut(
+  deps: SlackDeps,
+  shortcut: MessageShortcut,
+  respond: RespondFn,
+): Promise<void> {
+  const text = shortcut.message.text ?? '';
+  if (text.trim() === '') {
+    await respondPrivately(
+      respond,
+      noticeMessage(
+        'That message has no text I can read.',
+        'Paste the error as text and try again.',
+      ),
+    );
+    return;
+  }
+  const diagnosis = deps.diagnoser.diagnose(text, { via: 'command' });
+  const outcome = outcomeOf(diagnosis, deps.catalogue);
+  deps.logger.info(
+    {
+      surface: 'shortcut',
+      ...pasteFields(text),
+      entryId: outcome.kind === 'answer' ? outcome.answer.entry.id : null,
+    },
+    'diagnosed',
+  );
+  if (outcome.kind === 'no-match') {
+    await respondPrivately(respond, noMatchMessage(deps.catalogue, outcome.closest));
+    return;
+  }
+  const threadTs: unknown = shortcut.message['thread_ts'];
+  const thread = {
+    channel: shortcut.channel.id,
+    ts: typeof threadTs === 'string' ? threadTs : shortcut.message.ts,
+  };
+  const answer = { ...outcome.answer, state: { ...outcome.answer.state, thread } };
+  await respondPrivately(respond, answerMessage(answer, 'thread'));
 }
