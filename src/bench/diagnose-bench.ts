@@ -27,16 +27,16 @@ interface Cell {
 async function main(): Promise<void> {
   const shipped = await loadCatalogue();
   const big = generateCatalogue(shipped, 10_000);
-  out(`node ${process.version}, ${String(process.env['BENCH_NOTE'] ?? '')}`.trim());
+  out(`node ${process.version} ${process.arch}`);
   for (const [name, catalogue] of [
     [`shipped (${shipped.size} entries)`, shipped],
     [`generated (${big.size} entries)`, big],
   ] as const) {
-    await benchCatalogue(name, catalogue);
+    benchCatalogue(name, catalogue);
   }
 }
 
-async function benchCatalogue(name: string, catalogue: Catalogue): Promise<void> {
+function benchCatalogue(name: string, catalogue: Catalogue): void {
   const heap0 = heapUsed();
   const t0 = performance.now();
   const diagnoser = createDiagnoser(catalogue);

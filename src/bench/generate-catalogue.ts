@@ -23,10 +23,13 @@ export function generateCatalogue(base: Catalogue, size: number, seed = 7): Cata
     ...new Set(base.entries.flatMap((e) => words(`${e.title} ${e.phrases.join(' ')}`))),
   ];
   const pick = (): string => vocab[Math.floor(random() * vocab.length)] ?? 'token';
-  const invented = (): string =>
-    Math.floor(random() * 36 ** 5)
+  // Jargon and product names from a fixed pool, as a real catalogue's vocabulary saturates.
+  const pool = Array.from({ length: 8000 }, () =>
+    Math.floor(random() * 36 ** 6)
       .toString(36)
-      .padStart(5, 'q');
+      .padStart(6, 'q'),
+  );
+  const invented = (): string => pool[Math.floor(random() * pool.length)] ?? 'qqqqqq';
   const sentence = (n: number): string =>
     Array.from({ length: n }, () => (random() < 0.3 ? invented() : pick())).join(' ');
   const entries: Entry[] = [...base.entries];
@@ -35,7 +38,7 @@ export function generateCatalogue(base: Catalogue, size: number, seed = 7): Cata
     const system = `sys${i % 200}`;
     const template = base.entries[i % base.entries.length];
     if (template === undefined) break;
-    const code = `${cap(pick())}${cap(invented())}${cap(pick())}`;
+    const code = `${cap(pick())}${cap(invented())}${cap(pick())}${i}`;
     const entry: Entry = {
       ...template,
       id: `${system}/${code}`,

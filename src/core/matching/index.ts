@@ -44,14 +44,18 @@ export interface VendorRule {
 export interface MatchIndex {
   readonly entries: readonly Entry[];
   readonly phrases: readonly Phrase[];
-  readonly postings: ReadonlyMap<string, readonly number[]>;
+  /** Per entry, the indexes of its phrases. */
+  readonly entryPhrases: readonly (readonly number[])[];
+  /** Per entry, every term of its phrases, reason and steps. */
+  readonly entryTermList: readonly (readonly string[])[];
+  /** Term → entries that use it (phrases, reason, steps), for candidate generation. */
   readonly entryTerms: ReadonlyMap<string, readonly number[]>;
   readonly idf: ReadonlyMap<string, number>;
-  readonly entryMass: Float64Array;
   readonly codes: ReadonlyMap<string, readonly CodeRef[]>;
   readonly looseCodes: ReadonlyMap<string, readonly CodeRef[]>;
   readonly codeWords: ReadonlyMap<string, readonly CodeWords[]>;
-  readonly codeFuse: Fuse<string>;
+  /** Codes bucketed by first letter, each bucket searched with fuse.js for misspellings. */
+  readonly codeFuse: ReadonlyMap<string, Fuse<string>>;
   readonly typos: TypoIndex;
   readonly rawToTerm: ReadonlyMap<string, string>;
   readonly vendors: readonly VendorRule[];
@@ -66,54 +70,42 @@ export function looseKey(code: string): string {
 
 export function buildIndex(catalogue: Catalogue): MatchIndex {
   const entries = catalogue.entries;
-  const phraseDrafts = entries.flatMap((entry, i) => entryPhrases(entry, i));
-  const background = entries.map((e) => new Set(terms(`${e.reason} ${e.steps.join(' ')}`)));
-  const docTerms = entries.map(
-    (_, i) => new Set(phraseDrafts.filter((p) => p.entry === i).flatMap((p) => p.terms)),
-  );
+  const phraseDrafts = entries.flatMap((entry, i) => phrasesOf(entry, i));
+  const docTerms = entries.map(() => new Set<string>());
+  for (const p of phraseDrafts) for (const t of p.terms) docTerms[p.entry]?.add(t);
   const vendors = vendorRules(catalogue);
   const idf = computeIdf(docTerms, entries.length);
-  // Vendor names are counted as vendor evidence; in phrases they should not also count as a match.
-  for (const rule of vendors)
-    for (const words of rule.words)
-      for (const t of words) {
-        const v = idf.get(t);
-        if (v !== undefined) idf.set(t, v * VENDOR_TERM_DAMPING);
-      }
+  dampVendorTerms(idf, vendors);
   const phrases: Phrase[] = phraseDrafts.map((p) => ({
     ...p,
     mass: p.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
   }));
-  const postings = new Map<string, number[]>();
-  phrases.forEach((p, pi) => {
-    for (const t of p.terms) pushTo(postings, t, pi);
+  const entryPhrases: number[][] = entries.map(() => []);
+  phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
+  const entryTermList = entries.map((e, ei) => {
+    const all = new Set(docTerms[ei]);
+    for (const t of terms(`${e.reason} ${e.steps.join(' ')}`)) all.add(t);
+    return [...all];
   });
   const entryTerms = new Map<string, number[]>();
-  const entryMass = new Float64Array(entries.length);
-  docTerms.forEach((set, ei) => {
-    for (const t of new Set([...set, ...(background[ei] ?? [])])) pushTo(entryTerms, t, ei);
-    for (const t of set) entryMass[ei] = (entryMass[ei] ?? 0) + (idf.get(t) ?? 0);
+  entryTermList.forEach((list, ei) => {
+    for (const t of list) pushTo(entryTerms, t, ei);
   });
-  for (const [t] of entryTerms)
-    if (!idf.has(t)) idf.set(t, idfOf(countOf(entryTerms, t), entries.length));
+  for (const [t, list] of entryTerms)
+    if (!idf.has(t)) idf.set(t, idfOf(list.length, entries.length));
   const { codes, looseCodes, codeList } = indexCodes(entries);
   const rawToTerm = vocabulary(entries);
   return {
     entries,
     phrases,
-    postings,
+    entryPhrases,
+    entryTermList,
     entryTerms,
     idf,
-    entryMass,
     codes,
     looseCodes,
     codeWords: indexCodeWords(entries),
-    codeFuse: new Fuse(codeList, {
-      threshold: 0.2,
-      ignoreLocation: true,
-      minMatchCharLength: 6,
-      includeScore: true,
-    }),
+    codeFuse: codeSearchers(codeList),
     typos: new TypoIndex(rawToTerm.keys()),
     rawToTerm,
     vendors,
@@ -121,7 +113,36 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
   };
 }
 
-function entryPhrases(entry: Entry, i: number): Omit<Phrase, 'mass'>[] {
+/** Vendor names are counted as vendor evidence; in phrases they should not also count as a match. */
+function dampVendorTerms(idf: Map<string, number>, vendors: readonly VendorRule[]): void {
+  for (const rule of vendors) {
+    for (const words of rule.words) {
+      for (const t of words) {
+        const v = idf.get(t);
+        if (v !== undefined) idf.set(t, v * VENDOR_TERM_DAMPING);
+      }
+    }
+  }
+}
+
+function codeSearchers(codes: readonly string[]): Map<string, Fuse<string>> {
+  const buckets = new Map<string, string[]>();
+  for (const code of codes) {
+    const key = code.charAt(0).toLowerCase();
+    const list = buckets.get(key);
+    if (list === undefined) buckets.set(key, [code]);
+    else list.push(code);
+  }
+  const options = {
+    threshold: 0.2,
+    ignoreLocation: true,
+    minMatchCharLength: 6,
+    includeScore: true,
+  };
+  return new Map([...buckets].map(([k, list]) => [k, new Fuse(list, options)]));
+}
+
+function phrasesOf(entry: Entry, i: number): Omit<Phrase, 'mass'>[] {
   const drafts: Omit<Phrase, 'mass'>[] = [];
   const add = (kind: PhraseKind, text: string): void => {
     const t = [...new Set(terms(text))];
@@ -146,10 +167,6 @@ function computeIdf(docs: readonly ReadonlySet<string>[], n: number): Map<string
 
 function idfOf(df: number, n: number): number {
   return Math.log(1 + n / Math.max(1, df));
-}
-
-function countOf(map: ReadonlyMap<string, readonly number[]>, key: string): number {
-  return map.get(key)?.length ?? 0;
 }
 
 function pushTo(map: Map<string, number[]>, key: string, value: number): void {

@@ -152,7 +152,7 @@ function looksLikeCode(token: string): boolean {
 
 /** A misspelt code (`TokenExpierd`, `invalid_clinet`) found with fuse.js over the catalogue's codes. */
 function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): CodeHit[] {
-  const best = index.codeFuse.search(token, { limit: 1 })[0];
+  const best = index.codeFuse.get(token.charAt(0).toLowerCase())?.search(token, { limit: 1 })[0];
   if (best === undefined || (best.score ?? 1) > 0.2) return [];
   if (Math.abs(best.item.length - token.length) > 2) return [];
   const refs = index.codes.get(best.item.toLowerCase()) ?? [];

@@ -19,21 +19,36 @@ export interface Scored {
 
 export const WEIGHTS = { code: 2.2, phrase: 1.8, overlap: 0.6 } as const;
 
+/** Candidates scored in full; the rest of a large catalogue is ranked out by cheap evidence first. */
+const MAX_CANDIDATES = 64;
+/** Terms used by more entries than this are too common to nominate candidates on their own. */
+const COMMON_TERM_ENTRIES = 400;
+
 export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
-  const phraseBest = bestPhrases(query, index);
-  const overlap = overlaps(query, index);
-  const candidates = new Set<number>([...phraseBest.keys(), ...query.codeHits.map((h) => h.entry)]);
+  const candidates = nominate(query, index);
   const specificity = codeSpecificity(query, index);
   const specificHit = query.codeHits.some(
     (h) => h.vendorUnique && h.strength >= 0.8 && index.entries[h.entry]?.generic !== true,
   );
-  const maxOtherVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
-  const scored: Scored[] = [];
-  for (const ei of candidates) {
-    const context = { specificity, maxVendor: maxOtherVendor, specificHit };
-    scored.push(scoreOne(ei, query, index, phraseBest.get(ei), overlap.get(ei) ?? 0, context));
-  }
+  const maxVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
+  const context = { specificity, maxVendor, specificHit };
+  const scored = candidates.map((ei) =>
+    scoreOne(ei, query, index, bestPhrase(ei, query, index), overlap(ei, query, index), context),
+  );
   return scored.sort((a, b) => b.score - a.score || a.entry - b.entry);
+}
+
+/** Entries worth scoring: every code hit, then the entries sharing the most distinctive terms. */
+function nominate(query: Query, index: MatchIndex): number[] {
+  const sum = new Map<number, number>();
+  for (const [term, weight] of query.terms) {
+    const list = index.entryTerms.get(term);
+    if (list === undefined || list.length > COMMON_TERM_ENTRIES) continue;
+    const idf = (index.idf.get(term) ?? 0) * weight;
+    for (const ei of list) sum.set(ei, (sum.get(ei) ?? 0) + idf);
+  }
+  const byTerms = [...sum].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
+  return [...new Set([...query.codeHits.map((h) => h.entry), ...byTerms.map(([ei]) => ei)])];
 }
 
 interface PhraseHit {
@@ -42,40 +57,30 @@ interface PhraseHit {
   readonly phrase: Phrase;
 }
 
-/** Per entry, its best phrase: idf-weighted share of the phrase's terms found in the text. */
-function bestPhrases(query: Query, index: MatchIndex): Map<number, PhraseHit> {
-  const hit = new Map<number, number>();
-  for (const [term, weight] of query.terms) {
-    const idf = index.idf.get(term) ?? 0;
-    for (const pi of index.postings.get(term) ?? []) hit.set(pi, (hit.get(pi) ?? 0) + idf * weight);
-  }
+/** The entry's best phrase: idf-weighted share of its terms found in the text, less what is missing. */
+function bestPhrase(ei: number, query: Query, index: MatchIndex): PhraseHit | undefined {
   const full = 1.6 * Math.log(1 + index.entries.length);
-  const best = new Map<number, PhraseHit>();
-  for (const [pi, mass] of hit) {
+  let best: PhraseHit | undefined;
+  for (const pi of index.entryPhrases[ei] ?? []) {
     const phrase = index.phrases[pi];
     if (phrase === undefined || phrase.mass <= 0) continue;
-    // What was found counts up to a full phrase; what is missing counts against it.
-    const coverage = mass / phrase.mass;
+    let mass = 0;
+    for (const t of phrase.terms) mass += (index.idf.get(t) ?? 0) * (query.terms.get(t) ?? 0);
+    if (mass <= 0) continue;
     const missed = phrase.mass - mass;
     const value = Math.max(0, Math.min(1, mass / full) - (0.6 * missed) / full);
-    const current = best.get(phrase.entry);
-    if (current === undefined || value > current.value)
-      best.set(phrase.entry, { value, coverage, phrase });
+    if (best === undefined || value > best.value)
+      best = { value, coverage: mass / phrase.mass, phrase };
   }
   return best;
 }
 
-/** Per entry, how much of the text's vocabulary it shares (its phrases, reason and steps). */
-function overlaps(query: Query, index: MatchIndex): Map<number, number> {
-  const sum = new Map<number, number>();
-  for (const [term, weight] of query.terms) {
-    const idf = index.idf.get(term) ?? 0;
-    for (const ei of index.entryTerms.get(term) ?? [])
-      sum.set(ei, (sum.get(ei) ?? 0) + idf * weight);
-  }
-  const full = 2.5 * Math.log(1 + index.entries.length);
-  for (const [ei, v] of sum) sum.set(ei, Math.min(1, v / full));
-  return sum;
+/** How much of the text's vocabulary the entry shares (its phrases, reason and steps). */
+function overlap(ei: number, query: Query, index: MatchIndex): number {
+  let sum = 0;
+  for (const t of index.entryTermList[ei] ?? [])
+    sum += (index.idf.get(t) ?? 0) * (query.terms.get(t) ?? 0);
+  return Math.min(1, sum / (2.5 * Math.log(1 + index.entries.length)));
 }
 
 /** A code shared by many entries says less than one that names a single entry. */
@@ -94,7 +99,7 @@ function scoreOne(
   query: Query,
   index: MatchIndex,
   phrase: PhraseHit | undefined,
-  overlap: number,
+  overlapValue: number,
   context: { specificity: ReadonlyMap<string, number>; maxVendor: number; specificHit: boolean },
 ): Scored {
   const { specificity, maxVendor } = context;
@@ -143,7 +148,7 @@ function scoreOne(
   const score =
     WEIGHTS.code * code +
     WEIGHTS.phrase * phraseValue +
-    WEIGHTS.overlap * overlap +
+    WEIGHTS.overlap * overlapValue +
     vendor +
     status;
   return {
@@ -152,7 +157,7 @@ function scoreOne(
     code,
     phrase: phraseValue,
     verbatim: isVerbatim(phrase),
-    overlap,
+    overlap: overlapValue,
     vendor,
     status,
     vendorMissing,
