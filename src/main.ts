@@ -4,11 +4,8 @@ import { loadSlackConfig } from './config.js';
 import { isAuthHelpError } from './core/errors.js';
 import { createDiagnoser } from './core/matching/diagnose.js';
 import { createSlackApp } from './slack/app.js';
-import { createSlackCheck } from './slack/check/wire.js';
+import { slackFeatures } from './slack/features.js';
 import { maskingDiagnoser } from './slack/guard/masking-diagnoser.js';
-import { credentialGuardListeners } from './slack/guard/register.js';
-import { INSPECT_BUTTON } from './slack/inspect/ids.js';
-import { tokenInspectorListeners } from './slack/inspect/register.js';
 import { errorFields } from './slack/log-fields.js';
 
 /** Composition root for the Slack app: config → catalogue → diagnoser → Bolt app. */
@@ -16,16 +13,13 @@ async function main(): Promise<void> {
   const config = loadSlackConfig(process.env);
   const logger = createLogger({ level: config.logLevel, name: 'authhelp-slack' });
   const catalogue = await loadCatalogue(config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
-  const check = createSlackCheck({ allowLocalTargets: config.allowLocalTargets, logger });
   const app = createSlackApp({
     config,
     catalogue,
     // Credentials in a paste are masked before matching: the diagnosis never sees them.
     diagnoser: maskingDiagnoser(createDiagnoser(catalogue)),
     logger,
-    openCheckModal: check.open,
-    homeButtons: [INSPECT_BUTTON],
-    listeners: [check.register, tokenInspectorListeners(), credentialGuardListeners()],
+    ...slackFeatures({ allowLocalTargets: config.allowLocalTargets, logger }),
   });
   // A stray rejection is a bug to log, not a reason to drop every conversation in flight.
   process.on('unhandledRejection', (reason) => {

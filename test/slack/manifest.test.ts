@@ -9,6 +9,7 @@ import { createDiagnoser } from '../../src/core/matching/diagnose.js';
 import { AfterAck } from '../../src/slack/after-ack.js';
 import { TtlSet } from '../../src/slack/dedupe.js';
 import { ANSWER_CHANNEL_TYPES, EVENTS_PATH_FOR_MANIFEST } from './support/manifest-facts.js';
+import { slackFeatures } from '../../src/slack/features.js';
 import { registerListeners } from '../../src/slack/listeners/index.js';
 import { openCheckModal } from '../../src/slack/open-check-modal.js';
 import { bigCatalogue } from './support/big-catalogue.js';
@@ -68,18 +69,25 @@ function registeredSurfaces(): { commands: string[]; shortcuts: string[]; events
     };
   }
   const catalogue = bigCatalogue(1, 1, false);
-  registerListeners(app, {
-    catalogue,
-    diagnoser: createDiagnoser(catalogue),
-    logger: createLogger({ destination: { write: () => undefined } }),
-    channels: [],
-    openCheckModal,
-    recordFeedback: () => undefined,
-    homeButtons: [],
-    seenEvents: new TtlSet({ ttlMs: 1 }),
-    answeredThreads: new TtlSet({ ttlMs: 1 }),
-    afterAck: new AfterAck(() => Promise.resolve()),
-  });
+  const logger = createLogger({ destination: { write: () => undefined } });
+  // The same feature list main.ts registers, so their surfaces are checked too.
+  const features = slackFeatures({ allowLocalTargets: false, logger });
+  registerListeners(
+    app,
+    {
+      catalogue,
+      diagnoser: createDiagnoser(catalogue),
+      logger,
+      channels: [],
+      openCheckModal,
+      recordFeedback: () => undefined,
+      homeButtons: [],
+      seenEvents: new TtlSet({ ttlMs: 1 }),
+      answeredThreads: new TtlSet({ ttlMs: 1 }),
+      afterAck: new AfterAck(() => Promise.resolve()),
+    },
+    features.listeners ?? [],
+  );
   return { commands: seen.command, shortcuts: seen.shortcut, events: seen.event };
 }
 
