@@ -31,7 +31,9 @@ export function decide(
   const evidence =
     top.code >= 0.8 ||
     top.phrase >= 0.75 ||
-    (top.phrase >= 0.5 && (top.vendor > 0 || top.status > 0 || top.code > 0));
+    (top.phrase >= 0.5 && (top.vendor > 0 || top.status > 0 || top.code > 0)) ||
+    // A status only one entry of the vendor answers with, from the vendor's own host.
+    (top.statusUnique && top.vendor >= 0.5);
   const confident =
     query.failure &&
     !top.vendorMissing &&

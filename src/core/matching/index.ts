@@ -13,6 +13,8 @@ export interface Phrase {
   readonly terms: readonly string[];
   /** Sum of the idf of its terms: how much a full hit says. */
   readonly mass: number;
+  /** A message no entry of another system could also be quoting (all its terms are its own). */
+  readonly distinctive: boolean;
 }
 
 export interface CodeRef {
@@ -60,6 +62,8 @@ export interface MatchIndex {
   readonly rawToTerm: ReadonlyMap<string, string>;
   readonly vendors: readonly VendorRule[];
   readonly vendorSystems: ReadonlySet<string>;
+  /** `system:status` → how many entries of that system list that status. */
+  readonly statusCount: ReadonlyMap<string, number>;
 }
 
 const VENDOR_TERM_DAMPING = 0.25;
@@ -76,9 +80,15 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
   const vendors = vendorRules(catalogue);
   const idf = computeIdf(docTerms, entries.length);
   dampVendorTerms(idf, vendors);
+  const docIndex = new Map<string, number[]>();
+  docTerms.forEach((set, ei) => {
+    for (const t of set) pushTo(docIndex, t, ei);
+  });
   const phrases: Phrase[] = phraseDrafts.map((p) => ({
     ...p,
     mass: p.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
+    distinctive:
+      p.kind !== 'phrase' && p.kind !== 'title' && isDistinctive(p, entries, docTerms, docIndex),
   }));
   const entryPhrases: number[][] = entries.map(() => []);
   phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
@@ -110,7 +120,35 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
     rawToTerm,
     vendors,
     vendorSystems: new Set(vendors.map((v) => v.system)),
+    statusCount: countStatuses(entries),
   };
+}
+
+/** True when no entry of another system has every term of this phrase (checked via its rarest term). */
+function isDistinctive(
+  p: Omit<Phrase, 'mass' | 'distinctive'>,
+  entries: readonly Entry[],
+  docTerms: readonly ReadonlySet<string>[],
+  byTerm: ReadonlyMap<string, readonly number[]>,
+): boolean {
+  const system = entries[p.entry]?.system;
+  let rarest: readonly number[] = [];
+  for (const t of p.terms) {
+    const list = byTerm.get(t) ?? [];
+    if (rarest.length === 0 || list.length < rarest.length) rarest = list;
+  }
+  return !rarest.some(
+    (ei) => entries[ei]?.system !== system && p.terms.every((t) => docTerms[ei]?.has(t) === true),
+  );
+}
+
+function countStatuses(entries: readonly Entry[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entries) {
+    for (const s of e.status)
+      counts.set(`${e.system}:${s}`, (counts.get(`${e.system}:${s}`) ?? 0) + 1);
+  }
+  return counts;
 }
 
 /** Vendor names are counted as vendor evidence; in phrases they should not also count as a match. */
@@ -142,8 +180,8 @@ function codeSearchers(codes: readonly string[]): Map<string, Fuse<string>> {
   return new Map([...buckets].map(([k, list]) => [k, new Fuse(list, options)]));
 }
 
-function phrasesOf(entry: Entry, i: number): Omit<Phrase, 'mass'>[] {
-  const drafts: Omit<Phrase, 'mass'>[] = [];
+function phrasesOf(entry: Entry, i: number): Omit<Phrase, 'mass' | 'distinctive'>[] {
+  const drafts: Omit<Phrase, 'mass' | 'distinctive'>[] = [];
   const add = (kind: PhraseKind, text: string): void => {
     const t = [...new Set(terms(text))];
     if (t.length > 0) drafts.push({ entry: i, kind, text, terms: t });

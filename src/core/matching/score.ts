@@ -1,4 +1,5 @@
-import type { MatchIndex, Phrase } from './index.js';
+import type { MatchIndex } from './index.js';
+import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
 
 /** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
@@ -7,35 +8,47 @@ export interface Scored {
   readonly score: number;
   readonly code: number;
   readonly phrase: number;
-  /** The best phrase was one of the entry's verbatim messages, nearly whole. */
+  /** One of the entry's messages (or its code as words) was quoted nearly whole. */
   readonly verbatim: boolean;
   readonly overlap: number;
   readonly vendor: number;
   readonly status: number;
+  /** The agreed status is the only entry of its system with that status. */
+  readonly statusUnique: boolean;
   /** The entry is vendor-specific and nothing in the text points to its vendor. */
   readonly vendorMissing: boolean;
   readonly why: readonly string[];
 }
 
 export const WEIGHTS = { code: 2.2, phrase: 1.8, overlap: 0.6 } as const;
+const VERBATIM = 0.85;
 
 /** Candidates scored in full; the rest of a large catalogue is ranked out by cheap evidence first. */
 const MAX_CANDIDATES = 64;
 /** Terms used by more entries than this are too common to nominate candidates on their own. */
 const COMMON_TERM_ENTRIES = 400;
 
+interface Raw {
+  readonly entry: number;
+  readonly code: number;
+  readonly vendorCode: boolean;
+  readonly phrase: PhraseEvidence;
+  readonly overlap: number;
+}
+
 export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
-  const candidates = nominate(query, index);
-  const specificity = codeSpecificity(query, index);
-  const specificHit = query.codeHits.some(
-    (h) => h.vendorUnique && h.strength >= 0.8 && index.entries[h.entry]?.generic !== true,
-  );
+  const raws = nominate(query, index).map((ei) => rawEvidence(ei, query, index));
+  // A wrapper or vendor-neutral reading gives way when a specific vendor entry is named by its own
+  // code, or quoted.
+  const specificHit = raws.some((r) => {
+    const e = index.entries[r.entry];
+    const vendorEntry = e !== undefined && !e.generic && index.vendorSystems.has(e.system);
+    return vendorEntry && (r.vendorCode || r.phrase.distinctiveMessage >= VERBATIM);
+  });
   const maxVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
-  const context = { specificity, maxVendor, specificHit };
-  const scored = candidates.map((ei) =>
-    scoreOne(ei, query, index, bestPhrase(ei, query, index), overlap(ei, query, index), context),
-  );
-  return scored.sort((a, b) => b.score - a.score || a.entry - b.entry);
+  return raws
+    .map((r) => combine(r, query, index, specificHit, maxVendor))
+    .sort((a, b) => b.score - a.score || a.entry - b.entry);
 }
 
 /** Entries worth scoring: every code hit, then the entries sharing the most distinctive terms. */
@@ -51,125 +64,102 @@ function nominate(query: Query, index: MatchIndex): number[] {
   return [...new Set([...query.codeHits.map((h) => h.entry), ...byTerms.map(([ei]) => ei)])];
 }
 
-interface PhraseHit {
-  readonly value: number;
-  readonly coverage: number;
-  readonly phrase: Phrase;
-}
-
-/** The entry's best phrase: idf-weighted share of its terms found in the text, less what is missing. */
-function bestPhrase(ei: number, query: Query, index: MatchIndex): PhraseHit | undefined {
-  const full = 1.6 * Math.log(1 + index.entries.length);
-  let best: PhraseHit | undefined;
-  for (const pi of index.entryPhrases[ei] ?? []) {
-    const phrase = index.phrases[pi];
-    if (phrase === undefined || phrase.mass <= 0) continue;
-    let mass = 0;
-    for (const t of phrase.terms) mass += (index.idf.get(t) ?? 0) * (query.terms.get(t) ?? 0);
-    if (mass <= 0) continue;
-    const missed = phrase.mass - mass;
-    const value = Math.max(0, Math.min(1, mass / full) - (0.6 * missed) / full);
-    if (best === undefined || value > best.value)
-      best = { value, coverage: mass / phrase.mass, phrase };
-  }
-  return best;
-}
-
-/** How much of the text's vocabulary the entry shares (its phrases, reason and steps). */
-function overlap(ei: number, query: Query, index: MatchIndex): number {
-  let sum = 0;
-  for (const t of index.entryTermList[ei] ?? [])
-    sum += (index.idf.get(t) ?? 0) * (query.terms.get(t) ?? 0);
-  return Math.min(1, sum / (2.5 * Math.log(1 + index.entries.length)));
-}
-
-/** A code shared by many entries says less than one that names a single entry. */
-function codeSpecificity(query: Query, index: MatchIndex): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const h of query.codeHits) {
-    const refs = index.codes.get(h.code.toLowerCase()) ?? [];
-    const identifying = refs.filter((r) => r.strength >= 1).length;
-    out.set(h.code, 1 / Math.max(1, identifying));
-  }
-  return out;
-}
-
-function scoreOne(
-  ei: number,
-  query: Query,
-  index: MatchIndex,
-  phrase: PhraseHit | undefined,
-  overlapValue: number,
-  context: { specificity: ReadonlyMap<string, number>; maxVendor: number; specificHit: boolean },
-): Scored {
-  const { specificity, maxVendor } = context;
-  const entry = index.entries[ei];
-  const why: string[] = [];
+function rawEvidence(ei: number, query: Query, index: MatchIndex): Raw {
   let code = 0;
   let vendorCode = false;
   for (const h of query.codeHits) {
     if (h.entry !== ei) continue;
-    const value =
-      h.strength * (0.75 + 0.25 * (specificity.get(h.code) ?? 0)) * (h.inErrorField ? 1.1 : 1);
-    if (value > code) code = value;
+    // A code shared by many entries says less than one that names a single entry.
+    const sharing =
+      index.codes.get(h.code.toLowerCase())?.filter((r) => r.strength >= 1).length ?? 1;
+    const value = h.strength * (0.75 + 0.25 / Math.max(1, sharing)) * (h.inErrorField ? 1.1 : 1);
+    code = Math.max(code, value);
     if (h.vendorUnique && h.strength >= 0.8) vendorCode = true;
   }
-  const isVendor = entry !== undefined && index.vendorSystems.has(entry.system);
-  // A wrapper or vendor-neutral reading gives way when a vendor's specific code is in the text.
-  if (context.specificHit && !vendorCode && (entry?.generic === true || !isVendor)) code *= 0.6;
-  const codeHit = query.codeHits.find((h) => h.entry === ei);
-  if (codeHit !== undefined) why.push(`code ${codeHit.code}`);
-  const phraseValue = phrase?.value ?? 0;
-  if (phrase !== undefined && phraseValue >= 0.2)
-    why.push(`${phrase.phrase.kind} "${phrase.phrase.text}"`);
-
-  const evidence = entry === undefined ? undefined : query.vendors.get(entry.system);
-  let vendor = 0;
-  let vendorMissing = false;
-  if (isVendor) {
-    if (evidence !== undefined) {
-      vendor = 0.8 * evidence.strength;
-      why.push(...evidence.why);
-    } else if (!vendorCode && !isVerbatim(phrase)) {
-      vendorMissing = true;
-      vendor = -0.6 - 0.6 * maxVendor;
-    }
-  } else if (maxVendor > 0) {
-    vendor = -0.15;
-  }
-
-  let status = 0;
-  const statuses = query.signals.statuses;
-  if (entry !== undefined && statuses.size > 0 && entry.status.length > 0) {
-    const agreed = entry.status.find((s) => statuses.has(s));
-    status = agreed === undefined ? -0.3 : 0.4;
-    if (agreed !== undefined) why.push(`status ${agreed}`);
-  }
-  const score =
-    WEIGHTS.code * code +
-    WEIGHTS.phrase * phraseValue +
-    WEIGHTS.overlap * overlapValue +
-    vendor +
-    status;
   return {
     entry: ei,
+    code,
+    vendorCode,
+    phrase: phraseEvidence(ei, query, index),
+    overlap: overlap(ei, query, index),
+  };
+}
+
+function combine(
+  r: Raw,
+  query: Query,
+  index: MatchIndex,
+  specificHit: boolean,
+  maxVendor: number,
+): Scored {
+  const entry = index.entries[r.entry];
+  const why: string[] = [];
+  const isVendor = entry !== undefined && index.vendorSystems.has(entry.system);
+  const quotedOwn = r.phrase.distinctiveMessage >= VERBATIM;
+  let code = r.code;
+  if (specificHit && !r.vendorCode && !quotedOwn && (entry?.generic === true || !isVendor))
+    code *= 0.6;
+  const hit =
+    query.codeHits.find((h) => h.entry === r.entry && h.strength >= 0.8) ??
+    query.codeHits.find((h) => h.entry === r.entry);
+  if (hit !== undefined) why.push(`code ${hit.code}`);
+  if (r.phrase.phrase !== undefined && r.phrase.value >= 0.2) {
+    why.push(`${r.phrase.phrase.kind} "${r.phrase.phrase.text}"`);
+  }
+  const vendor = vendorTerm(r, query, isVendor, quotedOwn, maxVendor, entry?.system, why);
+  const status = statusTerm(query, index, entry, why);
+  const score =
+    WEIGHTS.code * code +
+    WEIGHTS.phrase * r.phrase.value +
+    WEIGHTS.overlap * r.overlap +
+    vendor.value +
+    status.value;
+  return {
+    entry: r.entry,
     score,
     code,
-    phrase: phraseValue,
-    verbatim: isVerbatim(phrase),
-    overlap: overlapValue,
-    vendor,
-    status,
-    vendorMissing,
+    phrase: r.phrase.value,
+    verbatim: r.phrase.message >= VERBATIM,
+    overlap: r.overlap,
+    vendor: vendor.value,
+    status: status.value,
+    statusUnique: status.unique,
+    vendorMissing: vendor.missing,
     why,
   };
 }
 
-/** A vendor's own message quoted nearly whole names the vendor as surely as its host would. */
-function isVerbatim(hit: PhraseHit | undefined): boolean {
-  return (
-    hit !== undefined &&
-    (hit.phrase.kind === 'message' || hit.phrase.kind === 'code') &&
-    hit.value >= 0.8
-  );
+function vendorTerm(
+  r: Raw,
+  query: Query,
+  isVendor: boolean,
+  quotedOwn: boolean,
+  maxVendor: number,
+  system: string | undefined,
+  why: string[],
+): { value: number; missing: boolean } {
+  if (!isVendor) return { value: maxVendor > 0 ? -0.15 : 0, missing: false };
+  const evidence = system === undefined ? undefined : query.vendors.get(system);
+  if (evidence !== undefined) {
+    why.push(...evidence.why);
+    return { value: 0.8 * evidence.strength, missing: false };
+  }
+  // The vendor's own code or its own message names the vendor as surely as its host would.
+  if (r.vendorCode || quotedOwn) return { value: 0, missing: false };
+  return { value: -0.6 - 0.6 * maxVendor, missing: true };
+}
+
+function statusTerm(
+  query: Query,
+  index: MatchIndex,
+  entry: MatchIndex['entries'][number] | undefined,
+  why: string[],
+): { value: number; unique: boolean } {
+  const statuses = query.signals.statuses;
+  if (entry === undefined || statuses.size === 0 || entry.status.length === 0)
+    return { value: 0, unique: false };
+  const agreed = entry.status.find((s) => statuses.has(s));
+  if (agreed === undefined) return { value: -0.3, unique: false };
+  why.push(`status ${agreed}`);
+  return { value: 0.4, unique: index.statusCount.get(`${entry.system}:${agreed}`) === 1 };
 }

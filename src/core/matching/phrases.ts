@@ -1,0 +1,46 @@
+import type { MatchIndex, Phrase } from './index.js';
+import type { Query } from './query.js';
+
+export interface PhraseEvidence {
+  /** The best phrase's value in [0, 1]: what was found, less what is missing. */
+  readonly value: number;
+  readonly phrase: Phrase | undefined;
+  /** Coverage of the entry's best-covered verbatim message that names its vendor alone. */
+  readonly distinctiveMessage: number;
+  /** Coverage of the entry's best-covered message or code-as-words, of at least three terms. */
+  readonly message: number;
+}
+
+const NONE: PhraseEvidence = { value: 0, phrase: undefined, distinctiveMessage: 0, message: 0 };
+
+/** Scores every phrase of one entry against the text's terms. */
+export function phraseEvidence(ei: number, query: Query, index: MatchIndex): PhraseEvidence {
+  const full = 1.6 * Math.log(1 + index.entries.length);
+  let best: PhraseEvidence = NONE;
+  let distinctiveMessage = 0;
+  let message = 0;
+  for (const pi of index.entryPhrases[ei] ?? []) {
+    const phrase = index.phrases[pi];
+    if (phrase === undefined || phrase.mass <= 0) continue;
+    let mass = 0;
+    for (const t of phrase.terms) mass += (index.idf.get(t) ?? 0) * (query.terms.get(t) ?? 0);
+    if (mass <= 0) continue;
+    const coverage = mass / phrase.mass;
+    if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.terms.length >= 3) {
+      message = Math.max(message, coverage);
+      if (phrase.distinctive) distinctiveMessage = Math.max(distinctiveMessage, coverage);
+    }
+    const value = Math.max(0, Math.min(1, mass / full) - (0.6 * (phrase.mass - mass)) / full);
+    if (value > best.value) best = { ...NONE, value, phrase };
+  }
+  return { ...best, distinctiveMessage, message };
+}
+
+/** How much of the text's vocabulary the entry shares (its phrases, reason and steps). */
+export function overlap(ei: number, query: Query, index: MatchIndex): number {
+  let sum = 0;
+  for (const t of index.entryTermList[ei] ?? []) {
+    sum += (index.idf.get(t) ?? 0) * (query.terms.get(t) ?? 0);
+  }
+  return Math.min(1, sum / (2.5 * Math.log(1 + index.entries.length)));
+}
