@@ -11,11 +11,14 @@ export interface Decision {
 
 /** Score at which the logistic confidence passes one half. */
 const MIDPOINT = 2.0;
+/** How far the best entry must stand above the best non-wrapper runner-up. */
+const MIN_MARGIN = 0.35;
 
 /**
  * Whether to answer unasked. Decided from evidence, not from a raw score: the text must report a
- * failure; the best entry needs an identifying code or a well-covered phrase, its vendor must not be
- * contradicted, and it must stand clear of the runner-up.
+ * failure (or quote the error); the best entry needs an identifying code, a well-covered phrase, or
+ * a status only it answers with from its vendor's host; its vendor must not be contradicted; and it
+ * must stand clear of the runner-up.
  */
 export function decide(
   ranked: readonly Scored[],
@@ -26,26 +29,46 @@ export function decide(
   const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };
   // A wrapper reading (NetSuite INVALID_LOGIN) ranking second behind its specific cause is expected.
-  const rival = ranked.slice(1).find((s) => !entries[s.entry]?.generic);
+  const rival = ranked.slice(1).find((s) => entries[s.entry]?.generic !== true);
   const margin = top.score - (rival?.score ?? 0);
-  const evidence =
+  const confident =
+    (query.failure || top.verbatim) &&
+    !top.vendorMissing &&
+    hasEvidence(top) &&
+    margin >= MIN_MARGIN &&
+    !competingCodes(query, top.entry) &&
+    top.score >= MIDPOINT;
+  const confidences = ranked.map((s, i) => {
+    const base = 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
+    if (i === 0) return round(base * Math.min(1, 0.6 + margin / 1.5));
+    return round(base * Math.min(0.9, Math.exp(s.score - top.score)));
+  });
+  return { confident, confidences };
+}
+
+/**
+ * Two different codes named side by side, neither reported as the error ("invalid_grant or
+ * invalid_client?"), are a question about codes, not a failure to answer unasked.
+ */
+function competingCodes(query: Query, top: number): boolean {
+  const named = query.codeHits.filter((h) => h.strength >= 0.8);
+  if (named.some((h) => h.inErrorField)) return false;
+  const others = new Set(named.filter((h) => h.entry !== top).map((h) => h.code.toLowerCase()));
+  // Codes the best entry also surfaces as (`invalid_grant` beside `TokenExpired`) agree with it.
+  const own = new Set(
+    query.codeHits.filter((h) => h.entry === top).map((h) => h.code.toLowerCase()),
+  );
+  return [...others].some((c) => !own.has(c));
+}
+
+function hasEvidence(top: Scored): boolean {
+  return (
     top.code >= 0.8 ||
     top.phrase >= 0.75 ||
     (top.phrase >= 0.5 && (top.vendor > 0 || top.status > 0 || top.code > 0)) ||
-    // A status only one entry of the vendor answers with, from the vendor's own host.
-    (top.statusUnique && top.vendor >= 0.5);
-  const confident =
-    query.failure &&
-    !top.vendorMissing &&
-    evidence &&
-    margin >= 0.35 &&
-    top.score >= MIDPOINT + 0.2;
-  const confidences = ranked.map((s, i) => {
-    const base = 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
-    const gap = i === 0 ? margin : s.score - top.score;
-    return round(base * (i === 0 ? Math.min(1, 0.6 + margin / 1.5) : Math.min(0.9, Math.exp(gap))));
-  });
-  return { confident, confidences };
+    // A status only one entry of the vendor answers with, seen with the vendor's host or path.
+    (top.statusUnique && top.vendor >= 0.5)
+  );
 }
 
 function round(x: number): number {

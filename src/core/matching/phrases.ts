@@ -1,4 +1,6 @@
 import type { MatchIndex, Phrase } from './index.js';
+const PHRASE_CAP = 1;
+
 import type { Query } from './query.js';
 
 export interface PhraseEvidence {
@@ -30,7 +32,10 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
       message = Math.max(message, coverage);
       if (phrase.distinctive) distinctiveMessage = Math.max(distinctiveMessage, coverage);
     }
-    const value = Math.max(0, Math.min(1, mass / full) - (0.6 * (phrase.mass - mass)) / full);
+    const value = Math.max(
+      0,
+      Math.min(PHRASE_CAP, mass / full) - (0.6 * (phrase.mass - mass)) / full,
+    );
     if (value > best.value) best = { ...NONE, value, phrase };
   }
   return { ...best, distinctiveMessage, message };

@@ -34,7 +34,7 @@ const SHORT_TEXT = 400;
 
 /** Words that report something going wrong (English; other languages lean on codes and statuses). */
 const FAILURE =
-  /\b(?:fail(?:s|ed|ing|ures?)?|(?<!\b(?:0|no|zero) )errors?|exceptions?|reject(?:s|ed|ing)?|refus(?:es|ed|ing)|denied|invalid|unauthori[sz]ed|forbidden|expired|unable|broken|blocked|mismatch(?:ed)?|wrong|missing|stopped|revoked|inactive|disabled|insufficient|incorrect|unsupported|not (?:found|working|valid|allowed|accepted)|(?:does|did|is|was)n['’]?t work(?:ing)?|no longer work(?:s|ing)?|can['’]?t|cannot|won['’]t)\b/i;
+  /(?<!\b(?:no|not|nothing|zero|0|without|never)\s)\b(?:fail(?:s|ed|ing|ures?)?|errors?|exceptions?|reject(?:s|ed|ing)?|refus(?:es|ed|ing)|denied|invalid|unauthori[sz]ed|forbidden|expired|unable|broken|blocked|mismatch(?:ed)?|wrong|missing|stopped|revoked|inactive|disabled|insufficient|incorrect|unsupported|not (?:found|working|valid|allowed|accepted)|(?:does|did|is|was)n['’]?t work(?:ing)?|no longer work(?:s|ing)?|can['’]?t|cannot|won['’]t)\b/i;
 
 export function buildQuery(text: string, index: MatchIndex): Query {
   const signals = extractSignals(text);
@@ -155,6 +155,7 @@ function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): Cod
   const best = index.codeFuse.get(token.charAt(0).toLowerCase())?.search(token, { limit: 1 })[0];
   if (best === undefined || (best.score ?? 1) > 0.2) return [];
   if (Math.abs(best.item.length - token.length) > 2) return [];
+  if (!sameShape(best.item, token)) return [];
   const refs = index.codes.get(best.item.toLowerCase()) ?? [];
   return refs.map((r) => ({
     entry: r.entry,

@@ -97,8 +97,8 @@ function combine(
   const isVendor = entry !== undefined && index.vendorSystems.has(entry.system);
   const quotedOwn = r.phrase.distinctiveMessage >= VERBATIM;
   let code = r.code;
-  if (specificHit && !r.vendorCode && !quotedOwn && (entry?.generic === true || !isVendor))
-    code *= 0.6;
+  const wrapper = entry?.generic === true || (!isVendor && !r.vendorCode && !quotedOwn);
+  if (specificHit && wrapper) code *= 0.6;
   const hit =
     query.codeHits.find((h) => h.entry === r.entry && h.strength >= 0.8) ??
     query.codeHits.find((h) => h.entry === r.entry);
