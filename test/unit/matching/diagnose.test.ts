@@ -1,0 +1,161 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { loadCatalogue } from '../../../src/adapters/catalogue-files.js';
+import { createDiagnoser } from '../../../src/core/matching/diagnose.js';
+import { MAX_INPUT_CHARS } from '../../../src/core/matching/normalise.js';
+import type { Diagnoser } from '../../../src/core/matching/types.js';
+
+let diagnoser: Diagnoser;
+
+beforeAll(async () => {
+  diagnoser = createDiagnoser(await loadCatalogue());
+});
+
+const channel = { via: 'channel' } as const;
+
+describe('diagnose: the same code read by its vendor', () => {
+  it('reads 401 invalid_client from a Workday token endpoint as workday/invalid-credentials', () => {
+    const d = diagnoser.diagnose(
+      'POST https://wd5-impl-services1.workday.com/ccx/oauth2/acme_impl/token -> 401 {"error":"invalid_client"}',
+      channel,
+    );
+    expect(d.matches[0]?.id).toBe('workday/invalid-credentials');
+    expect(d.confident).toBe(true);
+    expect(d.matches[0]?.why).toEqual(
+      expect.arrayContaining([
+        'code invalid_client',
+        'host wd5-impl-services1.workday.com',
+        'status 401',
+      ]),
+    );
+  });
+
+  it('reads the same answer from an unnamed provider as oauth2/invalid_client', () => {
+    const d = diagnoser.diagnose(
+      'POST https://auth.example.org/oauth/token -> 401 {"error":"invalid_client"}',
+      channel,
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(d.confident).toBe(true);
+  });
+});
+
+describe('diagnose: what people paste', () => {
+  it.each([
+    [
+      'HTTP dump with a bearer challenge',
+      'GET /ccx/api/v1/acme/workers HTTP/1.1\nHost: wd2-impl-services1.workday.com\n\nHTTP/1.1 403 Forbidden\nWWW-Authenticate: Bearer error="insufficient_scope"',
+      'workday/insufficient-scope',
+    ],
+    [
+      'NetSuite REST body plus the audit trail detail',
+      '{"type":"https://www.rfc-editor.org/rfc/rfc9110.html#section-15.5.2","title":"Unauthorized","status":401,"o:errorDetails":[{"detail":"Invalid login attempt.","o:errorCode":"INVALID_LOGIN"}]}\nLogin Audit Trail detail: TokenBlocked',
+      'netsuite/TokenBlocked',
+    ],
+    [
+      'Login Audit Trail row',
+      'Date: 11/02/2025 04:10 | User: svc-sync@example.com | Role: Integration | Status: Failure | Detail: ScopeMismatched',
+      'netsuite/ScopeMismatched',
+    ],
+    [
+      'log line with timestamp and request id',
+      '2025-11-14T02:00:09.118Z ERROR [req 4f1c2a9e-07b3-4d58-9e6f-2a1b3c4d5e6f] token refresh failed: {"error":"invalid_grant","error_description":"Refresh token expired"}',
+      'oauth2/invalid_grant',
+    ],
+    [
+      'Java stack trace around a Workday 404',
+      'java.io.IOException: Server returned HTTP response code: 404 for URL: https://wd3-impl-services1.workday.com/ccx/oauth2/token\n\tat sun.net.www.protocol.http.HttpURLConnection.getInputStream(HttpURLConnection.java:1997)\n\tat com.acme.wd.TokenClient.fetch(TokenClient.java:57)',
+      'workday/invalid-token-url',
+    ],
+    [
+      'Slack formatting around a code',
+      '>>> our restlet calls fail :sob: — audit trail says *IntegrationBlocked* <@U0A1B2C3D> did someone block <https://1234567.app.netsuite.com/app/common/integration/integrapp.nl|the record>?',
+      'netsuite/IntegrationBlocked',
+    ],
+    ['a code alone, lower case', 'tokenvaliditytoobroad', 'netsuite/TokenValidityTooBroad'],
+    [
+      'a code written as words with a typo',
+      'netsuite audit trail: invalid isuer for our m2m app',
+      'netsuite/InvalidIssuer',
+    ],
+    [
+      'another language around an English code',
+      'Hola, el Login Audit Trail de NetSuite muestra MissingKeyId para nuestra integración M2M. ¿Qué falta?',
+      'netsuite/MissingKeyId',
+    ],
+    [
+      'a Workday 503 on the token URL',
+      'Invoke-RestMethod : (503) Server Unavailable. POST https://wd5-impl-services1.workday.com/ccx/oauth2/AcmeCorp/token',
+      'workday/invalid-tenant-name',
+    ],
+  ])('%s', (_label, text, id) => {
+    const d = diagnoser.diagnose(text, channel);
+    expect(d.matches[0]?.id).toBe(id);
+  });
+});
+
+describe('diagnose: stays quiet', () => {
+  it.each([
+    [
+      'nginx 502',
+      '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx/1.25.3</center></body></html>',
+    ],
+    [
+      'a NullPointerException',
+      'Exception in thread "main" java.lang.NullPointerException: Cannot invoke "String.length()" because "token" is null\n\tat com.acme.App.main(App.java:14)',
+    ],
+    [
+      'gpg',
+      'gpg: Signature made Tue 04 Nov 2025 10:12:01 UTC\ngpg: BAD signature from "Release Key <release@example.org>"',
+    ],
+    [
+      'CORS',
+      "Access to fetch at 'https://api.example.com/token' from origin 'https://app.example.com' has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header is present on the requested resource.",
+    ],
+    [
+      'chatter with the words',
+      'reminder: the new client onboarding call is at 3, bring the tenant list and the refresh plan for the role review, scope is still TBD',
+    ],
+    [
+      'a question about codes',
+      'what is the difference between invalid_grant and invalid_client? writing docs',
+    ],
+    [
+      'a working config',
+      'Workday API client for payroll (all working): Token Endpoint https://wd5-services1.myworkday.com/ccx/oauth2/acme/token, Refresh Token Timeout 180 days',
+    ],
+  ])('%s', (_label, text) => {
+    expect(diagnoser.diagnose(text, channel).confident).toBe(false);
+  });
+});
+
+describe('diagnose: the result', () => {
+  it('ranks at most five matches, best first, with confidences in [0, 1]', () => {
+    const d = diagnoser.diagnose('401 Unauthorized invalid token expired scope client', channel);
+    expect(d.matches.length).toBeLessThanOrEqual(5);
+    for (const m of d.matches) {
+      expect(m.confidence).toBeGreaterThanOrEqual(0);
+      expect(m.confidence).toBeLessThanOrEqual(1);
+    }
+    const confidences = d.matches.map((m) => m.confidence);
+    expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
+  });
+
+  it('answers nothing for an empty or blank text', () => {
+    expect(diagnoser.diagnose('', channel)).toMatchObject({ matches: [], confident: false });
+    expect(diagnoser.diagnose(' \n\t ', channel).confident).toBe(false);
+  });
+
+  it('reads the head and tail of a huge paste and says it was truncated', () => {
+    const noise = '2025-10-01 03:00:01 INFO worker heartbeat ok\n'.repeat(25_000);
+    const text = `${noise}Login Audit Trail detail: TokenRejected\n`;
+    const d = diagnoser.diagnose(text, channel);
+    expect(d.truncated).toBe(true);
+    expect(d.inputLength).toBeLessThanOrEqual(MAX_INPUT_CHARS + 3);
+    expect(d.matches[0]?.id).toBe('netsuite/TokenRejected');
+  });
+
+  it('copes with binary bytes and broken surrogates', () => {
+    const junk = String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 65535));
+    expect(() => diagnoser.diagnose(junk, channel)).not.toThrow();
+  });
+});
