@@ -5,7 +5,7 @@ import {
   type CustomRoute,
   type Receiver,
 } from '@slack/bolt';
-import type { FetchFunction, RetryOptions, WebClientOptions } from '@slack/web-api';
+import type { RetryOptions, WebClientOptions } from '@slack/web-api';
 import type { Logger } from '../adapters/logger.js';
 import type { Catalogue } from '../core/catalogue/catalogue.js';
 import type { Diagnoser } from '../core/matching/types.js';
@@ -16,6 +16,7 @@ import { toBoltLogger } from './bolt-logger.js';
 import { TtlSet } from './dedupe.js';
 import type { Feedback, SlackDeps } from './deps.js';
 import { createErrorHandler } from './error-handler.js';
+import { createSlackFetch } from './slack-fetch.js';
 import { registerListeners, type RegisterListeners } from './listeners/index.js';
 import { openCheckModal, type OpenCheckModal } from './open-check-modal.js';
 
@@ -53,11 +54,13 @@ export interface SlackAppOptions {
 /** The Bolt app: HTTP receiver on /slack/events (+ GET /healthz), or Socket Mode with an app token. */
 export function createSlackApp(options: SlackAppOptions): App {
   const { config, logger } = options;
-  const fetchFn = fetchWithTimeout(USER_FACING_TIMEOUT_MS);
+  // Also bounds respond() (response_url), which Bolt sends with the same fetch.
+  const fetchFn = createSlackFetch(USER_FACING_TIMEOUT_MS);
   const clientOptions: WebClientOptions = {
     ...(config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) }),
     retryConfig: USER_FACING_RETRIES,
-    timeout: USER_FACING_TIMEOUT_MS,
+    // Timeouts live in fetchFn; a per-call AbortSignal would only add cost.
+    timeout: 0,
     rejectRateLimitedCalls: true,
     fetch: fetchFn,
   };
@@ -122,15 +125,6 @@ function healthRoute(): CustomRoute {
       res.end('{"ok":true}');
     },
   };
-}
-
-/** Also bounds respond() (response_url), which Bolt sends with the same fetch. */
-function fetchWithTimeout(ms: number): FetchFunction {
-  return (url, init) =>
-    fetch(url, {
-      ...init,
-      signal: init?.signal ?? AbortSignal.timeout(ms),
-    });
 }
 
 function withTrailingSlash(url: string): string {
