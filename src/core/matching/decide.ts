@@ -12,7 +12,7 @@ export interface Decision {
 /** Score at which the logistic confidence passes one half. */
 const MIDPOINT = 2.0;
 /** How far the best entry must stand above the best non-wrapper runner-up. */
-const MIN_MARGIN = 0.35;
+const MIN_MARGIN = 0.3;
 
 /**
  * Whether to answer unasked. Decided from evidence, not from a raw score: the text must report a
@@ -28,8 +28,7 @@ export function decide(
 ): Decision {
   const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };
-  // A wrapper reading (NetSuite INVALID_LOGIN) ranking second behind its specific cause is expected.
-  const rival = ranked.slice(1).find((s) => entries[s.entry]?.generic !== true);
+  const rival = ranked.slice(1).find((s) => isRival(top, s, entries));
   const margin = top.score - (rival?.score ?? 0);
   const confident =
     (query.failure || top.verbatim) &&
@@ -61,13 +60,27 @@ function competingCodes(query: Query, top: number): boolean {
   return [...others].some((c) => !own.has(c));
 }
 
+/**
+ * Runners-up that do not compete with the best entry: a wrapper reading (NetSuite INVALID_LOGIN)
+ * behind its specific cause, a vendor entry whose vendor the text never names, and the generic
+ * OAuth reading behind the vendor's own reading of the same failure.
+ */
+function isRival(top: Scored, other: Scored, entries: readonly Entry[]): boolean {
+  const entry = entries[other.entry];
+  if (entry === undefined || entry.generic || other.vendorMissing) return false;
+  const refines = top.vendorSpecific && top.vendor > 0 && !other.vendorSpecific;
+  return !refines;
+}
+
 function hasEvidence(top: Scored): boolean {
   return (
     top.code >= 0.8 ||
     top.phrase >= 0.75 ||
     (top.phrase >= 0.5 && (top.vendor > 0 || top.status > 0 || top.code > 0)) ||
     // A status only one entry of the vendor answers with, seen with the vendor's host or path.
-    (top.statusUnique && top.vendor >= 0.5)
+    (top.statusUnique && top.vendor >= 0.5) ||
+    // The vendor's host or path answered with a status the entry documents.
+    (top.status > 0 && top.vendor >= 0.75)
   );
 }
 

@@ -15,6 +15,8 @@ export interface Scored {
   readonly status: number;
   /** The agreed status is the only entry of its system with that status. */
   readonly statusUnique: boolean;
+  /** The entry belongs to a vendor (not to vendor-neutral OAuth 2.0). */
+  readonly vendorSpecific: boolean;
   /** The entry is vendor-specific and nothing in the text points to its vendor. */
   readonly vendorMissing: boolean;
   readonly why: readonly string[];
@@ -124,6 +126,7 @@ function combine(
     vendor: vendor.value,
     status: status.value,
     statusUnique: status.unique,
+    vendorSpecific: isVendor,
     vendorMissing: vendor.missing,
     why,
   };
