@@ -1,5 +1,6 @@
 import type { MatchIndex, Phrase } from './index.js';
 const PHRASE_CAP = 1;
+const SECOND_WEIGHT = 0.3;
 
 import type { Query } from './query.js';
 
@@ -21,6 +22,7 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
   let best: PhraseEvidence = NONE;
   let distinctiveMessage = 0;
   let message = 0;
+  let second = 0;
   for (const pi of index.entryPhrases[ei] ?? []) {
     const phrase = index.phrases[pi];
     if (phrase === undefined || phrase.mass <= 0) continue;
@@ -36,9 +38,13 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
       0,
       Math.min(PHRASE_CAP, mass / full) - (0.6 * (phrase.mass - mass)) / full,
     );
-    if (value > best.value) best = { ...NONE, value, phrase };
+    if (value > best.value) {
+      second = best.value;
+      best = { ...NONE, value, phrase };
+    } else if (value > second) second = value;
   }
-  return { ...best, distinctiveMessage, message };
+  // A second matching phrase is corroboration: it separates entries whose best phrases tie.
+  return { ...best, value: best.value + SECOND_WEIGHT * second, distinctiveMessage, message };
 }
 
 /** How much of the text's vocabulary the entry shares (its phrases, reason and steps). */
