@@ -43,7 +43,14 @@ export function evaluate(cases: readonly LabelledCase[], diagnoser: Diagnoser): 
     const d = diagnoser.diagnose(c.text, { via: c.via });
     const got = d.matches[0]?.id;
     const miss = (problem: Miss['problem']): void => {
-      misses.push({ id: c.id, kind: c.kind ?? '', expect: c.expect, got, confident: d.confident, problem });
+      misses.push({
+        id: c.id,
+        kind: c.kind ?? '',
+        expect: c.expect,
+        got,
+        confident: d.confident,
+        problem,
+      });
     };
     if (c.expect.length === 0) {
       negatives++;
@@ -62,11 +69,21 @@ export function evaluate(cases: readonly LabelledCase[], diagnoser: Diagnoser): 
       else if (right) miss('channel positive not confident');
     }
   }
-  return { positives, top1, negatives, negativesQuiet, channelPositives, channelConfident, confidentWrong, misses };
+  return {
+    positives,
+    top1,
+    negatives,
+    negativesQuiet,
+    channelPositives,
+    channelConfident,
+    confidentWrong,
+    misses,
+  };
 }
 
 export function formatReport(name: string, r: EvalReport): string[] {
-  const pct = (a: number, b: number): string => (b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`);
+  const pct = (a: number, b: number): string =>
+    b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`;
   const lines = [
     `${name}: ${r.positives + r.negatives} cases`,
     `  top-1 on positives:            ${pct(r.top1, r.positives)} (${r.top1}/${r.positives})`,

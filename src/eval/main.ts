@@ -17,7 +17,8 @@ async function main(): Promise<number> {
       return 2;
     }
     const cases = parseCases(text, file);
-    for (const line of formatReport(file, evaluate(cases, diagnoser))) process.stdout.write(`${line}\n`);
+    for (const line of formatReport(file, evaluate(cases, diagnoser)))
+      process.stdout.write(`${line}\n`);
   }
   return 0;
 }
@@ -31,7 +32,13 @@ function parseCases(text: string, file: string): LabelledCase[] {
       if (typeof row.text !== 'string' || !Array.isArray(row.expect)) {
         throw new Error(`${file}:${i + 1}: needs "text" and "expect"`);
       }
-      return { id: row.id ?? `line${i + 1}`, text: row.text, via: row.via ?? 'command', expect: row.expect, kind: row.kind ?? '' };
+      return {
+        id: row.id ?? `line${i + 1}`,
+        text: row.text,
+        via: row.via ?? 'command',
+        expect: row.expect,
+        kind: row.kind ?? '',
+      };
     });
 }
 
