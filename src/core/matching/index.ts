@@ -39,7 +39,7 @@ export interface VendorRule {
   readonly hosts: readonly string[];
   readonly paths: readonly RegExp[];
   /** Each word or multi-word name as its terms. */
-  readonly words: readonly (readonly string[])[];
+  readonly words: readonly { readonly name: string; readonly terms: readonly string[] }[];
 }
 
 /** Everything the matcher precomputes from a catalogue; built once, read by every diagnosis. */
@@ -155,7 +155,7 @@ function countStatuses(entries: readonly Entry[]): Map<string, number> {
 function dampVendorTerms(idf: Map<string, number>, vendors: readonly VendorRule[]): void {
   for (const rule of vendors) {
     for (const words of rule.words) {
-      for (const t of words) {
+      for (const t of words.terms) {
         const v = idf.get(t);
         if (v !== undefined) idf.set(t, v * VENDOR_TERM_DAMPING);
       }
@@ -298,7 +298,9 @@ function vendorRules(catalogue: Catalogue): VendorRule[] {
             system: s.system,
             hosts: s.detect.hosts,
             paths: s.detect.paths.map((p) => new RegExp(p, 'i')),
-            words: s.detect.words.map((w) => terms(w)).filter((t) => t.length > 0),
+            words: s.detect.words
+              .map((name) => ({ name, terms: terms(name) }))
+              .filter((w) => w.terms.length > 0),
           },
         ],
   );

@@ -182,22 +182,21 @@ function detectVendors(
     );
     if (own !== undefined) {
       strength += 0.6;
-      why.push(`${rule.system} code ${own.code}`);
     }
     const host = signals.hosts.find((h) => rule.hosts.some((s) => h === s || h.endsWith(`.${s}`)));
     if (host !== undefined) {
       strength += 1;
       why.push(`host ${host}`);
     }
-    const path = rule.paths.find((p) => p.test(text));
+    const path = rule.paths.map((p) => p.exec(text)?.[0]).find((m) => m !== undefined);
     if (path !== undefined) {
       strength += 0.7;
-      why.push(`path ${path.source.replace(/\\/g, '')}`);
+      why.push(`path ${path}`);
     }
-    const word = rule.words.find((w) => w.every((t) => queryTerms.has(t)));
+    const word = rule.words.find((w) => w.terms.every((t) => queryTerms.has(t)));
     if (word !== undefined) {
       strength += 0.6;
-      why.push(`mentions ${word.join(' ')}`);
+      why.push(`mentions ${word.name}`);
     }
     if (strength > 0) out.set(rule.system, { strength: Math.min(1, strength), why });
   }
