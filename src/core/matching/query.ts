@@ -80,9 +80,13 @@ function knownTerm(part: string, index: MatchIndex): { term: string; weight: num
   const term = toTerm(part);
   if (term === undefined) return undefined;
   if (index.idf.has(term)) return { term, weight: 1 };
-  const fixed = part.length >= 4 ? index.typos.correct(part.toLowerCase()) : undefined;
-  const fixedTerm = fixed === undefined ? undefined : index.rawToTerm.get(fixed);
-  return fixedTerm === undefined ? undefined : { term: fixedTerm, weight: 0.8 };
+  if (part.length < 4) return undefined;
+  // Candidates that stem alike (`require`, `required` for `requird`) are one answer.
+  const found = new Set(
+    index.typos.candidates(part.toLowerCase()).map((w) => index.rawToTerm.get(w)),
+  );
+  const [fixedTerm] = found;
+  return found.size === 1 && fixedTerm !== undefined ? { term: fixedTerm, weight: 0.8 } : undefined;
 }
 
 /** `token validity too broad`, `invalid scpoe`: a code written as adjacent words is a weaker code hit. */

@@ -22,17 +22,22 @@ export class TypoIndex {
     return this.#vocab.has(term);
   }
 
-  /** The vocabulary term one edit away from `word`, if exactly one candidate is found. */
-  correct(word: string): string | undefined {
-    if (this.#vocab.has(word)) return word;
+  /** Vocabulary words one edit away from `word` (itself when known). */
+  candidates(word: string): string[] {
+    if (this.#vocab.has(word)) return [word];
     const candidates = new Set<string>();
     for (const t of this.#deletions.get(word) ?? []) candidates.add(t);
     for (const key of deletions(word)) {
       if (this.#vocab.has(key)) candidates.add(key);
       for (const t of this.#deletions.get(key) ?? []) candidates.add(t);
     }
-    const close = [...candidates].filter((c) => Math.abs(c.length - word.length) <= 1);
-    return close.length === 1 ? close[0] : undefined;
+    return [...candidates].filter((c) => Math.abs(c.length - word.length) <= 1);
+  }
+
+  /** The vocabulary word one edit away from `word`, if exactly one is. */
+  correct(word: string): string | undefined {
+    const found = this.candidates(word);
+    return found.length === 1 ? found[0] : undefined;
   }
 }
 
