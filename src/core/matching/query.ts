@@ -34,7 +34,7 @@ const SHORT_TEXT = 400;
 
 /** Words that report something going wrong (English; other languages lean on codes and statuses). */
 const FAILURE =
-  /(?<!\b(?:no|not|nothing|zero|0|without|never)\s)\b(?:fail(?:s|ed|ing|ures?)?|errors?|exceptions?|reject(?:s|ed|ing)?|refus(?:es|ed|ing)|denied|invalid|unauthori[sz]ed|forbidden|expired|unable|broken|blocked|mismatch(?:ed)?|wrong|missing|stopped|revoked|inactive|disabled|insufficient|incorrect|unsupported|not (?:found|working|valid|allowed|accepted)|(?:does|did|is|was)n['’]?t work(?:ing)?|no longer work(?:s|ing)?|can['’]?t|cannot|won['’]t)\b/i;
+  /(?<!\b(?:no|not|nothing|zero|0|without|never)\s)\b(?:fail(?:s|ed|ing|ures?)?|errors?|exceptions?|reject(?:s|ed|ing)?|refus(?:es|ed|ing)|denied|invalid|unauthori[sz]ed|forbidden|expired|unable|broken|blocked|mismatch(?:ed)?|wrong|missing|stopped|revoked|inactive|disabled|insufficient|incorrect|unsupported|not (?:found|working|valid|allowed|accepted|enabled|ticked|checked)|(?:does|did|is|was)n['’]?t (?:have|include|allow|match|accept)|lacks?|lacking|(?:does|did|is|was)n['’]?t work(?:ing)?|no longer work(?:s|ing)?|can['’]?t|cannot|won['’]t)\b/i;
 
 export function buildQuery(text: string, index: MatchIndex): Query {
   const signals = extractSignals(text);
