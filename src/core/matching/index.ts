@@ -11,6 +11,8 @@ export interface Phrase {
   readonly kind: PhraseKind;
   readonly text: string;
   readonly terms: readonly string[];
+  /** The same terms as ids into `termIdf` (the hot path reads arrays, not maps). */
+  readonly ids: Int32Array;
   /** Sum of the idf of its terms: how much a full hit says. */
   readonly mass: number;
   /** A message no entry of another system could also be quoting (all its terms are its own). */
@@ -49,10 +51,13 @@ export interface MatchIndex {
   /** Per entry, the indexes of its phrases. */
   readonly entryPhrases: readonly (readonly number[])[];
   /** Per entry, every term of its phrases, reason and steps. */
-  readonly entryTermList: readonly (readonly string[])[];
+  readonly entryTermIds: readonly Int32Array[];
   /** Term → entries that use it (phrases, reason, steps), for candidate generation. */
   readonly entryTerms: ReadonlyMap<string, readonly number[]>;
   readonly idf: ReadonlyMap<string, number>;
+  /** Term → dense id; `termIdf[id]` is its idf. */
+  readonly termIds: ReadonlyMap<string, number>;
+  readonly termIdf: Float64Array;
   readonly codes: ReadonlyMap<string, readonly CodeRef[]>;
   readonly looseCodes: ReadonlyMap<string, readonly CodeRef[]>;
   readonly codeWords: ReadonlyMap<string, readonly CodeWords[]>;
@@ -84,14 +89,14 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
   docTerms.forEach((set, ei) => {
     for (const t of set) pushTo(docIndex, t, ei);
   });
-  const phrases: Phrase[] = phraseDrafts.map((p) => ({
+  const draftsWithMass = phraseDrafts.map((p) => ({
     ...p,
     mass: p.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
     distinctive:
       p.kind !== 'phrase' && p.kind !== 'title' && isDistinctive(p, entries, docTerms, docIndex),
   }));
   const entryPhrases: number[][] = entries.map(() => []);
-  phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
+  draftsWithMass.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
   const entryTermList = entries.map((e, ei) => {
     const all = new Set(docTerms[ei]);
     for (const t of terms(`${e.reason} ${e.steps.join(' ')}`)) all.add(t);
@@ -103,15 +108,23 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
   });
   for (const [t, list] of entryTerms)
     if (!idf.has(t)) idf.set(t, idfOf(list.length, entries.length));
+  const termIds = new Map([...idf.keys()].map((t, i) => [t, i]));
+  const termIdf = Float64Array.from(idf.values());
+  const toIds = (list: Iterable<string>): Int32Array =>
+    Int32Array.from([...list].map((t) => termIds.get(t) ?? -1).filter((i) => i >= 0));
+  const phrases: Phrase[] = draftsWithMass.map((p) => ({ ...p, ids: toIds(p.terms) }));
+  const entryTermIds = entryTermList.map(toIds);
   const { codes, looseCodes, codeList } = indexCodes(entries);
   const rawToTerm = vocabulary(entries);
   return {
     entries,
     phrases,
     entryPhrases,
-    entryTermList,
+    entryTermIds,
     entryTerms,
     idf,
+    termIds,
+    termIdf,
     codes,
     looseCodes,
     codeWords: indexCodeWords(entries),
@@ -126,7 +139,7 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
 
 /** True when no entry of another system has every term of this phrase (checked via its rarest term). */
 function isDistinctive(
-  p: Omit<Phrase, 'mass' | 'distinctive'>,
+  p: Omit<Phrase, 'mass' | 'distinctive' | 'ids'>,
   entries: readonly Entry[],
   docTerms: readonly ReadonlySet<string>[],
   byTerm: ReadonlyMap<string, readonly number[]>,
@@ -180,8 +193,8 @@ function codeSearchers(codes: readonly string[]): Map<string, Fuse<string>> {
   return new Map([...buckets].map(([k, list]) => [k, new Fuse(list, options)]));
 }
 
-function phrasesOf(entry: Entry, i: number): Omit<Phrase, 'mass' | 'distinctive'>[] {
-  const drafts: Omit<Phrase, 'mass' | 'distinctive'>[] = [];
+function phrasesOf(entry: Entry, i: number): Omit<Phrase, 'mass' | 'distinctive' | 'ids'>[] {
+  const drafts: Omit<Phrase, 'mass' | 'distinctive' | 'ids'>[] = [];
   const add = (kind: PhraseKind, text: string): void => {
     const t = [...new Set(terms(text))];
     if (t.length > 0) drafts.push({ entry: i, kind, text, terms: t });

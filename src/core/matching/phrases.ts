@@ -27,7 +27,7 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     const phrase = index.phrases[pi];
     if (phrase === undefined || phrase.mass <= 0) continue;
     let mass = 0;
-    for (const t of phrase.terms) mass += (index.idf.get(t) ?? 0) * (query.terms.get(t) ?? 0);
+    for (const id of phrase.ids) mass += (index.termIdf[id] ?? 0) * (query.weights[id] ?? 0);
     if (mass <= 0) continue;
     const coverage = mass / phrase.mass;
     if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.terms.length >= 3) {
@@ -50,8 +50,8 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
 /** How much of the text's vocabulary the entry shares (its phrases, reason and steps). */
 export function overlap(ei: number, query: Query, index: MatchIndex): number {
   let sum = 0;
-  for (const t of index.entryTermList[ei] ?? []) {
-    sum += (index.idf.get(t) ?? 0) * (query.terms.get(t) ?? 0);
+  for (const id of index.entryTermIds[ei] ?? []) {
+    sum += (index.termIdf[id] ?? 0) * (query.weights[id] ?? 0);
   }
   return Math.min(1, sum / (2.5 * Math.log(1 + index.entries.length)));
 }

@@ -20,6 +20,8 @@ export interface VendorEvidence {
 /** A paste reduced to what the scorer reads. */
 export interface Query {
   readonly terms: ReadonlyMap<string, number>;
+  /** The same weights by term id (see `MatchIndex.termIds`), zero where absent. */
+  readonly weights: Float64Array;
   readonly signals: Signals;
   readonly codeHits: readonly CodeHit[];
   readonly vendors: ReadonlyMap<string, VendorEvidence>;
@@ -47,7 +49,12 @@ export function buildQuery(text: string, index: MatchIndex): Query {
     [...signals.statuses].some((s) => s >= 400) ||
     codeHits.some((h) => h.strength >= 0.6) ||
     FAILURE.test(text);
-  return { terms: queryTerms, signals, codeHits, vendors, failure };
+  const weights = new Float64Array(index.termIdf.length);
+  for (const [term, weight] of queryTerms) {
+    const id = index.termIds.get(term);
+    if (id !== undefined) weights[id] = weight;
+  }
+  return { terms: queryTerms, weights, signals, codeHits, vendors, failure };
 }
 
 interface Collected {
