@@ -47,6 +47,8 @@ export interface VendorRule {
 /** Everything the matcher precomputes from a catalogue; built once, read by every diagnosis. */
 export interface MatchIndex {
   readonly entries: readonly Entry[];
+  /** Entry id → position in `entries`. */
+  readonly entryIndex: ReadonlyMap<string, number>;
   readonly phrases: readonly Phrase[];
   /** Per entry, the indexes of its phrases. */
   readonly entryPhrases: readonly (readonly number[])[];
@@ -118,6 +120,7 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
   const rawToTerm = vocabulary(entries);
   return {
     entries,
+    entryIndex: new Map(entries.map((e, i) => [e.id, i])),
     phrases,
     entryPhrases,
     entryTermIds,

@@ -35,7 +35,8 @@ export function normalise(text: string): string {
     .replace(/<((?:https?|mailto):[^>|\s]+)\|([^>]*)>/g, '$1 $2')
     .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? ' ')
-    .replace(/:[a-z0-9_+-]{2,40}:/g, ' ')
+    // Emoji names hold a letter; `10:00:00` is a time, not an emoji.
+    .replace(/:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:/g, ' ')
     .replace(/```|`/g, ' ');
   t = t
     .split('\n')

@@ -1,5 +1,6 @@
 import type { MatchIndex } from './index.js';
 import { looseKey } from './index.js';
+import { claimEvidence } from './claims.js';
 import { extractSignals, type Signals } from './signals.js';
 import { rawTokens, terms, toTerm, wordsOf } from './tokens.js';
 
@@ -10,6 +11,8 @@ export interface CodeHit {
   readonly strength: number;
   readonly inErrorField: boolean;
   readonly vendorUnique: boolean;
+  /** How it was found, when not by the code's own name (a rule over a pasted token). */
+  readonly label?: string;
 }
 
 export interface VendorEvidence {
@@ -43,7 +46,11 @@ export function buildQuery(text: string, index: MatchIndex): Query {
   const { terms: queryTerms, sequence } = collectTerms(text, index);
   // Misspelt codes are looked for where people type codes: short messages and error fields.
   const fuzzy = text.length <= SHORT_TEXT;
-  const codeHits = [...findCodes(signals, index, fuzzy), ...findCodeWords(sequence, index)];
+  const codeHits = [
+    ...findCodes(signals, index, fuzzy),
+    ...findCodeWords(sequence, index),
+    ...findClaimRules(text, index),
+  ];
   const vendors = detectVendors(text, signals, queryTerms, index, codeHits);
   const failure =
     [...signals.statuses].some((s) => s >= 400) ||
@@ -94,6 +101,16 @@ function knownTerm(part: string, index: MatchIndex): { term: string; weight: num
   );
   const [fixedTerm] = found;
   return found.size === 1 && fixedTerm !== undefined ? { term: fixedTerm, weight: 0.8 } : undefined;
+}
+
+/** What the token inspector's rules say about a pasted token header or claims set. */
+function findClaimRules(text: string, index: MatchIndex): CodeHit[] {
+  return claimEvidence(text).flatMap(({ id, why }) => {
+    const entry = index.entryIndex.get(id);
+    if (entry === undefined) return [];
+    const code = index.entries[entry]?.slug ?? id;
+    return [{ entry, code, strength: 0.85, inErrorField: false, vendorUnique: true, label: why }];
+  });
 }
 
 /** `token validity too broad`, `invalid scpoe`: a code written as adjacent words is a weaker code hit. */

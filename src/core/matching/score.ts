@@ -104,7 +104,7 @@ function combine(
   const hit =
     query.codeHits.find((h) => h.entry === r.entry && h.strength >= 0.8) ??
     query.codeHits.find((h) => h.entry === r.entry);
-  if (hit !== undefined) why.push(`code ${hit.code}`);
+  if (hit !== undefined) why.push(hit.label ?? `code ${hit.code}`);
   const sameAsCode = hit !== undefined && r.phrase.phrase?.kind === 'code';
   if (r.phrase.phrase !== undefined && r.phrase.value >= 0.2 && !sameAsCode) {
     why.push(`${r.phrase.phrase.kind} "${r.phrase.phrase.text}"`);
