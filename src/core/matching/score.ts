@@ -150,7 +150,7 @@ function vendorTerm(
   }
   // The vendor's own code or its own message names the vendor as surely as its host would.
   if (r.vendorCode || quotedOwn) return { value: 0, missing: false };
-  return { value: -0.6 - 0.6 * maxVendor, missing: true };
+  return { value: -1.0 - 0.6 * maxVendor, missing: true };
 }
 
 function statusTerm(
