@@ -9,7 +9,7 @@ import { evaluate, formatReport, type LabelledCase } from '../../src/eval/evalua
  * present). The floors sit just under what the matcher measures today, so a change that makes
  * it worse fails here; the issue's target bars are in the README.
  */
-const FLOORS = { top1: 0.96, negativesQuiet: 0.97, channelConfident: 0.8 };
+const FLOORS = { top1: 0.95, negativesQuiet: 0.97, channelConfident: 0.9 };
 
 function load(path: string): LabelledCase[] {
   return readFileSync(path, 'utf8')
@@ -18,7 +18,11 @@ function load(path: string): LabelledCase[] {
     .map((l) => JSON.parse(l) as LabelledCase);
 }
 
-const sets = ['test/eval/labelled.jsonl', '../shared/eval/dev.jsonl'].filter((p) => existsSync(p));
+const sets = [
+  'test/eval/labelled.jsonl',
+  'test/eval/holdout.jsonl',
+  '../shared/eval/dev.jsonl',
+].filter((p) => existsSync(p));
 
 describe('labelled pastes', () => {
   it.each(sets)('%s stays above the accuracy floors', async (path) => {

@@ -43,12 +43,12 @@ const FAILURE =
 
 export function buildQuery(text: string, index: MatchIndex): Query {
   const signals = extractSignals(text);
-  const { terms: queryTerms, sequence } = collectTerms(text, index);
+  const { terms: queryTerms, sequence, camel } = collectTerms(text, index);
   // Misspelt codes are looked for where people type codes: short messages and error fields.
   const fuzzy = text.length <= SHORT_TEXT;
   const codeHits = [
     ...findCodes(signals, index, fuzzy),
-    ...findCodeWords(sequence, index),
+    ...findCodeWords(sequence, camel, index),
     ...findClaimRules(text, index),
   ];
   const vendors = detectVendors(text, signals, queryTerms, index, codeHits);
@@ -68,25 +68,30 @@ interface Collected {
   readonly terms: Map<string, number>;
   /** Known terms in text order (identifier parts only), for codes written as words. */
   readonly sequence: string[];
+  /** Per sequence position: the word was part of a CamelCase identifier (`AccessDenied`). */
+  readonly camel: boolean[];
 }
 
 function collectTerms(text: string, index: MatchIndex): Collected {
   const out = new Map<string, number>();
   const sequence: string[] = [];
+  const camel: boolean[] = [];
   for (const raw of rawTokens(text)) {
     const words = wordsOf(raw);
+    const isCamel = words.length > 1 && !/[_-]/.test(raw);
     for (const [i, part] of words.entries()) {
-      if (out.size >= MAX_TERMS) return { terms: out, sequence };
+      if (out.size >= MAX_TERMS) return { terms: out, sequence, camel };
       const term = knownTerm(part, index);
-      if (term === undefined) {
-        if (words.length === 1 || i > 0) sequence.push('');
-        continue;
+      if (term !== undefined && (out.get(term.term) ?? 0) < term.weight) {
+        out.set(term.term, term.weight);
       }
-      if ((out.get(term.term) ?? 0) < term.weight) out.set(term.term, term.weight);
-      if (words.length === 1 || i > 0) sequence.push(term.term);
+      if (words.length === 1 || i > 0) {
+        sequence.push(term?.term ?? '');
+        camel.push(isCamel);
+      }
     }
   }
-  return { terms: out, sequence };
+  return { terms: out, sequence, camel };
 }
 
 /** The catalogue term for a word, correcting one typo against the catalogue's own vocabulary. */
@@ -114,11 +119,17 @@ function findClaimRules(text: string, index: MatchIndex): CodeHit[] {
 }
 
 /** `token validity too broad`, `invalid scpoe`: a code written as adjacent words is a weaker code hit. */
-function findCodeWords(sequence: readonly string[], index: MatchIndex): CodeHit[] {
+function findCodeWords(
+  sequence: readonly string[],
+  camel: readonly boolean[],
+  index: MatchIndex,
+): CodeHit[] {
   const hits: CodeHit[] = [];
   sequence.forEach((term, i) => {
     for (const cw of index.codeWords.get(term) ?? []) {
-      if (cw.terms.every((t, k) => sequence[i + k] === t)) {
+      // `AccessDenied` (an AWS error) is not `access_denied` written as words.
+      const shapeClash = cw.code.includes('_') && cw.terms.some((_, k) => camel[i + k] === true);
+      if (!shapeClash && cw.terms.every((t, k) => sequence[i + k] === t)) {
         hits.push({
           entry: cw.entry,
           code: cw.code,

@@ -24,6 +24,8 @@ export interface Scored {
 
 export const WEIGHTS = { code: 2.2, phrase: 1.8, overlap: 0.6 } as const;
 const VERBATIM = 0.85;
+/** A phrase this well covered names a specific cause, so a wrapper reading yields to it. */
+const STRONG_PHRASE = 0.9;
 
 /** Candidates scored in full; the rest of a large catalogue is ranked out by cheap evidence first. */
 const MAX_CANDIDATES = 64;
@@ -45,7 +47,10 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
   const specificHit = raws.some((r) => {
     const e = index.entries[r.entry];
     const vendorEntry = e !== undefined && !e.generic && index.vendorSystems.has(e.system);
-    return vendorEntry && (r.vendorCode || r.phrase.distinctiveMessage >= VERBATIM);
+    return (
+      vendorEntry &&
+      (r.vendorCode || r.phrase.distinctiveMessage >= VERBATIM || r.phrase.value >= STRONG_PHRASE)
+    );
   });
   const maxVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
   return raws
