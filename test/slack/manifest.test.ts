@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -14,7 +15,8 @@ import { registerListeners } from '../../src/slack/listeners/index.js';
 import { openCheckModal } from '../../src/slack/open-check-modal.js';
 import { bigCatalogue } from './support/big-catalogue.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
+// Jest 29's ESM runtime has import.meta.url but not import.meta.dirname.
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SCHEMA = resolve(ROOT, '../shared/slack/manifest.schema.1.0.0.json');
 
 interface Manifest {
