@@ -1,6 +1,6 @@
 import { classify } from '../jwt/classify.js';
 import { commonFindings, type RuleContext } from '../jwt/rules-common.js';
-import { assertionFindings } from '../jwt/rules-netsuite.js';
+import { MAX_ASSERTION_SECONDS, assertionFindings } from '../jwt/rules-netsuite.js';
 import type { JsonObject, TokenKind } from '../jwt/types.js';
 
 /** A catalogue entry the pasted token header or claims point to, and what showed it. */
@@ -21,6 +21,10 @@ const NO_CLAIMS: JsonObject = { scope: 'not-pasted', iss: 'not-pasted' };
  * when the request was made (an HTTP `Date:` header, "sent at <epoch>").
  */
 export function claimEvidence(text: string): ClaimEvidence[] {
+  return [...fromObjects(text), ...fromLifetimeFormula(text)];
+}
+
+function fromObjects(text: string): ClaimEvidence[] {
   const objects = jsonObjects(text);
   const header = objects.find((o) => typeof o['alg'] === 'string');
   const claims = objects.find((o) => ['iat', 'exp', 'iss', 'aud', 'scope'].some((k) => k in o));
@@ -46,6 +50,25 @@ export function claimEvidence(text: string): ClaimEvidence[] {
       ? [{ id: f.id, why: `pasted token: ${f.evidence}` }]
       : [],
   );
+}
+
+const LIFETIME =
+  /\bexp\s*[=:]\s*(?:now|iat|issued_?at)\s*\+\s*(\d+(?:\.\d+)?)\s*(h|hours?|hrs?|m|mins?|minutes?|s|secs?|seconds?|d|days?)?\b/i;
+const UNIT_SECONDS: Readonly<Record<string, number>> = { h: 3600, m: 60, s: 1, d: 86400 };
+
+/** "exp = now + 8h", "exp=iat+7200": an assertion lifetime written as a formula. */
+function fromLifetimeFormula(text: string): ClaimEvidence[] {
+  const m = LIFETIME.exec(text);
+  if (m === null || kindOf(undefined, text) !== 'netsuite-assertion') return [];
+  const unit = (m[2] ?? 's').charAt(0).toLowerCase();
+  const seconds = Number(m[1]) * (UNIT_SECONDS[unit] ?? 1);
+  if (seconds <= MAX_ASSERTION_SECONDS) return [];
+  return [
+    {
+      id: 'netsuite/TokenValidityTooBroad',
+      why: `assertion lifetime ${m[0].trim()} = ${String(seconds)} s; NetSuite allows at most ${String(MAX_ASSERTION_SECONDS)} s`,
+    },
+  ];
 }
 
 function kindOf(claims: JsonObject | undefined, text: string): TokenKind | undefined {

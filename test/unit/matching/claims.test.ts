@@ -26,6 +26,13 @@ describe('claimEvidence: pasted token headers and claims', () => {
     expect(claimEvidence(text).map((e) => e.id)).toContain('netsuite/TokenExpired');
   });
 
+  it('reads a lifetime formula such as exp = now + 8h in a NetSuite assertion', () => {
+    const text = 'our NetSuite M2M assertion uses iat=now and exp=now+8h';
+    expect(claimEvidence(text).map((e) => e.id)).toEqual(['netsuite/TokenValidityTooBroad']);
+    expect(claimEvidence('our NetSuite M2M assertion uses exp = iat + 1800')).toEqual([]);
+    expect(claimEvidence('session cookie: exp=now+8h')).toEqual([]);
+  });
+
   it('says nothing about JSON that is not a token, or a header without NetSuite context', () => {
     expect(claimEvidence('{"error":"invalid_grant","error_description":"expired"}')).toEqual([]);
     expect(claimEvidence('{"alg":"RS256","kid":""} from our own IdP')).toEqual([]);
