@@ -8,25 +8,42 @@ export type DeferredErrorHandler = (args: { error: Error; body: unknown }) => Pr
  * - the listener returns once its work is queued, so Bolt lets go of the request at once;
  * - a FIFO, started for at most `sliceMs` per event-loop turn (incoming requests are read between
  *   turns), with at most `maxInFlight` replies under way (their completions cost time too);
+ * - while requests keep arriving (one came within `idleMs`), queued work waits so acks keep the
+ *   CPU; an item waiting longer than `maxDelayMs` still starts, one per `busyPauseMs`, so replies
+ *   never starve;
  * - past `maxPending` queued items, work runs at once (backpressure, never dropped).
  */
 export class AfterAck {
-  readonly #queue: (() => void)[] = [];
+  readonly #queue: { start: () => void; at: number }[] = [];
   readonly #onError: DeferredErrorHandler;
   readonly #sliceMs: number;
   readonly #maxInFlight: number;
   readonly #maxPending: number;
+  readonly #idleMs: number;
+  readonly #maxDelayMs: number;
+  readonly #busyPauseMs: number;
   #inFlight = 0;
   #scheduled = false;
+  #lastArrival = 0;
 
   constructor(
     onError: DeferredErrorHandler,
-    options: { sliceMs?: number; maxInFlight?: number; maxPending?: number } = {},
+    options: {
+      sliceMs?: number;
+      maxInFlight?: number;
+      maxPending?: number;
+      idleMs?: number;
+      maxDelayMs?: number;
+      busyPauseMs?: number;
+    } = {},
   ) {
     this.#onError = onError;
     this.#sliceMs = options.sliceMs ?? 1;
     this.#maxInFlight = options.maxInFlight ?? 2;
-    this.#maxPending = options.maxPending ?? 20_000;
+    this.#maxPending = options.maxPending ?? 50_000;
+    this.#idleMs = options.idleMs ?? 2;
+    this.#maxDelayMs = options.maxDelayMs ?? 250;
+    this.#busyPauseMs = options.busyPauseMs ?? 10;
   }
 
   get pending(): number {
@@ -46,8 +63,9 @@ export class AfterAck {
           this.#schedule();
         });
     };
+    this.#lastArrival = performance.now();
     if (this.#queue.length >= this.#maxPending) start();
-    else this.#queue.push(start);
+    else this.#queue.push({ start, at: this.#lastArrival });
     this.#schedule();
   }
 
@@ -59,9 +77,19 @@ export class AfterAck {
 
   readonly #drain = (): void => {
     this.#scheduled = false;
-    const end = performance.now() + this.#sliceMs;
+    const now = performance.now();
+    const busy = now - this.#lastArrival < this.#idleMs;
+    const overdue = (this.#queue[0]?.at ?? now) <= now - this.#maxDelayMs;
+    if (busy) {
+      // Under load one overdue item runs per pause; the rest wait for a quiet moment.
+      if (overdue && this.#inFlight < this.#maxInFlight) this.#queue.shift()?.start();
+      this.#scheduled = true;
+      setTimeout(this.#drain, this.#busyPauseMs);
+      return;
+    }
+    const end = now + this.#sliceMs;
     while (this.#queue.length > 0 && this.#inFlight < this.#maxInFlight) {
-      this.#queue.shift()?.();
+      this.#queue.shift()?.start();
       if (performance.now() >= end) break;
     }
     if (this.#inFlight < this.#maxInFlight) this.#schedule();

@@ -70,6 +70,8 @@ export function createSlackApp(options: SlackAppOptions): App {
     logger: toBoltLogger(logger),
     clientOptions,
     extendedErrorHandler: true,
+    // No listener reads conversation state; Bolt's default store costs a lookup per request.
+    convoStore: false,
   });
   const onError = createErrorHandler({ logger, client: app.client, fetch: fetchFn });
   const deps: SlackDeps = {

@@ -95,7 +95,10 @@ describe('AfterAck', () => {
     }
     queue.run(() => Promise.reject(new Error('boom')), 'payload');
     expect(order).toEqual([]); // nothing runs before the ack path has finished
-    await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 100 && queue.pending + failures.length < 5 && order.length < 3; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await new Promise((r) => setTimeout(r, 10));
     expect(order).toEqual([1, 2, 3]);
     expect(failures).toEqual(['boom:payload']);
     expect(queue.pending).toBe(0);
