@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { AuthHelpError } from '../errors.js';
 import { Catalogue, toEntry, type Entry, type SystemInfo } from './catalogue.js';
 import { checkInvariants, type Problem } from './invariants.js';
-import { systemFileSchema, type SystemFile } from './schema.js';
+import { ENTRY_ID_PATTERN, systemFileSchema, type SystemFile } from './schema.js';
 
 /** One knowledge file's name and text; reading it from disk is the adapter's job. */
 export interface KnowledgeSource {
@@ -73,12 +73,28 @@ function parseOne(source: KnowledgeSource): ParsedFile | { problems: Problem[] }
   try {
     raw = parseYaml(source.text, { prettyErrors: true, uniqueKeys: true });
   } catch (err) {
-    const message = err instanceof YAMLParseError ? err.message.split('\n')[0] : 'not valid YAML';
-    return { problems: [{ file: source.file, message: message ?? 'not valid YAML' }] };
+    // The parser's first line ends with ':' before a code excerpt we do not print.
+    const first =
+      err instanceof YAMLParseError ? err.message.split('\n')[0]?.replace(/:\s*$/, '') : '';
+    const message = first === undefined || first === '' ? 'not valid YAML' : first;
+    return { problems: [{ file: source.file, message }] };
   }
   const result = systemFileSchema.safeParse(raw);
   if (result.success) return { file: source.file, data: result.data };
-  return { problems: result.error.issues.map((issue) => issueToProblem(source.file, raw, issue)) };
+  return {
+    problems: result.error.issues.flatMap((issue) =>
+      // A strict object reports unknown keys on the object itself; name each key as the field.
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) =>
+            issueToProblem(source.file, raw, {
+              ...issue,
+              path: [...issue.path, key],
+              message: 'unknown key (not in the schema)',
+            }),
+          )
+        : [issueToProblem(source.file, raw, issue)],
+    ),
+  };
 }
 
 function issueToProblem(file: string, raw: unknown, issue: z.core.$ZodIssue): Problem {
@@ -102,5 +118,6 @@ function entryLabel(raw: unknown, index: number): string {
   const entries = (raw as { entries?: unknown } | null)?.entries;
   const item: unknown = Array.isArray(entries) ? entries[index] : undefined;
   const id = (item as { id?: unknown } | null)?.id;
-  return typeof id === 'string' && id !== '' ? id : `entries[${index}]`;
+  // A malformed id (spaces, a line break, no slash) is no name to find the entry by: use its position.
+  return typeof id === 'string' && ENTRY_ID_PATTERN.test(id) ? id : `entries[${index}]`;
 }
