@@ -4,7 +4,7 @@ import type { Catalogue } from '../core/catalogue/catalogue.js';
 import { createDiagnoser } from '../core/matching/diagnose.js';
 import type { Diagnoser } from '../core/matching/types.js';
 import { loadCliConfig } from '../config.js';
-import { isAuthHelpError } from '../core/errors.js';
+import { AuthHelpError, isAuthHelpError } from '../core/errors.js';
 import type { CommandContext } from './context.js';
 import { runCli } from './run.js';
 import { processStdin, processStdinLines } from './stdin.js';
@@ -34,10 +34,22 @@ async function main(): Promise<number> {
     config,
     knowledgeDir,
     now: () => new Date(),
-    loadCatalogue: () => (catalogue ??= loadCatalogue(knowledgeDir)),
+    loadCatalogue: () =>
+      (catalogue ??= loadCatalogue(knowledgeDir).catch(unreadable(knowledgeDir))),
     loadDiagnoser: () => (diagnoser ??= ctx.loadCatalogue().then(createDiagnoser)),
   };
   return runCli(process.argv.slice(2), ctx);
+}
+
+/** A missing or unreadable knowledge directory is a set-up problem, not an internal error. */
+function unreadable(dir: string): (err: unknown) => never {
+  return (err) => {
+    const code = (err as NodeJS.ErrnoException | null)?.code;
+    if (isAuthHelpError(err) || typeof code !== 'string') throw err;
+    throw new AuthHelpError('CONFIG_INVALID', `cannot read knowledge directory ${dir} (${code})`, {
+      cause: err,
+    });
+  };
 }
 
 // Output to a closed pipe (`authhelp list | head`) is not an error worth a stack trace.
