@@ -63,7 +63,7 @@ export interface MatchIndex {
   readonly codes: ReadonlyMap<string, readonly CodeRef[]>;
   readonly looseCodes: ReadonlyMap<string, readonly CodeRef[]>;
   readonly codeWords: ReadonlyMap<string, readonly CodeWords[]>;
-  /** Codes bucketed by first letter, each bucket searched with fuse.js for misspellings. */
+  /** Codes bucketed by first letter and length, each bucket searched with fuse.js for misspellings. */
   readonly codeFuse: ReadonlyMap<string, Fuse<string>>;
   readonly typos: TypoIndex;
   readonly rawToTerm: ReadonlyMap<string, string>;
@@ -179,10 +179,15 @@ function dampVendorTerms(idf: Map<string, number>, vendors: readonly VendorRule[
   }
 }
 
+/** Codes bucketed by first letter and length, so a misspelling is searched among few. */
+export function codeBucket(first: string, length: number): string {
+  return `${first.toLowerCase()}${String(length)}`;
+}
+
 function codeSearchers(codes: readonly string[]): Map<string, Fuse<string>> {
   const buckets = new Map<string, string[]>();
   for (const code of codes) {
-    const key = code.charAt(0).toLowerCase();
+    const key = codeBucket(code.charAt(0), code.length);
     const list = buckets.get(key);
     if (list === undefined) buckets.set(key, [code]);
     else list.push(code);

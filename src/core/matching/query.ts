@@ -1,5 +1,5 @@
 import type { MatchIndex } from './index.js';
-import { looseKey } from './index.js';
+import { codeBucket, looseKey } from './index.js';
 import { claimEvidence } from './claims.js';
 import { extractSignals, type Signals } from './signals.js';
 import { rawTokens, terms, toTerm, wordsOf } from './tokens.js';
@@ -191,9 +191,8 @@ function looksLikeCode(token: string): boolean {
 
 /** A misspelt code (`TokenExpierd`, `invalid_clinet`) found with fuse.js over the catalogue's codes. */
 function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): CodeHit[] {
-  const best = index.codeFuse.get(token.charAt(0).toLowerCase())?.search(token, { limit: 1 })[0];
-  if (best === undefined || (best.score ?? 1) > 0.2) return [];
-  if (Math.abs(best.item.length - token.length) > 2) return [];
+  const best = nearestCode(token, index);
+  if (best === undefined) return [];
   if (!sameShape(best.item, token)) return [];
   const refs = index.codes.get(best.item.toLowerCase()) ?? [];
   return refs.map((r) => ({
@@ -203,6 +202,20 @@ function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): Cod
     inErrorField,
     vendorUnique: r.vendorUnique,
   }));
+}
+
+/** The closest code within two characters of the token's length that fuse.js scores ≤ 0.2. */
+function nearestCode(token: string, index: MatchIndex): { item: string } | undefined {
+  let best: { item: string; score: number } | undefined;
+  for (let d = -2; d <= 2; d++) {
+    const bucket = index.codeFuse.get(codeBucket(token.charAt(0), token.length + d));
+    const hit = bucket?.search(token, { limit: 1 })[0];
+    const score = hit?.score ?? 1;
+    if (hit !== undefined && score <= 0.2 && (best === undefined || score < best.score)) {
+      best = { item: hit.item, score };
+    }
+  }
+  return best;
 }
 
 function detectVendors(

@@ -20,8 +20,8 @@ const STATUS_CODES = new Set([
 ]);
 
 /** A 3-digit status standing alone: not part of a longer number, date, version, port or line number. */
-const STATUS = /(?<![\w./#-])([45]\d\d)(?![\w:/%-]|\.\w|\s*(?:ms|mb|kb|px|lines?)\b)/gi;
-const NOT_STATUS_BEFORE = /(?:line|port|char|rack|row|col(?:umn)?|page|id|#)\s*$/i;
+const STATUS = /(?<![\w./#-])([45]\d\d)(?![\w/%-]|:\d|\.\w|\s*(?:ms|mb|kb|px|lines?)\b)/gi;
+const NOT_STATUS_BEFORE = /(?:\b(?:line|port|char|rack|row|col(?:umn)?|page|id)|#)\s*$/i;
 
 export function extractStatuses(text: string): Set<number> {
   const found = new Set<number>();

@@ -192,17 +192,15 @@ describe('extractStatuses', () => {
     expect([...extractStatuses(text)]).toEqual([]);
   });
 
-  // Known defects in signals.ts, kept visible: remove `.failing` once they are fixed.
-  // NOT_STATUS_BEFORE has no word boundary, so any word ending in "id", "line", "port", "row"…
-  // ("said", "invalid", "deadline", "support") hides the status after it; and a ':' right after
-  // the status (meant for file:line:col) also hides "HTTP 401: Unauthorized".
-  it.failing.each([
+  // Words that merely end in "id", "line", "port" ("said", "invalid", "support") do not hide a
+  // status, and neither does a colon after it ("HTTP 401: Unauthorized").
+  it.each([
     ['it said 404.', 404],
     ['got an invalid 401 back', 401],
     ['support 403 from the gateway', 403],
     ['HTTP 401: Unauthorized', 401],
     ['Error 403: Forbidden', 403],
-  ])('reads %p (known defect)', (text, status) => {
+  ])('reads %p', (text, status) => {
     expect([...extractStatuses(text)]).toEqual([status]);
   });
 });
