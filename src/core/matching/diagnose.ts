@@ -2,7 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { decide } from './decide.js';
 import { buildIndex } from './index.js';
 import { capInput, normalise } from './normalise.js';
-import { buildQuery } from './query.js';
+import { buildQuery, clearQuery } from './query.js';
 import { scoreEntries } from './score.js';
 import type { Diagnoser, Diagnosis, DiagnoseOptions, Match } from './types.js';
 
@@ -11,12 +11,20 @@ const MAX_MATCHES = 5;
 /** Builds the matcher once for a catalogue; each diagnosis is then a pure function of the text. */
 export function createDiagnoser(catalogue: Catalogue): Diagnoser {
   const index = buildIndex(catalogue);
+  // One term-weight buffer for every diagnosis: diagnose() is synchronous, so it is never shared.
+  const weights = new Float64Array(index.termIdf.length);
   return {
     diagnose(text: string, options: DiagnoseOptions = { via: 'command' }): Diagnosis {
       const capped = capInput(text);
-      const query = buildQuery(normalise(capped.text), index);
-      const ranked = scoreEntries(query, index);
-      const decision = decide(ranked, query, index.entries, options.via);
+      const query = buildQuery(normalise(capped.text), index, weights);
+      let ranked;
+      let decision;
+      try {
+        ranked = scoreEntries(query, index);
+        decision = decide(ranked, query, index.entries, options.via);
+      } finally {
+        clearQuery(query);
+      }
       const matches: Match[] = ranked.slice(0, MAX_MATCHES).flatMap((s, i) => {
         const entry = index.entries[s.entry];
         if (entry === undefined || s.score <= 0.3) return [];

@@ -25,6 +25,8 @@ export interface Query {
   readonly terms: ReadonlyMap<string, number>;
   /** The same weights by term id (see `MatchIndex.termIds`), zero where absent. */
   readonly weights: Float64Array;
+  /** The term ids set in `weights`. */
+  readonly ids: readonly number[];
   readonly signals: Signals;
   readonly codeHits: readonly CodeHit[];
   readonly vendors: ReadonlyMap<string, VendorEvidence>;
@@ -41,7 +43,15 @@ const SHORT_TEXT = 400;
 const FAILURE =
   /(?<!\b(?:no|not|nothing|zero|0|without|never)\s)\b(?:fail(?:s|ed|ing|ures?)?|errors?|exceptions?|reject(?:s|ed|ing)?|refus(?:es|ed|ing)|denied|invalid|unauthori[sz]ed|forbidden|expired|unable|broken|blocked|mismatch(?:ed)?|wrong|missing|stopped|revoked|inactive|disabled|insufficient|incorrect|unsupported|not (?:found|working|valid|allowed|accepted|enabled|ticked|checked)|(?:does|did|is|was)n['’]?t (?:have|include|allow|match|accept)|lacks?|lacking|(?:does|did|is|was)n['’]?t work(?:ing)?|no longer work(?:s|ing)?|can['’]?t|cannot|won['’]t)\b/i;
 
-export function buildQuery(text: string, index: MatchIndex): Query {
+/**
+ * Reads a paste into a query. `weights` is a zeroed buffer of `index.termIdf.length` the caller owns
+ * (a diagnoser reuses one, so a large catalogue costs no allocation per paste); `clearQuery` zeroes it.
+ */
+export function buildQuery(
+  text: string,
+  index: MatchIndex,
+  weights = new Float64Array(index.termIdf.length),
+): Query {
   const signals = extractSignals(text);
   const { terms: queryTerms, sequence, camel } = collectTerms(text, index);
   // Misspelt codes are looked for where people type codes: short messages and error fields.
@@ -56,12 +66,19 @@ export function buildQuery(text: string, index: MatchIndex): Query {
     [...signals.statuses].some((s) => s >= 400) ||
     codeHits.some((h) => h.strength >= 0.6) ||
     FAILURE.test(text);
-  const weights = new Float64Array(index.termIdf.length);
+  const ids: number[] = [];
   for (const [term, weight] of queryTerms) {
     const id = index.termIds.get(term);
-    if (id !== undefined) weights[id] = weight;
+    if (id === undefined) continue;
+    weights[id] = weight;
+    ids.push(id);
   }
-  return { terms: queryTerms, weights, signals, codeHits, vendors, failure };
+  return { terms: queryTerms, weights, ids, signals, codeHits, vendors, failure };
+}
+
+/** Zeroes what `buildQuery` wrote into its weights buffer. */
+export function clearQuery(query: Query): void {
+  for (const id of query.ids) query.weights[id] = 0;
 }
 
 interface Collected {
