@@ -6,49 +6,16 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_KNOWLEDGE_DIR, loadCatalogue } from '../../src/adapters/catalogue-files.js';
-import type { CommandContext } from '../../src/cli/context.js';
-import { runCli } from '../../src/cli/run.js';
 import type { CliConfig } from '../../src/config.js';
+import { runCliCaptured, type CliResult } from '../support/cli.js';
 import { assertion, keyPair, mint, netsuiteAccess, NOW, NOW_S, publicJwk } from './mint.js';
 
-interface CliResult {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function cli(
+function cli(
   argv: readonly string[],
   stdin: string | null = null,
   config: Partial<CliConfig> = {},
 ): Promise<CliResult> {
-  let stdout = '';
-  let stderr = '';
-  const ctx: CommandContext = {
-    io: {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: (s: string) => (stderr += s) },
-      readStdin: () =>
-        Promise.resolve({ text: stdin ?? '', truncated: false, isTty: stdin === null }),
-      stdinLines: async function* () {
-        // not used by inspect-token
-      },
-    },
-    config: {
-      knowledgeDir: undefined,
-      allowLocalTargets: true,
-      clientSecret: undefined,
-      refreshToken: undefined,
-      ...config,
-    },
-    knowledgeDir: DEFAULT_KNOWLEDGE_DIR,
-    now: () => NOW,
-    loadCatalogue: () => loadCatalogue(),
-    loadDiagnoser: () => Promise.reject(new Error('not used')),
-  };
-  const code = await runCli(['inspect-token', ...argv], ctx);
-  return { code, stdout, stderr };
+  return runCliCaptured(['inspect-token', ...argv], { stdin, config, now: () => NOW });
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'authhelp-inspect-'));
