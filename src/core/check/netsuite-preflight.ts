@@ -8,7 +8,13 @@ import {
 } from './netsuite-account.js';
 import { checkNetsuiteKey } from './netsuite-key.js';
 import { checkTargetUrl } from './target.js';
-import { checkSecretShape, cleanPasted, looksLikeJwt, missingValue } from './values.js';
+import {
+  cleanPasted,
+  cleanSecret,
+  findingCollector,
+  looksLikeJwt,
+  missingValue,
+} from './values.js';
 import type { Prepared } from './workday-preflight.js';
 import type { Finding, NetsuiteCheckInput, TargetPolicy } from './types.js';
 
@@ -26,11 +32,7 @@ export function preflightNetsuite(
   policy: TargetPolicy,
   now: Date,
 ): PreparedNetsuite {
-  const findings: Finding[] = [];
-  const take = (r: { value: string; findings: readonly Finding[] }): string => {
-    findings.push(...r.findings);
-    return r.value;
-  };
+  const { findings, take } = findingCollector();
   const opt = (
     field: 'accountId' | 'tokenUrl' | 'certificateId' | 'apiUrl',
     v: string | undefined,
@@ -161,11 +163,10 @@ function prepareRefresh(
 ): { input: NetsuiteCheckInput; findings: Finding[] } {
   const findings: Finding[] = [];
   const clean = (field: 'clientSecret' | 'refreshToken', v: string | undefined): string => {
-    const a = cleanPasted(field, v ?? '');
-    const b = checkSecretShape(field, a.value);
-    findings.push(...a.findings, ...b.findings);
-    if (b.value === '') findings.push(missingValue(field));
-    return b.value;
+    const { value, findings: found } = cleanSecret(field, v ?? '');
+    findings.push(...found);
+    if (value === '') findings.push(missingValue(field));
+    return value;
   };
   const clientSecret = clean('clientSecret', input.clientSecret);
   const refreshToken = clean('refreshToken', input.refreshToken);

@@ -1,23 +1,17 @@
 import { checkTargetUrl } from './target.js';
-import { checkSecretShape, cleanPasted, missingValue } from './values.js';
+import { cleanPasted, cleanSecret, findingCollector, missingValue } from './values.js';
 import type { Prepared } from './workday-preflight.js';
-import type { Finding, OAuth2CheckInput, TargetPolicy } from './types.js';
+import type { OAuth2CheckInput, TargetPolicy } from './types.js';
 
 /** Generic OAuth 2.0: an https token URL on a public host and a known client authentication method. */
 export function preflightOAuth2(
   raw: OAuth2CheckInput,
   policy: TargetPolicy,
 ): Prepared<OAuth2CheckInput> {
-  const findings: Finding[] = [];
-  const take = (r: { value: string; findings: readonly Finding[] }): string => {
-    findings.push(...r.findings);
-    return r.value;
-  };
+  const { findings, take } = findingCollector();
   const tokenUrl = take(cleanPasted('tokenUrl', raw.tokenUrl));
   const clientId = take(cleanPasted('clientId', raw.clientId));
-  const clientSecret = take(
-    checkSecretShape('clientSecret', take(cleanPasted('clientSecret', raw.clientSecret))),
-  );
+  const clientSecret = take(cleanSecret('clientSecret', raw.clientSecret));
   const scope = raw.scope === undefined ? '' : take(cleanPasted('scope', raw.scope));
   for (const [field, value] of [
     ['tokenUrl', tokenUrl],

@@ -94,6 +94,26 @@ export function checkSecretShape(
   return { value: out, findings };
 }
 
+/** A pasted secret: trimmed and unquoted, then stripped of a `Bearer ` prefix; findings in that order. */
+export function cleanSecret(field: 'clientSecret' | 'refreshToken', raw: string): CleanedValue {
+  const pasted = cleanPasted(field, raw);
+  const shaped = checkSecretShape(field, pasted.value);
+  return { value: shaped.value, findings: [...pasted.findings, ...shaped.findings] };
+}
+
+/** Findings gathered while cleaning values: `take` records a cleaning's findings and returns its value. */
+export function findingCollector(): {
+  readonly findings: Finding[];
+  readonly take: (r: CleanedValue) => string;
+} {
+  const findings: Finding[] = [];
+  const take = (r: CleanedValue): string => {
+    findings.push(...r.findings);
+    return r.value;
+  };
+  return { findings, take };
+}
+
 export function missingValue(field: CheckField): Finding {
   return makeFinding('preflight', {
     code: 'preflight.value.missing',

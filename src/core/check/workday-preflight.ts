@@ -1,6 +1,6 @@
 import { makeFinding } from './findings.js';
 import { checkTargetUrl, HOST_SUFFIXES, hostMatchesSuffix } from './target.js';
-import { checkSecretShape, cleanPasted, missingValue } from './values.js';
+import { cleanPasted, cleanSecret, findingCollector, missingValue } from './values.js';
 import { checkWorkdayTokenPath, tenantFromApiPath } from './workday-url.js';
 import type { CheckTarget, Finding, TargetPolicy, WorkdayCheckInput } from './types.js';
 
@@ -15,19 +15,11 @@ export function preflightWorkday(
   raw: WorkdayCheckInput,
   policy: TargetPolicy,
 ): Prepared<WorkdayCheckInput> {
-  const findings: Finding[] = [];
-  const take = (r: { value: string; findings: readonly Finding[] }): string => {
-    findings.push(...r.findings);
-    return r.value;
-  };
+  const { findings, take } = findingCollector();
   const tokenUrl = take(cleanPasted('tokenUrl', raw.tokenUrl));
   const clientId = take(cleanPasted('clientId', raw.clientId));
-  const clientSecret = take(
-    checkSecretShape('clientSecret', take(cleanPasted('clientSecret', raw.clientSecret))),
-  );
-  const refreshToken = take(
-    checkSecretShape('refreshToken', take(cleanPasted('refreshToken', raw.refreshToken))),
-  );
+  const clientSecret = take(cleanSecret('clientSecret', raw.clientSecret));
+  const refreshToken = take(cleanSecret('refreshToken', raw.refreshToken));
   const tenant = raw.tenant === undefined ? undefined : take(cleanPasted('tenant', raw.tenant));
   const apiUrl = raw.apiUrl === undefined ? undefined : take(cleanPasted('apiUrl', raw.apiUrl));
   for (const [field, value] of [
