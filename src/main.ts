@@ -3,7 +3,9 @@ import { createLogger } from './adapters/logger.js';
 import { loadSlackConfig } from './config.js';
 import { isAuthHelpError } from './core/errors.js';
 import { createDiagnoser } from './core/matching/diagnose.js';
-import { createSlackApp } from './slack/app.js';
+import { webApi } from '@slack/bolt';
+import { createSlackApp, slackClientOptions } from './slack/app.js';
+import { resolveBotIdentity } from './slack/bot-identity.js';
 import { slackFeatures } from './slack/features.js';
 import { maskingDiagnoser } from './slack/guard/masking-diagnoser.js';
 import { errorFields } from './slack/log-fields.js';
@@ -13,12 +15,17 @@ async function main(): Promise<void> {
   const config = loadSlackConfig(process.env);
   const logger = createLogger({ level: config.logLevel, name: 'authhelp-slack' });
   const catalogue = await loadCatalogue(config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
+  const identity = await resolveBotIdentity(
+    new webApi.WebClient(config.botToken, slackClientOptions(config)),
+    logger,
+  );
   const app = createSlackApp({
     config,
     catalogue,
     // Credentials in a paste are masked before matching: the diagnosis never sees them.
     diagnoser: maskingDiagnoser(createDiagnoser(catalogue)),
     logger,
+    ...(identity === undefined ? {} : { identity }),
     ...slackFeatures({ allowLocalTargets: config.allowLocalTargets, logger }),
   });
   // A stray rejection is a bug to log, not a reason to drop every conversation in flight.

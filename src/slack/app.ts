@@ -12,6 +12,7 @@ import type { Diagnoser } from '../core/matching/types.js';
 import type { SlackConfig } from '../config.js';
 import type { ButtonSpec } from './blocks/limits.js';
 import { AfterAck } from './after-ack.js';
+import type { BotIdentity } from './bot-identity.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { TtlSet } from './dedupe.js';
 import type { Feedback, SlackDeps } from './deps.js';
@@ -49,23 +50,31 @@ export interface SlackAppOptions {
   readonly homeButtons?: readonly ButtonSpec[];
   /** Extra surfaces (token inspector, credential guard) registered after the core ones. */
   readonly listeners?: readonly RegisterListeners[];
+  /** The bot's ids when already known (see `resolveBotIdentity`); Bolt then skips its auth.test. */
+  readonly identity?: BotIdentity;
+}
+
+/** Web API client settings for every Slack call the app makes: base URL, short retries, timeouts. */
+export function slackClientOptions(config: Pick<SlackAppConfig, 'apiUrl'>): WebClientOptions {
+  return {
+    ...(config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) }),
+    retryConfig: USER_FACING_RETRIES,
+    // Timeouts live in the fetch function; a per-call AbortSignal would only add cost.
+    timeout: 0,
+    rejectRateLimitedCalls: true,
+    fetch: createSlackFetch(USER_FACING_TIMEOUT_MS),
+  };
 }
 
 /** The Bolt app: HTTP receiver on /slack/events (+ GET /healthz), or Socket Mode with an app token. */
 export function createSlackApp(options: SlackAppOptions): App {
   const { config, logger } = options;
   // Also bounds respond() (response_url), which Bolt sends with the same fetch.
-  const fetchFn = createSlackFetch(USER_FACING_TIMEOUT_MS);
-  const clientOptions: WebClientOptions = {
-    ...(config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) }),
-    retryConfig: USER_FACING_RETRIES,
-    // Timeouts live in fetchFn; a per-call AbortSignal would only add cost.
-    timeout: 0,
-    rejectRateLimitedCalls: true,
-    fetch: fetchFn,
-  };
+  const clientOptions = slackClientOptions(config);
+  const fetchFn = clientOptions.fetch ?? createSlackFetch(USER_FACING_TIMEOUT_MS);
   const app = new App({
     token: config.botToken,
+    ...(options.identity ?? {}),
     receiver: createReceiver(config, logger, clientOptions),
     logger: toBoltLogger(logger),
     clientOptions,
