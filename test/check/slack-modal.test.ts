@@ -7,7 +7,13 @@ import { createCheckRunner } from '../../src/adapters/http/runner.js';
 import { createDiagnoser } from '../../src/core/matching/diagnose.js';
 import { createSlackApp } from '../../src/slack/app.js';
 import { createCheckModal } from '../../src/slack/check/modal.js';
-import { commandBody, interactionBody, TEAM, USER } from '../slack/support/payloads.js';
+import {
+  commandBody,
+  interactionBody,
+  interactionSender,
+  TEAM,
+  viewSubmissionPayload,
+} from '../slack/support/payloads.js';
 import { SIGNING_SECRET, sendSigned } from '../slack/support/signed.js';
 import { SlackStandIn } from '../slack/support/stand-in.js';
 import { captureLogger } from './support.js';
@@ -90,25 +96,22 @@ function submission(system: string, values: Record<string, string>, viewId = 'V1
   const state: Record<string, Record<string, object>> = {};
   for (const [block, value] of Object.entries(values))
     state[block] = { value: { type: 'plain_text_input', value } };
-  return interactionBody({
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'acme' },
-    user: { id: USER, username: 'pat', team_id: TEAM },
-    api_app_id: 'A1',
-    token: 'legacy-verification-token',
-    trigger_id: '1337.44.ijkl',
-    view: {
-      id: viewId,
-      team_id: TEAM,
-      type: 'modal',
-      callback_id: 'authhelp_check_submit',
-      private_metadata: JSON.stringify({ system }),
-      hash: 'h1',
-      state: { values: state },
-      title: { type: 'plain_text', text: 'x' },
-      blocks: [],
-    },
-  });
+  return interactionBody(
+    viewSubmissionPayload(
+      {
+        id: viewId,
+        team_id: TEAM,
+        type: 'modal',
+        callback_id: 'authhelp_check_submit',
+        private_metadata: JSON.stringify({ system }),
+        hash: 'h1',
+        state: { values: state },
+        title: { type: 'plain_text', text: 'x' },
+        blocks: [],
+      },
+      '1337.44.ijkl',
+    ),
+  );
 }
 
 const workdayValues = (over: Record<string, string> = {}) => ({
@@ -206,11 +209,7 @@ describe('Slack connection-test modal', () => {
       events,
       interactionBody({
         type: 'block_actions',
-        team: { id: TEAM, domain: 'acme' },
-        user: { id: USER, username: 'pat', team_id: TEAM },
-        api_app_id: 'A1',
-        token: 'legacy-verification-token',
-        trigger_id: '1337.45.mnop',
+        ...interactionSender('1337.45.mnop'),
         container: { type: 'view', view_id: 'V3' },
         view: {
           id: 'V3',

@@ -6,30 +6,27 @@ import { parseTokenCommand } from '../../src/slack/inspect/command-token.js';
 import { inspectToken } from '../../src/core/jwt/inspect.js';
 import { limitViolations } from '../slack/support/blocks-check.js';
 import { repliesTo, startHarness, type Harness } from '../slack/support/harness.js';
-import { interactionBody, TEAM, USER } from '../slack/support/payloads.js';
+import { interactionBody, viewSubmissionPayload } from '../slack/support/payloads.js';
 import { assertion, mint, netsuiteAccess, NOW, NOW_S, options } from './mint.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
 function viewSubmission(value: string): string {
-  return interactionBody({
-    type: 'view_submission',
-    team: { id: TEAM, domain: 'acme' },
-    user: { id: USER, username: 'pat', team_id: TEAM },
-    api_app_id: 'A1',
-    token: 'legacy-verification-token',
-    trigger_id: '1337.45.mnop',
-    view: {
-      id: 'V1',
-      type: 'modal',
-      callback_id: INSPECT.modal,
-      state: {
-        values: {
-          [INSPECT.inputBlock]: { [INSPECT.inputAction]: { type: 'plain_text_input', value } },
+  return interactionBody(
+    viewSubmissionPayload(
+      {
+        id: 'V1',
+        type: 'modal',
+        callback_id: INSPECT.modal,
+        state: {
+          values: {
+            [INSPECT.inputBlock]: { [INSPECT.inputAction]: { type: 'plain_text_input', value } },
+          },
         },
       },
-    },
-  });
+      '1337.45.mnop',
+    ),
+  );
 }
 
 describe('token inspector in Slack', () => {

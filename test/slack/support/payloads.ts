@@ -32,6 +32,22 @@ export function interactionBody(payload: object): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
+/** Who acted and from which app: the fields every block action and view submission carries. */
+export function interactionSender(triggerId: string): object {
+  return {
+    team: { id: TEAM, domain: 'acme' },
+    user: { id: USER, username: 'pat', team_id: TEAM },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: triggerId,
+  };
+}
+
+/** A modal submitted; `view` carries the callback id and the `state` of its inputs. */
+export function viewSubmissionPayload(view: object, triggerId: string): object {
+  return { type: 'view_submission', ...interactionSender(triggerId), view };
+}
+
 export interface ButtonClick {
   readonly actionId: string;
   readonly value?: string;
@@ -44,11 +60,7 @@ export function blockActionPayload(click: ButtonClick): object {
   const home = click.container === 'home';
   return {
     type: 'block_actions',
-    team: { id: TEAM, domain: 'acme' },
-    user: { id: USER, username: 'pat', team_id: TEAM },
-    api_app_id: 'A1',
-    token: 'legacy-verification-token',
-    trigger_id: '1337.43.efgh',
+    ...interactionSender('1337.43.efgh'),
     container: home
       ? { type: 'view', view_id: 'VHOME' }
       : {
