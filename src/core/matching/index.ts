@@ -1,6 +1,6 @@
 import Fuse from 'fuse.js';
 import type { Catalogue, Entry } from '../catalogue/catalogue.js';
-import { rawTokens, splitIdentifier, stem, terms, toTerm, wordsOf } from './tokens.js';
+import { rawTokens, splitIdentifier, terms, toTerm, wordsOf } from './tokens.js';
 import { TypoIndex } from './typo-index.js';
 
 export type PhraseKind = 'message' | 'phrase' | 'title' | 'code';
@@ -326,5 +326,3 @@ function vendorRules(catalogue: Catalogue): VendorRule[] {
         ],
   );
 }
-
-export { stem };

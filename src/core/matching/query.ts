@@ -2,7 +2,7 @@ import type { MatchIndex } from './index.js';
 import { codeBucket, looseKey } from './index.js';
 import { claimEvidence } from './claims.js';
 import { extractSignals, type Signals } from './signals.js';
-import { rawTokens, terms, toTerm, wordsOf } from './tokens.js';
+import { rawTokens, toTerm, wordsOf } from './tokens.js';
 
 export interface CodeHit {
   readonly entry: number;
@@ -271,5 +271,3 @@ function detectVendors(
   }
   return out;
 }
-
-export { terms };

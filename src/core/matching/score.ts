@@ -22,7 +22,7 @@ export interface Scored {
   readonly why: readonly string[];
 }
 
-export const WEIGHTS = { code: 2.2, phrase: 1.8, overlap: 0.6 } as const;
+const WEIGHTS = { code: 2.2, phrase: 1.8, overlap: 0.6 } as const;
 const VERBATIM = 0.85;
 /** A phrase this well covered names a specific cause, so a wrapper reading yields to it. */
 const STRONG_PHRASE = 0.9;
