@@ -1,7 +1,5 @@
+import { LAT_CONFIRM } from '../check/netsuite-lat.js';
 import type { Severity, TokenField, TokenFinding } from './types.js';
-
-export const LAT_CONFIRM =
-  'Confirm in NetSuite: Setup > Users/Roles > User Management > View Login Audit Trail, Detail column';
 
 const SCORE: Readonly<Record<Severity, number>> = { error: 85, warning: 45, info: 10 };
 
