@@ -87,18 +87,6 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
   const vendors = vendorRules(catalogue);
   const idf = computeIdf(docTerms, entries.length);
   dampVendorTerms(idf, vendors);
-  const docIndex = new Map<string, number[]>();
-  docTerms.forEach((set, ei) => {
-    for (const t of set) pushTo(docIndex, t, ei);
-  });
-  const draftsWithMass = phraseDrafts.map((p) => ({
-    ...p,
-    mass: p.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
-    distinctive:
-      p.kind !== 'phrase' && p.kind !== 'title' && isDistinctive(p, entries, docTerms, docIndex),
-  }));
-  const entryPhrases: number[][] = entries.map(() => []);
-  draftsWithMass.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
   const entryTermList = entries.map((e, ei) => {
     const all = new Set(docTerms[ei]);
     for (const t of terms(`${e.reason} ${e.steps.join(' ')}`)) all.add(t);
@@ -114,7 +102,15 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
   const termIdf = Float64Array.from(idf.values());
   const toIds = (list: Iterable<string>): Int32Array =>
     Int32Array.from([...list].map((t) => termIds.get(t) ?? -1).filter((i) => i >= 0));
-  const phrases: Phrase[] = draftsWithMass.map((p) => ({ ...p, ids: toIds(p.terms) }));
+  const phrases: Phrase[] = phraseDrafts.map((p) => ({
+    ...p,
+    ids: toIds(p.terms),
+    mass: p.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
+    distinctive:
+      p.kind !== 'phrase' && p.kind !== 'title' && isDistinctive(p, entries, docTerms, entryTerms),
+  }));
+  const entryPhrases: number[][] = entries.map(() => []);
+  phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
   const entryTermIds = entryTermList.map(toIds);
   const { codes, looseCodes, codeList } = indexCodes(entries);
   const rawToTerm = vocabulary(entries);
@@ -140,7 +136,10 @@ export function buildIndex(catalogue: Catalogue): MatchIndex {
   };
 }
 
-/** True when no entry of another system has every term of this phrase (checked via its rarest term). */
+/**
+ * True when no entry of another system has every term of this phrase among its phrase terms
+ * (candidates come from the rarest term's entries).
+ */
 function isDistinctive(
   p: Omit<Phrase, 'mass' | 'distinctive' | 'ids'>,
   entries: readonly Entry[],
