@@ -1,6 +1,6 @@
 import { base64url, decodeJwt, decodeProtectedHeader } from 'jose';
 import { tokenFinding } from './finding.js';
-import { MAX_TOKEN_LENGTH } from './normalize.js';
+import { MAX_TOKEN_LENGTH } from './normalise.js';
 import type { JsonObject, TokenFinding } from './types.js';
 
 export type Decoded =

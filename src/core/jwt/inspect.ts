@@ -1,7 +1,7 @@
 import { classify, KIND_LABELS } from './classify.js';
 import { decodeToken } from './decode.js';
 import { sortFindings, tokenFinding } from './finding.js';
-import { normalizeToken } from './normalize.js';
+import { normaliseToken } from './normalise.js';
 import { commonFindings, type RuleContext } from './rules-common.js';
 import { assertionFindings, issuedTokenFindings } from './rules-netsuite.js';
 import { describeTimes } from './time.js';
@@ -23,10 +23,10 @@ export const UNVERIFIED = tokenFinding({
  * OAuth 2.0 server would object to. Pure and total: any input gives an inspection, never a throw.
  */
 export function inspectToken(input: string, options: InspectOptions): Inspection {
-  const { token, notes } = normalizeToken(input);
+  const { token, notes } = normaliseToken(input);
   const fingerprint = safeFingerprint(token, options);
   try {
-    return inspectNormalized(token, notes, fingerprint, options);
+    return inspectNormalised(token, notes, fingerprint, options);
   } catch {
     // Defence in depth: a bug here must not crash the CLI or the Slack handler.
     return failed(fingerprint, [
@@ -41,10 +41,10 @@ export function inspectToken(input: string, options: InspectOptions): Inspection
 
 /** The normalised token the inspection looked at (for verification after inspecting). */
 export function tokenForVerification(input: string): string {
-  return normalizeToken(input).token;
+  return normaliseToken(input).token;
 }
 
-function inspectNormalized(
+function inspectNormalised(
   token: string,
   notes: readonly string[],
   fingerprint: string,

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { decide } from './decide.js';
-import { buildIndex } from './index.js';
+import { buildIndex } from './match-index.js';
 import { capInput, normalise } from './normalise.js';
 import { buildQuery, clearQuery } from './query.js';
 import { scoreEntries } from './score.js';

@@ -1,4 +1,4 @@
-import type { MatchIndex, Phrase } from './index.js';
+import type { MatchIndex, Phrase } from './match-index.js';
 const PHRASE_CAP = 1;
 const SECOND_WEIGHT = 0.3;
 

@@ -1,5 +1,5 @@
-import type { MatchIndex } from './index.js';
-import { codeBucket, looseKey } from './index.js';
+import type { MatchIndex } from './match-index.js';
+import { codeBucket, looseKey } from './match-index.js';
 import { claimEvidence } from './claims.js';
 import { extractSignals, type Signals } from './signals.js';
 import { rawTokens, toTerm, wordsOf } from './tokens.js';

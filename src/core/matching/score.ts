@@ -1,4 +1,4 @@
-import type { MatchIndex } from './index.js';
+import type { MatchIndex } from './match-index.js';
 import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
 

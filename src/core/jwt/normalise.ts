@@ -3,7 +3,7 @@ import { findJwts } from '../secrets/rules/jwt.js';
 /** Longest input we try to decode; real tokens are a few KB. */
 export const MAX_TOKEN_LENGTH = 64 * 1024;
 
-export interface Normalized {
+export interface Normalised {
   readonly token: string;
   /** What was cleaned up, for an info finding ("removed a Bearer prefix"). */
   readonly notes: readonly string[];
@@ -13,7 +13,7 @@ export interface Normalized {
  * Cleans what people paste around a token: whitespace, quotes, `Bearer `, a header or a JSON reply
  * around it, line breaks from wrapping. Returns the input trimmed when nothing better is found.
  */
-export function normalizeToken(input: string): Normalized {
+export function normaliseToken(input: string): Normalised {
   const notes: string[] = [];
   let token = input.trim();
   const unquoted = token.replace(/^(["'`])(.*)\1$/s, '$2').trim();
