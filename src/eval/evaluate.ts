@@ -1,101 +1,153 @@
 import type { Diagnoser, Via } from '../core/matching/types.js';
 
-/** One labelled paste: `expect` lists acceptable top-1 ids; empty means it must not be confident. */
+/**
+ * One labelled paste: `expect` lists acceptable top-1 ids, most specific first; empty means it must
+ * not be confident.
+ */
 export interface LabelledCase {
   readonly id: string;
   readonly text: string;
   readonly via: Via;
   readonly expect: readonly string[];
   readonly kind?: string;
+  /** The system that produced the failure; older sets leave it out (read from `expect`). */
+  readonly system?: string;
 }
+
+export type Problem =
+  | 'wrong top-1'
+  | 'not the most specific id'
+  | 'negative answered'
+  | 'channel positive not confident';
 
 export interface Miss {
   readonly id: string;
   readonly kind: string;
+  readonly system: string;
   readonly expect: readonly string[];
   readonly got: string | undefined;
   readonly confident: boolean;
-  readonly problem: 'wrong top-1' | 'negative answered' | 'channel positive not confident';
+  readonly problem: Problem;
 }
 
-export interface EvalReport {
+/** What the matcher did with one case. */
+export interface Outcome {
+  readonly id: string;
+  readonly kind: string;
+  readonly system: string;
+  readonly via: Via;
+  readonly expect: readonly string[];
+  readonly got: string | undefined;
+  readonly confident: boolean;
+}
+
+/** The four figures of issue #8 with their counts. */
+export interface Tally {
   readonly positives: number;
+  /** Top-1 is one of the accepted ids. */
   readonly top1: number;
+  /** Top-1 is the most specific accepted id (`expect[0]`). */
+  readonly top1Specific: number;
   readonly negatives: number;
   readonly negativesQuiet: number;
   readonly channelPositives: number;
   readonly channelConfident: number;
   /** Confident answers whose top-1 was wrong: the costliest mistake in a channel. */
   readonly confidentWrong: number;
+}
+
+export interface EvalReport extends Tally {
+  readonly outcomes: readonly Outcome[];
   readonly misses: readonly Miss[];
 }
 
-export function evaluate(cases: readonly LabelledCase[], diagnoser: Diagnoser): EvalReport {
-  let positives = 0;
-  let top1 = 0;
-  let negatives = 0;
-  let negativesQuiet = 0;
-  let channelPositives = 0;
-  let channelConfident = 0;
-  let confidentWrong = 0;
-  const misses: Miss[] = [];
-  for (const c of cases) {
-    const d = diagnoser.diagnose(c.text, { via: c.via });
-    const got = d.matches[0]?.id;
-    const miss = (problem: Miss['problem']): void => {
-      misses.push({
-        id: c.id,
-        kind: c.kind ?? '',
-        expect: c.expect,
-        got,
-        confident: d.confident,
-        problem,
-      });
-    };
-    if (c.expect.length === 0) {
-      negatives++;
-      if (!d.confident) negativesQuiet++;
-      else miss('negative answered');
-      continue;
-    }
-    positives++;
-    const right = got !== undefined && c.expect.includes(got);
-    if (right) top1++;
-    else miss('wrong top-1');
-    if (d.confident && !right) confidentWrong++;
-    if (c.via === 'channel') {
-      channelPositives++;
-      if (d.confident) channelConfident++;
-      else if (right) miss('channel positive not confident');
-    }
-  }
-  return {
-    positives,
-    top1,
-    negatives,
-    negativesQuiet,
-    channelPositives,
-    channelConfident,
-    confidentWrong,
-    misses,
-  };
+/** The system a case is about: its own label, else the prefix of its most specific id. */
+export function systemOf(c: Pick<LabelledCase, 'system' | 'expect'>): string {
+  if (c.system !== undefined && c.system !== '') return c.system;
+  const first = c.expect[0];
+  return first === undefined ? 'none' : (first.split('/')[0] ?? 'none');
 }
 
-export function formatReport(name: string, r: EvalReport): string[] {
-  const pct = (a: number, b: number): string =>
-    b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}%`;
-  const lines = [
-    `${name}: ${r.positives + r.negatives} cases`,
-    `  top-1 on positives:            ${pct(r.top1, r.positives)} (${r.top1}/${r.positives})`,
-    `  negatives not confident:       ${pct(r.negativesQuiet, r.negatives)} (${r.negativesQuiet}/${r.negatives})`,
-    `  channel positives confident:   ${pct(r.channelConfident, r.channelPositives)} (${r.channelConfident}/${r.channelPositives})`,
-    `  confident but wrong:           ${r.confidentWrong}`,
-  ];
-  if (r.misses.length > 0) lines.push('  misses:');
-  for (const m of r.misses) {
-    lines.push(
-      `    ${m.id} [${m.kind}] ${m.problem}: expected ${m.expect.join(' | ') || '(quiet)'}, got ${m.got ?? '(none)'}${m.confident ? ' (confident)' : ''}`,
-    );
+export function evaluate(cases: readonly LabelledCase[], diagnoser: Diagnoser): EvalReport {
+  const outcomes = cases.map((c): Outcome => {
+    const d = diagnoser.diagnose(c.text, { via: c.via });
+    return {
+      id: c.id,
+      kind: c.kind ?? '',
+      system: systemOf(c),
+      via: c.via,
+      expect: c.expect,
+      got: d.matches[0]?.id,
+      confident: d.confident,
+    };
+  });
+  return { ...tally(outcomes), outcomes, misses: outcomes.flatMap(missesOf) };
+}
+
+export function tally(outcomes: readonly Outcome[]): Tally {
+  const t = {
+    positives: 0,
+    top1: 0,
+    top1Specific: 0,
+    negatives: 0,
+    negativesQuiet: 0,
+    channelPositives: 0,
+    channelConfident: 0,
+    confidentWrong: 0,
+  };
+  for (const o of outcomes) {
+    if (o.expect.length === 0) {
+      t.negatives++;
+      if (!o.confident) t.negativesQuiet++;
+      continue;
+    }
+    t.positives++;
+    const right = isRight(o);
+    if (right) t.top1++;
+    if (o.got !== undefined && o.got === o.expect[0]) t.top1Specific++;
+    if (o.confident && !right) t.confidentWrong++;
+    if (o.via === 'channel') {
+      t.channelPositives++;
+      if (o.confident) t.channelConfident++;
+    }
   }
-  return lines;
+  return t;
+}
+
+/** Outcomes grouped by a key (system, kind), groups in first-seen order. */
+export function groupBy(
+  outcomes: readonly Outcome[],
+  key: (o: Outcome) => string,
+): Map<string, Outcome[]> {
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes) {
+    const k = key(o);
+    const list = groups.get(k);
+    if (list === undefined) groups.set(k, [o]);
+    else list.push(o);
+  }
+  return groups;
+}
+
+function isRight(o: Outcome): boolean {
+  return o.got !== undefined && o.expect.includes(o.got);
+}
+
+function missesOf(o: Outcome): Miss[] {
+  const miss = (problem: Problem): Miss => ({
+    id: o.id,
+    kind: o.kind,
+    system: o.system,
+    expect: o.expect,
+    got: o.got,
+    confident: o.confident,
+    problem,
+  });
+  if (o.expect.length === 0) return o.confident ? [miss('negative answered')] : [];
+  const out: Miss[] = [];
+  if (!isRight(o)) out.push(miss('wrong top-1'));
+  else if (o.got !== o.expect[0]) out.push(miss('not the most specific id'));
+  if (o.via === 'channel' && !o.confident && isRight(o))
+    out.push(miss('channel positive not confident'));
+  return out;
 }

@@ -1,45 +1,92 @@
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { loadCatalogue } from '../adapters/catalogue-files.js';
 import { createDiagnoser } from '../core/matching/diagnose.js';
-import { evaluate, formatReport, type LabelledCase } from './evaluate.js';
+import type { Diagnoser } from '../core/matching/types.js';
+import { parseCases } from './cases.js';
+import { evaluate, type Outcome, type Miss } from './evaluate.js';
+import { formatMisses, formatTable } from './format.js';
+import { selectFiles, type EvalFile } from './sets.js';
 
-/** `npm run eval [FILE...]`: accuracy of the matcher on labelled JSONL files. */
+const USAGE = 'usage: npm run eval -- [--split tune|test] [--misses|--no-misses] [FILE.jsonl …]';
+
+const bySystem = { label: 'system', key: (o: Outcome) => o.system };
+const byKind = { label: 'kind', key: (o: Outcome) => o.kind || '(none)' };
+
+/**
+ * `npm run eval`: the figures of issue #8 per file and per system — top-1 with any accepted id,
+ * top-1 with the most specific id, negatives not confident, channel positives confident — and for
+ * the real-text corpus per split. The test split is read only with `--split test`.
+ */
 async function main(): Promise<number> {
-  const files = process.argv.slice(2);
-  if (files.length === 0) files.push('test/eval/labelled.jsonl');
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        split: { type: 'string', default: 'tune' },
+        misses: { type: 'boolean' },
+        'no-misses': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+    });
+  } catch (err) {
+    return usageError(err instanceof Error ? (err.message.split('\n')[0] ?? '') : String(err));
+  }
+  if (args.values.help === true) {
+    out(USAGE);
+    return 0;
+  }
+  const split = args.values.split;
+  if (split !== 'tune' && split !== 'test') return usageError(`--split must be tune or test`);
+  // The test split is for the final measurement: its misses are shown only when asked for.
+  const showMisses = args.values['no-misses'] !== true && (split === 'tune' || args.values.misses);
+  const { files, notes } = selectFiles(args.positionals, split);
+  for (const note of notes) out(`note: ${note}`);
   const diagnoser = createDiagnoser(await loadCatalogue());
+  const real: { file: EvalFile; outcomes: readonly Outcome[]; misses: readonly Miss[] }[] = [];
   for (const file of files) {
-    let text;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch {
-      process.stderr.write(`eval: cannot read ${file}\n`);
-      return 2;
-    }
-    const cases = parseCases(text, file);
-    for (const line of formatReport(file, evaluate(cases, diagnoser)))
-      process.stdout.write(`${line}\n`);
+    const report = await evaluateFile(file, diagnoser);
+    if (report === undefined) return 2;
+    out('');
+    for (const line of formatTable(file.path, report.outcomes, [bySystem])) out(line);
+    if (file.split === undefined) {
+      if (showMisses === true) for (const line of formatMisses(report.misses)) out(line);
+    } else real.push({ file, ...report });
+  }
+  if (real.length > 0) {
+    out('');
+    const all = real.flatMap((r) => r.outcomes);
+    const names = real.map((r) => r.file.path).join(', ');
+    for (const line of formatTable(`real ${split} split (${names})`, all, [bySystem, byKind]))
+      out(line);
+    if (showMisses === true)
+      for (const line of formatMisses(real.flatMap((r) => r.misses))) out(line);
   }
   return 0;
 }
 
-function parseCases(text: string, file: string): LabelledCase[] {
-  return text
-    .split('\n')
-    .filter((l) => l.trim() !== '')
-    .map((line, i) => {
-      const row = JSON.parse(line) as Partial<LabelledCase>;
-      if (typeof row.text !== 'string' || !Array.isArray(row.expect)) {
-        throw new Error(`${file}:${i + 1}: needs "text" and "expect"`);
-      }
-      return {
-        id: row.id ?? `line${i + 1}`,
-        text: row.text,
-        via: row.via ?? 'command',
-        expect: row.expect,
-        kind: row.kind ?? '',
-      };
-    });
+async function evaluateFile(
+  file: EvalFile,
+  diagnoser: Diagnoser,
+): Promise<ReturnType<typeof evaluate> | undefined> {
+  let text;
+  try {
+    text = await readFile(file.path, 'utf8');
+  } catch {
+    process.stderr.write(`eval: cannot read ${file.path}\n`);
+    return undefined;
+  }
+  return evaluate(parseCases(text, file.path), diagnoser);
+}
+
+function usageError(message: string): number {
+  process.stderr.write(`eval: ${message}\n${USAGE}\n`);
+  return 2;
+}
+
+function out(line: string): void {
+  process.stdout.write(`${line}\n`);
 }
 
 main().then(

@@ -1,0 +1,54 @@
+import { groupBy, tally, type Miss, type Outcome, type Tally } from './evaluate.js';
+
+const COLUMNS = [
+  'top-1 (any id)',
+  'top-1 (most specific)',
+  'negatives not confident',
+  'channel positives confident',
+  'confident but wrong',
+] as const;
+
+/** A table of the four figures: one row for all cases, then one per group (system, kind). */
+export function formatTable(
+  title: string,
+  outcomes: readonly Outcome[],
+  groups: readonly { readonly label: string; readonly key: (o: Outcome) => string }[],
+): string[] {
+  const rows: [string, Tally][] = [['all', tally(outcomes)]];
+  for (const group of groups) {
+    const byKey = [...groupBy(outcomes, group.key)].sort(([a], [b]) => a.localeCompare(b));
+    for (const [key, list] of byKey) rows.push([`${group.label} ${key}`, tally(list)]);
+  }
+  const cells = rows.map(([label, t]) => [label, ...figures(t)]);
+  const header = ['', ...COLUMNS];
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]?.length ?? 0)));
+  const line = (c: readonly string[]): string =>
+    `  ${c.map((x, i) => (i === 0 ? x.padEnd(widths[i] ?? 0) : x.padStart(widths[i] ?? 0))).join('  ')}`.trimEnd();
+  return [`${title}: ${String(outcomes.length)} cases`, line(header), ...cells.map(line)];
+}
+
+/** The figures of one row, each as `share (count/total)`. */
+export function figures(t: Tally): string[] {
+  return [
+    share(t.top1, t.positives),
+    share(t.top1Specific, t.positives),
+    share(t.negativesQuiet, t.negatives),
+    share(t.channelConfident, t.channelPositives),
+    String(t.confidentWrong),
+  ];
+}
+
+export function share(a: number, b: number): string {
+  return b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}% (${String(a)}/${String(b)})`;
+}
+
+export function formatMisses(misses: readonly Miss[]): string[] {
+  if (misses.length === 0) return [];
+  return [
+    '  misses:',
+    ...misses.map(
+      (m) =>
+        `    ${m.id} [${m.system} ${m.kind}] ${m.problem}: expected ${m.expect.join(' | ') || '(quiet)'}, got ${m.got ?? '(none)'}${m.confident ? ' (confident)' : ''}`,
+    ),
+  ];
+}
