@@ -1,13 +1,12 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { loadCatalogue } from '../../../src/adapters/catalogue-files.js';
-import { createDiagnoser } from '../../../src/core/matching/diagnose.js';
 import { MAX_INPUT_CHARS } from '../../../src/core/matching/normalise.js';
 import type { Diagnoser } from '../../../src/core/matching/types.js';
+import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
 
 let diagnoser: Diagnoser;
 
 beforeAll(async () => {
-  diagnoser = createDiagnoser(await loadCatalogue());
+  diagnoser = await fixtureDiagnoser();
 });
 
 const channel = { via: 'channel' } as const;
