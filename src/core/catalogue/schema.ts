@@ -5,49 +5,132 @@ export const ENTRY_ID_PATTERN = /^[a-z][a-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 export const SYSTEM_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 const nonEmpty = z.string().trim().min(1);
+const texts = (description: string, examples: readonly string[]) =>
+  z
+    .array(nonEmpty)
+    .default([])
+    .meta({ description, examples: [examples] });
 
-export const sourceSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source ids are lower-case kebab-case'),
-  title: nonEmpty,
-  url: z.url({ protocol: /^https$/, error: 'must be an https URL' }),
-});
+// Descriptions and examples end up in knowledge/schema.json, which editors show while typing.
 
-export const entrySchema = z.strictObject({
-  id: z.string().regex(ENTRY_ID_PATTERN, 'must look like <system>/<slug>'),
-  title: nonEmpty.max(120),
-  /** Codes printed by the system that identify this entry: OAuth error names, Login Audit Trail codes. */
-  codes: z.array(nonEmpty).default([]),
-  /** Codes this failure also surfaces as, which usually mean another entry (weak evidence). */
-  surfacesAs: z.array(nonEmpty).default([]),
-  /** A wrapper reading (e.g. NetSuite INVALID_LOGIN): an entry hit by its own specific code wins over it. */
-  generic: z.boolean().default(false),
-  /** HTTP statuses the failure is documented (or reliably observed) with. */
-  status: z.array(z.number().int().min(100).max(599)).default([]),
-  /** Exact strings the system prints, verbatim: what people paste. */
-  messages: z.array(nonEmpty).default([]),
-  /** How people describe it: aliases, symptoms, paraphrases. */
-  phrases: z.array(nonEmpty).default([]),
-  reason: nonEmpty,
-  steps: z.array(nonEmpty).min(1),
-  sources: z.array(nonEmpty).min(1),
-  related: z.array(z.string().regex(ENTRY_ID_PATTERN)).default([]),
-});
+export const sourceSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'source ids are lower-case kebab-case')
+      .meta({ description: 'How entries cite this source.', examples: ['rfc6749-errors'] }),
+    title: nonEmpty.meta({ description: 'The document title shown with the answer.' }),
+    url: z
+      .url({ protocol: /^https$/, error: 'must be an https URL' })
+      .meta({ description: 'An https link to the public document.', pattern: '^https://' }),
+  })
+  .meta({ description: 'A public document the entries of this file cite.' });
+
+export const entrySchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(ENTRY_ID_PATTERN, 'must look like <system>/<slug>')
+      .meta({
+        description: '<system>/<slug>, shown to users and never renamed once shipped.',
+        examples: ['workday/invalid-tenant-name'],
+      }),
+    title: nonEmpty.max(120).meta({ description: 'A short title people recognise.' }),
+    /** Codes printed by the system that identify this entry: OAuth error names, Login Audit Trail codes. */
+    codes: texts('Codes the system prints that identify this failure (strong evidence).', [
+      'invalid_client',
+    ]),
+    /** Codes this failure also surfaces as, which usually mean another entry (weak evidence). */
+    surfacesAs: texts(
+      'Codes this failure also shows up as, which usually mean another entry (weak evidence).',
+      ['invalid_grant'],
+    ),
+    /** A wrapper reading (e.g. NetSuite INVALID_LOGIN): an entry hit by its own specific code wins over it. */
+    generic: z.boolean().default(false).meta({
+      description:
+        'A wrapper reading (NetSuite INVALID_LOGIN): an entry named by its own specific code beats it.',
+    }),
+    /** HTTP statuses the failure is documented (or reliably observed) with. */
+    status: z
+      .array(z.number().int().min(100).max(599))
+      .default([])
+      .meta({
+        description: 'HTTP statuses the failure is documented (or reliably observed) with.',
+        examples: [[401]],
+      }),
+    /** Exact strings the system prints, verbatim: what people paste. */
+    messages: texts('Exact strings the system prints, verbatim: what people paste.', [
+      'Invalid login attempt.',
+    ]),
+    /** How people describe it: aliases, symptoms, paraphrases. */
+    phrases: texts('How people describe it: symptoms and causes in their words.', [
+      'token call fails after the secret was regenerated',
+    ]),
+    reason: nonEmpty.meta({ description: 'Why it happens, in a sentence or two.' }),
+    steps: z
+      .array(nonEmpty)
+      .min(1)
+      .meta({ description: 'Numbered fix steps naming real screens, reports and fields.' }),
+    sources: z
+      .array(nonEmpty)
+      .min(1)
+      .meta({
+        description: 'Ids declared under the file’s sources.',
+        examples: [['rfc6749-errors']],
+      }),
+    related: z
+      .array(z.string().regex(ENTRY_ID_PATTERN))
+      .default([])
+      .meta({ description: 'Ids of entries people confuse with this one.' }),
+  })
+  .meta({
+    description: 'One documented failure: how to recognise it, why it happens, how to fix it.',
+  });
 
 /** What points to a system in a paste: host suffixes, URL path fragments, words. */
-export const detectSchema = z.strictObject({
-  hosts: z.array(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case host suffix')).default([]),
-  paths: z.array(nonEmpty).default([]),
-  words: z.array(nonEmpty).default([]),
-});
+export const detectSchema = z
+  .strictObject({
+    hosts: z
+      .array(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case host suffix'))
+      .default([])
+      .meta({
+        description: 'Host suffixes of the vendor (a host ending in one names the vendor).',
+        examples: [['workday.com']],
+      }),
+    paths: z
+      .array(nonEmpty)
+      .default([])
+      .meta({
+        description: 'Regular expressions (case-insensitive) for URL paths of the vendor.',
+        examples: [['/ccx/(?:oauth2|api|service)/']],
+      }),
+    words: texts('Names and words that point to the vendor when they appear in a paste.', [
+      'integration system user',
+    ]),
+  })
+  .meta({
+    description: 'What points to this system in a paste. Absent for vendor-neutral systems.',
+  });
 
-export const systemFileSchema = z.strictObject({
-  system: z.string().regex(SYSTEM_PATTERN, 'lower-case system name'),
-  title: nonEmpty,
-  /** Absent for vendor-neutral systems such as generic OAuth 2.0. */
-  detect: detectSchema.optional(),
-  sources: z.array(sourceSchema).min(1),
-  entries: z.array(entrySchema).min(1),
-});
+export const systemFileSchema = z
+  .strictObject({
+    system: z
+      .string()
+      .regex(SYSTEM_PATTERN, 'lower-case system name')
+      .meta({
+        description: 'The system name: the prefix of every entry id in this file.',
+        examples: ['workday'],
+      }),
+    title: nonEmpty.meta({ description: 'The system as people name it.', examples: ['Workday'] }),
+    /** Absent for vendor-neutral systems such as generic OAuth 2.0. */
+    detect: detectSchema.optional(),
+    sources: z.array(sourceSchema).min(1),
+    entries: z.array(entrySchema).min(1),
+  })
+  .meta({
+    title: 'authhelp knowledge file',
+    description: 'One system’s documented auth failures.',
+  });
 
 export type SourceDoc = z.infer<typeof sourceSchema>;
 export type RawEntry = z.infer<typeof entrySchema>;
