@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { TargetPolicy } from './core/check/types.js';
 import { AuthHelpError } from './core/errors.js';
 
 /** The only module that reads the environment. Each entry point asks for the part it needs. */
@@ -60,7 +61,8 @@ export interface SlackConfig {
   /** Channel ids the app may answer in on its own; empty means every channel it is a member of. */
   readonly channels: readonly string[];
   readonly knowledgeDir: string | undefined;
-  readonly allowLocalTargets: boolean;
+  /** AUTHHELP_ALLOW_LOCAL_TARGETS: where the live check and the key-set fetch may connect. */
+  readonly targetPolicy: TargetPolicy;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
 }
 
@@ -75,7 +77,7 @@ export function loadSlackConfig(env: Env): SlackConfig {
     port: v.PORT,
     channels: splitList(v.AUTHHELP_CHANNELS),
     knowledgeDir: v.AUTHHELP_KNOWLEDGE_DIR,
-    allowLocalTargets: v.AUTHHELP_ALLOW_LOCAL_TARGETS,
+    targetPolicy: targetPolicy(v.AUTHHELP_ALLOW_LOCAL_TARGETS),
     logLevel: v.LOG_LEVEL,
   });
 }
@@ -89,7 +91,7 @@ const cliSchema = z.object({
 
 export interface CliConfig {
   readonly knowledgeDir: string | undefined;
-  readonly allowLocalTargets: boolean;
+  readonly targetPolicy: TargetPolicy;
   /** Secrets for `authhelp check`, so they stay out of shell history. */
   readonly clientSecret: string | undefined;
   readonly refreshToken: string | undefined;
@@ -99,10 +101,15 @@ export function loadCliConfig(env: Env): CliConfig {
   const v = parseOrThrow(cliSchema, env);
   return Object.freeze({
     knowledgeDir: v.AUTHHELP_KNOWLEDGE_DIR,
-    allowLocalTargets: v.AUTHHELP_ALLOW_LOCAL_TARGETS,
+    targetPolicy: targetPolicy(v.AUTHHELP_ALLOW_LOCAL_TARGETS),
     clientSecret: emptyToUndefined(v.AUTHHELP_CLIENT_SECRET),
     refreshToken: emptyToUndefined(v.AUTHHELP_REFRESH_TOKEN),
   });
+}
+
+/** The one place AUTHHELP_ALLOW_LOCAL_TARGETS becomes a policy value. */
+function targetPolicy(allowLocalTargets: boolean): TargetPolicy {
+  return Object.freeze({ allowLocalTargets });
 }
 
 function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.output<T> {

@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     diagnoser: maskingDiagnoser(createDiagnoser(catalogue)),
     logger,
     ...(identity === undefined ? {} : { identity }),
-    ...slackFeatures({ allowLocalTargets: config.allowLocalTargets, logger }),
+    ...slackFeatures({ policy: config.targetPolicy, logger }),
   });
   // A stray rejection is a bug to log, not a reason to drop every conversation in flight.
   process.on('unhandledRejection', (reason) => {

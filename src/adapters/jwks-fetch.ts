@@ -1,10 +1,10 @@
-import { checkTargetUrl } from '../core/check/target.js';
+import { checkTargetUrl } from '../core/check/flow/target.js';
+import type { TargetPolicy } from '../core/check/types.js';
 import { createGuardedAgent, LIMITS, type Resolver } from './http/guarded-agent.js';
 import { createTransport } from './http/transport.js';
 
 export interface JwksFetchOptions {
-  /** Tests and local demos only: also http and loopback addresses. */
-  readonly allowLocalTargets: boolean;
+  readonly policy: TargetPolicy;
   readonly resolve?: Resolver;
   readonly timeoutMs?: number;
 }
@@ -21,16 +21,14 @@ const MAX_JWKS_BYTES = 256 * 1024;
  * public address only (SSRF guard at connect time), no redirects, capped body, one deadline.
  */
 export async function fetchJwks(raw: string, options: JwksFetchOptions): Promise<JwksFetchResult> {
-  const target = checkTargetUrl(raw, 'oauth2', 'apiUrl', {
-    allowLocalTargets: options.allowLocalTargets,
-  });
+  const target = checkTargetUrl(raw, 'oauth2', 'apiUrl', options.policy);
   const blocked = target.findings[0];
   if (target.url === null || blocked !== undefined) {
     return { ok: false, reason: blocked?.title ?? 'the JWKS URL is not allowed' };
   }
   const timeoutMs = options.timeoutMs ?? LIMITS.totalTimeoutMs;
   const agent = createGuardedAgent({
-    allowLoopback: options.allowLocalTargets,
+    policy: options.policy,
     ...(options.resolve === undefined ? {} : { resolve: options.resolve }),
     headersTimeoutMs: timeoutMs,
     maxBodyBytes: MAX_JWKS_BYTES,

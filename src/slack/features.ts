@@ -1,4 +1,5 @@
 import type { Logger } from '../adapters/logger.js';
+import type { TargetPolicy } from '../core/check/types.js';
 import type { SlackAppOptions } from './app.js';
 import { createSlackCheck } from './check/wire.js';
 import { credentialGuardListeners } from './guard/register.js';
@@ -10,7 +11,7 @@ import { tokenInspectorListeners } from './inspect/register.js';
  * list, used by main.ts and by the manifest test (everything registered must be declared).
  */
 export function slackFeatures(options: {
-  allowLocalTargets: boolean;
+  policy: TargetPolicy;
   logger: Logger;
 }): Pick<SlackAppOptions, 'openCheckModal' | 'homeButtons' | 'listeners'> {
   const check = createSlackCheck(options);

@@ -329,7 +329,10 @@ describe('canary: marked secrets never appear in outcomes, logs or CLI output', 
   });
 
   it('a runner error path (connection refused) stays clean', async () => {
-    const run = createCheckRunner({ allowLocalTargets: true, logger: captureLogger(sink) });
+    const run = createCheckRunner({
+      policy: { allowLocalTargets: true },
+      logger: captureLogger(sink),
+    });
     const o = await run(
       {
         system: 'oauth2',

@@ -2,15 +2,18 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { loadCatalogue } from '../../src/adapters/catalogue-files.js';
-import { OAUTH2_ERRORS } from '../../src/core/check/interpret-token.js';
-import { allLatCandidates, LAT_CAUSE } from '../../src/core/check/netsuite-lat.js';
+import { OAUTH2_ERRORS } from '../../src/core/check/oauth2/errors.js';
+import { allLatCandidates, LAT_CAUSE } from '../../src/core/check/netsuite/lat.js';
 
 const SRC = 'src/core/check';
 
 /** Every catalogue id the check can emit: literals in its source, plus the ids it builds from tables. */
 function emittableIds(): string[] {
   const ids = new Set<string>();
-  for (const file of readdirSync(SRC)) {
+  const files = readdirSync(SRC, { recursive: true, encoding: 'utf8' }).filter((f) =>
+    f.endsWith('.ts'),
+  );
+  for (const file of files) {
     const text = readFileSync(join(SRC, file), 'utf8');
     for (const m of text.matchAll(/'((?:workday|netsuite|oauth2)\/[A-Za-z0-9_-]+)'/g))
       if (m[1] !== undefined) ids.add(m[1]);

@@ -150,7 +150,7 @@ describe('authhelp check (in-process)', () => {
   it('refuses a loopback target when local targets are not allowed (exit 1, nothing sent)', async () => {
     const before = h.emulator.requestCount();
     const r = await runCheckCli([...wd(), '--json'], {
-      allowLocalTargets: false,
+      targetPolicy: { allowLocalTargets: false },
       clientSecret: 'wd-secret',
       refreshToken: 'wd-refresh',
     });

@@ -47,14 +47,14 @@ beforeAll(async () => {
   const logger = captureLogger(logs);
   const modal = createCheckModal({
     runner: createCheckRunner({
-      allowLocalTargets: true,
+      policy: { allowLocalTargets: true },
       logger,
       // No DNS beyond loopback in tests.
       resolve: () =>
         Promise.reject(Object.assign(new Error('no DNS in tests'), { code: 'ENOTFOUND' })),
     }),
     rateLimiter: createRateLimiter({ limit: 4 }),
-    allowLocalTargets: true,
+    policy: { allowLocalTargets: true },
   });
   const app = createSlackApp({
     config: {

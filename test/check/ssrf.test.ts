@@ -27,7 +27,7 @@ const generic = (tokenUrl: string): OAuth2CheckInput => ({
 });
 const strictRunner = (resolve?: Resolver) =>
   createCheckRunner({
-    allowLocalTargets: false,
+    policy: { allowLocalTargets: false },
     logger: captureLogger([]),
     ...(resolve === undefined ? {} : { resolve }),
   });
@@ -116,7 +116,7 @@ describe('the connector checks every resolved address at connect time', () => {
 
   const direct = async (url: string, allowLoopback: boolean, resolve?: Resolver) => {
     const agent = createGuardedAgent({
-      allowLoopback,
+      policy: { allowLocalTargets: allowLoopback },
       ...(resolve === undefined ? {} : { resolve }),
     });
     try {
@@ -181,7 +181,7 @@ describe('answers that are not token answers', () => {
     'ends a %s answer at the overall deadline',
     async (name) => {
       const run = createCheckRunner({
-        allowLocalTargets: true,
+        policy: { allowLocalTargets: true },
         logger: captureLogger([]),
         totalTimeoutMs: 800,
       });
@@ -276,7 +276,7 @@ describe('rate limit', () => {
   it('allows 5 checks a minute per user with a clear message', async () => {
     let t = 0;
     const run = createCheckRunner({
-      allowLocalTargets: true,
+      policy: { allowLocalTargets: true },
       logger: captureLogger([]),
       rateLimiter: createRateLimiter({ now: () => t }),
     });

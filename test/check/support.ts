@@ -26,7 +26,7 @@ export async function startHarness(
   const emulator = await startEmulator({ config: options.config?.(demo) ?? demo.config });
   const logLines: string[] = [];
   const run = createCheckRunner({
-    allowLocalTargets: true,
+    policy: { allowLocalTargets: true },
     logger: captureLogger(logLines),
     ...options,
   });

@@ -181,7 +181,7 @@ describe('authhelp inspect-token --jwks-url', () => {
     expect(missing.stdout).toContain('The signature could not be checked');
     expect(missing.stdout).toContain('HTTP 404');
     const blocked = await cli(['--json', '--jwks-url', `${base}/jwks`], await assertion(), {
-      allowLocalTargets: false,
+      targetPolicy: { allowLocalTargets: false },
     });
     const json = JSON.parse(blocked.stdout) as { verified: boolean; findings: { code: string }[] };
     expect(json.verified).toBe(false);

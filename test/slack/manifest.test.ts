@@ -73,7 +73,7 @@ function registeredSurfaces(): { commands: string[]; shortcuts: string[]; events
   const catalogue = bigCatalogue(1, 1, false);
   const logger = createLogger({ destination: { write: () => undefined } });
   // The same feature list main.ts registers, so their surfaces are checked too.
-  const features = slackFeatures({ allowLocalTargets: false, logger });
+  const features = slackFeatures({ policy: { allowLocalTargets: false }, logger });
   registerListeners(
     app,
     {

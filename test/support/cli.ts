@@ -36,7 +36,7 @@ export async function runCliCaptured(
     },
     config: {
       knowledgeDir: undefined,
-      allowLocalTargets: true,
+      targetPolicy: { allowLocalTargets: true },
       clientSecret: undefined,
       refreshToken: undefined,
       ...config,

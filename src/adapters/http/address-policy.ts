@@ -1,9 +1,5 @@
 import ipaddr from 'ipaddr.js';
-
-export interface AddressPolicy {
-  /** Only with AUTHHELP_ALLOW_LOCAL_TARGETS: 127.0.0.0/8 and ::1, no other private range. */
-  readonly allowLoopback: boolean;
-}
+import type { TargetPolicy } from '../../core/check/types.js';
 
 /**
  * Default deny: only addresses ipaddr.js classifies as `unicast` (public) pass. `process()` unwraps
@@ -15,9 +11,10 @@ export function classifyAddress(address: string): string {
   return ipaddr.process(bare).range();
 }
 
-export function isAllowedAddress(address: string, policy: AddressPolicy): boolean {
+/** With allowLocalTargets also 127.0.0.0/8 and ::1, and no other private range. */
+export function isAllowedAddress(address: string, policy: TargetPolicy): boolean {
   const range = classifyAddress(address);
-  return range === 'unicast' || (policy.allowLoopback && range === 'loopback');
+  return range === 'unicast' || (policy.allowLocalTargets && range === 'loopback');
 }
 
 /** Raised inside the connector; the transport turns it into a `blocked` network failure. */

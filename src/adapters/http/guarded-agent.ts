@@ -1,12 +1,8 @@
 import { isIP, type LookupFunction } from 'node:net';
 import { lookup as dnsLookup } from 'node:dns/promises';
 import { Agent, buildConnector } from 'undici';
-import {
-  BlockedAddressError,
-  classifyAddress,
-  isAllowedAddress,
-  type AddressPolicy,
-} from './address-policy.js';
+import type { TargetPolicy } from '../../core/check/types.js';
+import { BlockedAddressError, classifyAddress, isAllowedAddress } from './address-policy.js';
 
 export interface ResolvedAddress {
   readonly address: string;
@@ -25,7 +21,8 @@ export const LIMITS = {
   maxBodyBytes: 64 * 1024,
 } as const;
 
-export interface GuardOptions extends AddressPolicy {
+export interface GuardOptions {
+  readonly policy: TargetPolicy;
   readonly resolve?: Resolver;
   readonly connectTimeoutMs?: number;
   readonly headersTimeoutMs?: number;
@@ -36,7 +33,7 @@ export interface GuardOptions extends AddressPolicy {
  * A lookup that answers only if every resolved address is allowed. Node asks with `all: true`
  * (autoSelectFamily), so both callback shapes are served.
  */
-export function guardedLookup(resolve: Resolver, policy: AddressPolicy): LookupFunction {
+export function guardedLookup(resolve: Resolver, policy: TargetPolicy): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (addresses) => {
@@ -70,11 +67,11 @@ export function guardedLookup(resolve: Resolver, policy: AddressPolicy): LookupF
 export function guardedConnector(options: GuardOptions): buildConnector.connector {
   const base = buildConnector({
     timeout: options.connectTimeoutMs ?? LIMITS.connectTimeoutMs,
-    lookup: guardedLookup(options.resolve ?? systemResolver, options),
+    lookup: guardedLookup(options.resolve ?? systemResolver, options.policy),
   });
   return (opts, callback) => {
     const host = opts.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host) !== 0 && !isAllowedAddress(host, options)) {
+    if (isIP(host) !== 0 && !isAllowedAddress(host, options.policy)) {
       callback(new BlockedAddressError(host, classifyAddress(host)), null);
       return;
     }

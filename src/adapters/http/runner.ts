@@ -1,6 +1,6 @@
 import { runCheck } from '../../core/check/check.js';
-import { makeFinding } from '../../core/check/findings.js';
-import type { CheckInput, CheckOutcome } from '../../core/check/types.js';
+import type { CheckInput, CheckOutcome, TargetPolicy } from '../../core/check/types.js';
+import { makeFinding } from '../../core/finding.js';
 import type { Logger } from '../logger.js';
 import { writeAudit } from './audit.js';
 import { createGuardedAgent, LIMITS, type Resolver } from './guarded-agent.js';
@@ -8,7 +8,7 @@ import type { RateLimiter } from './rate-limit.js';
 import { createTransport } from './transport.js';
 
 export interface CheckRunnerOptions {
-  readonly allowLocalTargets: boolean;
+  readonly policy: TargetPolicy;
   readonly logger: Logger;
   readonly rateLimiter?: RateLimiter;
   readonly resolve?: Resolver;
@@ -34,7 +34,7 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
       return limited;
     }
     const agent = createGuardedAgent({
-      allowLoopback: options.allowLocalTargets,
+      policy: options.policy,
       ...(options.resolve === undefined ? {} : { resolve: options.resolve }),
       connectTimeoutMs: options.connectTimeoutMs ?? LIMITS.connectTimeoutMs,
       headersTimeoutMs: options.totalTimeoutMs ?? LIMITS.totalTimeoutMs,
@@ -50,7 +50,7 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
       const outcome = await runCheck(input, {
         transport,
         now,
-        policy: { allowLocalTargets: options.allowLocalTargets },
+        policy: options.policy,
       });
       writeAudit(options.logger, who, outcome);
       return outcome;

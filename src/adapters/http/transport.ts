@@ -1,5 +1,5 @@
 import { request, type Dispatcher } from 'undici';
-import type { HttpResult, NetworkReason, Transport } from '../../core/check/transport.js';
+import type { HttpResult, NetworkReason, Transport } from '../../core/check/flow/transport.js';
 import { LIMITS } from './guarded-agent.js';
 
 export interface TransportOptions {

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
-import type { CheckOutcome, Finding } from '../../core/check/types.js';
+import type { CheckOutcome } from '../../core/check/types.js';
+import type { Finding } from '../../core/finding.js';
 import { wrap } from '../render/entry.js';
 
 const MARK = { passed: '✓', failed: '✗', skipped: '-', warning: '!' } as const;

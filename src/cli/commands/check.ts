@@ -59,7 +59,7 @@ export const checkCommand: Command = {
       level: values.verbose === true ? 'info' : 'warn',
       destination: { write: (s: string) => void ctx.io.stderr.write(s) },
     });
-    const run = createCheckRunner({ allowLocalTargets: ctx.config.allowLocalTargets, logger });
+    const run = createCheckRunner({ policy: ctx.config.targetPolicy, logger });
     const outcome = await run(input, whoAmI());
     if (values.json === true) writeLine(ctx.io.stdout, JSON.stringify(checkJson(outcome)));
     else

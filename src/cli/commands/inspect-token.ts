@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { fetchJwks } from '../../adapters/jwks-fetch.js';
 import { fingerprintToken } from '../../adapters/token-fingerprint.js';
+import { makeFinding } from '../../core/finding.js';
 import { hasErrors, inspectToken, tokenForVerification } from '../../core/jwt/inspect.js';
 import { parseKeyMaterial } from '../../core/jwt/keys.js';
-import { tokenFinding } from '../../core/jwt/finding.js';
 import type { Inspection, TokenUse } from '../../core/jwt/types.js';
 import { verifyInspection, type KeySource } from '../../core/jwt/verify.js';
 import type { Command, CommandContext } from '../context.js';
@@ -112,7 +112,7 @@ async function verifyWithJwks(
   ctx: CommandContext,
 ): Promise<Inspection> {
   if (!inspection.decoded) return inspection;
-  const fetched = await fetchJwks(url, { allowLocalTargets: ctx.config.allowLocalTargets });
+  const fetched = await fetchJwks(url, { policy: ctx.config.targetPolicy });
   const parsed = fetched.ok ? parseKeyMaterial(fetched.text) : undefined;
   if (fetched.ok && parsed?.ok === true && parsed.material.kind === 'jwks') {
     return verifyInspection(inspection, token, {
@@ -121,7 +121,7 @@ async function verifyWithJwks(
     });
   }
   const reason = fetched.ok ? 'the answer is not a JWK set ({"keys": [...]})' : fetched.reason;
-  const unavailable = tokenFinding({
+  const unavailable = makeFinding('token', {
     code: 'token.signature.jwks-unavailable',
     severity: 'warning',
     title: 'The signature could not be checked: the JWK set was not available',

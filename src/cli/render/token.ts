@@ -1,7 +1,8 @@
-import type { Inspection, TokenFinding } from '../../core/jwt/types.js';
+import type { Finding } from '../../core/finding.js';
+import type { Inspection } from '../../core/jwt/types.js';
 import { maskSecrets } from '../../core/secrets/detect.js';
 
-const MARK: Readonly<Record<TokenFinding['severity'], string>> = {
+const MARK: Readonly<Record<Finding['severity'], string>> = {
   error: '✗ error  ',
   warning: '! warning',
   info: '· info   ',
@@ -33,7 +34,7 @@ function verificationLine(inspection: Inspection): string {
   return 'Decoded WITHOUT verifying the signature.';
 }
 
-function renderFindings(findings: readonly TokenFinding[]): string[] {
+function renderFindings(findings: readonly Finding[]): string[] {
   const shown = findings.filter((f) => f.code !== 'token.unverified');
   if (shown.length === 0) return ['No problems found in the header and claims.'];
   const lines = ['Findings:'];

@@ -1,7 +1,7 @@
-import { checkNetsuite } from './netsuite-check.js';
-import { checkOAuth2 } from './oauth2-check.js';
-import { checkWorkday } from './workday-check.js';
-import type { CheckDeps } from './flow-common.js';
+import { checkNetsuite } from './netsuite/check.js';
+import { checkOAuth2 } from './oauth2/check.js';
+import { checkWorkday } from './workday/check.js';
+import type { CheckDeps } from './flow/recorder.js';
 import type { CheckInput, CheckOutcome } from './types.js';
 
 /** Runs one live check; outcomes are values, only our own faults throw. */

@@ -1,44 +1,7 @@
 /** Shapes shared by preflight, interpretation, the runner and the renderers of a live check. */
+import type { Finding } from '../finding.js';
 
 export type CheckSystem = 'workday' | 'netsuite' | 'oauth2';
-export type Severity = 'error' | 'warning' | 'info';
-export type FindingSource = 'preflight' | 'token' | 'api' | 'network';
-
-/** The input a finding is about, so a form can put the error next to the right field. */
-export type CheckField =
-  | 'tokenUrl'
-  | 'tenant'
-  | 'accountId'
-  | 'clientId'
-  | 'clientSecret'
-  | 'refreshToken'
-  | 'certificateId'
-  | 'privateKey'
-  | 'algorithm'
-  | 'scope'
-  | 'apiUrl'
-  | 'auth';
-
-export interface Finding {
-  /** Catalogue entry id, or null when the finding is a plain explanation. */
-  readonly id: string | null;
-  /** Stable machine code of this finding, e.g. `preflight.token-url.no-ccx`. */
-  readonly code: string;
-  readonly severity: Severity;
-  readonly source: FindingSource;
-  /** One line in plain words. */
-  readonly title: string;
-  /** What was seen, never a secret. */
-  readonly evidence: string;
-  readonly fields: readonly CheckField[];
-  /** Higher is more likely the cause; findings are sorted by it. */
-  readonly score: number;
-  /** Where a person can confirm it (NetSuite Login Audit Trail). */
-  readonly confirmAt?: string;
-  /** Preflight only: the check must not send anything while this stands. */
-  readonly blocking?: boolean;
-}
-
 export type StepStatus = 'passed' | 'failed' | 'skipped' | 'warning';
 
 export interface Step {
@@ -132,4 +95,11 @@ export type CheckInput = WorkdayCheckInput | NetsuiteCheckInput | OAuth2CheckInp
 export interface TargetPolicy {
   /** Tests and local demos only: also http and loopback addresses. */
   readonly allowLocalTargets: boolean;
+}
+
+/** What preflight made of the input: cleaned values, findings and where the check would go. */
+export interface Prepared<T> {
+  readonly input: T;
+  readonly findings: readonly Finding[];
+  readonly target: CheckTarget | null;
 }

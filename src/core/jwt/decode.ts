@@ -1,11 +1,11 @@
 import { base64url, decodeJwt, decodeProtectedHeader } from 'jose';
-import { tokenFinding } from './finding.js';
+import { makeFinding, type Finding } from '../finding.js';
 import { MAX_TOKEN_LENGTH } from './normalise.js';
-import type { JsonObject, TokenFinding } from './types.js';
+import type { JsonObject } from './types.js';
 
 export type Decoded =
   | { readonly ok: true; readonly header: JsonObject; readonly claims: JsonObject }
-  | { readonly ok: false; readonly encrypted: boolean; readonly finding: TokenFinding };
+  | { readonly ok: false; readonly encrypted: boolean; readonly finding: Finding };
 
 const B64URL = /^[A-Za-z0-9_-]*$/;
 
@@ -94,7 +94,7 @@ function encrypted(header: string): Decoded {
   return {
     ok: false,
     encrypted: true,
-    finding: tokenFinding({
+    finding: makeFinding('token', {
       code: 'token.encrypted',
       severity: 'warning',
       title: 'This is an encrypted token (JWE): its claims cannot be read without the private key',
@@ -107,6 +107,6 @@ function malformed(code: string, title: string, evidence: string): Decoded {
   return {
     ok: false,
     encrypted: false,
-    finding: tokenFinding({ code: `token.malformed.${code}`, title, evidence, score: 95 }),
+    finding: makeFinding('token', { code: `token.malformed.${code}`, title, evidence, score: 95 }),
   };
 }

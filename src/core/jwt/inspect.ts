@@ -1,16 +1,16 @@
 import { classify, KIND_LABELS } from './classify.js';
 import { decodeToken } from './decode.js';
-import { sortFindings, tokenFinding } from './finding.js';
+import { makeFinding, sortFindings, type Finding } from '../finding.js';
 import { normaliseToken } from './normalise.js';
 import { commonFindings, type RuleContext } from './rules-common.js';
 import { assertionFindings, issuedTokenFindings } from './rules-netsuite.js';
 import { describeTimes } from './time.js';
-import type { InspectOptions, Inspection, TokenFinding } from './types.js';
+import type { InspectOptions, Inspection } from './types.js';
 
 const DEFAULT_LEEWAY = 60;
 
 /** Said on every decoded inspection until a key confirms the signature. */
-export const UNVERIFIED = tokenFinding({
+export const UNVERIFIED = makeFinding('token', {
   code: 'token.unverified',
   severity: 'info',
   title: 'Decoded without verifying the signature: anyone can make a token that decodes like this',
@@ -30,7 +30,7 @@ export function inspectToken(input: string, options: InspectOptions): Inspection
   } catch {
     // Defence in depth: a bug here must not crash the CLI or the Slack handler.
     return failed(fingerprint, [
-      tokenFinding({
+      makeFinding('token', {
         code: 'token.internal',
         title: 'The token could not be inspected',
         evidence: 'internal error',
@@ -51,7 +51,7 @@ function inspectNormalised(
   options: InspectOptions,
 ): Inspection {
   const cleanup = notes.map((n) =>
-    tokenFinding({
+    makeFinding('token', {
       code: 'token.input.cleaned',
       severity: 'info',
       title: `Input cleaned: ${n}`,
@@ -96,7 +96,7 @@ function inspectNormalised(
   };
 }
 
-function failed(fingerprint: string, findings: readonly TokenFinding[]): Inspection {
+function failed(fingerprint: string, findings: readonly Finding[]): Inspection {
   return {
     decoded: false,
     kind: 'malformed',

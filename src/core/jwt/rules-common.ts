@@ -1,6 +1,7 @@
-import { tokenFinding } from './finding.js';
+import { latConfirm } from '../check/netsuite/lat.js';
+import { makeFinding, type Finding } from '../finding.js';
 import { formatDuration, numericClaim, utc } from './time.js';
-import type { JsonObject, TokenFinding, TokenKind } from './types.js';
+import type { JsonObject, TokenKind } from './types.js';
 
 /** The catalogue entry for "this token has expired", by what the token is. */
 export const EXPIRED_ID: Readonly<Record<TokenKind, string | null>> = {
@@ -35,16 +36,16 @@ export interface RuleContext {
 }
 
 /** Findings every kind shares: expiry, not-yet-valid, unsigned. */
-export function commonFindings(ctx: RuleContext): TokenFinding[] {
+export function commonFindings(ctx: RuleContext): Finding[] {
   return [...expiry(ctx), ...notYetValid(ctx), ...unsigned(ctx)];
 }
 
-function expiry(ctx: RuleContext): TokenFinding[] {
+function expiry(ctx: RuleContext): Finding[] {
   const exp = numericClaim(ctx.claims, 'exp');
   if (exp === undefined) {
     const required = ctx.kind === 'netsuite-assertion';
     return [
-      tokenFinding({
+      makeFinding('token', {
         code: 'token.exp.missing',
         severity: required ? 'error' : 'info',
         title: required
@@ -56,8 +57,9 @@ function expiry(ctx: RuleContext): TokenFinding[] {
   }
   if (exp > ctx.now) return [];
   return [
-    tokenFinding({
+    makeFinding('token', {
       id: EXPIRED_ID[ctx.kind],
+      ...latConfirm(EXPIRED_ID[ctx.kind]),
       code: 'token.expired',
       title: 'The token has expired',
       evidence: `exp ${utc(exp)}, expired ${formatDuration(ctx.now - exp)} ago`,
@@ -66,14 +68,15 @@ function expiry(ctx: RuleContext): TokenFinding[] {
   ];
 }
 
-function notYetValid(ctx: RuleContext): TokenFinding[] {
-  const out: TokenFinding[] = [];
+function notYetValid(ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
   for (const claim of ['iat', 'nbf'] as const) {
     const value = numericClaim(ctx.claims, claim);
     if (value === undefined || value <= ctx.now + ctx.leeway) continue;
     out.push(
-      tokenFinding({
+      makeFinding('token', {
         id: NOT_YET_VALID_ID[ctx.kind],
+        ...latConfirm(NOT_YET_VALID_ID[ctx.kind]),
         code: `token.${claim}.future`,
         title:
           claim === 'iat'
@@ -87,12 +90,12 @@ function notYetValid(ctx: RuleContext): TokenFinding[] {
   return out;
 }
 
-function unsigned(ctx: RuleContext): TokenFinding[] {
+function unsigned(ctx: RuleContext): Finding[] {
   const alg = ctx.header['alg'];
   if (typeof alg === 'string' && alg.toLowerCase() !== 'none') return [];
   if (ctx.kind === 'netsuite-assertion') return []; // UnsupportedAlgo says it with the entry
   return [
-    tokenFinding({
+    makeFinding('token', {
       code: 'token.alg.none',
       severity: 'warning',
       title: 'The token is unsigned (alg none or missing): no server should accept it',

@@ -1,8 +1,9 @@
+import { latConfirm } from '../check/netsuite/lat.js';
 import { NETSUITE_ISSUER } from './classify.js';
-import { tokenFinding } from './finding.js';
+import { makeFinding, type Finding } from '../finding.js';
 import type { RuleContext } from './rules-common.js';
 import { numericClaim } from './time.js';
-import type { TokenFinding, TokenUse } from './types.js';
+import type { TokenUse } from './types.js';
 
 /** Algorithms NetSuite accepts for client-credentials assertions (RS256 refused since 2025-03-01). */
 export const NETSUITE_ASSERTION_ALGS = ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
@@ -16,7 +17,7 @@ export interface NetsuiteOptions {
 }
 
 /** Rules for an assertion you sign for NetSuite's client-credentials grant. */
-export function assertionFindings(ctx: RuleContext, opts: NetsuiteOptions): TokenFinding[] {
+export function assertionFindings(ctx: RuleContext, opts: NetsuiteOptions): Finding[] {
   return [
     ...keyId(ctx),
     ...algorithm(ctx),
@@ -31,7 +32,7 @@ export function issuedTokenFindings(
   ctx: RuleContext,
   foreignIssuer: boolean,
   opts: NetsuiteOptions,
-): TokenFinding[] {
+): Finding[] {
   const out = [...scope(ctx), ...tokenType(ctx, opts.use)];
   if (foreignIssuer) {
     const iss = ctx.claims['iss'];
@@ -45,7 +46,7 @@ export function issuedTokenFindings(
   return out;
 }
 
-function keyId(ctx: RuleContext): TokenFinding[] {
+function keyId(ctx: RuleContext): Finding[] {
   const kid = ctx.header['kid'];
   if (typeof kid === 'string' && kid.trim() !== '') return [];
   return [
@@ -57,7 +58,7 @@ function keyId(ctx: RuleContext): TokenFinding[] {
   ];
 }
 
-function algorithm(ctx: RuleContext): TokenFinding[] {
+function algorithm(ctx: RuleContext): Finding[] {
   const alg = ctx.header['alg'];
   if (typeof alg === 'string' && NETSUITE_ASSERTION_ALGS.includes(alg)) return [];
   const shown = typeof alg === 'string' ? alg.slice(0, 20) : 'missing';
@@ -70,12 +71,12 @@ function algorithm(ctx: RuleContext): TokenFinding[] {
   ];
 }
 
-function lifetime(ctx: RuleContext): TokenFinding[] {
+function lifetime(ctx: RuleContext): Finding[] {
   const iat = numericClaim(ctx.claims, 'iat');
   const exp = numericClaim(ctx.claims, 'exp');
   if (iat === undefined) {
     return [
-      tokenFinding({
+      makeFinding('token', {
         code: 'token.iat.missing',
         title: 'The assertion has no iat claim: NetSuite requires it',
         evidence: 'no iat',
@@ -100,7 +101,7 @@ export function scopeList(value: unknown): string[] | undefined {
   return undefined;
 }
 
-function scope(ctx: RuleContext): TokenFinding[] {
+function scope(ctx: RuleContext): Finding[] {
   const raw = ctx.claims['scope'];
   const scopes = scopeList(raw);
   if (scopes === undefined || scopes.length === 0) {
@@ -125,7 +126,7 @@ function scope(ctx: RuleContext): TokenFinding[] {
   ];
 }
 
-function assertionIssuer(ctx: RuleContext, clientId: string | undefined): TokenFinding[] {
+function assertionIssuer(ctx: RuleContext, clientId: string | undefined): Finding[] {
   const iss = ctx.claims['iss'];
   const shown = typeof iss === 'string' ? JSON.stringify(iss.slice(0, 100)) : 'missing';
   let problem: string | undefined;
@@ -144,7 +145,7 @@ function assertionIssuer(ctx: RuleContext, clientId: string | undefined): TokenF
 }
 
 /** A refresh token where an access token belongs (TokenRejected) or the other way round. */
-function tokenType(ctx: RuleContext, use: TokenUse | undefined): TokenFinding[] {
+function tokenType(ctx: RuleContext, use: TokenUse | undefined): Finding[] {
   const evidence = refreshEvidence(ctx);
   if (ctx.kind === 'netsuite-refresh' && use !== 'refresh') {
     const severity = use === 'access' ? 'error' : 'warning';
@@ -195,9 +196,10 @@ function lat(
     title: string;
     evidence: string;
     severity?: 'error' | 'warning';
-    fields?: TokenFinding['fields'];
+    fields?: Finding['fields'];
     score?: number;
   },
-): TokenFinding {
-  return tokenFinding({ id: `netsuite/${code}`, code: `token.netsuite.${code}`, ...spec });
+): Finding {
+  const id = `netsuite/${code}`;
+  return makeFinding('token', { id, code: `token.netsuite.${code}`, ...latConfirm(id), ...spec });
 }

@@ -1,6 +1,5 @@
-/** Shapes of a token inspection; findings have the same shape as the live check's findings. */
-
-export type Severity = 'error' | 'warning' | 'info';
+/** Shapes of a token inspection; findings are the core `Finding`, as in the live check. */
+import type { Finding } from '../finding.js';
 
 /** What a decoded token appears to be, from its claims alone. */
 export type TokenKind =
@@ -15,27 +14,6 @@ export type TokenKind =
 
 /** Where the token is meant to go, when the caller knows (`--use`); it sharpens type findings. */
 export type TokenUse = 'access' | 'refresh' | 'assertion';
-
-/** Inputs a finding points at, named as in the live check so a form can mark the field. */
-export type TokenField = 'refreshToken' | 'certificateId' | 'algorithm' | 'scope' | 'clientId';
-
-export interface TokenFinding {
-  /** Catalogue entry id, or null for a plain explanation. */
-  readonly id: string | null;
-  /** Stable machine code, e.g. `token.expired`, `token.malformed.parts`. */
-  readonly code: string;
-  readonly severity: Severity;
-  readonly source: 'token';
-  /** One line in plain words. */
-  readonly title: string;
-  /** What was seen: claim values and times, never the token. */
-  readonly evidence: string;
-  readonly fields: readonly TokenField[];
-  /** Higher is more likely the cause; findings are sorted by it. */
-  readonly score: number;
-  /** Where a person can confirm it (NetSuite Login Audit Trail). */
-  readonly confirmAt?: string;
-}
 
 export interface TimeClaim {
   readonly claim: 'exp' | 'iat' | 'nbf' | 'auth_time';
@@ -61,7 +39,7 @@ export interface Inspection {
   readonly claims: JsonObject | null;
   readonly times: readonly TimeClaim[];
   /** Most likely problem first. */
-  readonly findings: readonly TokenFinding[];
+  readonly findings: readonly Finding[];
 }
 
 export interface InspectOptions {

@@ -1,7 +1,8 @@
 import { compactVerify, type CompactVerifyGetKey, type CryptoKey } from 'jose';
-import { sortFindings, tokenFinding } from './finding.js';
+import { makeFinding, sortFindings, type Finding } from '../finding.js';
+import { latConfirm } from '../check/netsuite/lat.js';
 import { importVerifier, type KeyMaterial } from './keys.js';
-import type { Inspection, TokenFinding, TokenKind } from './types.js';
+import type { Inspection, TokenKind } from './types.js';
 
 /** Where the key came from, for the evidence line: "key file", "JWKS from example.com". */
 export interface KeySource {
@@ -46,7 +47,7 @@ async function verifyToken(
   token: string,
   inspection: Inspection,
   source: KeySource,
-): Promise<TokenFinding> {
+): Promise<Finding> {
   const alg = inspection.header?.['alg'];
   if (typeof alg !== 'string' || alg === 'none') {
     return verifyFinding(
@@ -96,12 +97,7 @@ async function verifyWithKey(token: string, key: CryptoKey | Uint8Array | Compac
   }
 }
 
-function mapVerifyError(
-  err: unknown,
-  kind: TokenKind,
-  alg: string,
-  source: KeySource,
-): TokenFinding {
+function mapVerifyError(err: unknown, kind: TokenKind, alg: string, source: KeySource): Finding {
   switch (codeOf(err)) {
     case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
       return verifyFinding(
@@ -143,7 +139,7 @@ function mapVerifyError(
   }
 }
 
-function keyProblem(err: unknown, alg: string, source: KeySource): TokenFinding {
+function keyProblem(err: unknown, alg: string, source: KeySource): Finding {
   const code = codeOf(err);
   return verifyFinding(
     'key-unusable',
@@ -166,9 +162,10 @@ function verifyFinding(
   title: string,
   evidence: string,
   score?: number,
-): TokenFinding {
-  return tokenFinding({
+): Finding {
+  return makeFinding('token', {
     id,
+    ...latConfirm(id),
     code: `token.signature.${code}`,
     severity,
     title,

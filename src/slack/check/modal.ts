@@ -5,7 +5,7 @@ import type {
   StaticSelectAction,
   ViewSubmitAction,
 } from '@slack/bolt';
-import type { CheckInput } from '../../core/check/types.js';
+import type { CheckInput, TargetPolicy } from '../../core/check/types.js';
 import type { RateLimiter } from '../../adapters/http/rate-limit.js';
 import type { CheckRunner } from '../../adapters/http/runner.js';
 import { isCheckSystem, type CheckSystem } from '../command-text.js';
@@ -20,7 +20,7 @@ import { checkFailedView, checkResultView } from './result-view.js';
 export interface CheckModalOptions {
   readonly runner: CheckRunner;
   readonly rateLimiter: RateLimiter;
-  readonly allowLocalTargets: boolean;
+  readonly policy: TargetPolicy;
 }
 
 export interface CheckModal {
@@ -72,7 +72,7 @@ function registerSubmit(app: App, deps: SlackDeps, options: CheckModalOptions): 
       await ack();
       return;
     }
-    const form = readCheckForm(system, view.state.values, options.allowLocalTargets);
+    const form = readCheckForm(system, view.state.values, options.policy);
     if (form.input === null) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;

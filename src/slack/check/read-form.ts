@@ -1,8 +1,9 @@
 import { privateKeyFromPem } from '../../adapters/http/private-key.js';
-import { preflightNetsuite } from '../../core/check/netsuite-preflight.js';
-import { preflightOAuth2 } from '../../core/check/oauth2-preflight.js';
-import { preflightWorkday } from '../../core/check/workday-preflight.js';
-import type { CheckField, CheckInput, Finding, PrivateJwk } from '../../core/check/types.js';
+import { preflightNetsuite } from '../../core/check/netsuite/preflight.js';
+import { preflightOAuth2 } from '../../core/check/oauth2/preflight.js';
+import { preflightWorkday } from '../../core/check/workday/preflight.js';
+import type { CheckInput, PrivateJwk, TargetPolicy } from '../../core/check/types.js';
+import type { Finding, FindingField } from '../../core/finding.js';
 import type { CheckSystem } from '../command-text.js';
 import { FIELD, VALUE, type FieldKey } from './ids.js';
 
@@ -23,7 +24,7 @@ export interface ReadForm {
 export function readCheckForm(
   system: CheckSystem,
   values: StateValues,
-  allowLocalTargets: boolean,
+  policy: TargetPolicy,
 ): ReadForm {
   const get = (key: FieldKey): string => {
     const v = values[FIELD[key]]?.[VALUE];
@@ -72,15 +73,14 @@ export function readCheckForm(
     };
     if (privateKey === undefined) return { input: null, errors };
   }
-  for (const f of blockingFindings(input, allowLocalTargets)) {
+  for (const f of blockingFindings(input, policy)) {
     const block = blockFor(f.fields[0]);
     if (block !== undefined) errors[block] ??= f.title;
   }
   return { input: Object.keys(errors).length > 0 ? null : input, errors };
 }
 
-function blockingFindings(input: CheckInput, allowLocalTargets: boolean): Finding[] {
-  const policy = { allowLocalTargets };
+function blockingFindings(input: CheckInput, policy: TargetPolicy): Finding[] {
   const found =
     input.system === 'workday'
       ? preflightWorkday(input, policy).findings
@@ -90,7 +90,7 @@ function blockingFindings(input: CheckInput, allowLocalTargets: boolean): Findin
   return found.filter((f) => f.blocking === true);
 }
 
-function blockFor(field: CheckField | undefined): string | undefined {
+function blockFor(field: FindingField | undefined): string | undefined {
   if (field === undefined || !(field in FIELD)) return undefined;
   return FIELD[field as FieldKey];
 }

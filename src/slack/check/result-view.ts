@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
-import type { CheckOutcome, Finding, MaskedRequest } from '../../core/check/types.js';
+import type { CheckOutcome, MaskedRequest } from '../../core/check/types.js';
+import type { Finding } from '../../core/finding.js';
 import { CHECK_RESULT_CALLBACK } from './ids.js';
 
 const MARK = {

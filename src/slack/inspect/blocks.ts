@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { Inspection, TokenFinding } from '../../core/jwt/types.js';
+import type { Finding } from '../../core/finding.js';
+import type { Inspection } from '../../core/jwt/types.js';
 import { maskSecrets } from '../../core/secrets/detect.js';
 import { COMMAND } from '../ids.js';
 import {
@@ -17,7 +18,7 @@ import { INSPECT } from './ids.js';
 
 type ModalView = types.ModalView;
 
-const MARK: Readonly<Record<TokenFinding['severity'], string>> = {
+const MARK: Readonly<Record<Finding['severity'], string>> = {
   error: ':x:',
   warning: ':warning:',
   info: ':information_source:',
@@ -51,7 +52,7 @@ function verificationNote(inspection: Inspection): string {
   return 'Decoded *without verifying the signature*. The token is not stored; only its fingerprint is shown.';
 }
 
-function findingLines(findings: readonly TokenFinding[]): string[] {
+function findingLines(findings: readonly Finding[]): string[] {
   const shown = findings.filter((f) => f.code !== 'token.unverified');
   if (shown.length === 0) return [':white_check_mark: No problems found in the header and claims.'];
   return shown.map((f) => {
