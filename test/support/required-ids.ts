@@ -23,6 +23,27 @@ export const NETSUITE_LAT_CODES = [
   'MissingKey',
 ] as const;
 
+/** Ids planned for issue #8 (real-world failures); the corpus labels use them, so they must not disappear. */
+export const ISSUE_8_IDS = [
+  'oauth2/server_error',
+  'oauth2/temporarily_unavailable',
+  'entra/AADSTS65001',
+  'entra/AADSTS500011',
+  'entra/AADSTS700016',
+  'entra/AADSTS50011',
+  'entra/AADSTS700082',
+  'entra/AADSTS7000215',
+  'entra/AADSTS7000222',
+  'entra/AADSTS50076',
+  'entra/AADSTS50079',
+  'entra/AADSTS50158',
+  'entra/AADSTS90002',
+  'entra/AADSTS50126',
+  'entra/AADSTS70011',
+  'entra/AADSTS50173',
+  'entra/AADSTS700084',
+] as const;
+
 export const REQUIRED_IDS: readonly string[] = [
   'workday/invalid-token-url',
   'workday/invalid-tenant-name',
@@ -38,4 +59,5 @@ export const REQUIRED_IDS: readonly string[] = [
   'oauth2/invalid_scope',
   'oauth2/invalid_token',
   'oauth2/insufficient_scope',
+  ...ISSUE_8_IDS,
 ];
