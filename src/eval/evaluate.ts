@@ -70,7 +70,7 @@ export function systemOf(c: Pick<LabelledCase, 'system' | 'expect'>): string {
 
 export function evaluate(cases: readonly LabelledCase[], diagnoser: Diagnoser): EvalReport {
   const outcomes = cases.map((c): Outcome => {
-    const d = diagnoser.diagnose(c.text, { via: c.via });
+    const d = diagnoser.diagnose(c.text);
     return {
       id: c.id,
       kind: c.kind ?? '',

@@ -1,10 +1,8 @@
 import type { Catalogue, Entry } from '../core/catalogue/catalogue.js';
+import { answerMatch } from '../core/matching/answer-bar.js';
 import type { Diagnosis, Match } from '../core/matching/types.js';
 import { stateFromDiagnosis, type AnswerState } from './answer-state.js';
 import type { Answer } from './blocks/answer.js';
-
-/** Below this the best candidate is shown as "closest", not as the answer. */
-export const MIN_ANSWER_CONFIDENCE = 0.3;
 
 export type Outcome =
   | { readonly kind: 'answer'; readonly answer: Answer }
@@ -12,11 +10,9 @@ export type Outcome =
 
 /** Turns a diagnosis into what the asker sees: an answer, or the closest candidates. */
 export function outcomeOf(d: Diagnosis, catalogue: Catalogue): Outcome {
-  const best = d.matches[0];
+  const best = answerMatch(d, 'command');
   const state = stateFromDiagnosis(d);
-  if (best === undefined || state === undefined) return { kind: 'no-match', closest: [] };
-  if (!d.confident && best.confidence < MIN_ANSWER_CONFIDENCE)
-    return { kind: 'no-match', closest: d.matches };
+  if (best === undefined || state === undefined) return { kind: 'no-match', closest: d.matches };
   const answer = answerFor(catalogue, state, best.why);
   if (answer === undefined) return { kind: 'no-match', closest: d.matches };
   return {

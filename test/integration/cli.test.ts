@@ -192,9 +192,34 @@ describe('authhelp diagnose', () => {
       expect(parsed.truncated).toBe(false);
       expect(parsed.matches[0]?.id).toBe('workday/invalid-credentials');
       expect(parsed.matches[0]?.why.length).toBeGreaterThan(0);
+      expect(parsed).toHaveProperty('answer', 'workday/invalid-credentials');
       const none: unknown = JSON.parse(chatter.stdout);
       expectDiagnosisShape(none);
       expect(none.confident).toBe(false);
+      expect(none).toHaveProperty('answer', null);
+    },
+    PROCESS_LIMIT_MS,
+  );
+
+  it(
+    "--channel and a batch line's via set the bar: an unsure match is answered when asked, not in a channel",
+    async () => {
+      const unsure = '401 Unauthorized invalid token expired scope client';
+      const batch = [{ text: unsure }, { text: unsure, via: 'channel' }]
+        .map((l) => JSON.stringify(l))
+        .join('\n');
+      const [asked, inChannel, lines2] = await Promise.all([
+        cli(['diagnose', unsure]),
+        cli(['diagnose', '--channel', unsure]),
+        cli(['diagnose', '--jsonl'], { stdin: `${batch}\n` }),
+      ]);
+      expect(lines(asked.stdout)[0]).toMatch(/^Best match \(\d+%, not sure\): /);
+      expect(lines(inChannel.stdout)[0]).toBe(
+        'In a support channel authhelp would stay quiet: not sure enough.',
+      );
+      const [command, channel] = lines(lines2.stdout).map((l): unknown => JSON.parse(l));
+      expect(command).toHaveProperty('answer', 'oauth2/invalid_token');
+      expect(channel).toHaveProperty('answer', null);
     },
     PROCESS_LIMIT_MS,
   );

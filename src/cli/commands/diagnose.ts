@@ -1,3 +1,4 @@
+import { answerMatch } from '../../core/matching/answer-bar.js';
 import type { Diagnosis, Diagnoser, Via } from '../../core/matching/types.js';
 import type { Command, CommandContext } from '../context.js';
 import { parseCommandArgs } from '../args.js';
@@ -36,9 +37,10 @@ export const diagnoseCommand: Command = {
     const text = await readText(positionals, ctx);
     const diagnoser = await ctx.loadDiagnoser();
     const via: Via = values.channel === true ? 'channel' : 'command';
-    const diagnosis = diagnoser.diagnose(text, { via });
-    if (values.json === true) writeLine(ctx.io.stdout, JSON.stringify(toJson(diagnosis, true)));
-    else for (const line of renderDiagnosis(diagnosis)) writeLine(ctx.io.stdout, line);
+    const diagnosis = diagnoser.diagnose(text);
+    if (values.json === true)
+      writeLine(ctx.io.stdout, JSON.stringify(toJson(diagnosis, via, true)));
+    else for (const line of renderDiagnosis(diagnosis, via)) writeLine(ctx.io.stdout, line);
     return 0;
   },
 };
@@ -81,17 +83,18 @@ export function answerLine(line: string, diagnoser: Diagnoser): object {
   if (via !== undefined && via !== 'channel' && via !== 'command') {
     return { error: '"via" must be "channel" or "command"' };
   }
-  return toJson(diagnoser.diagnose(text, { via: via ?? 'command' }), false);
+  return toJson(diagnoser.diagnose(text), via ?? 'command', false);
 }
 
-function toJson(d: Diagnosis, full: boolean): object {
+/** `answer`: the id authhelp would answer with where the text came from (`via`), or null. */
+function toJson(d: Diagnosis, via: Via, full: boolean): object {
   const matches = d.matches.slice(0, 5).map((m) => ({
     id: m.id,
     confidence: Math.round(m.confidence * 1000) / 1000,
     why: m.why,
     ...(full ? { title: m.entry.title } : {}),
   }));
-  const base = { matches, confident: d.confident };
+  const base = { matches, confident: d.confident, answer: answerMatch(d, via)?.id ?? null };
   if (!full) return d.truncated ? { ...base, truncated: true } : base;
   const best = d.matches[0]?.entry;
   return {

@@ -1,10 +1,16 @@
-import type { Diagnosis } from '../../core/matching/types.js';
+import { answerMatch } from '../../core/matching/answer-bar.js';
+import type { Diagnosis, Via } from '../../core/matching/types.js';
 import { renderEntry } from './entry.js';
 
-/** The best match for a person: the entry, how sure we are, and the runners-up. */
-export function renderDiagnosis(d: Diagnosis): string[] {
+/**
+ * The best match for a person: the entry, how sure we are, and the runners-up. With `via` channel,
+ * first says whether authhelp would answer on its own in a support channel.
+ */
+export function renderDiagnosis(d: Diagnosis, via: Via = 'command'): string[] {
   const lines: string[] = [];
   if (d.truncated) lines.push(`(Only the first ${d.inputLength} characters were read.)`, '');
+  if (via === 'channel' && d.matches.length > 0 && answerMatch(d, via) === undefined)
+    lines.push('In a support channel authhelp would stay quiet: not sure enough.', '');
   const [best, ...rest] = d.matches;
   if (best === undefined) {
     lines.push(

@@ -1,7 +1,6 @@
 import type { Entry } from '../catalogue/catalogue.js';
 import type { Query } from './query.js';
 import type { Scored } from './score.js';
-import type { Via } from './types.js';
 
 export interface Decision {
   readonly confident: boolean;
@@ -24,7 +23,6 @@ export function decide(
   ranked: readonly Scored[],
   query: Query,
   entries: readonly Entry[],
-  _via: Via,
 ): Decision {
   const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };

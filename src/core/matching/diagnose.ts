@@ -4,7 +4,7 @@ import { buildIndex } from './match-index.js';
 import { capInput, normalise } from './normalise.js';
 import { buildQuery, clearQuery } from './query.js';
 import { scoreEntries } from './score.js';
-import type { Diagnoser, Diagnosis, DiagnoseOptions, Match } from './types.js';
+import type { Diagnoser, Diagnosis, Match } from './types.js';
 
 const MAX_MATCHES = 5;
 
@@ -14,14 +14,14 @@ export function createDiagnoser(catalogue: Catalogue): Diagnoser {
   // One term-weight buffer for every diagnosis: diagnose() is synchronous, so it is never shared.
   const weights = new Float64Array(index.termIdf.length);
   return {
-    diagnose(text: string, options: DiagnoseOptions = { via: 'command' }): Diagnosis {
+    diagnose(text: string): Diagnosis {
       const capped = capInput(text);
       const query = buildQuery(normalise(capped.text), index, weights);
       let ranked;
       let decision;
       try {
         ranked = scoreEntries(query, index);
-        decision = decide(ranked, query, index.entries, options.via);
+        decision = decide(ranked, query, index.entries);
       } finally {
         clearQuery(query);
       }

@@ -1,11 +1,10 @@
 import type { Entry } from '../catalogue/catalogue.js';
 
-/** Where the text came from: asked for explicitly, or seen in a support channel. */
+/**
+ * Where the text came from: asked for explicitly, or seen in a support channel. It decides the bar
+ * an answer must pass (see answerMatch), not the ranking.
+ */
 export type Via = 'command' | 'channel';
-
-export interface DiagnoseOptions {
-  readonly via: Via;
-}
 
 /** One ranked candidate: the entry, a confidence in [0, 1], and why it was picked. */
 export interface Match {
@@ -28,5 +27,5 @@ export interface Diagnosis {
 }
 
 export interface Diagnoser {
-  diagnose(text: string, options?: DiagnoseOptions): Diagnosis;
+  diagnose(text: string): Diagnosis;
 }

@@ -43,7 +43,7 @@ export function registerCommand(app: App, deps: SlackDeps): void {
 }
 
 function diagnoseReply(deps: SlackDeps, text: string): SlackMessage {
-  const diagnosis = deps.diagnoser.diagnose(text, { via: 'command' });
+  const diagnosis = deps.diagnoser.diagnose(text);
   const outcome = outcomeOf(diagnosis, deps.catalogue);
   deps.logger.info(
     {

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { answerMatch } from '../../core/matching/answer-bar.js';
 import type { WebClient } from '@slack/web-api';
 import { answerFor } from '../answers.js';
 import { stateFromDiagnosis } from '../answer-state.js';
@@ -71,10 +72,13 @@ async function answerInThread(
   msg: PlainMessage,
   client: WebClient,
 ): Promise<void> {
-  const diagnosis = deps.diagnoser.diagnose(msg.text, { via: 'channel' });
+  const diagnosis = deps.diagnoser.diagnose(msg.text);
   const state = stateFromDiagnosis(diagnosis);
-  const answer = state === undefined ? undefined : answerFor(deps.catalogue, state);
-  if (!diagnosis.confident || answer === undefined) return;
+  const answer =
+    state === undefined || answerMatch(diagnosis, 'channel') === undefined
+      ? undefined
+      : answerFor(deps.catalogue, state);
+  if (answer === undefined) return;
   const threadTs = msg.threadTs ?? msg.ts;
   const key = `${msg.channel}:${threadTs}:${answer.entry.id}`;
   if (!deps.answeredThreads.add(key)) return;

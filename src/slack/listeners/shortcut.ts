@@ -35,7 +35,7 @@ async function answerShortcut(
     );
     return;
   }
-  const diagnosis = deps.diagnoser.diagnose(text, { via: 'command' });
+  const diagnosis = deps.diagnoser.diagnose(text);
   const outcome = outcomeOf(diagnosis, deps.catalogue);
   deps.logger.info(
     {

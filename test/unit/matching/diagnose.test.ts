@@ -9,13 +9,10 @@ beforeAll(async () => {
   diagnoser = await fixtureDiagnoser();
 });
 
-const channel = { via: 'channel' } as const;
-
 describe('diagnose: the same code read by its vendor', () => {
   it('reads 401 invalid_client from a Workday token endpoint as workday/invalid-credentials', () => {
     const d = diagnoser.diagnose(
       'POST https://wd5-impl-services1.workday.com/ccx/oauth2/acme_impl/token -> 401 {"error":"invalid_client"}',
-      channel,
     );
     expect(d.matches[0]?.id).toBe('workday/invalid-credentials');
     expect(d.confident).toBe(true);
@@ -31,7 +28,6 @@ describe('diagnose: the same code read by its vendor', () => {
   it('reads the same answer from an unnamed provider as oauth2/invalid_client', () => {
     const d = diagnoser.diagnose(
       'POST https://auth.example.org/oauth/token -> 401 {"error":"invalid_client"}',
-      channel,
     );
     expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
     expect(d.confident).toBe(true);
@@ -87,7 +83,7 @@ describe('diagnose: what people paste', () => {
       'workday/invalid-tenant-name',
     ],
   ])('%s', (_label, text, id) => {
-    const d = diagnoser.diagnose(text, channel);
+    const d = diagnoser.diagnose(text);
     expect(d.matches[0]?.id).toBe(id);
   });
 });
@@ -123,13 +119,13 @@ describe('diagnose: stays quiet', () => {
       'Workday API client for payroll (all working): Token Endpoint https://wd5-services1.myworkday.com/ccx/oauth2/acme/token, Refresh Token Timeout 180 days',
     ],
   ])('%s', (_label, text) => {
-    expect(diagnoser.diagnose(text, channel).confident).toBe(false);
+    expect(diagnoser.diagnose(text).confident).toBe(false);
   });
 });
 
 describe('diagnose: the result', () => {
   it('ranks at most five matches, best first, with confidences in [0, 1]', () => {
-    const d = diagnoser.diagnose('401 Unauthorized invalid token expired scope client', channel);
+    const d = diagnoser.diagnose('401 Unauthorized invalid token expired scope client');
     expect(d.matches.length).toBeLessThanOrEqual(5);
     for (const m of d.matches) {
       expect(m.confidence).toBeGreaterThanOrEqual(0);
@@ -140,14 +136,14 @@ describe('diagnose: the result', () => {
   });
 
   it('answers nothing for an empty or blank text', () => {
-    expect(diagnoser.diagnose('', channel)).toMatchObject({ matches: [], confident: false });
-    expect(diagnoser.diagnose(' \n\t ', channel).confident).toBe(false);
+    expect(diagnoser.diagnose('')).toMatchObject({ matches: [], confident: false });
+    expect(diagnoser.diagnose(' \n\t ').confident).toBe(false);
   });
 
   it('reads the head and tail of a huge paste and says it was truncated', () => {
     const noise = '2025-10-01 03:00:01 INFO worker heartbeat ok\n'.repeat(25_000);
     const text = `${noise}Login Audit Trail detail: TokenRejected\n`;
-    const d = diagnoser.diagnose(text, channel);
+    const d = diagnoser.diagnose(text);
     expect(d.truncated).toBe(true);
     expect(d.inputLength).toBeLessThanOrEqual(MAX_INPUT_CHARS + 3);
     expect(d.matches[0]?.id).toBe('netsuite/TokenRejected');
@@ -155,6 +151,6 @@ describe('diagnose: the result', () => {
 
   it('copes with binary bytes and broken surrogates', () => {
     const junk = String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 65535));
-    expect(() => diagnoser.diagnose(junk, channel)).not.toThrow();
+    expect(() => diagnoser.diagnose(junk)).not.toThrow();
   });
 });
