@@ -42,6 +42,9 @@ export const ISSUE_8_IDS = [
   'entra/AADSTS70011',
   'entra/AADSTS50173',
   'entra/AADSTS700084',
+  'okta/invalid-client',
+  'okta/invalid-grant-refresh',
+  'okta/unauthorized-client-grant',
 ] as const;
 
 export const REQUIRED_IDS: readonly string[] = [
