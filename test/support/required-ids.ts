@@ -45,6 +45,8 @@ export const ISSUE_8_IDS = [
   'okta/invalid-client',
   'okta/invalid-grant-refresh',
   'okta/unauthorized-client-grant',
+  'keycloak/invalid-client-credentials',
+  'keycloak/client-not-enabled-for-grant',
 ] as const;
 
 export const REQUIRED_IDS: readonly string[] = [
