@@ -47,6 +47,10 @@ export const ISSUE_8_IDS = [
   'okta/unauthorized-client-grant',
   'keycloak/invalid-client-credentials',
   'keycloak/client-not-enabled-for-grant',
+  'salesforce/INVALID_SESSION_ID',
+  'salesforce/session-not-valid-for-rest',
+  'salesforce/invalid-grant-authentication-failure',
+  'salesforce/invalid-client-id',
 ] as const;
 
 export const REQUIRED_IDS: readonly string[] = [
