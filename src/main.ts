@@ -1,16 +1,14 @@
+import { webApi } from '@slack/bolt';
 import { DEFAULT_KNOWLEDGE_DIR, loadCatalogue } from './adapters/catalogue-files.js';
 import { createLogger } from './adapters/logger.js';
 import { loadSlackConfig } from './config.js';
 import { isAuthHelpError } from './core/errors.js';
-import { createDiagnoser } from './core/matching/diagnose.js';
-import { webApi } from '@slack/bolt';
 import { createSlackApp, slackClientOptions } from './slack/app.js';
 import { resolveBotIdentity } from './slack/bot-identity.js';
-import { slackFeatures } from './slack/features.js';
-import { maskingDiagnoser } from './slack/guard/masking-diagnoser.js';
 import { errorFields } from './slack/log-fields.js';
+import { createServices } from './slack/services.js';
 
-/** Composition root for the Slack app: config → catalogue → diagnoser → Bolt app. */
+/** Composition root for the Slack app: config → catalogue → services → Bolt app. */
 async function main(): Promise<void> {
   const config = loadSlackConfig(process.env);
   const logger = createLogger({ level: config.logLevel, name: 'authhelp-slack' });
@@ -21,12 +19,8 @@ async function main(): Promise<void> {
   );
   const app = createSlackApp({
     config,
-    catalogue,
-    // Credentials in a paste are masked before matching: the diagnosis never sees them.
-    diagnoser: maskingDiagnoser(createDiagnoser(catalogue)),
-    logger,
+    services: createServices({ catalogue, logger, policy: config.targetPolicy }),
     ...(identity === undefined ? {} : { identity }),
-    ...slackFeatures({ policy: config.targetPolicy, logger }),
   });
   // A stray rejection is a bug to log, not a reason to drop every conversation in flight.
   process.on('unhandledRejection', (reason) => {

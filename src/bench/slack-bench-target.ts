@@ -4,9 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadCatalogue } from '../adapters/catalogue-files.js';
 import { createLogger } from '../adapters/logger.js';
-import { createDiagnoser } from '../core/matching/diagnose.js';
 import { createSlackApp } from '../slack/app.js';
 import { toBoltLogger } from '../slack/bolt-logger.js';
+import { createServices } from '../slack/services.js';
 
 /**
  * One app under load, in a process of its own so the load generator does not share its event loop:
@@ -46,9 +46,7 @@ async function authhelpApp(
       port: 0,
       channels: [],
     },
-    catalogue,
-    diagnoser: createDiagnoser(catalogue),
-    logger,
+    services: createServices({ catalogue, logger, policy: { allowLocalTargets: false } }),
   });
 }
 

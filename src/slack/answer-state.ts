@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Diagnosis } from '../core/matching/types.js';
 import { LIMITS } from './blocks/limits.js';
 
 /**
@@ -27,18 +26,6 @@ const wireSchema = z.object({
 });
 
 export const MAX_ALTERNATIVES = 2;
-
-export function stateFromDiagnosis(d: Diagnosis): AnswerState | undefined {
-  const [best, ...rest] = d.matches;
-  if (best === undefined) return undefined;
-  return {
-    id: best.id,
-    confidence: best.confidence,
-    alternatives: rest
-      .slice(0, MAX_ALTERNATIVES)
-      .map((m) => ({ id: m.id, confidence: m.confidence })),
-  };
-}
 
 /** The state after choosing alternative `id`: it becomes the answer, the previous one an alternative. */
 export function swapTo(state: AnswerState, id: string): AnswerState | undefined {

@@ -1,32 +1,46 @@
 import type { Catalogue, Entry } from '../core/catalogue/catalogue.js';
 import { answerMatch } from '../core/matching/answer-bar.js';
-import type { Diagnosis, Match } from '../core/matching/types.js';
-import { stateFromDiagnosis, type AnswerState } from './answer-state.js';
-import type { Answer } from './blocks/answer.js';
+import type { Diagnosis, Via } from '../core/matching/types.js';
+import { MAX_ALTERNATIVES, type AnswerState } from './answer-state.js';
 
-export type Outcome =
-  | { readonly kind: 'answer'; readonly answer: Answer }
-  | { readonly kind: 'no-match'; readonly closest: readonly Match[] };
+/** An answer ready to render: the entry shown, its alternatives, and how it was reached. */
+export interface Answer {
+  readonly entry: Entry;
+  /** What the buttons under it carry (ids and confidences, never the paste). */
+  readonly state: AnswerState;
+  /** Entries for `state.alternatives`, same order. */
+  readonly alternatives: readonly Entry[];
+  readonly why?: readonly string[];
+  /** Set when only the first N characters of a long paste were read. */
+  readonly readChars?: number;
+}
 
-/** Turns a diagnosis into what the asker sees: an answer, or the closest candidates. */
-export function outcomeOf(d: Diagnosis, catalogue: Catalogue): Outcome {
-  const best = answerMatch(d, 'command');
-  const state = stateFromDiagnosis(d);
-  if (best === undefined || state === undefined) return { kind: 'no-match', closest: d.matches };
-  const answer = answerFor(catalogue, state, best.why);
-  if (answer === undefined) return { kind: 'no-match', closest: d.matches };
+/**
+ * The answer to a diagnosis where the paste came from, built from the matches themselves (each
+ * carries its entry); undefined when the bar for `via` is not met.
+ */
+export function answerOf(d: Diagnosis, via: Via): Answer | undefined {
+  const best = answerMatch(d, via);
+  if (best === undefined) return undefined;
+  const others = d.matches.filter((m) => m !== best).slice(0, MAX_ALTERNATIVES);
   return {
-    kind: 'answer',
-    answer: d.truncated ? { ...answer, readChars: d.inputLength } : answer,
+    entry: best.entry,
+    state: {
+      id: best.id,
+      confidence: best.confidence,
+      alternatives: others.map((m) => ({ id: m.id, confidence: m.confidence })),
+    },
+    alternatives: others.map((m) => m.entry),
+    why: best.why,
+    ...(d.truncated ? { readChars: d.inputLength } : {}),
   };
 }
 
-/** Resolves a state's ids against the catalogue; undefined when the shown entry no longer exists. */
-export function answerFor(
-  catalogue: Catalogue,
-  state: AnswerState,
-  why?: readonly string[],
-): Answer | undefined {
+/**
+ * The answer a button's state stands for, its ids looked up in the catalogue (a button carries
+ * only ids); undefined when the shown entry no longer exists.
+ */
+export function answerFromState(catalogue: Catalogue, state: AnswerState): Answer | undefined {
   const entry = catalogue.get(state.id);
   if (entry === undefined) return undefined;
   const pairs = state.alternatives.flatMap((a) => {
@@ -36,7 +50,6 @@ export function answerFor(
   return {
     entry,
     state: { ...state, id: entry.id, alternatives: pairs.map((p) => p.candidate) },
-    alternatives: pairs.map((p): Entry => p.entry),
-    ...(why === undefined ? {} : { why }),
+    alternatives: pairs.map((p) => p.entry),
   };
 }

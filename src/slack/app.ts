@@ -7,31 +7,37 @@ import {
 } from '@slack/bolt';
 import type { RetryOptions, WebClientOptions } from '@slack/web-api';
 import type { Logger } from '../adapters/logger.js';
-import type { Catalogue } from '../core/catalogue/catalogue.js';
-import type { Diagnoser } from '../core/matching/types.js';
 import type { SlackConfig } from '../config.js';
-import type { ButtonSpec } from './blocks/limits.js';
-import { AfterAck } from './after-ack.js';
 import type { BotIdentity } from './bot-identity.js';
 import { toBoltLogger } from './bolt-logger.js';
-import { TtlSet } from './dedupe.js';
-import type { Feedback, SlackDeps } from './deps.js';
-import { createErrorHandler } from './error-handler.js';
+import { registerAnswerButtons } from './listeners/answer-buttons.js';
+import { registerChannelReplies, type ChannelState } from './listeners/channel.js';
+import { registerCheck, type CheckState } from './listeners/check.js';
+import { registerCommand } from './listeners/command.js';
+import { registerGuard, type GuardState } from './listeners/guard.js';
+import { registerHome } from './listeners/home.js';
+import { registerInspector } from './listeners/inspect.js';
+import { registerShortcut } from './listeners/shortcut.js';
+import { deliver, type SlackCalls } from './replies/delivery.js';
+import { createFailureHandler } from './replies/failure.js';
+import { originOf } from './replies/origin.js';
+import { ReplyQueue, type Replies } from './replies/queue.js';
+import type { Services } from './services.js';
 import { createSlackFetch } from './slack-fetch.js';
-import { registerListeners, type RegisterListeners } from './listeners/index.js';
-import { openCheckModal, type OpenCheckModal } from './open-check-modal.js';
+import { memoryOnceKeys } from './state/once-keys.js';
+import { memoryRateLimit } from './state/rate-limit.js';
 
 export const EVENTS_PATH = '/slack/events';
 export const HEALTH_PATH = '/healthz';
 
 /** A person is waiting on every call we make: fail within seconds, not the client's ~30 minutes. */
-export const USER_FACING_RETRIES: RetryOptions = {
+const USER_FACING_RETRIES: RetryOptions = {
   retries: 2,
   factor: 2,
   minTimeout: 200,
   maxTimeout: 1000,
 };
-export const USER_FACING_TIMEOUT_MS = 5000;
+const USER_FACING_TIMEOUT_MS = 5000;
 /** Slack redelivers within minutes; an hour covers every retry. */
 const DEDUPE_TTL_MS = 60 * 60 * 1000;
 
@@ -40,16 +46,29 @@ export type SlackAppConfig = Pick<
   'botToken' | 'signingSecret' | 'appToken' | 'apiUrl' | 'port' | 'channels'
 >;
 
+/** What listeners remember between requests, each part behind its listener's own interface. */
+export interface ListenerState {
+  readonly channel: ChannelState;
+  readonly check: CheckState;
+  readonly guard: GuardState;
+}
+
+/** One process's memory; a shared store can provide the same interfaces for several instances. */
+export function memoryListenerState(): ListenerState {
+  return {
+    channel: {
+      seenEvents: memoryOnceKeys({ ttlMs: DEDUPE_TTL_MS }),
+      answeredThreads: memoryOnceKeys({ ttlMs: DEDUPE_TTL_MS }),
+    },
+    check: { perUser: memoryRateLimit() },
+    guard: { warnedEvents: memoryOnceKeys({ ttlMs: DEDUPE_TTL_MS }) },
+  };
+}
+
 export interface SlackAppOptions {
   readonly config: SlackAppConfig;
-  readonly catalogue: Catalogue;
-  readonly diagnoser: Diagnoser;
-  readonly logger: Logger;
-  readonly openCheckModal?: OpenCheckModal;
-  readonly recordFeedback?: (feedback: Feedback) => void;
-  readonly homeButtons?: readonly ButtonSpec[];
-  /** Extra surfaces (token inspector, credential guard) registered after the core ones. */
-  readonly listeners?: readonly RegisterListeners[];
+  readonly services: Services;
+  readonly state?: ListenerState;
   /** The bot's ids when already known (see `resolveBotIdentity`); Bolt then skips its auth.test. */
   readonly identity?: BotIdentity;
 }
@@ -68,40 +87,57 @@ export function slackClientOptions(config: Pick<SlackAppConfig, 'apiUrl'>): WebC
 
 /** The Bolt app: HTTP receiver on /slack/events (+ GET /healthz), or Socket Mode with an app token. */
 export function createSlackApp(options: SlackAppOptions): App {
-  const { config, logger } = options;
-  // Also bounds respond() (response_url), which Bolt sends with the same fetch.
+  const { config, services } = options;
   const clientOptions = slackClientOptions(config);
-  const fetchFn = clientOptions.fetch ?? createSlackFetch(USER_FACING_TIMEOUT_MS);
   const app = new App({
     token: config.botToken,
     ...(options.identity ?? {}),
-    receiver: createReceiver(config, logger, clientOptions),
-    logger: toBoltLogger(logger),
+    receiver: createReceiver(config, services.logger, clientOptions),
+    logger: toBoltLogger(services.logger),
     clientOptions,
     extendedErrorHandler: true,
     // No listener reads conversation state; Bolt's default store costs a lookup per request.
     convoStore: false,
   });
-  const onError = createErrorHandler({ logger, client: app.client, fetch: fetchFn });
-  const deps: SlackDeps = {
-    catalogue: options.catalogue,
-    diagnoser: options.diagnoser,
-    logger,
-    channels: config.channels,
-    openCheckModal: options.openCheckModal ?? openCheckModal,
-    recordFeedback:
-      options.recordFeedback ??
-      ((feedback) => {
-        logger.info({ ...feedback }, 'feedback');
-      }),
-    homeButtons: options.homeButtons ?? [],
-    seenEvents: new TtlSet({ ttlMs: DEDUPE_TTL_MS }),
-    answeredThreads: new TtlSet({ ttlMs: DEDUPE_TTL_MS }),
-    afterAck: new AfterAck(onError),
+  const slack: SlackCalls = {
+    client: app.client,
+    fetch: clientOptions.fetch ?? createSlackFetch(USER_FACING_TIMEOUT_MS),
   };
-  registerListeners(app, deps, options.listeners);
-  app.error(onError);
+  const onFailure = createFailureHandler({ logger: services.logger, slack });
+  const replies = new ReplyQueue({ send: (d) => deliver(slack, d), onFailure });
+  registerListeners(app, {
+    services,
+    replies,
+    state: options.state ?? memoryListenerState(),
+    channels: config.channels,
+  });
+  // extendedErrorHandler: Bolt passes the request body too, so the apology finds the person.
+  app.error((args: { error: Error; body?: unknown }) => onFailure(args.error, originOf(args.body)));
   return app;
+}
+
+/** Every listener of the app, in one list: the place to start reading. */
+export function registerListeners(
+  app: App,
+  parts: {
+    services: Services;
+    replies: Replies;
+    state: ListenerState;
+    channels: readonly string[];
+  },
+): void {
+  const { services, replies, state } = parts;
+  registerCommand(app, services, replies);
+  registerChannelReplies(app, services, replies, {
+    channels: parts.channels,
+    state: state.channel,
+  });
+  registerShortcut(app, services, replies);
+  registerAnswerButtons(app, services, replies);
+  registerHome(app, services, replies);
+  registerCheck(app, services, replies, state.check);
+  registerInspector(app, services, replies);
+  registerGuard(app, services, replies, state.guard);
 }
 
 function createReceiver(

@@ -5,8 +5,15 @@ export const COMMAND = '/authhelp';
 export const CALLBACK = {
   /** Message shortcut "Diagnose auth error". */
   diagnoseMessage: 'diagnose_message',
-  /** The placeholder modal shown until the connection test lands. */
-  checkComingSoon: 'authhelp_check_coming_soon',
+  /** The connection-test modal: choose a system, the form, the result. */
+  checkPick: 'authhelp_check_pick',
+  checkForm: 'authhelp_check_submit',
+  checkResult: 'authhelp_check_result',
+  /** The token inspector's modal and its result. */
+  inspectForm: 'authhelp_inspect_token_modal',
+  inspectResult: 'authhelp_inspect_token_result',
+  /** What replaces a modal when its work failed on our side. */
+  apology: 'authhelp_apology',
 } as const;
 
 export const ACTION = {
@@ -18,8 +25,8 @@ export const ACTION = {
   feedbackDown: 'authhelp_feedback_down',
   fullSteps: 'authhelp_full_steps',
   replyInThread: 'authhelp_reply_in_thread',
-  /** Slot for the token inspector (App Home button). */
   inspectToken: 'authhelp_inspect_token',
+  pickCheckSystem: 'authhelp_check_pick_system',
 } as const;
 
 export const ALTERNATIVE_ACTION = new RegExp(`^${ACTION.alternativePrefix}\\d$`);
@@ -29,7 +36,31 @@ export const BLOCK = {
   feedback: 'authhelp_feedback',
   channelActions: 'authhelp_channel_actions',
   homeActions: 'authhelp_home_actions',
+  checkPick: 'check_pick',
+  inspectInput: 'authhelp_inspect_token_input',
 } as const;
+
+/** One input block per connection-test field; the block_id doubles as the key for inline errors. */
+export const CHECK_FIELD = {
+  tokenUrl: 'check_token_url',
+  clientId: 'check_client_id',
+  clientSecret: 'check_client_secret',
+  refreshToken: 'check_refresh_token',
+  apiUrl: 'check_api_url',
+  accountId: 'check_account_id',
+  certificateId: 'check_certificate_id',
+  privateKey: 'check_private_key',
+  scope: 'check_scope',
+  auth: 'check_auth',
+} as const;
+
+export type CheckFieldKey = keyof typeof CHECK_FIELD;
+
+/** The action id of the element inside every connection-test input block. */
+export const CHECK_VALUE = 'value';
+
+/** The action id of the token inspector's text input. */
+export const INSPECT_VALUE = 'authhelp_inspect_token_value';
 
 /** Conversation types the app answers in on its own (public and private channels it is in). */
 export const ANSWER_CHANNEL_TYPES = ['channel', 'group'] as const;

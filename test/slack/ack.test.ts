@@ -1,30 +1,56 @@
 import { describe, expect, it } from '@jest/globals';
-import type { Diagnoser } from '../../src/core/matching/types.js';
+import type { CheckOutcome } from '../../src/core/check/types.js';
 import { startHarness } from './support/harness.js';
+import { viewSubmissionPayload } from './support/payloads.js';
+
+const FAILED: CheckOutcome = {
+  ok: false,
+  system: 'oauth2',
+  findings: [],
+  steps: [{ name: 'token request', status: 'failed', detail: 'held by the test' }],
+  request: null,
+  durationMs: 1,
+  target: null,
+};
 
 describe('ack deadline', () => {
-  it('acks a command before slow work finishes, and still replies afterwards', async () => {
+  it('acks a connection test before the slow check finishes, and still replies afterwards', async () => {
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
     const h = await startHarness({
-      extra: {
-        // A connection test that takes far longer than Slack's 3 seconds.
-        openCheckModal: async (request) => {
-          await held;
-          await request.client.views.open({
-            trigger_id: request.triggerId,
-            view: { type: 'modal', title: { type: 'plain_text', text: 'Test' }, blocks: [] },
-          });
-        },
+      // A connection test that takes far longer than Slack's 3 seconds.
+      runCheck: async () => {
+        await held;
+        return FAILED;
       },
     });
     try {
-      const { res } = await h.command('check workday');
+      const res = await h.interaction(
+        viewSubmissionPayload(
+          {
+            id: 'VSLOW',
+            type: 'modal',
+            callback_id: 'authhelp_check_submit',
+            private_metadata: JSON.stringify({ system: 'oauth2' }),
+            state: {
+              values: {
+                check_token_url: { value: { value: 'https://auth.example.com/oauth2/token' } },
+                check_client_id: { value: { value: 'c' } },
+                check_client_secret: { value: { value: 's' } },
+              },
+            },
+          },
+          '1337.46.qrst',
+        ),
+      );
       expect(res.status).toBe(200);
       expect(res.ms).toBeLessThan(3000);
-      expect(h.standIn.api('views.open')).toEqual([]);
+      expect(JSON.stringify(JSON.parse(res.text))).toContain('Checking…');
+      await h.standIn.settle();
+      expect(h.standIn.api('views.update')).toEqual([]);
       release();
-      await h.standIn.waitFor(() => h.standIn.api('views.open').length === 1);
+      await h.standIn.waitFor(() => h.standIn.api('views.update').length === 1);
+      expect(JSON.stringify(h.standIn.api('views.update')[0]!.body)).toContain('held by the test');
     } finally {
       release();
       await h.stop();
@@ -32,12 +58,13 @@ describe('ack deadline', () => {
   });
 
   it('acks within 3 s even when diagnosing throws, and apologises', async () => {
-    const failing: Diagnoser = {
-      diagnose: () => {
-        throw new Error('matcher exploded');
+    const h = await startHarness({
+      services: {
+        diagnose: () => {
+          throw new Error('matcher exploded');
+        },
       },
-    };
-    const h = await startHarness({ diagnoser: failing });
+    });
     try {
       const { res, responseUrl } = await h.command('invalid_grant');
       expect(res.status).toBe(200);

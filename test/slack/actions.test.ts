@@ -58,34 +58,35 @@ describe('buttons under an answer', () => {
     expect(h.logs.join('\n')).toContain(`"vote":"${vote}"`);
   });
 
-  it('opens the connection test from an answer (coming soon, privately)', async () => {
+  it("opens the connection test for the answer's system, in a modal", async () => {
     const test = button(answer, 'authhelp_test_connection');
     expect(test.value).toBe('netsuite');
-    const { replies } = await clickAndReply(h, 'authhelp_test_connection', test.value);
-    expect(replies[0]!['response_type']).toBe('ephemeral');
-    expect(JSON.stringify(replies[0])).toContain('coming soon');
+    const res = await h.click({
+      actionId: 'authhelp_test_connection',
+      responseUrl: h.standIn.responseUrl(),
+      ...(test.value === undefined ? {} : { value: test.value }),
+    });
+    expect(res.status).toBe(200);
+    await h.standIn.waitFor(() => h.standIn.api('views.open').length === 1);
+    const call = h.standIn.api('views.open')[0]!.body;
+    expect(call['trigger_id']).toBe('1337.43.efgh');
+    const view = call['view'] as Record<string, unknown>;
+    expect(view['callback_id']).toBe('authhelp_check_submit');
+    expect(JSON.parse(view['private_metadata'] as string)).toMatchObject({ system: 'netsuite' });
+    expect(limitViolations(view, 100)).toEqual([]);
   });
 
-  it('hands the live-check hook the system, trigger id and user', async () => {
-    const seen: unknown[] = [];
-    const h2 = await startHarness({
-      extra: {
-        openCheckModal: async (request) => {
-          seen.push({ system: request.system, triggerId: request.triggerId, user: request.userId });
-          await request.client.views.open({
-            trigger_id: request.triggerId,
-            view: { type: 'modal', title: { type: 'plain_text', text: 'Test' }, blocks: [] },
-          });
-        },
-      },
+  it('opens the form of the system named after /authhelp check, with its trigger id', async () => {
+    const before = h.standIn.api('views.open').length;
+    await h.command('check oauth2');
+    await h.standIn.waitFor(() => h.standIn.api('views.open').length > before);
+    const call = h.standIn.api('views.open').at(-1)!.body;
+    expect(call['trigger_id']).toBe('1337.42.abcd');
+    const view = call['view'] as Record<string, unknown>;
+    expect(JSON.parse(view['private_metadata'] as string)).toEqual({
+      system: 'oauth2',
+      channelId: 'C111',
     });
-    try {
-      await h2.command('check oauth2');
-      await h2.standIn.waitFor(() => h2.standIn.api('views.open').length > 0);
-      expect(seen).toEqual([{ system: 'oauth2', triggerId: '1337.42.abcd', user: 'U123' }]);
-    } finally {
-      await h2.stop();
-    }
   });
 
   it('apologises privately when a button carries something unreadable', async () => {

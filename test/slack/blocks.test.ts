@@ -1,6 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { stateFromDiagnosis } from '../../src/slack/answer-state.js';
-import { answerFor } from '../../src/slack/answers.js';
+import { answerOf } from '../../src/slack/answers.js';
 import { answerMessage, channelReplyMessage } from '../../src/slack/blocks/answer.js';
 import { helpMessage } from '../../src/slack/blocks/help.js';
 import { homeView } from '../../src/slack/blocks/home.js';
@@ -24,13 +23,11 @@ function matches(n: number): Match[] {
 }
 
 describe('Block Kit stays within Slack limits whatever the catalogue holds', () => {
-  const state = stateFromDiagnosis({
-    matches: matches(3),
-    confident: true,
-    truncated: true,
-    inputLength: 20000,
-  })!;
-  const answer = { ...answerFor(catalogue, state, matches(1)[0]!.why)!, readChars: 20000 };
+  const answer = answerOf(
+    { matches: matches(3), confident: true, truncated: true, inputLength: 20000 },
+    'command',
+  )!;
+  const state = answer.state;
 
   it.each(['private', 'thread', 'shared'] as const)('a %s answer', (mode) => {
     const msg = answerMessage(answer, mode, 'footer '.repeat(1000));
@@ -54,9 +51,7 @@ describe('Block Kit stays within Slack limits whatever the catalogue holds', () 
   });
 
   it('App Home, cut at 100 blocks and 250 KB', () => {
-    const view = homeView(bigCatalogue(60, 12, false), [
-      { actionId: 'x', text: 'Inspect a token '.repeat(10) },
-    ]);
+    const view = homeView(bigCatalogue(60, 12, false));
     expect(view.blocks).toHaveLength(100);
     expect(JSON.stringify(view).length).toBeLessThan(250_000);
     expect(limitViolations(view as never, 100)).toEqual([]);
@@ -80,5 +75,6 @@ describe('Block Kit stays within Slack limits whatever the catalogue holds', () 
     expect(truncate('abc', 3)).toBe('abc');
     expect(truncate('abcdef', 4)).toBe('abc…');
     expect(truncate('ab😀cd', 4)).toBe('ab…');
+    expect(truncate('a &amp; b', 5)).toBe('a …');
   });
 });

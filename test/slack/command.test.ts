@@ -106,9 +106,15 @@ describe('/authhelp', () => {
     expect(text).toContain('Still stuck?');
   });
 
-  it('opens the connection test for `check workday` (a clear "coming soon" for now)', async () => {
-    const text = JSON.stringify(await reply(h, 'check workday'));
-    expect(text).toContain('coming soon');
+  it('opens the Workday connection test for `check workday`, in a modal and nowhere else', async () => {
+    const before = h.standIn.api('views.open').length;
+    const { responseUrl } = await h.command('check workday');
+    await h.standIn.waitFor(() => h.standIn.api('views.open').length === before + 1);
+    const view = h.standIn.api('views.open').at(-1)!.body['view'] as Record<string, unknown>;
+    expect(view['callback_id']).toBe('authhelp_check_submit');
+    expect(JSON.stringify(view['title'])).toContain('Test Workday');
+    await h.standIn.settle();
+    expect(repliesTo(h.standIn, responseUrl)).toEqual([]);
   });
 
   it('refuses to check an unknown system', async () => {

@@ -6,9 +6,7 @@ import { startHarness, type Harness } from './support/harness.js';
 describe('App Home', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({
-      extra: { homeButtons: [{ actionId: 'authhelp_inspect_token', text: 'Inspect a token' }] },
-    });
+    h = await startHarness();
   });
   afterAll(async () => {
     await h.stop();
@@ -44,14 +42,15 @@ describe('App Home', () => {
     expect(h.standIn.api('views.publish')).toHaveLength(before);
   });
 
-  it('"Test a connection" on App Home opens a modal (no message to answer in)', async () => {
+  it('"Test a connection" on App Home opens the menu of systems (no message to answer in)', async () => {
     const res = await h.click({ actionId: 'authhelp_test_connection', container: 'home' });
     expect(res.status).toBe(200);
     await h.standIn.waitFor(() => h.standIn.api('views.open').length === 1);
     const call = h.standIn.api('views.open')[0]!.body;
     expect(call['trigger_id']).toBe('1337.43.efgh');
     const view = call['view'] as Record<string, unknown>;
-    expect(JSON.stringify(view)).toContain('coming soon');
+    expect(view['callback_id']).toBe('authhelp_check_pick');
+    expect(JSON.stringify(view)).toContain('Which system do you want to test?');
     expect(limitViolations(view, 100)).toEqual([]);
   });
 });

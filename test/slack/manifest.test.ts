@@ -6,13 +6,10 @@ import { App } from '@slack/bolt';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { createLogger } from '../../src/adapters/logger.js';
-import { createDiagnoser } from '../../src/core/matching/diagnose.js';
-import { AfterAck } from '../../src/slack/after-ack.js';
-import { TtlSet } from '../../src/slack/dedupe.js';
+import { memoryListenerState, registerListeners } from '../../src/slack/app.js';
+import { ReplyQueue } from '../../src/slack/replies/queue.js';
+import { createServices } from '../../src/slack/services.js';
 import { ANSWER_CHANNEL_TYPES, EVENTS_PATH_FOR_MANIFEST } from './support/manifest-facts.js';
-import { slackFeatures } from '../../src/slack/features.js';
-import { registerListeners } from '../../src/slack/listeners/index.js';
-import { openCheckModal } from '../../src/slack/open-check-modal.js';
 import { bigCatalogue } from './support/big-catalogue.js';
 
 // Jest 29's ESM runtime has import.meta.url but not import.meta.dirname.
@@ -72,24 +69,13 @@ function registeredSurfaces(): { commands: string[]; shortcuts: string[]; events
   }
   const catalogue = bigCatalogue(1, 1, false);
   const logger = createLogger({ destination: { write: () => undefined } });
-  // The same feature list main.ts registers, so their surfaces are checked too.
-  const features = slackFeatures({ policy: { allowLocalTargets: false }, logger });
-  registerListeners(
-    app,
-    {
-      catalogue,
-      diagnoser: createDiagnoser(catalogue),
-      logger,
-      channels: [],
-      openCheckModal,
-      recordFeedback: () => undefined,
-      homeButtons: [],
-      seenEvents: new TtlSet({ ttlMs: 1 }),
-      answeredThreads: new TtlSet({ ttlMs: 1 }),
-      afterAck: new AfterAck(() => Promise.resolve()),
-    },
-    features.listeners ?? [],
-  );
+  // The same listener list createSlackApp registers.
+  registerListeners(app, {
+    services: createServices({ catalogue, logger, policy: { allowLocalTargets: false } }),
+    replies: new ReplyQueue({ send: () => Promise.resolve(), onFailure: () => Promise.resolve() }),
+    state: memoryListenerState(),
+    channels: [],
+  });
   return { commands: seen.command, shortcuts: seen.shortcut, events: seen.event };
 }
 

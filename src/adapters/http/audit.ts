@@ -9,7 +9,7 @@ export interface AuditRecord {
   readonly host: string | null;
   readonly tenant?: string;
   readonly account?: string;
-  readonly outcome: 'ok' | 'failed' | 'blocked' | 'rate_limited';
+  readonly outcome: 'ok' | 'failed' | 'blocked';
   readonly finding: string | null;
   readonly durationMs: number;
 }
@@ -17,7 +17,6 @@ export interface AuditRecord {
 export function auditRecord(who: string, outcome: CheckOutcome): AuditRecord {
   const top = outcome.findings[0];
   const blocked = outcome.findings.some((f) => f.blocking === true);
-  const limited = top?.code === 'check.rate-limited';
   return {
     event: 'credential_check',
     who,
@@ -25,7 +24,7 @@ export function auditRecord(who: string, outcome: CheckOutcome): AuditRecord {
     host: outcome.target?.host ?? null,
     ...(outcome.target?.tenant === undefined ? {} : { tenant: outcome.target.tenant }),
     ...(outcome.target?.account === undefined ? {} : { account: outcome.target.account }),
-    outcome: outcome.ok ? 'ok' : limited ? 'rate_limited' : blocked ? 'blocked' : 'failed',
+    outcome: outcome.ok ? 'ok' : blocked ? 'blocked' : 'failed',
     finding: top === undefined ? null : (top.id ?? top.code),
     durationMs: outcome.durationMs,
   };

@@ -1,21 +1,11 @@
 import type { Entry } from '../../core/catalogue/catalogue.js';
 import { encodeState, type AnswerState } from '../answer-state.js';
+import type { Answer } from '../answers.js';
 import { ACTION, BLOCK } from '../ids.js';
 import { entryBlocks, firstSentence, idLine, percent } from './entry.js';
 import type { Block } from './limits.js';
 import { button, context, escapeMrkdwn, section } from './limits.js';
 import { message, type SlackMessage } from './message.js';
-
-/** An answer ready to render: the entry shown, its resolved alternatives, and how it was reached. */
-export interface Answer {
-  readonly entry: Entry;
-  readonly state: AnswerState;
-  /** Entries for `state.alternatives`, same order (unknown ids already dropped). */
-  readonly alternatives: readonly Entry[];
-  readonly why?: readonly string[];
-  /** Set when only the first N characters of a long paste were read. */
-  readonly readChars?: number;
-}
 
 /**
  * Which buttons go under the answer: `private` for the asker (alternatives, share, test, feedback),

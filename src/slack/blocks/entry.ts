@@ -11,7 +11,7 @@ export function entryBlocks(entry: Entry): Block[] {
   const steps = entry.steps.map((s, i) => `${i + 1}. ${escapeMrkdwn(s)}`);
   for (const chunk of chunkLines(['*Fix*', ...steps])) blocks.push(section(chunk));
   if (entry.sources.length > 0) {
-    const links = entry.sources.map((s) => `<${s.url}|${linkLabel(s.title)}>`);
+    const links = entry.sources.map((s) => `<${linkUrl(s.url)}|${linkLabel(s.title)}>`);
     blocks.push(section(`*Source:* ${links.join(' · ')}`));
   }
   return blocks;
@@ -31,6 +31,11 @@ export function idLine(
 
 export function percent(confidence: number): string {
   return `${Math.round(confidence * 100)}%`;
+}
+
+/** A URL inside `<…|…>`: `&` as an entity, and the characters that would end the link encoded. */
+function linkUrl(url: string): string {
+  return url.replace(/&/g, '&amp;').replace(/</g, '%3C').replace(/>/g, '%3E').replace(/\|/g, '%7C');
 }
 
 /** Link labels cannot contain `|` or `>`; keep them short. */

@@ -1,7 +1,8 @@
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
-import { COMMAND } from '../ids.js';
+import { CALLBACK, COMMAND } from '../ids.js';
 import { context, section } from './limits.js';
 import { message, type SlackMessage } from './message.js';
+import { modal, type ModalView } from './view.js';
 
 /** Usage with examples, for `/authhelp` and `/authhelp help`. */
 export function helpMessage(catalogue: Catalogue): SlackMessage {
@@ -9,10 +10,11 @@ export function helpMessage(catalogue: Catalogue): SlackMessage {
   return message(`How to use ${COMMAND}`, [
     section(
       [
-        `*${COMMAND} <error text>* — paste an error or response body; I answer privately with the documented cause and fix.`,
+        `*${COMMAND} &lt;error text&gt;* — paste an error or response body; I answer privately with the documented cause and fix.`,
         `*${COMMAND} list [system]* — what the catalogue knows${systems === '' ? '' : ` (${systems})`}.`,
-        `*${COMMAND} show <id>* — one entry, e.g. \`${COMMAND} show netsuite/TokenRejected\`.`,
+        `*${COMMAND} show &lt;id&gt;* — one entry, e.g. \`${COMMAND} show netsuite/TokenRejected\`.`,
         `*${COMMAND} check [workday|netsuite|oauth2]* — test a connection.`,
+        `*${COMMAND} inspect [token]* — decode a JWT privately (a token alone works too).`,
       ].join('\n'),
     ),
     section(
@@ -34,10 +36,20 @@ export function noticeMessage(text: string, hint?: string): SlackMessage {
   return message(text, hint === undefined ? [section(text)] : [section(text), context(hint)]);
 }
 
+const SORRY =
+  ':warning: Sorry, something went wrong on my side and I could not finish that. Please try again in a moment.';
+const ASK_OWNER = 'If it keeps happening, ask the app owner to check the authhelp logs.';
+
 /** What a person sees when a Slack call failed on their behalf. */
 export function apologyMessage(): SlackMessage {
-  return noticeMessage(
-    ':warning: Sorry, something went wrong on my side and I could not finish that. Please try again in a moment.',
-    'If it keeps happening, ask the app owner to check the authhelp logs.',
-  );
+  return noticeMessage(SORRY, ASK_OWNER);
+}
+
+/** The same apology in place of the modal the person is looking at. */
+export function apologyView(): ModalView {
+  return modal({
+    callbackId: CALLBACK.apology,
+    title: 'authhelp',
+    blocks: [section(SORRY), context(ASK_OWNER)],
+  });
 }

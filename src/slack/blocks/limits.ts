@@ -8,6 +8,10 @@ export const LIMITS = {
   blocksPerMessage: 50,
   blocksPerView: 100,
   viewTitle: 24,
+  inputLabel: 2000,
+  placeholder: 150,
+  optionText: 75,
+  privateMetadata: 3000,
   buttonText: 75,
   buttonValue: 2000,
   /** Notification/fallback `text`; Slack truncates far later, but short is kinder. */
@@ -21,13 +25,15 @@ export const LIMITS = {
 export type Block = types.KnownBlock;
 
 /**
- * Cuts text to `max` UTF-16 units (the stricter way to count), never splitting a surrogate pair,
- * marking the cut with an ellipsis.
+ * Cuts text to `max` UTF-16 units (the stricter way to count), never splitting a surrogate pair or
+ * an `&amp;`/`&lt;`/`&gt;` entity, marking the cut with an ellipsis.
  */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = text.slice(0, Math.max(0, max - 1));
   if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  // Never leave half an entity (`&am`) of escaped mrkdwn behind.
+  cut = cut.replace(/&[a-z]{0,3}$/, '');
   return `${cut}…`;
 }
 
@@ -61,6 +67,11 @@ export function fitBlocks(
 /** Escapes the three characters mrkdwn treats as markup, so catalogue text like `<tenant>` shows as typed. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** What someone typed, quoted back inside backticks: cut short and escaped. */
+export function quoted(text: string, max: number): string {
+  return escapeMrkdwn(text.slice(0, max).replace(/`/g, "'"));
 }
 
 export function section(text: string): Block {

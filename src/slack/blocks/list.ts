@@ -25,6 +25,6 @@ export function catalogueBlocks(catalogue: Catalogue, system?: string): Block[] 
 export function listMessage(catalogue: Catalogue, system?: string): SlackMessage {
   return message(`${catalogue.size} documented errors`, [
     ...catalogueBlocks(catalogue, system),
-    context(`Show one with \`${COMMAND} show <id>\`.`),
+    context(`Show one with \`${COMMAND} show &lt;id&gt;\`.`),
   ]);
 }

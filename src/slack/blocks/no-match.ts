@@ -31,7 +31,7 @@ export function noMatchMessage(catalogue: Catalogue, closest: readonly Match[]):
       ].join('\n'),
     ),
     context(
-      `Still stuck? Ask in your support channel, and \`${COMMAND} show <id>\` any entry that looks close.`,
+      `Still stuck? Ask in your support channel, and \`${COMMAND} show &lt;id&gt;\` any entry that looks close.`,
     ),
   );
   return message('No documented error matched', blocks);

@@ -1,109 +1,116 @@
-import type { App, RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
-import { answerFor, outcomeOf } from '../answers.js';
+import type { App } from '@slack/bolt';
+import { answerFromState, answerOf } from '../answers.js';
 import { answerMessage } from '../blocks/answer.js';
 import { helpMessage, noticeMessage } from '../blocks/help.js';
+import { inspectionMessage } from '../blocks/inspection.js';
 import { listMessage } from '../blocks/list.js';
 import type { SlackMessage } from '../blocks/message.js';
 import { noMatchMessage } from '../blocks/no-match.js';
-import { CHECK_SYSTEMS, isCheckSystem, parseCommandText } from '../command-text.js';
-import type { SlackDeps } from '../deps.js';
+import { parseCommandText, type CommandRequest } from '../command-text.js';
+import { quoted } from '../blocks/limits.js';
 import { COMMAND } from '../ids.js';
 import { pasteFields } from '../log-fields.js';
-import { respondPrivately } from '../reply.js';
+import { privately } from '../replies/delivery.js';
+import { originOf } from '../replies/origin.js';
+import type { Replies } from '../replies/queue.js';
+import type { Services } from '../services.js';
+import { openCheck } from './check.js';
+import { openInspector } from './inspect.js';
 
-/** `/authhelp …`: ack at once, then answer privately through the command's response_url. */
-export function registerCommand(app: App, deps: SlackDeps): void {
-  app.command(COMMAND, async ({ ack, command, body, respond, client }) => {
+/**
+ * `/authhelp …`: ack at once, then dispatch on what the text asks for (see CommandRequest): the
+ * connection test and the token inspector's modal open at once; every other answer is private,
+ * through the command's response_url, after the ack.
+ */
+export function registerCommand(app: App, services: Services, replies: Replies): void {
+  app.command(COMMAND, async ({ ack, command, body }) => {
     await ack();
     const request = parseCommandText(command.text);
-    // The trigger_id expires in ~3 s: the connection test opens at once, never behind the queue.
-    if (request.kind === 'check') {
-      await openCheck(deps, request.system, {
-        client,
-        triggerId: command.trigger_id,
-        userId: command.user_id,
-        channelId: command.channel_id,
-        respond,
-      });
-      return;
+    const origin = originOf(body);
+    const where = { triggerId: command.trigger_id, responseUrl: command.response_url };
+    switch (request.kind) {
+      case 'check':
+        openCheck(replies, origin, {
+          ...where,
+          system: request.system,
+          channelId: command.channel_id,
+        });
+        return;
+      case 'inspect-form':
+        openInspector(replies, origin, command.trigger_id);
+        return;
+      default:
+        replies.defer(origin, (send) =>
+          send(privately(command.response_url, reply(services, request))),
+        );
     }
-    deps.afterAck.run(async () => {
-      const reply =
-        request.kind === 'diagnose'
-          ? diagnoseReply(deps, request.text)
-          : request.kind === 'help'
-            ? helpMessage(deps.catalogue)
-            : request.kind === 'list'
-              ? listReply(deps, request.system)
-              : showReply(deps, request.id);
-      await respondPrivately(respond, reply);
-    }, body);
   });
 }
 
-function diagnoseReply(deps: SlackDeps, text: string): SlackMessage {
-  const diagnosis = deps.diagnoser.diagnose(text);
-  const outcome = outcomeOf(diagnosis, deps.catalogue);
-  deps.logger.info(
+type Answered = Exclude<CommandRequest, { kind: 'check' | 'inspect-form' }>;
+
+function reply(services: Services, request: Answered): SlackMessage {
+  switch (request.kind) {
+    case 'help':
+      return helpMessage(services.catalogue);
+    case 'list':
+      return listReply(services, request.system);
+    case 'show':
+      return showReply(services, request.id);
+    case 'inspect':
+      return inspectReply(services, request.token);
+    case 'diagnose':
+      return diagnoseReply(services, request.text);
+  }
+}
+
+function diagnoseReply(services: Services, text: string): SlackMessage {
+  const diagnosis = services.diagnose(text);
+  const answer = answerOf(diagnosis, 'command');
+  services.logger.info(
     {
       surface: 'command',
       ...pasteFields(text),
-      entryId: outcome.kind === 'answer' ? outcome.answer.entry.id : null,
+      entryId: answer?.entry.id ?? null,
       confidence: diagnosis.matches[0]?.confidence ?? null,
     },
     'diagnosed',
   );
-  return outcome.kind === 'answer'
-    ? answerMessage(outcome.answer, 'private')
-    : noMatchMessage(deps.catalogue, outcome.closest);
+  return answer === undefined
+    ? noMatchMessage(services.catalogue, diagnosis.matches)
+    : answerMessage(answer, 'private');
 }
 
-function listReply(deps: SlackDeps, system: string | undefined): SlackMessage {
-  const known = deps.catalogue.systemNames();
+function inspectReply(services: Services, token: string): SlackMessage {
+  const inspection = services.inspectToken(token);
+  services.logger.info(
+    { surface: 'inspect-command', fingerprint: inspection.fingerprint, kind: inspection.kind },
+    'token inspected',
+  );
+  return inspectionMessage(inspection);
+}
+
+function listReply(services: Services, system: string | undefined): SlackMessage {
+  const known = services.catalogue.systemNames();
   if (system !== undefined && !known.includes(system)) {
     return noticeMessage(
-      `I don't know the system \`${system.slice(0, 40)}\`.`,
+      `I don't know the system \`${quoted(system, 40)}\`.`,
       `Known systems: ${known.join(', ')}.`,
     );
   }
-  return listMessage(deps.catalogue, system);
+  return listMessage(services.catalogue, system);
 }
 
-function showReply(deps: SlackDeps, id: string): SlackMessage {
-  const answer = answerFor(deps.catalogue, { id, confidence: null, alternatives: [] });
+function showReply(services: Services, id: string): SlackMessage {
+  const answer = answerFromState(services.catalogue, { id, confidence: null, alternatives: [] });
   if (answer !== undefined) return answerMessage(answer, 'private');
   const needle = id.toLowerCase().slice(0, 80);
-  const near = deps.catalogue.entries
+  const near = services.catalogue.entries
     .filter((e) => e.id.toLowerCase().includes(needle) || needle.includes(e.slug.toLowerCase()))
     .slice(0, 5)
     .map((e) => `\`${e.id}\``);
   return noticeMessage(
-    `There is no entry \`${id.slice(0, 80)}\`.`,
+    `There is no entry \`${quoted(id, 80)}\`.`,
     near.length > 0 ? `Did you mean ${near.join(', ')}?` : `See \`${COMMAND} list\` for every id.`,
   );
-}
-
-async function openCheck(
-  deps: SlackDeps,
-  system: string | undefined,
-  request: {
-    client: WebClient;
-    triggerId: string;
-    userId: string;
-    channelId: string;
-    respond: RespondFn;
-  },
-): Promise<void> {
-  if (system !== undefined && !isCheckSystem(system)) {
-    await respondPrivately(
-      request.respond,
-      noticeMessage(
-        `I can't test \`${system.slice(0, 40)}\` connections.`,
-        `Try \`${COMMAND} check ${CHECK_SYSTEMS.join('|')}\`.`,
-      ),
-    );
-    return;
-  }
-  await deps.openCheckModal({ ...request, system });
 }

@@ -32,3 +32,31 @@ export function limitViolations(payload: Record<string, unknown>, maxBlocks: num
 export function flatText(payload: unknown): string {
   return JSON.stringify(payload);
 }
+
+/** Our own markup in mrkdwn: links `<https://…|label>` (`&` as `&amp;`) and mentions `<@U123>`. */
+const OWN_MARKUP = /<(?:https?:\/\/(?:[^\s<>|&]|&amp;)+\|[^<>]*|@[A-Z0-9]+)>/g;
+
+/**
+ * Every mrkdwn text in a message or view with `<`, `>` or `&` that is not an entity or our own
+ * link/mention markup: such a character came from somewhere unescaped.
+ */
+export function unescapedMarkup(payload: unknown): string[] {
+  const found: string[] = [];
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
+    if (typeof node !== 'object' || node === null) return;
+    const o = node as Record<string, unknown>;
+    if (o['type'] === 'mrkdwn' && typeof o['text'] === 'string') {
+      const rest = o['text'].replace(OWN_MARKUP, '');
+      const bad = /[<>]|&(?!amp;|lt;|gt;)/.exec(rest);
+      if (bad !== null)
+        found.push(rest.slice(Math.max(0, bad.index - 30), bad.index + 30).replace(/\n/g, ' '));
+    }
+    Object.values(o).forEach(visit);
+  };
+  visit(payload);
+  return found;
+}

@@ -2,10 +2,10 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadCatalogue } from '../../../src/adapters/catalogue-files.js';
 import { createLogger } from '../../../src/adapters/logger.js';
+import type { CheckRunner } from '../../../src/adapters/http/runner.js';
 import type { Catalogue } from '../../../src/core/catalogue/catalogue.js';
-import { createDiagnoser } from '../../../src/core/matching/diagnose.js';
-import type { Diagnoser } from '../../../src/core/matching/types.js';
-import { createSlackApp, type SlackAppOptions } from '../../../src/slack/app.js';
+import { createSlackApp, type ListenerState } from '../../../src/slack/app.js';
+import { createServices, type Services } from '../../../src/slack/services.js';
 import {
   blockActionPayload,
   commandBody,
@@ -20,11 +20,14 @@ import { SlackStandIn } from './stand-in.js';
 
 export interface HarnessOptions {
   readonly catalogue?: Catalogue;
-  readonly diagnoser?: Diagnoser;
   readonly channels?: readonly string[];
-  readonly extra?: Partial<
-    Pick<SlackAppOptions, 'openCheckModal' | 'recordFeedback' | 'homeButtons' | 'listeners'>
-  >;
+  /** The clock of token inspections and NetSuite assertions. */
+  readonly now?: () => Date;
+  /** The live check (by default the guarded runner, local targets allowed). */
+  readonly runCheck?: CheckRunner;
+  /** Services to replace outright (a failing diagnose…). */
+  readonly services?: Partial<Services>;
+  readonly state?: ListenerState;
 }
 
 /** The real Bolt app in HTTP mode on a loopback port, talking to a recording stand-in of Slack. */
@@ -42,6 +45,8 @@ export interface Harness {
   shortcut(
     o: Omit<MessageShortcutOptions, 'responseUrl'>,
   ): Promise<{ res: SlackResponse; responseUrl: string }>;
+  /** Posts a view submission or any other interaction payload. */
+  interaction(payload: object): Promise<SlackResponse>;
   event(event: object, o?: { eventId?: string; retryNum?: number }): Promise<SlackResponse>;
   post(body: string, contentType: string, options?: SendOptions): Promise<SlackResponse>;
   stop(): Promise<void>;
@@ -62,6 +67,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     level: 'debug',
     destination: { write: (line: string) => void logs.push(line) },
   });
+  const services = createServices({
+    catalogue,
+    logger,
+    policy: { allowLocalTargets: true },
+    ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.runCheck === undefined ? {} : { runCheck: options.runCheck }),
+  });
   const app = createSlackApp({
     config: {
       botToken: 'xoxb-test-token',
@@ -71,10 +83,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       port: 0,
       channels: options.channels ?? [],
     },
-    catalogue,
-    diagnoser: options.diagnoser ?? createDiagnoser(catalogue),
-    logger,
-    ...options.extra,
+    services: { ...services, ...options.services },
+    ...(options.state === undefined ? {} : { state: options.state }),
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -91,6 +101,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return { res, responseUrl };
     },
     click: (click) => sendSigned(events, interactionBody(blockActionPayload(click)), form),
+    interaction: (payload) => sendSigned(events, interactionBody(payload), form),
     async shortcut(o) {
       const responseUrl = standIn.responseUrl();
       const body = interactionBody(messageShortcutPayload({ ...o, responseUrl }));

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { tokenInspectorListeners } from '../../src/slack/inspect/register.js';
-import { INSPECT, INSPECT_BUTTON } from '../../src/slack/inspect/ids.js';
-import { inspectionResultView, inspectModalView } from '../../src/slack/inspect/blocks.js';
-import { parseTokenCommand } from '../../src/slack/inspect/command-token.js';
 import { inspectToken } from '../../src/core/jwt/inspect.js';
-import { limitViolations } from '../slack/support/blocks-check.js';
-import { repliesTo, startHarness, type Harness } from '../slack/support/harness.js';
-import { interactionBody, viewSubmissionPayload } from '../slack/support/payloads.js';
-import { assertion, mint, netsuiteAccess, NOW, NOW_S, options } from './mint.js';
+import { inspectionResultView, inspectModalView } from '../../src/slack/blocks/inspection.js';
+import { parseCommandText } from '../../src/slack/command-text.js';
+import { ACTION, BLOCK, CALLBACK, INSPECT_VALUE } from '../../src/slack/ids.js';
+import { limitViolations } from './support/blocks-check.js';
+import { repliesTo, startHarness, type Harness } from './support/harness.js';
+import { interactionBody, viewSubmissionPayload } from './support/payloads.js';
+import { assertion, mint, netsuiteAccess, NOW, NOW_S, options } from '../jwt/mint.js';
 
 const FORM = 'application/x-www-form-urlencoded';
 
@@ -17,10 +16,10 @@ function viewSubmission(value: string): string {
       {
         id: 'V1',
         type: 'modal',
-        callback_id: INSPECT.modal,
+        callback_id: CALLBACK.inspectForm,
         state: {
           values: {
-            [INSPECT.inputBlock]: { [INSPECT.inputAction]: { type: 'plain_text_input', value } },
+            [BLOCK.inspectInput]: { [INSPECT_VALUE]: { type: 'plain_text_input', value } },
           },
         },
       },
@@ -32,12 +31,7 @@ function viewSubmission(value: string): string {
 describe('token inspector in Slack', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness({
-      extra: {
-        listeners: [tokenInspectorListeners({ now: () => NOW })],
-        homeButtons: [INSPECT_BUTTON],
-      },
-    });
+    h = await startHarness({ now: () => NOW });
   });
   afterAll(async () => {
     await h.stop();
@@ -76,13 +70,13 @@ describe('token inspector in Slack', () => {
   });
 
   it('opens the modal from App Home and from /authhelp inspect', async () => {
-    await h.click({ actionId: INSPECT_BUTTON.actionId, container: 'home' });
+    await h.click({ actionId: ACTION.inspectToken, container: 'home' });
     await h.standIn.waitFor(() => h.standIn.api('views.open').length === 1);
     await h.command('inspect');
     await h.standIn.waitFor(() => h.standIn.api('views.open').length === 2);
     for (const call of h.standIn.api('views.open')) {
       const view = call.body['view'] as Record<string, unknown>;
-      expect(view['callback_id']).toBe(INSPECT.modal);
+      expect(view['callback_id']).toBe(CALLBACK.inspectForm);
       expect(limitViolations(view, 100)).toEqual([]);
     }
   });
@@ -116,12 +110,12 @@ describe('token inspector blocks', () => {
   });
 
   it.each([
-    ['inspect', 'open-modal'],
-    ['  INSPECT  ', 'open-modal'],
-    ['list', 'other'],
-    ['invalid_client from workday', 'other'],
+    ['inspect', 'inspect-form'],
+    ['  INSPECT  ', 'inspect-form'],
+    ['list', 'list'],
+    ['invalid_client from workday', 'diagnose'],
     ['inspect not-a-token', 'inspect'],
   ])('parses %j as %s', (text, kind) => {
-    expect(parseTokenCommand(text).kind).toBe(kind);
+    expect(parseCommandText(text).kind).toBe(kind);
   });
 });

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createDiagnoser } from '../../src/core/matching/diagnose.js';
-import type { Diagnoser } from '../../src/core/matching/types.js';
+import { createLogger } from '../../src/adapters/logger.js';
 import { detectSecrets } from '../../src/core/secrets/detect.js';
-import { maskingDiagnoser } from '../../src/slack/guard/masking-diagnoser.js';
-import { describeCredentials, guardNotice } from '../../src/slack/guard/notice.js';
-import { credentialGuardListeners } from '../../src/slack/guard/register.js';
-import { limitViolations } from '../slack/support/blocks-check.js';
-import { shippedCatalogue, startHarness, type Harness } from '../slack/support/harness.js';
-import { CHANNEL, channelMessage, nextEventId } from '../slack/support/payloads.js';
+import { describeCredentials, guardNotice } from '../../src/slack/blocks/guard-notice.js';
+import { createServices, type Services } from '../../src/slack/services.js';
+import { limitViolations } from './support/blocks-check.js';
+import { shippedCatalogue, startHarness, type Harness } from './support/harness.js';
+import { CHANNEL, channelMessage, nextEventId } from './support/payloads.js';
 import { netsuiteRefresh, NOW } from '../jwt/mint.js';
 
 const SECRET = randomBytes(32).toString('hex');
@@ -22,11 +20,7 @@ const negatives = (
 describe('leaked-credential guard in channels', () => {
   let h: Harness;
   beforeAll(async () => {
-    const catalogue = await shippedCatalogue();
-    h = await startHarness({
-      diagnoser: maskingDiagnoser(createDiagnoser(catalogue)),
-      extra: { listeners: [credentialGuardListeners({ now: () => NOW })] },
-    });
+    h = await startHarness({ now: () => NOW });
   });
   afterAll(async () => {
     await h.stop();
@@ -112,8 +106,12 @@ describe('leaked-credential guard in channels', () => {
 });
 
 describe('guardNotice', () => {
+  let inspect: Services['inspectToken'];
+  beforeAll(async () => {
+    inspect = (await services()).inspectToken;
+  });
   const notice = (text: string) =>
-    JSON.stringify(guardNotice(describeCredentials(text, detectSecrets(text), NOW)));
+    JSON.stringify(guardNotice(describeCredentials(text, detectSecrets(text), inspect)));
 
   it.each([
     [
@@ -154,16 +152,18 @@ describe('guardNotice', () => {
   });
 });
 
-describe('maskingDiagnoser', () => {
-  it('passes the text with credentials masked', () => {
-    const seen: string[] = [];
-    const inner: Diagnoser = {
-      diagnose: (text) => {
-        seen.push(text);
-        return { matches: [], confident: false, truncated: false, inputLength: text.length };
-      },
-    };
-    maskingDiagnoser(inner).diagnose(`invalid_client client_secret=${SECRET}`);
-    expect(seen).toEqual(['invalid_client client_secret=[redacted assignment]']);
+describe('the diagnose service', () => {
+  it('matches the text with credentials masked', async () => {
+    const d = (await services()).diagnose(`invalid_client client_secret=${SECRET}`);
+    expect(d.inputLength).toBe('invalid_client client_secret=[redacted assignment]'.length);
   });
 });
+
+async function services() {
+  return createServices({
+    catalogue: await shippedCatalogue(),
+    logger: createLogger({ destination: { write: () => undefined } }),
+    policy: { allowLocalTargets: false },
+    now: () => NOW,
+  });
+}

@@ -1,8 +1,7 @@
-import { fingerprintToken } from '../../adapters/token-fingerprint.js';
-import { inspectToken } from '../../core/jwt/inspect.js';
+import type { Inspection } from '../../core/jwt/types.js';
 import type { SecretFinding } from '../../core/secrets/types.js';
-import { context, section } from '../blocks/limits.js';
-import { message, type SlackMessage } from '../blocks/message.js';
+import { context, escapeMrkdwn, section } from './limits.js';
+import { message, type SlackMessage } from './message.js';
 import { familyOf, rotationLines, type CredentialFamily, type Vendor } from './rotation.js';
 
 /** What the guard says about one credential, derived from the finding; never the value. */
@@ -21,15 +20,12 @@ export interface CredentialNote {
 export function describeCredentials(
   text: string,
   findings: readonly SecretFinding[],
-  now: Date,
+  inspect: (token: string) => Inspection,
 ): CredentialNote[] {
   return findings.map((f) => {
     const base = { label: f.label, family: familyOf(f) };
     if (f.kind !== 'jwt') return { ...base, vendor: 'unknown' };
-    const inspection = inspectToken(text.slice(f.start, f.end), {
-      now,
-      fingerprint: fingerprintToken,
-    });
+    const inspection = inspect(text.slice(f.start, f.end));
     const vendor: Vendor = inspection.kind.startsWith('netsuite')
       ? 'netsuite'
       : inspection.kind.startsWith('workday')
@@ -57,8 +53,9 @@ export function guardNotice(notes: readonly CredentialNote[]): SlackMessage {
   const kinds = [
     ...new Set(notes.map((n) => (n.detail === undefined ? n.label : `${n.label} (${n.detail})`))),
   ];
-  const what =
-    kinds.length === 1 ? (kinds[0] ?? 'a credential') : kinds.map((k) => `\n• ${k}`).join('');
+  const what = escapeMrkdwn(
+    kinds.length === 1 ? (kinds[0] ?? 'a credential') : kinds.map((k) => `\n• ${k}`).join(''),
+  );
   const rotate = rotationLines(notes);
   return message(
     'Your message looks like it contains a live credential: delete it and rotate the credential.',
@@ -69,7 +66,7 @@ export function guardNotice(notes: readonly CredentialNote[]): SlackMessage {
       ),
       ...(rotate.length === 0 ? [] : [section(`*How to rotate it*\n${rotate.join('\n')}`)]),
       context(
-        'Only you can see this. I did not store the credential; anything I answer in this channel is based on the text with it masked. To check a token privately, use `/authhelp <token>`.',
+        'Only you can see this. I did not store the credential; anything I answer in this channel is based on the text with it masked. To check a token privately, use `/authhelp &lt;token&gt;`.',
       ),
     ],
   );

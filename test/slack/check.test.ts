@@ -2,21 +2,20 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { loadCatalogue } from '../../src/adapters/catalogue-files.js';
-import { createRateLimiter } from '../../src/adapters/http/rate-limit.js';
 import { createCheckRunner } from '../../src/adapters/http/runner.js';
-import { createDiagnoser } from '../../src/core/matching/diagnose.js';
-import { createSlackApp } from '../../src/slack/app.js';
-import { createCheckModal } from '../../src/slack/check/modal.js';
+import { createSlackApp, memoryListenerState } from '../../src/slack/app.js';
+import { createServices } from '../../src/slack/services.js';
+import { memoryRateLimit } from '../../src/slack/state/rate-limit.js';
 import {
   commandBody,
   interactionBody,
   interactionSender,
   TEAM,
   viewSubmissionPayload,
-} from '../slack/support/payloads.js';
-import { SIGNING_SECRET, sendSigned } from '../slack/support/signed.js';
-import { SlackStandIn } from '../slack/support/stand-in.js';
-import { captureLogger } from './support.js';
+} from './support/payloads.js';
+import { SIGNING_SECRET, sendSigned } from './support/signed.js';
+import { SlackStandIn } from './support/stand-in.js';
+import { captureLogger } from '../check/support.js';
 import { createDemoSetup } from '../../src/emulator/demo.js';
 import { startEmulator, type RunningEmulator } from '../../src/emulator/server.js';
 
@@ -45,16 +44,18 @@ beforeAll(async () => {
   standIn = await SlackStandIn.start();
   const catalogue = await loadCatalogue();
   const logger = captureLogger(logs);
-  const modal = createCheckModal({
-    runner: createCheckRunner({
-      policy: { allowLocalTargets: true },
+  const policy = { allowLocalTargets: true };
+  const services = createServices({
+    catalogue,
+    logger,
+    policy,
+    runCheck: createCheckRunner({
+      policy,
       logger,
       // No DNS beyond loopback in tests.
       resolve: () =>
         Promise.reject(Object.assign(new Error('no DNS in tests'), { code: 'ENOTFOUND' })),
     }),
-    rateLimiter: createRateLimiter({ limit: 4 }),
-    policy: { allowLocalTargets: true },
   });
   const app = createSlackApp({
     config: {
@@ -65,11 +66,8 @@ beforeAll(async () => {
       port: 0,
       channels: [],
     },
-    catalogue,
-    diagnoser: createDiagnoser(catalogue),
-    logger,
-    openCheckModal: modal.open,
-    listeners: [modal.register],
+    services,
+    state: { ...memoryListenerState(), check: { perUser: memoryRateLimit({ limit: 4 }) } },
   });
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   events = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/slack/events`;

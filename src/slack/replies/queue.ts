@@ -1,5 +1,31 @@
-/** Where failures of deferred work go: the app's one error handler (log + private apology). */
-export type DeferredErrorHandler = (args: { error: Error; body: unknown }) => Promise<void>;
+import type { Delivery } from './delivery.js';
+import type { Origin } from './origin.js';
+
+/** Hands one reply to Slack; resolves once Slack took it. */
+export type Send = (delivery: Delivery) => Promise<void>;
+
+/** The part of a request after its ack: compute the answer, then `send` what is owed. */
+export type Work = (send: Send) => Promise<void>;
+
+/** The one path for every reply after an ack: a queue, one sender, one failure handler. */
+export interface Replies {
+  /** Queues `work` behind the acks of requests still arriving. */
+  defer(origin: Origin, work: Work): void;
+  /** Starts `work` at once, on the same path: a trigger_id lives about 3 s, too short to queue. */
+  now(origin: Origin, work: Work): void;
+}
+
+export interface ReplyQueueOptions {
+  readonly send: Send;
+  /** Logs the failure and apologises to whoever waits; never throws. */
+  readonly onFailure: (error: Error, origin: Origin) => Promise<void>;
+  readonly sliceMs?: number;
+  readonly maxInFlight?: number;
+  readonly maxPending?: number;
+  readonly idleMs?: number;
+  readonly maxDelayMs?: number;
+  readonly busyPauseMs?: number;
+}
 
 /**
  * Runs the work that follows an ack (diagnose, render, reply) after the Slack requests already
@@ -7,15 +33,16 @@ export type DeferredErrorHandler = (args: { error: Error; body: unknown }) => Pr
  * response_url lives 30 minutes), so under a burst acks stay fast and replies queue:
  * - the listener returns once its work is queued, so Bolt lets go of the request at once;
  * - a FIFO, started for at most `sliceMs` per event-loop turn (incoming requests are read between
- *   turns), with at most `maxInFlight` replies under way (their completions cost time too);
+ *   turns), with at most `maxInFlight` items under way (their completions cost time too);
  * - while requests keep arriving (one came within `idleMs`), queued work waits so acks keep the
  *   CPU; an item waiting longer than `maxDelayMs` still starts, one per `busyPauseMs`, so replies
  *   never starve;
  * - past `maxPending` queued items, work runs at once (backpressure, never dropped).
  */
-export class AfterAck {
+export class ReplyQueue implements Replies {
   readonly #queue: { start: () => void; at: number }[] = [];
-  readonly #onError: DeferredErrorHandler;
+  readonly #send: Send;
+  readonly #onFailure: ReplyQueueOptions['onFailure'];
   readonly #sliceMs: number;
   readonly #maxInFlight: number;
   readonly #maxPending: number;
@@ -26,20 +53,11 @@ export class AfterAck {
   #scheduled = false;
   #lastArrival = 0;
 
-  constructor(
-    onError: DeferredErrorHandler,
-    options: {
-      sliceMs?: number;
-      maxInFlight?: number;
-      maxPending?: number;
-      idleMs?: number;
-      maxDelayMs?: number;
-      busyPauseMs?: number;
-    } = {},
-  ) {
-    this.#onError = onError;
+  constructor(options: ReplyQueueOptions) {
+    this.#send = options.send;
+    this.#onFailure = options.onFailure;
     this.#sliceMs = options.sliceMs ?? 1;
-    this.#maxInFlight = options.maxInFlight ?? 2;
+    this.#maxInFlight = options.maxInFlight ?? 16;
     this.#maxPending = options.maxPending ?? 50_000;
     this.#idleMs = options.idleMs ?? 2;
     this.#maxDelayMs = options.maxDelayMs ?? 250;
@@ -50,23 +68,32 @@ export class AfterAck {
     return this.#queue.length;
   }
 
-  /** Queues `work`; `body` (the Slack payload) tells the error handler whom to apologise to. */
-  run(work: () => Promise<void>, body: unknown): void {
-    const start = (): void => {
+  defer(origin: Origin, work: Work): void {
+    const start = this.#starter(origin, work);
+    this.#lastArrival = performance.now();
+    if (this.#queue.length >= this.#maxPending) start();
+    else this.#queue.push({ start, at: this.#lastArrival });
+    this.#schedule();
+  }
+
+  now(origin: Origin, work: Work): void {
+    this.#starter(origin, work)();
+  }
+
+  #starter(origin: Origin, work: Work): () => void {
+    return () => {
       this.#inFlight += 1;
-      work()
+      // Work that throws synchronously still ends in the failure handler.
+      Promise.resolve()
+        .then(() => work(this.#send))
         .catch((error: unknown) =>
-          this.#onError({ error: error instanceof Error ? error : new Error(String(error)), body }),
+          this.#onFailure(error instanceof Error ? error : new Error(String(error)), origin),
         )
         .finally(() => {
           this.#inFlight -= 1;
           this.#schedule();
         });
     };
-    this.#lastArrival = performance.now();
-    if (this.#queue.length >= this.#maxPending) start();
-    else this.#queue.push({ start, at: this.#lastArrival });
-    this.#schedule();
   }
 
   #schedule(): void {

@@ -1,11 +1,11 @@
-import { privateKeyFromPem } from '../../adapters/http/private-key.js';
-import { preflightNetsuite } from '../../core/check/netsuite/preflight.js';
-import { preflightOAuth2 } from '../../core/check/oauth2/preflight.js';
-import { preflightWorkday } from '../../core/check/workday/preflight.js';
-import type { CheckInput, PrivateJwk, TargetPolicy } from '../../core/check/types.js';
-import type { Finding, FindingField } from '../../core/finding.js';
-import type { CheckSystem } from '../command-text.js';
-import { FIELD, VALUE, type FieldKey } from './ids.js';
+import { privateKeyFromPem } from '../adapters/http/private-key.js';
+import type { CheckInput, CheckSystem, PrivateJwk } from '../core/check/types.js';
+import type { Finding, FindingField } from '../core/finding.js';
+import {
+  CHECK_FIELD as FIELD,
+  CHECK_VALUE as VALUE,
+  type CheckFieldKey as FieldKey,
+} from './ids.js';
 
 type StateValues = Readonly<
   Record<
@@ -24,7 +24,7 @@ export interface ReadForm {
 export function readCheckForm(
   system: CheckSystem,
   values: StateValues,
-  policy: TargetPolicy,
+  preflight: (input: CheckInput) => readonly Finding[],
 ): ReadForm {
   const get = (key: FieldKey): string => {
     const v = values[FIELD[key]]?.[VALUE];
@@ -73,21 +73,11 @@ export function readCheckForm(
     };
     if (privateKey === undefined) return { input: null, errors };
   }
-  for (const f of blockingFindings(input, policy)) {
+  for (const f of preflight(input).filter((p) => p.blocking === true)) {
     const block = blockFor(f.fields[0]);
     if (block !== undefined) errors[block] ??= f.title;
   }
   return { input: Object.keys(errors).length > 0 ? null : input, errors };
-}
-
-function blockingFindings(input: CheckInput, policy: TargetPolicy): Finding[] {
-  const found =
-    input.system === 'workday'
-      ? preflightWorkday(input, policy).findings
-      : input.system === 'oauth2'
-        ? preflightOAuth2(input, policy).findings
-        : preflightNetsuite(input, policy, new Date()).findings;
-  return found.filter((f) => f.blocking === true);
 }
 
 function blockFor(field: FindingField | undefined): string | undefined {

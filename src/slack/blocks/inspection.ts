@@ -1,22 +1,10 @@
-import type { types } from '@slack/bolt';
 import type { Finding } from '../../core/finding.js';
 import type { Inspection } from '../../core/jwt/types.js';
 import { maskSecrets } from '../../core/secrets/detect.js';
-import { COMMAND } from '../ids.js';
-import {
-  LIMITS,
-  chunkLines,
-  context,
-  escapeMrkdwn,
-  fitBlocks,
-  section,
-  truncate,
-  type Block,
-} from '../blocks/limits.js';
-import { message, type SlackMessage } from '../blocks/message.js';
-import { INSPECT } from './ids.js';
-
-type ModalView = types.ModalView;
+import { BLOCK, CALLBACK, COMMAND, INSPECT_VALUE } from '../ids.js';
+import { chunkLines, context, escapeMrkdwn, section, truncate, type Block } from './limits.js';
+import { message, type SlackMessage } from './message.js';
+import { modal, textInput, type ModalView } from './view.js';
 
 const MARK: Readonly<Record<Finding['severity'], string>> = {
   error: ':x:',
@@ -75,44 +63,33 @@ export function inspectionMessage(inspection: Inspection): SlackMessage {
 
 /** The "Inspect a token" modal: one multi-line input. */
 export function inspectModalView(): ModalView {
-  return {
-    type: 'modal',
-    callback_id: INSPECT.modal,
-    title: { type: 'plain_text', text: 'Inspect a token' },
-    submit: { type: 'plain_text', text: 'Inspect' },
-    close: { type: 'plain_text', text: 'Cancel' },
+  return modal({
+    callbackId: CALLBACK.inspectForm,
+    title: 'Inspect a token',
+    submit: 'Inspect',
+    close: 'Cancel',
     blocks: [
       section(
         'Paste a JWT (access token, refresh token or client assertion). I decode it *without verifying it*, say what it is and what NetSuite or Workday would object to.',
       ),
-      {
-        type: 'input',
-        block_id: INSPECT.inputBlock,
-        label: { type: 'plain_text', text: 'Token' },
-        element: {
-          type: 'plain_text_input',
-          action_id: INSPECT.inputAction,
-          multiline: true,
-          placeholder: { type: 'plain_text', text: 'eyJ…' },
-        },
-      },
+      textInput({
+        blockId: BLOCK.inspectInput,
+        actionId: INSPECT_VALUE,
+        label: 'Token',
+        multiline: true,
+        placeholder: 'eyJ…',
+      }),
       context('Only you see the result. The token is not stored, logged or posted anywhere.'),
     ],
-  };
+  });
 }
 
 /** The modal after submit: the inspection in place of the input. */
 export function inspectionResultView(inspection: Inspection): ModalView {
-  return {
-    type: 'modal',
-    callback_id: INSPECT.resultModal,
-    title: { type: 'plain_text', text: 'Token inspection' },
-    close: { type: 'plain_text', text: 'Done' },
-    blocks: fitBlocks(
-      inspectionBlocks(inspection),
-      LIMITS.blocksPerView,
-      LIMITS.viewChars,
-      'Shortened to fit Slack',
-    ),
-  };
+  return modal({
+    callbackId: CALLBACK.inspectResult,
+    title: 'Token inspection',
+    close: 'Done',
+    blocks: inspectionBlocks(inspection),
+  });
 }

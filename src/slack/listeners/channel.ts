@@ -1,17 +1,24 @@
 import type { App } from '@slack/bolt';
-import { answerMatch } from '../../core/matching/answer-bar.js';
-import type { WebClient } from '@slack/web-api';
-import { answerFor } from '../answers.js';
-import { stateFromDiagnosis } from '../answer-state.js';
+import { answerOf } from '../answers.js';
 import { channelReplyMessage } from '../blocks/answer.js';
-import type { SlackDeps } from '../deps.js';
 import { ANSWER_CHANNEL_TYPES } from '../ids.js';
 import { pasteFields } from '../log-fields.js';
+import { originOf } from '../replies/origin.js';
+import type { Replies, Send } from '../replies/queue.js';
+import type { Services } from '../services.js';
+import type { OnceKeys } from '../state/once-keys.js';
+
+/** What the channel replies remember between events. */
+export interface ChannelState {
+  /** Event ids already handled (Slack redelivers with the same `event_id`). */
+  readonly seenEvents: OnceKeys;
+  /** `channel:thread:entry` keys already answered in a thread. */
+  readonly answeredThreads: OnceKeys;
+}
 
 /** The fields of a `message` event the app reads; everything else about the event is ignored. */
 interface PlainMessage {
   readonly channel: string;
-  readonly channelType: string;
   readonly user: string;
   readonly text: string;
   readonly ts: string;
@@ -20,7 +27,7 @@ interface PlainMessage {
 
 /**
  * A person's new message in a channel the app may answer in: not a bot (nor the app itself), not an
- * edit, join or any other subtype.
+ * edit, join or any other subtype. `channels` empty: every channel the app is in.
  */
 export function plainMessage(
   event: Record<string, unknown>,
@@ -36,7 +43,6 @@ export function plainMessage(
   if (channels.length > 0 && !channels.includes(channel)) return undefined;
   return {
     channel,
-    channelType: channel_type as string,
     user,
     text,
     ts,
@@ -45,61 +51,62 @@ export function plainMessage(
 }
 
 /** Support channels: reply in the thread, on its own, only when the match is confident. */
-export function registerMessages(app: App, deps: SlackDeps): void {
+export function registerChannelReplies(
+  app: App,
+  services: Services,
+  replies: Replies,
+  options: { readonly channels: readonly string[]; readonly state: ChannelState },
+): void {
+  const { state } = options;
   // Events are acked by Bolt before this runs; the listener only filters and queues.
-  app.event('message', ({ event, body, context, client }) => {
+  app.event('message', async ({ event, body, context }) => {
     const msg = plainMessage(
       event as unknown as Record<string, unknown>,
       context.botUserId,
-      deps.channels,
+      options.channels,
     );
-    if (msg === undefined) return Promise.resolve();
-    // Redeliveries carry the same event_id; remember it before any await so a racing copy is dropped.
-    if (!deps.seenEvents.add(body.event_id)) {
-      deps.logger.info(
+    if (msg === undefined) return;
+    if (!(await state.seenEvents.claim(body.event_id))) {
+      services.logger.info(
         { surface: 'channel', eventId: body.event_id, retry: context.retryNum ?? 0 },
         'redelivery ignored',
       );
-      return Promise.resolve();
+      return;
     }
-    deps.afterAck.run(() => answerInThread(deps, msg, client), body);
-    return Promise.resolve();
+    replies.defer(originOf(body), (send) => answerInThread(services, state, msg, send));
   });
 }
 
 async function answerInThread(
-  deps: SlackDeps,
+  services: Services,
+  state: ChannelState,
   msg: PlainMessage,
-  client: WebClient,
+  send: Send,
 ): Promise<void> {
-  const diagnosis = deps.diagnoser.diagnose(msg.text);
-  const state = stateFromDiagnosis(diagnosis);
-  const answer =
-    state === undefined || answerMatch(diagnosis, 'channel') === undefined
-      ? undefined
-      : answerFor(deps.catalogue, state);
+  const answer = answerOf(services.diagnose(msg.text), 'channel');
   if (answer === undefined) return;
   const threadTs = msg.threadTs ?? msg.ts;
   const key = `${msg.channel}:${threadTs}:${answer.entry.id}`;
-  if (!deps.answeredThreads.add(key)) return;
-  deps.logger.info(
+  if (!(await state.answeredThreads.claim(key))) return;
+  services.logger.info(
     {
       surface: 'channel',
       ...pasteFields(msg.text),
       entryId: answer.entry.id,
-      confidence: state?.confidence ?? null,
+      confidence: answer.state.confidence,
     },
     'answering in thread',
   );
   try {
-    await client.chat.postMessage({
+    await send({
+      kind: 'post',
       channel: msg.channel,
-      thread_ts: threadTs,
-      ...channelReplyMessage(answer.entry, answer.state),
+      threadTs,
+      message: channelReplyMessage(answer.entry, answer.state),
     });
   } catch (error) {
     // Not answered after all: a later paste in this thread may try again.
-    deps.answeredThreads.delete(key);
+    await state.answeredThreads.release(key);
     throw error;
   }
 }

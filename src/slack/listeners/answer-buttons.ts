@@ -1,0 +1,112 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { AuthHelpError } from '../../core/errors.js';
+import { decodeState, swapTo, type AnswerState } from '../answer-state.js';
+import { answerFromState, type Answer } from '../answers.js';
+import { answerMessage } from '../blocks/answer.js';
+import type { Catalogue } from '../../core/catalogue/catalogue.js';
+import { ACTION, ALTERNATIVE_ACTION } from '../ids.js';
+import { privately, replaceOriginal, type Delivery } from '../replies/delivery.js';
+import { originOf } from '../replies/origin.js';
+import type { Replies } from '../replies/queue.js';
+import type { Services } from '../services.js';
+
+type ButtonClick = BlockAction<ButtonAction>;
+
+/**
+ * The buttons under an answer (alternatives, share, full steps, reply in thread, feedback). Each
+ * acks first; its reply goes through the queue. "Test a connection" is in check.ts.
+ */
+export function registerAnswerButtons(app: App, services: Services, replies: Replies): void {
+  const { catalogue } = services;
+  /** Registers one button whose click turns into replies built from its answer state. */
+  const onClick = (
+    actionId: string | RegExp,
+    reply: (state: AnswerState, click: ButtonClick, responseUrl: string) => Delivery[],
+  ): void => {
+    app.action<ButtonClick>(actionId, async ({ ack, action, body }) => {
+      await ack();
+      const state = readState(action.value);
+      const responseUrl = body.response_url;
+      replies.defer(originOf(body), async (send) => {
+        for (const delivery of reply(state, body, responseUrl)) await send(delivery);
+      });
+    });
+  };
+
+  // Swap the answer in place for the chosen alternative.
+  onClick(ALTERNATIVE_ACTION, (state, click, url) => {
+    const action = click.actions[0];
+    const index = Number(action?.action_id.slice(ACTION.alternativePrefix.length));
+    const chosen = state.alternatives[index];
+    const next = chosen === undefined ? undefined : swapTo(state, chosen.id);
+    if (next === undefined) throw invalid('alternative');
+    return [replaceOriginal(url, answerMessage(resolve(catalogue, next), 'private'))];
+  });
+
+  // Post the answer where everyone sees it; the pasted text is not part of an answer.
+  onClick(ACTION.share, (state, click, url) => [
+    {
+      kind: 'respond',
+      responseUrl: url,
+      mode: 'in-channel',
+      message: answerMessage(
+        resolve(catalogue, state),
+        'shared',
+        `Shared by <@${click.user.id}> with /authhelp`,
+      ),
+    },
+  ]);
+
+  onClick(ACTION.fullSteps, (state, _click, url) => [
+    privately(url, answerMessage(resolve(catalogue, state), 'private')),
+  ]);
+
+  onClick(ACTION.replyInThread, (state, click, url) => {
+    if (state.thread === undefined) throw invalid('thread');
+    const answer = resolve(catalogue, state);
+    return [
+      {
+        kind: 'post',
+        channel: state.thread.channel,
+        threadTs: state.thread.ts,
+        message: answerMessage(
+          answer,
+          'shared',
+          `Posted by <@${click.user.id}> with Diagnose auth error`,
+        ),
+      },
+      replaceOriginal(url, answerMessage(answer, 'shared', '✓ Posted in the thread')),
+    ];
+  });
+
+  for (const [actionId, vote] of [
+    [ACTION.feedbackUp, 'up'],
+    [ACTION.feedbackDown, 'down'],
+  ] as const) {
+    onClick(actionId, (state, _click, url) => {
+      services.logger.info({ entryId: state.id, vote, surface: 'answer' }, 'feedback');
+      const mode = state.thread === undefined ? 'private' : 'thread';
+      const thanks =
+        vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted: this answer needs work.';
+      return [replaceOriginal(url, answerMessage(resolve(catalogue, state), mode, thanks, false))];
+    });
+  }
+}
+
+function readState(value: string | undefined): AnswerState {
+  const state = decodeState(value);
+  if (state === undefined) throw invalid('state');
+  return state;
+}
+
+function resolve(catalogue: Catalogue, state: AnswerState): Answer {
+  const answer = answerFromState(catalogue, state);
+  if (answer === undefined) throw invalid('entry');
+  return answer;
+}
+
+function invalid(what: string): AuthHelpError {
+  return new AuthHelpError('INPUT_INVALID', `button carried an unusable ${what}`, {
+    context: { what },
+  });
+}

@@ -1,0 +1,125 @@
+import type { FetchFunction, WebClient } from '@slack/web-api';
+import type { HomeView, ModalView } from '../blocks/view.js';
+import type { SlackMessage } from '../blocks/message.js';
+
+/**
+ * One thing the app owes a person after an ack, as plain data: every reply is one of these, sent
+ * by `deliver`. Data, not a closure, so it can be logged by kind, retried or kept in a store.
+ */
+export type Delivery =
+  | {
+      readonly kind: 'respond';
+      readonly responseUrl: string;
+      readonly mode: 'private' | 'in-channel' | 'replace';
+      readonly message: SlackMessage;
+    }
+  | {
+      readonly kind: 'post';
+      readonly channel: string;
+      readonly threadTs?: string;
+      readonly message: SlackMessage;
+    }
+  | {
+      readonly kind: 'ephemeral';
+      readonly channel: string;
+      readonly user: string;
+      readonly threadTs?: string;
+      readonly message: SlackMessage;
+    }
+  | { readonly kind: 'open-view'; readonly triggerId: string; readonly view: ModalView }
+  | {
+      readonly kind: 'update-view';
+      readonly viewId: string;
+      readonly hash?: string;
+      readonly view: ModalView;
+    }
+  | { readonly kind: 'publish-home'; readonly user: string; readonly view: HomeView };
+
+/** A new reply through the response_url that only the person who asked sees. */
+export function privately(responseUrl: string, message: SlackMessage): Delivery {
+  return { kind: 'respond', responseUrl, mode: 'private', message };
+}
+
+/** Redraws the message the clicked button is in. */
+export function replaceOriginal(responseUrl: string, message: SlackMessage): Delivery {
+  return { kind: 'respond', responseUrl, mode: 'replace', message };
+}
+
+/** Where Slack is reached: the Web API client and the fetch used for response_urls. */
+export interface SlackCalls {
+  readonly client: WebClient;
+  readonly fetch: FetchFunction;
+}
+
+/** Sends one delivery; throws when Slack did not take it (the error handler then apologises). */
+export async function deliver(slack: SlackCalls, d: Delivery): Promise<void> {
+  const { client } = slack;
+  switch (d.kind) {
+    case 'respond':
+      return respond(slack.fetch, d.responseUrl, {
+        ...(d.mode === 'replace'
+          ? { replace_original: true }
+          : {
+              response_type: d.mode === 'private' ? 'ephemeral' : 'in_channel',
+              replace_original: false,
+            }),
+        ...d.message,
+      });
+    case 'post':
+      await client.chat.postMessage({
+        channel: d.channel,
+        ...(d.threadTs === undefined ? {} : { thread_ts: d.threadTs }),
+        ...d.message,
+      });
+      return;
+    case 'ephemeral':
+      await client.chat.postEphemeral({
+        channel: d.channel,
+        user: d.user,
+        ...(d.threadTs === undefined ? {} : { thread_ts: d.threadTs }),
+        ...d.message,
+      });
+      return;
+    case 'open-view':
+      await client.views.open({ trigger_id: d.triggerId, view: d.view });
+      return;
+    case 'update-view':
+      await client.views.update({
+        view_id: d.viewId,
+        ...(d.hash === undefined ? {} : { hash: d.hash }),
+        view: d.view,
+      });
+      return;
+    case 'publish-home':
+      await client.views.publish({ user_id: d.user, view: d.view });
+      return;
+  }
+}
+
+/**
+ * A response_url POST (the fetch bounds its time); a non-2xx status or `{"ok":false}` means the
+ * reply did not arrive.
+ */
+async function respond(fetchFn: FetchFunction, url: string, body: object): Promise<void> {
+  const res = await fetchFn(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok || refused(text)) {
+    throw Object.assign(new Error(`response_url answered ${String(res.status)}`), {
+      statusCode: res.status,
+      code: 'slack_respond_failed',
+    });
+  }
+}
+
+function refused(text: string): boolean {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return typeof parsed === 'object' && parsed !== null && 'ok' in parsed && parsed.ok === false;
+  } catch {
+    return false;
+  }
+}
