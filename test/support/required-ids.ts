@@ -27,6 +27,8 @@ export const NETSUITE_LAT_CODES = [
 export const ISSUE_8_IDS = [
   'oauth2/server_error',
   'oauth2/temporarily_unavailable',
+  'workday/soap-authentication-error',
+  'workday/task-not-authorized',
   'entra/AADSTS65001',
   'entra/AADSTS500011',
   'entra/AADSTS700016',
