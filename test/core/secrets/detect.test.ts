@@ -1,0 +1,392 @@
+import { describe, expect, it } from '@jest/globals';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { detectSecrets, maskSecrets, shannonEntropy } from '../../../src/core/secrets/detect.js';
+
+const b64url = (s: string) => Buffer.from(s).toString('base64url');
+const rand = (n: number) => randomBytes(n).toString('base64url');
+const hex = (n: number) => randomBytes(n).toString('hex');
+const JWT = `${b64url('{"alg":"PS256","typ":"JWT","kid":"k1"}')}.${b64url('{"iss":"https://system.netsuite.com","exp":1}')}.${rand(64)}`;
+const JWE = `${b64url('{"alg":"RSA-OAEP","enc":"A256GCM"}')}.${rand(256)}.${rand(12)}.${rand(80)}.${rand(16)}`;
+const PRETTY_JWT = `${b64url('{\n  "alg": "ES256"\n}')}.${b64url('{\n  "sub": "x"\n}')}.${rand(64)}`;
+const SECRET = hex(32); // NetSuite client secrets are 64 hex characters
+const WD_SECRET = rand(48); // Workday-style base64 secret
+const PEM_BODY = Array.from({ length: 6 }, () => randomBytes(48).toString('base64')).join('\n');
+const PEM = `-----BEGIN PRIVATE KEY-----\n${PEM_BODY}\n-----END PRIVATE KEY-----`;
+const XOXB = `xoxb-1234567890-9876543210123-${rand(18)}`;
+
+interface Case {
+  readonly text: string;
+  readonly value: string;
+  readonly kind: string;
+  readonly name?: string;
+}
+
+const POSITIVES: readonly Case[] = [
+  { text: `token is ${JWT}, expired?`, value: JWT, kind: 'jwt' },
+  { text: `got ${JWE}`, value: JWE, kind: 'jwt', name: 'jwe' },
+  { text: `pretty ${PRETTY_JWT}`, value: PRETTY_JWT, kind: 'jwt' },
+  { text: `Authorization: Bearer ${JWT}`, value: JWT, kind: 'jwt', name: 'bearer' },
+  {
+    text: `refresh_token=${JWT}&grant_type=refresh_token`,
+    value: JWT,
+    kind: 'jwt',
+    name: 'refresh_token',
+  },
+  { text: `{"client_assertion": "${JWT}"}`, value: JWT, kind: 'jwt', name: 'client_assertion' },
+  {
+    text: `Authorization: Basic ${b64url(`abc:${SECRET}`)}`,
+    value: b64url(`abc:${SECRET}`),
+    kind: 'authorization-header',
+    name: 'basic',
+  },
+  {
+    text: `curl -H "authorization: bearer ${WD_SECRET}" https://x`,
+    value: WD_SECRET,
+    kind: 'authorization-header',
+    name: 'bearer',
+  },
+  {
+    text: `{"Authorization": "Token ${SECRET}"}`,
+    value: SECRET,
+    kind: 'authorization-header',
+    name: 'token',
+  },
+  {
+    text: `sent Bearer ${WD_SECRET} to the API`,
+    value: WD_SECRET,
+    kind: 'authorization-header',
+    name: 'bearer',
+  },
+  {
+    text: `grant_type=client_credentials&client_secret=${SECRET}&x=1`,
+    value: SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `{"client_id":"abc","client_secret": "${WD_SECRET}"}`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `export NS_CLIENT_SECRET=${SECRET}\n`,
+    value: SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `CLIENT_SECRET="${WD_SECRET}"`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `client_secret: '${WD_SECRET}'`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `Client Secret: ${WD_SECRET}`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `const cfg = { clientSecret: "${WD_SECRET}" }`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  { text: `nsClientSecret=${SECRET}`, value: SECRET, kind: 'assignment', name: 'client_secret' },
+  {
+    text: `refresh_token=${WD_SECRET}`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'refresh_token',
+  },
+  {
+    text: `GET /api?access_token=${WD_SECRET}&limit=5`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'access_token',
+  },
+  { text: `TOKEN_SECRET=${SECRET}`, value: SECRET, kind: 'assignment', name: 'token_secret' },
+  {
+    text: `consumer_secret => "${SECRET}"`,
+    value: SECRET,
+    kind: 'assignment',
+    name: 'consumer_secret',
+  },
+  { text: `x-api-key: ${WD_SECRET}`, value: WD_SECRET, kind: 'assignment', name: 'api_key' },
+  { text: `password=Summer2024!x`, value: 'Summer2024!x', kind: 'assignment', name: 'password' },
+  { text: `"password": "Tr0ub4dor&3"`, value: 'Tr0ub4dor&3', kind: 'assignment', name: 'password' },
+  { text: `key:\n${PEM}\nthanks`, value: PEM, kind: 'private-key' },
+  {
+    text: `{"private_key": "${PEM.replaceAll('\n', '\\n')}"}`,
+    value: PEM.replaceAll('\n', '\\n'),
+    kind: 'private-key',
+  },
+  {
+    text: `-----BEGIN RSA PRIVATE KEY-----\n${PEM_BODY}`,
+    value: `-----BEGIN RSA PRIVATE KEY-----\n${PEM_BODY}`,
+    kind: 'private-key',
+  },
+  {
+    text: `-----BEGIN OPENSSH PRIVATE KEY----- ${PEM_BODY.replaceAll('\n', ' ')} -----END OPENSSH PRIVATE KEY-----`,
+    value: `-----BEGIN OPENSSH PRIVATE KEY----- ${PEM_BODY.replaceAll('\n', ' ')} -----END OPENSSH PRIVATE KEY-----`,
+    kind: 'private-key',
+  },
+  { text: `SLACK_BOT_TOKEN=${XOXB}`, value: XOXB, kind: 'slack-token', name: 'xoxb' },
+  {
+    text: `use xoxp-1234567890-1234567890-1234567890-${hex(16)}`,
+    value: `xoxp-1234567890-1234567890-1234567890-`,
+    kind: 'slack-token',
+    name: 'xoxp',
+  },
+  {
+    text: `xapp-1-A0123456789-1234567890123-${hex(32)}`,
+    value: 'xapp-1-A0123456789-',
+    kind: 'slack-token',
+    name: 'xapp',
+  },
+  {
+    text: `hook https://hooks.slack.com/services/T0123ABCD/B0123ABCD/${rand(18)} ok`,
+    value: 'https://hooks.slack.com/services/',
+    kind: 'slack-token',
+    name: 'webhook',
+  },
+];
+
+describe('detectSecrets', () => {
+  it.each(POSITIVES.map((c) => [c.text.slice(0, 50), c] as const))('finds %s', (_, c) => {
+    const found = detectSecrets(c.text);
+    expect(found).toHaveLength(1);
+    const [f] = found;
+    expect(f?.kind).toBe(c.kind);
+    if (c.name !== undefined) expect(f?.name).toBe(c.name);
+    expect(c.text.slice(f!.start, f!.end)).toContain(c.value);
+    expect(f?.label).toMatch(/^an? /);
+  });
+
+  it('finds generated secrets of any length and alphabet in every assignment style', () => {
+    const secret = fc.oneof(
+      fc
+        .uint8Array({ minLength: 12, maxLength: 64 })
+        .map((b) => Buffer.from(b).toString('base64url')),
+      fc.uint8Array({ minLength: 16, maxLength: 32 }).map((b) => Buffer.from(b).toString('hex')),
+    );
+    const style = fc.constantFrom(
+      (v: string) => `client_secret=${v}&a=b`,
+      (v: string) => `{"refresh_token": "${v}"}`,
+      (v: string) => `WD_CLIENT_SECRET=${v}`,
+      (v: string) => `Authorization: Bearer ${v}`,
+    );
+    fc.assert(
+      fc.property(secret, style, (v, wrap) => {
+        // The contract: mixed letters and digits at 3+ bits per character. fast-check's draws are
+        // biased towards zero bytes ("000…3a…000"), which are not what a generated secret looks like.
+        fc.pre(/\d/.test(v) && /[a-z]/i.test(v) && shannonEntropy(v) >= 3);
+        const masked = maskSecrets(wrap(v));
+        expect(masked).not.toContain(v);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('finds several credentials in one paste, in order', () => {
+    const text = `client_secret=${SECRET}\nAuthorization: Bearer ${JWT}\n${PEM}\n${XOXB}`;
+    expect(detectSecrets(text).map((f) => f.kind)).toEqual([
+      'assignment',
+      'jwt',
+      'private-key',
+      'slack-token',
+    ]);
+  });
+});
+
+const PLACEHOLDER_VALUES = [
+  '****',
+  '********************',
+  'abcd****wxyz',
+  '<client_secret>',
+  '<your client secret here>',
+  '$CLIENT_SECRET',
+  '${NS_CLIENT_SECRET}',
+  '%CLIENT_SECRET%',
+  '{{client_secret}}',
+  '{{refresh_token}}',
+  'xxxxxxxxxxxxxxxx',
+  'XXXX-XXXX-XXXX',
+  'REDACTED',
+  '[redacted]',
+  '[REDACTED]',
+  'YOUR_CLIENT_SECRET',
+  'your-client-secret-here',
+  'config.clientSecret',
+  'process.env.CLIENT_SECRET',
+  'null',
+  'undefined',
+  'abc123...',
+  'changeme',
+];
+
+const BENIGN_TEXTS = [
+  'WWW-Authenticate: Bearer error="invalid_token", error_description="The access token expired"',
+  'WWW-Authenticate: Bearer realm="catalog", error="insufficient_scope"',
+  'Authorization: Basic ****',
+  'Authorization: Bearer <token>',
+  'Authorization: Bearer $TOKEN',
+  'Authorization: Bearer {{access_token}}',
+  'grant_type=refresh_token&refresh_token={{access_token}}',
+  'Refresh Token Timeout (in Days): 365',
+  'Access Token Type: Bearer',
+  'client_secret_expires_at: 0',
+  'refresh_token_expires_in=604800',
+  'access_token_url=https://example.com/oauth2/token',
+  '"expires_in": "3600", "token_type": "bearer"',
+  'the refresh token: expired yesterday, the access token: fine',
+  'password: changed by AD policy last night',
+  'password_expired=true',
+  'we rotated the client secret = done',
+  'Execution ID: execution-5f2e9c1a-07b3-4d58-9e6f-2a1b3c4d5e6f-2025.04.30',
+  'x-request-id: 0f8fad5b-d9cb-469f-a165-70867728950e',
+  'commit 82af1c1f5402eaed3ad52a311f178124c21a469b',
+  'see https://github.com/panva/jose/commit/afbc6649 and sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+  'etag: "33a64df551425fcc55e4d42a148795d9f25f89d4"',
+  'file started with -----BEGIN PRIVATE KEY----- and then nothing',
+  '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n-----END CERTIFICATE-----',
+  'SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)',
+  'set SLACK_BOT_TOKEN=xoxb-your-bot-token',
+  'xoxb-****',
+  'the header eyJhbGciOiJQUzI1NiJ9 decodes to {"alg":"PS256"}',
+  'version 1.2.3.4.5 of lib.eyJfoo',
+  'NetSuite "Certificate ID: Jp7tX2qL9wRb", client_id=5c2a9e1b7d3f4068a2c1e9b7d5f3a1c0',
+];
+
+describe('no false positives', () => {
+  it.each(PLACEHOLDER_VALUES)('ignores the placeholder %s in every assignment style', (v) => {
+    for (const text of [
+      `client_secret=${v}`,
+      `{"client_secret": "${v}"}`,
+      `CLIENT_SECRET=${v}`,
+      `refresh_token: ${v}`,
+      `password="${v}"`,
+      `Authorization: Bearer ${v}`,
+      `Authorization: Basic ${v}`,
+    ]) {
+      expect(detectSecrets(text)).toEqual([]);
+    }
+  });
+
+  it.each(BENIGN_TEXTS)('ignores %s', (text) => {
+    expect(detectSecrets(text)).toEqual([]);
+  });
+
+  it('ignores every negative case of the dev evaluation set', () => {
+    const fixture = JSON.parse(
+      readFileSync(new URL('../../fixtures/secrets/dev-negatives.json', import.meta.url), 'utf8'),
+    ) as { cases: { id: string; text: string }[] };
+    expect(fixture.cases.length).toBeGreaterThanOrEqual(15);
+    const flagged = fixture.cases.filter((c) => detectSecrets(c.text).length > 0).map((c) => c.id);
+    expect(flagged).toEqual([]);
+  });
+
+  it('ignores UUIDs, hex digests, commit SHAs and request ids', () => {
+    const samples = Array.from({ length: 200 }, (_, i) => {
+      const data = `${i}-${hex(8)}`;
+      return [
+        randomUUID(),
+        createHash('sha1').update(data).digest('hex'),
+        createHash('sha256').update(data).digest('hex'),
+        createHash('sha512').update(data).digest('base64'),
+        `req_${hex(12)}`,
+        `request-id: ${randomUUID()}`,
+        `trace_id=${hex(16)} correlation_id: ${randomUUID()}`,
+        `commit ${createHash('sha1').update(data).digest('hex')}`,
+      ].join(' ');
+    });
+    for (const s of samples) expect(detectSecrets(s)).toEqual([]);
+  });
+
+  it('finds nothing in arbitrary hex, UUID and word soup', () => {
+    const token = fc.oneof(
+      fc.uuid(),
+      fc.stringMatching(/^[0-9a-f]{7,64}$/),
+      // No '=' or ':' here: "client secret = <hex>" is a real assignment and should be found.
+      fc.constantFrom('error', 'token', 'secret', 'client', 'Bearer', 'expired', 'request', 'sha'),
+    );
+    fc.assert(
+      fc.property(fc.array(token, { maxLength: 20 }), (parts) => {
+        expect(detectSecrets(parts.join(' '))).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('maskSecrets', () => {
+  it('replaces only the value and keeps the rest of the text', () => {
+    const text = `POST /token\nclient_secret=${SECRET}&grant_type=client_credentials\nthen 401`;
+    expect(maskSecrets(text)).toBe(
+      'POST /token\nclient_secret=[redacted assignment]&grant_type=client_credentials\nthen 401',
+    );
+  });
+
+  it.each(POSITIVES.map((c) => [c.text.slice(0, 50), c] as const))(
+    'never keeps the value of %s',
+    (_, c) => {
+      const masked = maskSecrets(`before ${c.text} after`);
+      expect(masked).not.toContain(c.value);
+      expect(masked.startsWith('before ')).toBe(true);
+      expect(masked.endsWith(' after')).toBe(true);
+      expect(maskSecrets(masked)).toBe(masked);
+    },
+  );
+
+  it('returns text without credentials unchanged', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (s) => {
+        if (detectSecrets(s).length === 0) expect(maskSecrets(s)).toBe(s);
+      }),
+    );
+  });
+
+  it('masks a token embedded anywhere in random text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), (a, b) => {
+        expect(maskSecrets(`${a} ${JWT} ${b}`)).not.toContain(JWT.split('.')[2]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe('cost', () => {
+  it.each([
+    ['base64', 'A'.repeat(1024 * 1024)],
+    ['eyJ runs', 'eyJ-'.repeat(256 * 1024)],
+    ['dotted eyJ', 'eyJaaaaaaaa.'.repeat(80 * 1024)],
+    ['keys', 'client_secret='.repeat(64 * 1024)],
+    ['PEM headers', '-----BEGIN PRIVATE KEY-----\n'.repeat(32 * 1024)],
+    ['Bearer', 'Authorization: Bearer '.repeat(40 * 1024)],
+    ['PEM blocks', '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n'.repeat(16 * 1024)],
+    ['Slack prefixes', 'xoxb-1'.repeat(160 * 1024)],
+    ['JWT-like', `${JWT} `.repeat(4 * 1024)],
+  ])('scans a megabyte of %s in well under a second', (_, text) => {
+    const started = performance.now();
+    detectSecrets(text);
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe('shannonEntropy', () => {
+  it('is 0 for one repeated symbol and log2(n) for n distinct symbols', () => {
+    expect(shannonEntropy('')).toBe(0);
+    expect(shannonEntropy('aaaa')).toBe(0);
+    expect(shannonEntropy('abcd')).toBeCloseTo(2);
+  });
+});

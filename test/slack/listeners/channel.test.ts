@@ -1,0 +1,110 @@
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { clickAndReply, button, shownId } from '../support/answer.js';
+import { limitViolations } from '../support/blocks-check.js';
+import { startHarness, type Harness } from '../support/harness.js';
+import { CHANNEL, channelMessage, nextEventId } from '../support/payloads.js';
+
+const CONFIDENT = 'Login Audit Trail detail: TokenRejected';
+const CHATTER = 'anyone up for lunch at noon?';
+
+describe('support-channel replies', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await startHarness();
+  });
+  afterEach(async () => {
+    await h.stop();
+  });
+
+  const posts = () => h.standIn.api('chat.postMessage');
+
+  it('replies in the thread of a confident paste with the entry id and a steps button', async () => {
+    const msg = channelMessage(CONFIDENT);
+    const res = await h.event(msg);
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3000);
+    await h.standIn.waitFor(() => posts().length === 1);
+    const post = posts()[0]!.body;
+    expect(post['channel']).toBe(CHANNEL);
+    expect(post['thread_ts']).toBe(msg['ts']);
+    expect(shownId(post)).toBe('netsuite/TokenRejected');
+    expect(limitViolations(post, 50)).toEqual([]);
+    // The steps button answers the clicker privately with the full answer.
+    const steps = button(post, 'authhelp_full_steps');
+    const { replies } = await clickAndReply(h, 'authhelp_full_steps', steps.value);
+    expect(replies[0]!['response_type']).toBe('ephemeral');
+    expect(JSON.stringify(replies[0])).toContain('*Fix*');
+  });
+
+  it('replies inside an existing thread, not as a new one', async () => {
+    await h.event(channelMessage(CONFIDENT, { thread_ts: '1700000000.000001' }));
+    await h.standIn.waitFor(() => posts().length === 1);
+    expect(posts()[0]!.body['thread_ts']).toBe('1700000000.000001');
+  });
+
+  it('stays quiet when it is not confident', async () => {
+    await h.event(channelMessage(CHATTER));
+    await h.event(channelMessage('deploy finished, thanks all'));
+    await h.standIn.settle();
+    expect(posts()).toEqual([]);
+  });
+
+  it.each([
+    ['a bot', { bot_id: 'B999', subtype: 'bot_message' }],
+    ['a bot without subtype', { bot_id: 'B999' }],
+    ['itself', { user: 'UBOT' }],
+    ['an edit', { subtype: 'message_changed' }],
+    ['a join', { subtype: 'channel_join' }],
+    ['a thread broadcast', { subtype: 'thread_broadcast' }],
+    ['a direct message', { channel_type: 'im', channel: 'D123' }],
+  ])('never replies to %s', async (_label, extra) => {
+    await h.event(channelMessage(CONFIDENT, extra));
+    await h.standIn.settle();
+    expect(posts()).toEqual([]);
+  });
+
+  it('answers the same error only once per thread', async () => {
+    const first = channelMessage(CONFIDENT);
+    await h.event(first);
+    await h.standIn.waitFor(() => posts().length === 1);
+    await h.event(channelMessage(`again: ${CONFIDENT}`, { thread_ts: first['ts'] }));
+    await h.standIn.settle();
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('never answers a redelivered event twice', async () => {
+    const eventId = nextEventId();
+    const msg = channelMessage(CONFIDENT);
+    await Promise.all([h.event(msg, { eventId }), h.event(msg, { eventId, retryNum: 1 })]);
+    await h.event(msg, { eventId, retryNum: 2 });
+    await h.standIn.waitFor(() => posts().length >= 1);
+    await h.standIn.settle();
+    expect(posts()).toHaveLength(1);
+  });
+
+  it('tries again later in a thread whose reply failed to post', async () => {
+    h.standIn.failNext('chat.postMessage', { status: 200, error: 'ratelimited' });
+    const first = channelMessage(CONFIDENT);
+    await h.event(first);
+    await h.standIn.waitFor(() => posts().length === 1);
+    await h.event(channelMessage(CONFIDENT, { thread_ts: first['ts'] }));
+    await h.standIn.waitFor(() => posts().length === 2);
+    expect(h.logs.join('\n')).toContain('slack listener failed');
+  });
+});
+
+describe('AUTHHELP_CHANNELS', () => {
+  it('answers on its own only in the listed channels', async () => {
+    const h = await startHarness({ channels: ['C222'] });
+    try {
+      await h.event(channelMessage(CONFIDENT));
+      await h.event(channelMessage(CONFIDENT, { channel: 'C222' }));
+      await h.standIn.waitFor(() => h.standIn.api('chat.postMessage').length === 1);
+      await h.standIn.settle();
+      const posts = h.standIn.api('chat.postMessage');
+      expect(posts.map((p) => p.body['channel'])).toEqual(['C222']);
+    } finally {
+      await h.stop();
+    }
+  });
+});

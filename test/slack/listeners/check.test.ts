@@ -1,0 +1,302 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { loadCatalogue } from '../../../src/adapters/catalogue-files.js';
+import { createCheckRunner } from '../../../src/adapters/http/runner.js';
+import { createSlackApp, memoryListenerState } from '../../../src/slack/app.js';
+import { createServices } from '../../../src/slack/services.js';
+import { memoryRateLimit } from '../../../src/slack/state/rate-limit.js';
+import {
+  commandBody,
+  interactionBody,
+  interactionSender,
+  TEAM,
+  viewSubmissionPayload,
+} from '../support/payloads.js';
+import { SIGNING_SECRET, sendSigned } from '../support/signed.js';
+import { SlackStandIn } from '../support/stand-in.js';
+import { captureLogger } from '../../support/check-runner.js';
+import { createDemoSetup } from '../../../src/emulator/demo.js';
+import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
+
+const SECRET = 'CANARY-slack-secret-9e8d7c';
+const REFRESH = 'CANARY-slack-refresh-1a2b3c';
+const FORM = 'application/x-www-form-urlencoded';
+
+let standIn: SlackStandIn;
+let emulator: RunningEmulator;
+let events: string;
+let stopApp: () => Promise<void>;
+const logs: string[] = [];
+let privateKeyPem: string;
+
+beforeAll(async () => {
+  const demo = await createDemoSetup();
+  privateKeyPem = demo.privateKeyPem;
+  emulator = await startEmulator({
+    config: {
+      ...demo.config,
+      workday: {
+        acme: { clients: [{ clientId: 'c', clientSecret: SECRET, refreshTokens: [REFRESH] }] },
+      },
+    },
+  });
+  standIn = await SlackStandIn.start();
+  const catalogue = await loadCatalogue();
+  const logger = captureLogger(logs);
+  const policy = { allowLocalTargets: true };
+  const services = createServices({
+    catalogue,
+    logger,
+    policy,
+    runCheck: createCheckRunner({
+      policy,
+      logger,
+      // No DNS beyond loopback in tests.
+      resolve: () =>
+        Promise.reject(Object.assign(new Error('no DNS in tests'), { code: 'ENOTFOUND' })),
+    }),
+  });
+  const app = createSlackApp({
+    config: {
+      botToken: 'xoxb-test',
+      signingSecret: SIGNING_SECRET,
+      appToken: undefined,
+      apiUrl: standIn.apiUrl,
+      port: 0,
+      channels: [],
+    },
+    services,
+    state: { ...memoryListenerState(), check: { perUser: memoryRateLimit({ limit: 4 }) } },
+  });
+  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  events = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/slack/events`;
+  stopApp = async () => {
+    server.closeAllConnections();
+    await app.stop();
+  };
+});
+afterAll(async () => {
+  await stopApp();
+  await standIn.close();
+  await emulator.close();
+});
+
+type Json = Record<string, unknown>;
+const viewOf = (call: { body: Json }): Json => {
+  const v = call.body['view'];
+  return (typeof v === 'string' ? JSON.parse(v) : v) as Json;
+};
+const blockIds = (view: Json) =>
+  (view['blocks'] as Json[]).map((b) => b['block_id']).filter(Boolean);
+
+function submission(system: string, values: Record<string, string>, viewId = 'V1'): string {
+  const state: Record<string, Record<string, object>> = {};
+  for (const [block, value] of Object.entries(values))
+    state[block] = { value: { type: 'plain_text_input', value } };
+  return interactionBody(
+    viewSubmissionPayload(
+      {
+        id: viewId,
+        team_id: TEAM,
+        type: 'modal',
+        callback_id: 'authhelp_check_submit',
+        private_metadata: JSON.stringify({ system }),
+        hash: 'h1',
+        state: { values: state },
+        title: { type: 'plain_text', text: 'x' },
+        blocks: [],
+      },
+      '1337.44.ijkl',
+    ),
+  );
+}
+
+const workdayValues = (over: Record<string, string> = {}) => ({
+  check_token_url: `${emulator.url}/ccx/oauth2/acme/token`,
+  check_client_id: 'c',
+  check_client_secret: SECRET,
+  check_refresh_token: REFRESH,
+  ...over,
+});
+
+describe('Slack connection-test modal', () => {
+  it('/authhelp check workday opens the Workday form, saying where values go and that the CLI exists', async () => {
+    const res = await sendSigned(
+      events,
+      commandBody('check workday', { responseUrl: `${standIn.origin}/response/1` }),
+      FORM,
+    );
+    expect(res.status).toBe(200);
+    const [open] = await standIn
+      .waitFor((c) => c.some((x) => x.method === 'views.open'))
+      .then(() => standIn.api('views.open'));
+    const view = viewOf(open!);
+    expect(view['callback_id']).toBe('authhelp_check_submit');
+    expect(blockIds(view)).toEqual([
+      'check_token_url',
+      'check_client_id',
+      'check_client_secret',
+      'check_refresh_token',
+      'check_api_url',
+    ]);
+    expect(JSON.stringify(view)).toMatch(/never stored, logged or posted.*authhelp check/);
+    expect(JSON.parse(view['private_metadata'] as string)).toEqual({
+      system: 'workday',
+      channelId: 'C111',
+    });
+  });
+
+  it('answers bad values with inline errors and sends nothing', async () => {
+    const before = emulator.requestCount();
+    const res = await sendSigned(
+      events,
+      submission(
+        'workday',
+        workdayValues({
+          check_token_url:
+            'https://wd2-impl-services1.workday.com.evil.example/ccx/oauth2/acme/token',
+        }),
+      ),
+      FORM,
+    );
+    const ack = JSON.parse(res.text) as Json;
+    expect(ack['response_action']).toBe('errors');
+    expect(Object.keys(ack['errors'] as Json)).toEqual(['check_token_url']);
+    expect((ack['errors'] as Json)['check_token_url']).toMatch(/not a Workday host/);
+    const key = await sendSigned(
+      events,
+      submission('netsuite', {
+        check_account_id: '1234567_SB1',
+        check_client_id: 'ns',
+        check_certificate_id: 'k',
+        check_private_key: 'not a key',
+      }),
+      FORM,
+    );
+    expect(JSON.parse(key.text)).toMatchObject({
+      response_action: 'errors',
+      errors: { check_private_key: expect.stringMatching(/not a PEM private key/) },
+    });
+    expect(emulator.requestCount()).toBe(before);
+  });
+
+  it('acks with "Checking…", runs the check, then shows steps, findings with entry ids and the masked request', async () => {
+    const calls = standIn.api('views.update').length;
+    const res = await sendSigned(
+      events,
+      submission('workday', workdayValues({ check_refresh_token: `${REFRESH}-old` }), 'V2'),
+      FORM,
+    );
+    expect(res.ms).toBeLessThan(3000);
+    const ack = JSON.parse(res.text) as Json;
+    expect(ack['response_action']).toBe('update');
+    expect(JSON.stringify(ack['view'])).toMatch(/Checking…/);
+    await standIn.waitFor(() => standIn.api('views.update').length > calls, 10_000);
+    const update = standIn.api('views.update').at(-1)!;
+    expect(update.body['view_id']).toBe('V2');
+    const text = JSON.stringify(viewOf(update));
+    expect(text).toMatch(/do not work/);
+    expect(text).toMatch(/`workday\/invalid-credentials`/);
+    expect(text).toMatch(/refresh_token=•••• \(\d+ chars\)/);
+    expect(text).toMatch(/Only you can see this result/);
+  });
+
+  it('reports success for NetSuite M2M picked from the system menu', async () => {
+    const pick = await sendSigned(
+      events,
+      interactionBody({
+        type: 'block_actions',
+        ...interactionSender('1337.45.mnop'),
+        container: { type: 'view', view_id: 'V3' },
+        view: {
+          id: 'V3',
+          hash: 'h3',
+          type: 'modal',
+          callback_id: 'authhelp_check_pick',
+          private_metadata: '{}',
+          state: { values: {} },
+          blocks: [],
+        },
+        actions: [
+          {
+            type: 'static_select',
+            action_id: 'authhelp_check_pick_system',
+            block_id: 'check_pick',
+            selected_option: { value: 'netsuite', text: { type: 'plain_text', text: 'NetSuite' } },
+            action_ts: '1',
+          },
+        ],
+      }),
+      FORM,
+    );
+    expect(pick.status).toBe(200);
+    await standIn.waitFor(() =>
+      standIn.api('views.update').some((c) => c.body['view_id'] === 'V3'),
+    );
+    const form = viewOf(standIn.api('views.update').find((c) => c.body['view_id'] === 'V3')!);
+    expect(blockIds(form)).toEqual([
+      'check_account_id',
+      'check_token_url',
+      'check_client_id',
+      'check_certificate_id',
+      'check_private_key',
+      'check_scope',
+    ]);
+
+    const res = await sendSigned(
+      events,
+      submission(
+        'netsuite',
+        {
+          check_account_id: '1234567_SB1',
+          check_token_url: `${emulator.url}/1234567_SB1/services/rest/auth/oauth2/v1/token`,
+          check_client_id: 'ns-client',
+          check_certificate_id: 'cert-demo-1',
+          check_private_key: privateKeyPem,
+        },
+        'V4',
+      ),
+      FORM,
+    );
+    expect((JSON.parse(res.text) as Json)['response_action']).toBe('update');
+    await standIn.waitFor(
+      () => standIn.api('views.update').some((c) => c.body['view_id'] === 'V4'),
+      10_000,
+    );
+    const result = JSON.stringify(
+      viewOf(standIn.api('views.update').find((c) => c.body['view_id'] === 'V4')!),
+    );
+    expect(result).toMatch(/The credentials work/);
+    expect(result).toMatch(/private_key_jwt/);
+    expect(result).toMatch(/assertion claims/);
+  });
+
+  it('rate limits per user with an inline message', async () => {
+    const acks: unknown[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await sendSigned(
+        events,
+        submission('workday', workdayValues(), `VR${String(i)}`),
+        FORM,
+      );
+      acks.push((JSON.parse(res.text) as Json)['response_action']);
+    }
+    // Two checks ran before (limit 4 a minute in this test): two more are allowed, the third is not.
+    expect(acks).toEqual(['update', 'update', 'errors']);
+    await standIn.waitFor(
+      () => standIn.api('views.update').some((c) => c.body['view_id'] === 'VR1'),
+      10_000,
+    );
+  });
+
+  it('canary: no typed secret in any Slack payload, ack or log line', () => {
+    const everything = [...standIn.calls.map((c) => c.raw), ...logs].join('\n');
+    for (const marker of [SECRET, REFRESH, privateKeyPem.split('\n')[1] ?? ''])
+      expect(everything.includes(marker)).toBe(false);
+    // Audit lines: one per check that ran.
+    const audits = logs.filter((l) => l.includes('"credential_check"'));
+    expect(audits.length).toBe(4);
+    expect(audits[0]).toMatch(/"who":"slack:U123"/);
+  });
+});

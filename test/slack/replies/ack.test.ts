@@ -1,0 +1,80 @@
+import { describe, expect, it } from '@jest/globals';
+import type { CheckOutcome } from '../../../src/core/check/types.js';
+import { startHarness } from '../support/harness.js';
+import { viewSubmissionPayload } from '../support/payloads.js';
+
+const FAILED: CheckOutcome = {
+  ok: false,
+  system: 'oauth2',
+  findings: [],
+  steps: [{ name: 'token request', status: 'failed', detail: 'held by the test' }],
+  request: null,
+  durationMs: 1,
+  target: null,
+};
+
+describe('ack deadline', () => {
+  it('acks a connection test before the slow check finishes, and still replies afterwards', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const h = await startHarness({
+      // A connection test that takes far longer than Slack's 3 seconds.
+      runCheck: async () => {
+        await held;
+        return FAILED;
+      },
+    });
+    try {
+      const res = await h.interaction(
+        viewSubmissionPayload(
+          {
+            id: 'VSLOW',
+            type: 'modal',
+            callback_id: 'authhelp_check_submit',
+            private_metadata: JSON.stringify({ system: 'oauth2' }),
+            state: {
+              values: {
+                check_token_url: { value: { value: 'https://auth.example.com/oauth2/token' } },
+                check_client_id: { value: { value: 'c' } },
+                check_client_secret: { value: { value: 's' } },
+              },
+            },
+          },
+          '1337.46.qrst',
+        ),
+      );
+      expect(res.status).toBe(200);
+      expect(res.ms).toBeLessThan(3000);
+      expect(JSON.stringify(JSON.parse(res.text))).toContain('Checking…');
+      await h.standIn.settle();
+      expect(h.standIn.api('views.update')).toEqual([]);
+      release();
+      await h.standIn.waitFor(() => h.standIn.api('views.update').length === 1);
+      expect(JSON.stringify(h.standIn.api('views.update')[0]!.body)).toContain('held by the test');
+    } finally {
+      release();
+      await h.stop();
+    }
+  });
+
+  it('acks within 3 s even when diagnosing throws, and apologises', async () => {
+    const h = await startHarness({
+      services: {
+        diagnose: () => {
+          throw new Error('matcher exploded');
+        },
+      },
+    });
+    try {
+      const { res, responseUrl } = await h.command('invalid_grant');
+      expect(res.status).toBe(200);
+      expect(res.ms).toBeLessThan(3000);
+      await h.standIn.waitFor(() =>
+        h.standIn.responses().some((c) => c.method === new URL(responseUrl).pathname),
+      );
+      expect(JSON.stringify(h.standIn.responses().at(-1)?.body)).toContain('Sorry');
+    } finally {
+      await h.stop();
+    }
+  });
+});
