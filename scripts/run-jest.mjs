@@ -16,8 +16,10 @@ const result = spawnSync(
     `--outputFile=${out}`,
     ...process.argv.slice(2),
   ],
-  { stdio: 'inherit' },
+  // The store tests note which back ends they ran (PostgreSQL is skipped where no server answers).
+  { stdio: 'inherit', env: { ...process.env, AUTHHELP_TEST_REPORT_DIR: dir } },
 );
+const backends = readBackends(join(dir, 'store-backends'));
 let passed = 0;
 let failed = 0;
 try {
@@ -28,5 +30,14 @@ try {
   failed = Math.max(failed, 1);
 }
 rmSync(dir, { recursive: true, force: true });
+if (backends !== '') console.log(`store back ends tested: ${backends}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(result.status === 0 && failed === 0 ? 0 : 1);
+
+function readBackends(file) {
+  try {
+    return [...new Set(readFileSync(file, 'utf8').split('\n').filter(Boolean))].sort().join('; ');
+  } catch {
+    return '';
+  }
+}

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TargetPolicy } from './core/check/types.js';
 import { AuthHelpError } from './core/errors.js';
@@ -110,6 +111,101 @@ export function loadCliConfig(env: Env): CliConfig {
 /** The one place AUTHHELP_ALLOW_LOCAL_TARGETS becomes a policy value. */
 function targetPolicy(allowLocalTargets: boolean): TargetPolicy {
   return Object.freeze({ allowLocalTargets });
+}
+
+const storeSchema = z.object({
+  AUTHHELP_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\/\S+$/,
+      'DATABASE_URL must be a postgres:// URL (unset it to use the embedded store)',
+    )
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  AUTHHELP_DATABASE_SCHEMA: z
+    .string()
+    .regex(
+      /^[a-z_][a-z0-9_]{0,40}$/,
+      'AUTHHELP_DATABASE_SCHEMA must be a lower-case SQL name (letters, digits, _)',
+    )
+    .default('authhelp'),
+  AUTHHELP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const keys = parseEncryptionKeys(v ?? '');
+      if (keys !== undefined) return keys;
+      ctx.addIssue({
+        code: 'custom',
+        // The value is a secret: the message never repeats it.
+        message:
+          'AUTHHELP_ENCRYPTION_KEY must be 32 random bytes in base64 (openssl rand -base64 32); list several, newest first and comma-separated, while rotating',
+      });
+      return z.NEVER;
+    }),
+  AUTHHELP_JOB_CONCURRENCY: z.coerce
+    .number({ error: 'AUTHHELP_JOB_CONCURRENCY must be a number' })
+    .int()
+    .min(1, 'AUTHHELP_JOB_CONCURRENCY must be 1–1000')
+    .max(1000, 'AUTHHELP_JOB_CONCURRENCY must be 1–1000')
+    .default(32),
+  AUTHHELP_CHANNEL_CONCURRENCY: z.coerce
+    .number({ error: 'AUTHHELP_CHANNEL_CONCURRENCY must be a number' })
+    .int()
+    .min(1, 'AUTHHELP_CHANNEL_CONCURRENCY must be 1–100')
+    .max(100, 'AUTHHELP_CHANNEL_CONCURRENCY must be 1–100')
+    .default(4),
+});
+
+/** An AES-256 key and its id (the first 8 hex digits of its SHA-256), stored beside what it seals. */
+export interface EncryptionKey {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+export interface StoreConfig {
+  /** `postgres` when DATABASE_URL is set, else the embedded SQLite file under `dataDir`. */
+  readonly backend: 'sqlite' | 'postgres';
+  readonly dataDir: string;
+  readonly databaseUrl: string | undefined;
+  /** PostgreSQL schema for authhelp's tables; the job queue uses `<schema>_jobs`. */
+  readonly databaseSchema: string;
+  /** Newest first: the first seals, every one opens (key rotation). Empty: no installs stored. */
+  readonly encryptionKeys: readonly EncryptionKey[];
+  /** Deferred replies in flight at once, per instance. */
+  readonly jobConcurrency: number;
+  /** Of those, at most this many for one conversation, so one slow channel cannot hold them all. */
+  readonly channelConcurrency: number;
+}
+
+export function loadStoreConfig(env: Env): StoreConfig {
+  const v = parseOrThrow(storeSchema, env);
+  return Object.freeze({
+    backend: v.DATABASE_URL === undefined ? 'sqlite' : 'postgres',
+    dataDir: v.AUTHHELP_DATA_DIR,
+    databaseUrl: v.DATABASE_URL,
+    databaseSchema: v.AUTHHELP_DATABASE_SCHEMA,
+    encryptionKeys: v.AUTHHELP_ENCRYPTION_KEY,
+    jobConcurrency: v.AUTHHELP_JOB_CONCURRENCY,
+    channelConcurrency: v.AUTHHELP_CHANNEL_CONCURRENCY,
+  });
+}
+
+/** `base64[,base64…]` (or 64 hex digits each) → keys; undefined when any part is not 32 bytes. */
+function parseEncryptionKeys(value: string): EncryptionKey[] | undefined {
+  const parts = splitList(value);
+  const keys: EncryptionKey[] = [];
+  for (const part of parts) {
+    const key = /^[0-9a-f]{64}$/i.test(part)
+      ? Buffer.from(part, 'hex')
+      : /^[A-Za-z0-9+/_-]{43}=?$/.test(part)
+        ? Buffer.from(part, 'base64')
+        : undefined;
+    if (key?.length !== 32) return undefined;
+    keys.push({ id: createHash('sha256').update(key).digest('hex').slice(0, 8), key });
+  }
+  return keys;
 }
 
 function parseOrThrow<T extends z.ZodType>(schema: T, env: Env): z.output<T> {

@@ -1,6 +1,13 @@
 /** Codes for our own faults. Outcomes the product reports (a rejected credential) are values, not errors. */
 export type ErrorCode =
-  'CATALOGUE_INVALID' | 'CONFIG_INVALID' | 'USAGE' | 'UNKNOWN_ENTRY' | 'INPUT_INVALID' | 'INTERNAL';
+  | 'CATALOGUE_INVALID'
+  | 'CONFIG_INVALID'
+  | 'USAGE'
+  | 'UNKNOWN_ENTRY'
+  | 'INPUT_INVALID'
+  | 'STORE_UNAVAILABLE'
+  | 'STORE_INVALID'
+  | 'INTERNAL';
 
 export interface AuthHelpErrorOptions {
   readonly cause?: unknown;

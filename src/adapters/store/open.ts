@@ -1,0 +1,54 @@
+import type { StoreConfig } from '../../config.js';
+import { openPostgresStore } from './postgres/store.js';
+import { createSealer } from './sealing.js';
+import { openSqliteStore } from './sqlite/store.js';
+import type { Clock, Store } from './types.js';
+
+export interface OpenStoreOptions {
+  readonly now?: Clock;
+  /** How long a claimed job stays invisible to other runners (longer than any one Slack call). */
+  readonly leaseMs?: number;
+  /** How often expired keys and old failed jobs are dropped; 0 turns the timer off. */
+  readonly sweepEveryMs?: number;
+}
+
+const DEFAULT_LEASE_MS = 60_000;
+const KEEP_FAILED_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Opens the configured back end and applies pending migrations; close it when done. */
+export async function openStore(
+  config: StoreConfig,
+  options: OpenStoreOptions = {},
+): Promise<Store> {
+  const common = {
+    sealer: createSealer(config.encryptionKeys),
+    now: options.now ?? Date.now,
+    leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
+    keepFailedMs: KEEP_FAILED_MS,
+  };
+  const store =
+    config.databaseUrl === undefined
+      ? openSqliteStore({ ...common, dataDir: config.dataDir })
+      : await openPostgresStore({
+          ...common,
+          url: config.databaseUrl,
+          schema: config.databaseSchema,
+        });
+  return withSweeper(store, options.sweepEveryMs ?? 60_000);
+}
+
+function withSweeper(store: Store, everyMs: number): Store {
+  if (everyMs <= 0) return store;
+  const timer = setInterval(() => {
+    // A failed sweep is retried at the next tick; ping is what reports an unreachable store.
+    store.sweep().catch(() => undefined);
+  }, everyMs);
+  timer.unref();
+  return {
+    ...store,
+    close: () => {
+      clearInterval(timer);
+      return store.close();
+    },
+  };
+}
