@@ -1,6 +1,6 @@
 import type { Catalogue } from '../core/catalogue/catalogue.js';
 import type { Diagnoser } from '../core/matching/types.js';
-import type { CliConfig } from '../config.js';
+import type { CliConfig, StoreConfig } from '../config.js';
 import type { CliIo } from './io.js';
 
 /** Everything a command needs, built once by the entry point. */
@@ -11,6 +11,8 @@ export interface CommandContext {
   readonly loadDiagnoser: () => Promise<Diagnoser>;
   readonly knowledgeDir: string;
   readonly now: () => Date;
+  /** Read only by commands that use the store, so a bad DATABASE_URL breaks nothing else. */
+  readonly loadStoreConfig: () => StoreConfig;
 }
 
 export interface Command {

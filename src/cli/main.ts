@@ -3,7 +3,7 @@ import { DEFAULT_KNOWLEDGE_DIR, loadCatalogue } from '../adapters/catalogue-file
 import type { Catalogue } from '../core/catalogue/catalogue.js';
 import { createDiagnoser } from '../core/matching/diagnose.js';
 import type { Diagnoser } from '../core/matching/types.js';
-import { loadCliConfig } from '../config.js';
+import { loadCliConfig, loadStoreConfig } from '../config.js';
 import { AuthHelpError, isAuthHelpError } from '../core/errors.js';
 import type { CommandContext } from './context.js';
 import { runCli } from './run.js';
@@ -34,6 +34,7 @@ async function main(): Promise<number> {
     config,
     knowledgeDir,
     now: () => new Date(),
+    loadStoreConfig: () => loadStoreConfig(process.env),
     loadCatalogue: () =>
       (catalogue ??= loadCatalogue(knowledgeDir).catch(unreadable(knowledgeDir))),
     loadDiagnoser: () => (diagnoser ??= ctx.loadCatalogue().then(createDiagnoser)),

@@ -1,7 +1,7 @@
 import { DEFAULT_KNOWLEDGE_DIR, loadCatalogue } from '../../src/adapters/catalogue-files.js';
 import type { CommandContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/run.js';
-import type { CliConfig } from '../../src/config.js';
+import { loadStoreConfig, type CliConfig } from '../../src/config.js';
 
 export interface CliResult {
   readonly code: number;
@@ -15,12 +15,14 @@ export interface CliRunOptions {
   readonly config?: Partial<CliConfig>;
   /** The command clock; the real clock unless given. */
   readonly now?: () => Date;
+  /** Environment the store config is read from (`authhelp migrate`). */
+  readonly storeEnv?: Readonly<Record<string, string>>;
 }
 
 /** Runs the CLI in-process with captured streams, the given stdin and the shipped catalogue. */
 export async function runCliCaptured(
   argv: readonly string[],
-  { stdin = null, config = {}, now = () => new Date() }: CliRunOptions = {},
+  { stdin = null, config = {}, now = () => new Date(), storeEnv = {} }: CliRunOptions = {},
 ): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
@@ -45,6 +47,7 @@ export async function runCliCaptured(
     now,
     loadCatalogue: () => loadCatalogue(),
     loadDiagnoser: () => Promise.reject(new Error('not used')),
+    loadStoreConfig: () => loadStoreConfig(storeEnv),
   };
   const code = await runCli(argv, ctx);
   return { code, stdout, stderr };

@@ -4,6 +4,7 @@ import { diagnoseCommand } from './diagnose.js';
 import { inspectTokenCommand } from './inspect-token.js';
 import { lintCommand } from './lint.js';
 import { listCommand } from './list.js';
+import { migrateCommand } from './migrate.js';
 import { showCommand } from './show.js';
 
 /** Every subcommand, in the order `authhelp help` lists them. */
@@ -14,4 +15,5 @@ export const COMMANDS: readonly Command[] = [
   lintCommand,
   checkCommand,
   inspectTokenCommand,
+  migrateCommand,
 ];
