@@ -1,7 +1,6 @@
 import type { StoreConfig } from '../../config.js';
-import { openPostgresStore } from './postgres/store.js';
 import { createSealer } from './sealing.js';
-import { openSqliteStore } from './sqlite/store.js';
+import { openSqliteStore, type SqliteStoreOptions } from './sqlite/store.js';
 import type { Clock, Store } from './types.js';
 
 export interface OpenStoreOptions {
@@ -26,15 +25,18 @@ export async function openStore(
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     keepFailedMs: KEEP_FAILED_MS,
   };
-  const store =
-    config.databaseUrl === undefined
-      ? openSqliteStore({ ...common, dataDir: config.dataDir })
-      : await openPostgresStore({
-          ...common,
-          url: config.databaseUrl,
-          schema: config.databaseSchema,
-        });
-  return withSweeper(store, options.sweepEveryMs ?? 60_000);
+  return withSweeper(await openBackend(config, common), options.sweepEveryMs ?? 60_000);
+}
+
+async function openBackend(
+  config: StoreConfig,
+  common: Omit<SqliteStoreOptions, 'dataDir'>,
+): Promise<Store> {
+  if (config.databaseUrl === undefined)
+    return openSqliteStore({ ...common, dataDir: config.dataDir });
+  // Loaded only when used: pg and pg-boss would cost the embedded store start-up time and memory.
+  const { openPostgresStore } = await import('./postgres/store.js');
+  return openPostgresStore({ ...common, url: config.databaseUrl, schema: config.databaseSchema });
 }
 
 function withSweeper(store: Store, everyMs: number): Store {
