@@ -1,0 +1,47 @@
+import { maskSecrets } from '../secrets/detect.js';
+
+/** Longest masked paste kept (for the store, an example, an eval case). */
+export const MAX_MASKED_CHARS = 4096;
+/** Longest raw text read: the credential detector runs on at most this much. */
+export const MAX_RAW_CHARS = 64 * 1024;
+
+export interface MaskedPaste {
+  /** The paste with every credential replaced by `[redacted <kind>]`, at most MAX_MASKED_CHARS. */
+  readonly text: string;
+  /** Part of the paste was left out (it was longer than the caps). */
+  readonly truncated: boolean;
+}
+
+/**
+ * Values of credential-bearing keys, whatever they look like. The detector leaves out values that
+ * do not look generated (`password=hunter2`, `?code=abc`); what is stored and shown masks them too.
+ * A bare `code` is an error code (`"code": 401`) except in a query string, where it is an OAuth grant.
+ */
+const CREDENTIAL_VALUE =
+  /\b((?:client[_ -]?secret|consumer[_ -]?secret|token[_ -]?secret|(?:refresh|access|id)[_ -]?token|client[_ -]?assertion|assertion|api[_ -]?key|secret(?:[_ -]?key)?|pass(?:word|wd|phrase)?|pwd|(?<=[?&#])code|code[_ -]?verifier|otp|private[_ -]?key)["']?[ \t]*(?:=>|:=|=|:)[ \t]*)(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\s"'&,;()[\]{}<>]+)/gi;
+const ALREADY = /^\[redacted [a-z-]+\]$/;
+
+/**
+ * Masks every credential in a paste with the secrets detector, then masks the values of
+ * credential keys it let pass, and cuts the result to MAX_MASKED_CHARS. The raw text is first cut
+ * at MAX_RAW_CHARS on whitespace, so no credential is split in two before the detector sees it.
+ */
+export function maskCredentials(raw: string): MaskedPaste {
+  let text = raw;
+  let truncated = false;
+  if (text.length > MAX_RAW_CHARS) {
+    const cut = text.slice(0, MAX_RAW_CHARS);
+    const space = cut.search(/\s\S*$/);
+    text = space > 0 ? cut.slice(0, space) : '';
+    truncated = true;
+  }
+  text = maskSecrets(text).replace(CREDENTIAL_VALUE, (whole: string, key: string) => {
+    const value = whole.slice(key.length);
+    return ALREADY.test(value) ? whole : `${key}[redacted value]`;
+  });
+  if (text.length > MAX_MASKED_CHARS) {
+    text = text.slice(0, MAX_MASKED_CHARS);
+    truncated = true;
+  }
+  return { text, truncated };
+}
