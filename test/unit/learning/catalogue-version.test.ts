@@ -1,0 +1,43 @@
+import { describe, expect, it } from '@jest/globals';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCatalogue, type KnowledgeSource } from '../../../src/core/catalogue/load.js';
+import { catalogueVersion } from '../../../src/core/learning/catalogue-version.js';
+import { MATCHER_FIXTURE_DIR } from '../../support/fixture-catalogue.js';
+
+const sources: KnowledgeSource[] = readdirSync(MATCHER_FIXTURE_DIR)
+  .filter((n) => n.endsWith('.yml'))
+  .sort()
+  .map((file) => ({ file, text: readFileSync(join(MATCHER_FIXTURE_DIR, file), 'utf8') }));
+
+const versionOf = (files: readonly KnowledgeSource[]): string =>
+  catalogueVersion(buildCatalogue(files));
+
+const edit = (file: string, change: (text: string) => string): KnowledgeSource[] =>
+  sources.map((s) => (s.file === file ? { ...s, text: change(s.text) } : s));
+
+describe('catalogueVersion', () => {
+  it('is a short hex hash, the same for the same content', () => {
+    expect(versionOf(sources)).toMatch(/^[0-9a-f]{12}$/);
+    expect(versionOf(sources)).toBe(versionOf([...sources]));
+  });
+
+  it('ignores comments and layout of the YAML', () => {
+    const commented = edit(
+      'oauth2.yml',
+      (t) => `# a new comment\n${t.replaceAll('\n  - id:', '\n\n  - id:')}`,
+    );
+    expect(versionOf(commented)).toBe(versionOf(sources));
+  });
+
+  it('changes when an answer changes', () => {
+    const changed = edit('oauth2.yml', (t) =>
+      t.replace(
+        'title: invalid_client - client authentication failed',
+        'title: invalid_client (reworded)',
+      ),
+    );
+    expect(changed).not.toEqual(sources);
+    expect(versionOf(changed)).not.toBe(versionOf(sources));
+  });
+});
