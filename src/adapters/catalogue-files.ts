@@ -10,9 +10,7 @@ export const DEFAULT_KNOWLEDGE_DIR = resolve(
   fileURLToPath(new URL('../../knowledge', import.meta.url)),
 );
 
-export async function readKnowledge(
-  dir: string = DEFAULT_KNOWLEDGE_DIR,
-): Promise<KnowledgeSource[]> {
+async function readKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promise<KnowledgeSource[]> {
   const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
   return Promise.all(
     names.map(async (name) => ({ file: name, text: await readFile(join(dir, name), 'utf8') })),

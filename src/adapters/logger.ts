@@ -12,7 +12,7 @@ export interface Logger {
 }
 
 /** Field paths that may carry credentials in anything we log (Slack payloads, requests, views). */
-export const REDACT_PATHS = [
+const REDACT_PATHS = [
   'authorization',
   '*.authorization',
   '*.headers.authorization',
@@ -60,7 +60,7 @@ export function createLogger(
 }
 
 /** Masks credentials in every string of a log object (depth-limited; errors become plain fields). */
-export function scrub(value: unknown, depth = 0): unknown {
+function scrub(value: unknown, depth = 0): unknown {
   if (typeof value === 'string') return maskSecrets(value);
   if (depth > 6 || value === null || typeof value !== 'object') return value;
   if (value instanceof Error) {

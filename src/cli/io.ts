@@ -15,3 +15,9 @@ export class UsageError extends Error {
 export function writeLine(stream: { write(chunk: string): unknown }, line = ''): void {
   stream.write(`${line}\n`);
 }
+
+/** Text on one line, cut short, for error messages. */
+export function oneLine(text: string, max = 200): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}

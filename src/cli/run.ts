@@ -1,11 +1,11 @@
 import { isAuthHelpError } from '../core/errors.js';
 import { COMMANDS } from './commands/index.js';
 import type { CommandContext } from './context.js';
-import { UsageError, writeLine } from './io.js';
+import { oneLine, UsageError, writeLine } from './io.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FAIL = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_FAIL = 1;
+const EXIT_USAGE = 2;
 
 /** Runs one CLI invocation and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], ctx: CommandContext): Promise<number> {
@@ -57,9 +57,4 @@ function usage(): string {
     '',
     'Run `authhelp <command> --help` for details.',
   ].join('\n');
-}
-
-export function oneLine(text: string, max = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -1,6 +1,6 @@
 /** One finding shape for the live check and the token inspector, so every surface renders both alike. */
 
-export type Severity = 'error' | 'warning' | 'info';
+type Severity = 'error' | 'warning' | 'info';
 export type FindingSource = 'preflight' | 'token' | 'api' | 'network';
 
 /** The input a finding is about, so a form can put the error next to the right field. */

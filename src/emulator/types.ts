@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 
 /** A Workday API client for integrations, with the refresh tokens generated for it. */
-export interface WorkdayClient {
+interface WorkdayClient {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly refreshTokens: readonly string[];
@@ -17,9 +17,9 @@ export interface WorkdayTenant {
   readonly clients: readonly WorkdayClient[];
 }
 
-export type NetsuiteRefreshState = 'valid' | 'expired' | 'revoked' | 'role-disabled';
+type NetsuiteRefreshState = 'valid' | 'expired' | 'revoked' | 'role-disabled';
 
-export interface NetsuiteCertificate {
+interface NetsuiteCertificate {
   readonly id: string;
   readonly publicKey: KeyObject;
 }
@@ -40,7 +40,7 @@ export interface NetsuiteAccount {
   readonly integrations: readonly NetsuiteIntegration[];
 }
 
-export interface GenericClient {
+interface GenericClient {
   readonly clientId: string;
   readonly clientSecret: string;
   readonly scopes?: readonly string[];

@@ -14,7 +14,7 @@ export interface LabelledCase {
   readonly system?: string;
 }
 
-export type Problem =
+type Problem =
   | 'wrong top-1'
   | 'not the most specific id'
   | 'negative answered'

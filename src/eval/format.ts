@@ -28,7 +28,7 @@ export function formatTable(
 }
 
 /** The figures of one row, each as `share (count/total)`. */
-export function figures(t: Tally): string[] {
+function figures(t: Tally): string[] {
   return [
     share(t.top1, t.positives),
     share(t.top1Specific, t.positives),
@@ -38,7 +38,7 @@ export function figures(t: Tally): string[] {
   ];
 }
 
-export function share(a: number, b: number): string {
+function share(a: number, b: number): string {
   return b === 0 ? 'n/a' : `${((100 * a) / b).toFixed(1)}% (${String(a)}/${String(b)})`;
 }
 

@@ -16,7 +16,7 @@ export const FIXED_SETS = [
   'test/eval/holdout.jsonl',
 ] as const;
 
-export const REAL_DIR = 'test/eval/real';
+const REAL_DIR = 'test/eval/real';
 
 const SPLIT_FILE = /\.(tune|test)\.jsonl$/;
 
@@ -27,7 +27,7 @@ export function splitOf(path: string): Split | undefined {
 }
 
 /** Every `*.<split>.jsonl` under the real-corpus folder, sorted; none when it does not exist. */
-export function realFiles(split: Split, dir = REAL_DIR): EvalFile[] {
+function realFiles(split: Split, dir = REAL_DIR): EvalFile[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => splitOf(name) === split)

@@ -13,7 +13,7 @@ export interface AnswerState {
   readonly thread?: { readonly channel: string; readonly ts: string };
 }
 
-export interface Candidate {
+interface Candidate {
   readonly id: string;
   readonly confidence: number;
 }

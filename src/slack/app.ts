@@ -4,8 +4,8 @@ import {
   SocketModeReceiver,
   type CustomRoute,
   type Receiver,
+  type webApi,
 } from '@slack/bolt';
-import type { RetryOptions, WebClientOptions } from '@slack/web-api';
 import type { Logger } from '../adapters/logger.js';
 import type { SlackConfig } from '../config.js';
 import type { BotIdentity } from './bot-identity.js';
@@ -28,10 +28,10 @@ import { memoryOnceKeys } from './state/once-keys.js';
 import { memoryRateLimit } from './state/rate-limit.js';
 
 export const EVENTS_PATH = '/slack/events';
-export const HEALTH_PATH = '/healthz';
+const HEALTH_PATH = '/healthz';
 
 /** A person is waiting on every call we make: fail within seconds, not the client's ~30 minutes. */
-const USER_FACING_RETRIES: RetryOptions = {
+const USER_FACING_RETRIES: webApi.RetryOptions = {
   retries: 2,
   factor: 2,
   minTimeout: 200,
@@ -74,7 +74,9 @@ export interface SlackAppOptions {
 }
 
 /** Web API client settings for every Slack call the app makes: base URL, short retries, timeouts. */
-export function slackClientOptions(config: Pick<SlackAppConfig, 'apiUrl'>): WebClientOptions {
+export function slackClientOptions(
+  config: Pick<SlackAppConfig, 'apiUrl'>,
+): webApi.WebClientOptions {
   return {
     ...(config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) }),
     retryConfig: USER_FACING_RETRIES,
@@ -143,7 +145,7 @@ export function registerListeners(
 function createReceiver(
   config: SlackAppConfig,
   logger: Logger,
-  clientOptions: WebClientOptions,
+  clientOptions: webApi.WebClientOptions,
 ): Receiver {
   const boltLogger = toBoltLogger(logger);
   const customRoutes = [healthRoute()];

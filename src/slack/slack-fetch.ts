@@ -1,4 +1,4 @@
-import type { FetchFunction } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 import { Agent, request } from 'undici';
 
 /** Statuses whose response must have no body (the Response constructor refuses one). */
@@ -9,7 +9,7 @@ const NULL_BODY = new Set([101, 204, 205, 304]);
  * keep-alive pool: about a fifth of global fetch's CPU per call (it matters when replies queue up),
  * and every phase bounded by `timeoutMs` without a per-call AbortSignal.
  */
-export function createSlackFetch(timeoutMs: number): FetchFunction {
+export function createSlackFetch(timeoutMs: number): webApi.FetchFunction {
   const dispatcher = new Agent({
     keepAliveTimeout: 10_000,
     connect: { timeout: timeoutMs },

@@ -1,5 +1,5 @@
 /** The ids the product promises (issue #2); a contract test checks they exist. */
-export const NETSUITE_LAT_CODES = [
+const NETSUITE_LAT_CODES = [
   'AccessTokenExpired',
   'EntityOrRoleDisabled',
   'InvalidSignature',
@@ -24,7 +24,7 @@ export const NETSUITE_LAT_CODES = [
 ] as const;
 
 /** Ids planned for issue #8 (real-world failures); the corpus labels use them, so they must not disappear. */
-export const ISSUE_8_IDS = [
+const ISSUE_8_IDS = [
   'oauth2/server_error',
   'oauth2/temporarily_unavailable',
   'workday/soap-authentication-error',

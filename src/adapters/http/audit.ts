@@ -2,7 +2,7 @@ import type { Logger } from '../logger.js';
 import type { CheckOutcome } from '../../core/check/types.js';
 
 /** Who ran a check, against what, and how it ended; one line per check and never a secret. */
-export interface AuditRecord {
+interface AuditRecord {
   readonly event: 'credential_check';
   readonly who: string;
   readonly system: string;
@@ -14,7 +14,7 @@ export interface AuditRecord {
   readonly durationMs: number;
 }
 
-export function auditRecord(who: string, outcome: CheckOutcome): AuditRecord {
+function auditRecord(who: string, outcome: CheckOutcome): AuditRecord {
   const top = outcome.findings[0];
   const blocked = outcome.findings.some((f) => f.blocking === true);
   return {

@@ -4,7 +4,7 @@ import { Agent, buildConnector } from 'undici';
 import type { TargetPolicy } from '../../core/check/types.js';
 import { BlockedAddressError, classifyAddress, isAllowedAddress } from './address-policy.js';
 
-export interface ResolvedAddress {
+interface ResolvedAddress {
   readonly address: string;
   readonly family: number;
 }
@@ -12,8 +12,7 @@ export interface ResolvedAddress {
 /** DNS port: every address a name resolves to (tests inject a fake one). */
 export type Resolver = (hostname: string) => Promise<readonly ResolvedAddress[]>;
 
-export const systemResolver: Resolver = (hostname) =>
-  dnsLookup(hostname, { all: true, verbatim: true });
+const systemResolver: Resolver = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
 export const LIMITS = {
   connectTimeoutMs: 5_000,
@@ -33,7 +32,7 @@ export interface GuardOptions {
  * A lookup that answers only if every resolved address is allowed. Node asks with `all: true`
  * (autoSelectFamily), so both callback shapes are served.
  */
-export function guardedLookup(resolve: Resolver, policy: TargetPolicy): LookupFunction {
+function guardedLookup(resolve: Resolver, policy: TargetPolicy): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (addresses) => {
@@ -64,7 +63,7 @@ export function guardedLookup(resolve: Resolver, policy: TargetPolicy): LookupFu
  * The connector checks IP-literal hosts itself (they never reach a lookup hook) and hands names to the
  * guarded lookup; host name and SNI stay untouched so certificate checks still work.
  */
-export function guardedConnector(options: GuardOptions): buildConnector.connector {
+function guardedConnector(options: GuardOptions): buildConnector.connector {
   const base = buildConnector({
     timeout: options.connectTimeoutMs ?? LIMITS.connectTimeoutMs,
     lookup: guardedLookup(options.resolve ?? systemResolver, options.policy),

@@ -71,7 +71,7 @@ const TLS_CODES =
   /^(ERR_TLS_|ERR_SSL_|CERT_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_(VERIFY|GET)_|EPROTO$|HOSTNAME_MISMATCH)/;
 
 /** Error codes along the cause chain → a reason a person can act on. */
-export function classifyError(err: unknown): NetworkReason {
+function classifyError(err: unknown): NetworkReason {
   for (const { code, name } of causeChain(err)) {
     if (code === 'AUTHHELP_BLOCKED_ADDRESS') return 'blocked';
     if (code === 'UND_ERR_RES_EXCEEDED_MAX_SIZE') return 'too-large';

@@ -171,7 +171,7 @@ async function secrets(ctx: CommandContext, needed: readonly (keyof Secrets)[]):
   return out;
 }
 
-export function parseStdinSecrets(text: string, missing: readonly (keyof Secrets)[]): Secrets {
+function parseStdinSecrets(text: string, missing: readonly (keyof Secrets)[]): Secrets {
   const out: Secrets = {};
   let labelled = false;
   for (const line of text.split(/\r?\n/)) {

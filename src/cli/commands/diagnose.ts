@@ -66,7 +66,7 @@ async function runBatch(ctx: CommandContext): Promise<number> {
 }
 
 /** One batch line in, exactly one JSON object out; a bad line gets an error object. */
-export function answerLine(line: string, diagnoser: Diagnoser): object {
+function answerLine(line: string, diagnoser: Diagnoser): object {
   if (line.length > MAX_BATCH_LINE)
     return { error: `line longer than ${MAX_BATCH_LINE} characters` };
   let parsed: unknown;

@@ -1,9 +1,8 @@
 import { AuthHelpError } from '../../core/errors.js';
 import type { Command } from '../context.js';
 import { parseCommandArgs } from '../args.js';
-import { UsageError, writeLine } from '../io.js';
+import { oneLine, UsageError, writeLine } from '../io.js';
 import { renderEntry } from '../render/entry.js';
-import { oneLine } from '../run.js';
 
 export const showCommand: Command = {
   name: 'show',

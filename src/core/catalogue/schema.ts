@@ -2,7 +2,7 @@ import { z } from 'zod';
 
 /** Entry ids are `<system>/<slug>`; the slug keeps upstream spelling (`invalid_grant`, `TokenExpired`). */
 export const ENTRY_ID_PATTERN = /^[a-z][a-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
-export const SYSTEM_PATTERN = /^[a-z][a-z0-9-]*$/;
+const SYSTEM_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 const nonEmpty = z.string().trim().min(1);
 const texts = (description: string, examples: readonly string[]) =>
@@ -13,7 +13,7 @@ const texts = (description: string, examples: readonly string[]) =>
 
 // Descriptions and examples end up in knowledge/schema.json, which editors show while typing.
 
-export const sourceSchema = z
+const sourceSchema = z
   .strictObject({
     id: z
       .string()
@@ -26,7 +26,7 @@ export const sourceSchema = z
   })
   .meta({ description: 'A public document the entries of this file cite.' });
 
-export const entrySchema = z
+const entrySchema = z
   .strictObject({
     id: z
       .string()
@@ -88,7 +88,7 @@ export const entrySchema = z
   });
 
 /** What points to a system in a paste: host suffixes, URL path fragments, words. */
-export const detectSchema = z
+const detectSchema = z
   .strictObject({
     hosts: z
       .array(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case host suffix'))

@@ -2,7 +2,7 @@
 import type { Finding } from '../finding.js';
 
 export type CheckSystem = 'workday' | 'netsuite' | 'oauth2';
-export type StepStatus = 'passed' | 'failed' | 'skipped' | 'warning';
+type StepStatus = 'passed' | 'failed' | 'skipped' | 'warning';
 
 export interface Step {
   readonly name: string;

@@ -44,7 +44,7 @@ export function classify(claims: JsonObject): Classification {
   return { kind: 'generic', foreignIssuer: false };
 }
 
-export function audienceList(claims: JsonObject): string[] {
+function audienceList(claims: JsonObject): string[] {
   const aud = claims['aud'];
   if (typeof aud === 'string') return [aud];
   return Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];
@@ -60,7 +60,7 @@ function looksNetsuiteIssued(claims: JsonObject, iss: string): boolean {
   return nsJti && nsSub;
 }
 
-export function isNetsuiteRefresh(claims: JsonObject): boolean {
+function isNetsuiteRefresh(claims: JsonObject): boolean {
   const jti = claims['jti'];
   if (typeof jti === 'string' && jti.includes('.r.')) return true;
   if (typeof jti === 'string' && jti.includes('.a.')) return false;

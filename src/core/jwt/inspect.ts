@@ -10,7 +10,7 @@ import type { InspectOptions, Inspection } from './types.js';
 const DEFAULT_LEEWAY = 60;
 
 /** Said on every decoded inspection until a key confirms the signature. */
-export const UNVERIFIED = makeFinding('token', {
+const UNVERIFIED = makeFinding('token', {
   code: 'token.unverified',
   severity: 'info',
   title: 'Decoded without verifying the signature: anyone can make a token that decodes like this',

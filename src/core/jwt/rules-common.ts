@@ -4,7 +4,7 @@ import { formatDuration, numericClaim, utc } from './time.js';
 import type { JsonObject, TokenKind } from './types.js';
 
 /** The catalogue entry for "this token has expired", by what the token is. */
-export const EXPIRED_ID: Readonly<Record<TokenKind, string | null>> = {
+const EXPIRED_ID: Readonly<Record<TokenKind, string | null>> = {
   'netsuite-access': 'netsuite/AccessTokenExpired',
   'netsuite-refresh': 'netsuite/RefreshTokenExpired',
   'netsuite-assertion': 'netsuite/TokenExpired',

@@ -6,7 +6,7 @@ import { numericClaim } from './time.js';
 import type { TokenUse } from './types.js';
 
 /** Algorithms NetSuite accepts for client-credentials assertions (RS256 refused since 2025-03-01). */
-export const NETSUITE_ASSERTION_ALGS = ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
+const NETSUITE_ASSERTION_ALGS = ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'];
 const NETSUITE_SCOPES = ['restlets', 'rest_webservices', 'suite_analytics', 'mcp'];
 /** NetSuite refuses assertions valid for longer than this (request-token structure: "less than 60 minutes"). */
 export const MAX_ASSERTION_SECONDS = 3600;
@@ -93,7 +93,7 @@ function lifetime(ctx: RuleContext): Finding[] {
 }
 
 /** `scope` may be a string (space or comma separated) or an array; both are accepted. */
-export function scopeList(value: unknown): string[] | undefined {
+function scopeList(value: unknown): string[] | undefined {
   if (typeof value === 'string') return value.split(/[\s,]+/).filter((s) => s !== '');
   if (Array.isArray(value)) {
     return value.filter((s): s is string => typeof s === 'string' && s.trim() !== '');

@@ -3,7 +3,7 @@ import type { Catalogue, Entry } from '../catalogue/catalogue.js';
 import { rawTokens, splitIdentifier, terms, toTerm, wordsOf } from './tokens.js';
 import { TypoIndex } from './typo-index.js';
 
-export type PhraseKind = 'message' | 'phrase' | 'title' | 'code';
+type PhraseKind = 'message' | 'phrase' | 'title' | 'code';
 
 /** A short text an entry is known by, as a set of weighted terms. */
 export interface Phrase {
@@ -19,7 +19,7 @@ export interface Phrase {
   readonly distinctive: boolean;
 }
 
-export interface CodeRef {
+interface CodeRef {
   readonly entry: number;
   /** 1 for a code that identifies the entry, lower for a code it merely surfaces as. */
   readonly strength: number;
@@ -29,14 +29,14 @@ export interface CodeRef {
 }
 
 /** A multi-word code as its terms, keyed in the index by the first one. */
-export interface CodeWords {
+interface CodeWords {
   readonly entry: number;
   readonly code: string;
   readonly terms: readonly string[];
   readonly strength: number;
 }
 
-export interface VendorRule {
+interface VendorRule {
   readonly system: string;
   readonly hosts: readonly string[];
   readonly paths: readonly RegExp[];

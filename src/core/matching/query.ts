@@ -4,7 +4,7 @@ import { claimEvidence } from './claims.js';
 import { extractSignals, type Signals } from './signals.js';
 import { rawTokens, toTerm, wordsOf } from './tokens.js';
 
-export interface CodeHit {
+interface CodeHit {
   readonly entry: number;
   readonly code: string;
   /** Identifying strength (1 exact identifying code … lower for loose, fuzzy or surfaces-as). */
@@ -15,7 +15,7 @@ export interface CodeHit {
   readonly label?: string;
 }
 
-export interface VendorEvidence {
+interface VendorEvidence {
   readonly strength: number;
   readonly why: readonly string[];
 }

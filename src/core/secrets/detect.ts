@@ -5,9 +5,6 @@ import { findPrivateKeys } from './rules/private-key.js';
 import { findSlackTokens } from './rules/slack.js';
 import type { SecretFinding, SecretKind } from './types.js';
 
-export type { SecretFinding, SecretKind } from './types.js';
-export { isPlaceholder, shannonEntropy } from './entropy.js';
-
 // When two findings cover the same text, the more specific kind names it.
 const PRIORITY: Readonly<Record<SecretKind, number>> = {
   'private-key': 0,
@@ -63,9 +60,4 @@ export function maskSecrets(text: string): string {
     pos = f.end;
   }
   return out + text.slice(pos);
-}
-
-/** Whether the text carries anything the guard should warn about. */
-export function hasSecrets(text: string): boolean {
-  return detectSecrets(text).length > 0;
 }

@@ -35,7 +35,7 @@ export function isPlaceholder(value: string): boolean {
 }
 
 /** A reference to a value in code (`config.clientSecret`, `os.environ`), not the value itself. */
-export function isCodeReference(value: string): boolean {
+function isCodeReference(value: string): boolean {
   return /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value) && !/\d/.test(value);
 }
 

@@ -57,7 +57,7 @@ export function checkResultView(o: CheckOutcome, catalogue: Catalogue): ModalVie
 }
 
 /** One finding, with the first steps of its catalogue entry when it names one. */
-export function findingText(f: Finding, n: number, catalogue: Catalogue): string {
+function findingText(f: Finding, n: number, catalogue: Catalogue): string {
   const lines = [`*${String(n)}. ${esc(f.title)}*`, `evidence: ${esc(f.evidence)}`];
   const entry = f.id === null ? undefined : catalogue.get(f.id);
   if (entry !== undefined) {

@@ -20,7 +20,7 @@ function safe(text: string): string {
 }
 
 /** The inspection as blocks: what it is, findings, times, header and claims; never the token. */
-export function inspectionBlocks(inspection: Inspection): Block[] {
+function inspectionBlocks(inspection: Inspection): Block[] {
   const blocks: Block[] = [
     section(`*Token* \`${inspection.fingerprint}\`: ${safe(inspection.kindLabel)}`),
     context(verificationNote(inspection)),

@@ -5,7 +5,7 @@ import { chunkLines, context, escapeMrkdwn, header, truncate } from './limits.js
 import { message, type SlackMessage } from './message.js';
 
 /** Section blocks listing entries as "`id` — title", one line each. */
-export function entryListBlocks(entries: readonly Entry[]): Block[] {
+function entryListBlocks(entries: readonly Entry[]): Block[] {
   const lines = entries.map((e) => `\`${e.id}\` — ${escapeMrkdwn(truncate(e.title, 150))}`);
   return chunkLines(lines).map((text) => ({
     type: 'section',

@@ -1,4 +1,4 @@
-import type { FetchFunction, WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 import type { HomeView, ModalView } from '../blocks/view.js';
 import type { SlackMessage } from '../blocks/message.js';
 
@@ -47,8 +47,8 @@ export function replaceOriginal(responseUrl: string, message: SlackMessage): Del
 
 /** Where Slack is reached: the Web API client and the fetch used for response_urls. */
 export interface SlackCalls {
-  readonly client: WebClient;
-  readonly fetch: FetchFunction;
+  readonly client: webApi.WebClient;
+  readonly fetch: webApi.FetchFunction;
 }
 
 /** Sends one delivery; throws when Slack did not take it (the error handler then apologises). */
@@ -100,7 +100,7 @@ export async function deliver(slack: SlackCalls, d: Delivery): Promise<void> {
  * A response_url POST (the fetch bounds its time); a non-2xx status or `{"ok":false}` means the
  * reply did not arrive.
  */
-async function respond(fetchFn: FetchFunction, url: string, body: object): Promise<void> {
+async function respond(fetchFn: webApi.FetchFunction, url: string, body: object): Promise<void> {
   const res = await fetchFn(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -1,4 +1,4 @@
-export interface RateDecision {
+interface RateDecision {
   readonly allowed: boolean;
   /** When the next one will be allowed, if this one is not. */
   readonly retryAfterSeconds: number;

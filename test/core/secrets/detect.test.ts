@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { detectSecrets, maskSecrets, shannonEntropy } from '../../../src/core/secrets/detect.js';
+import { detectSecrets, maskSecrets } from '../../../src/core/secrets/detect.js';
+import { shannonEntropy } from '../../../src/core/secrets/entropy.js';
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
 const rand = (n: number) => randomBytes(n).toString('base64url');

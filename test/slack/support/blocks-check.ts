@@ -28,11 +28,6 @@ export function limitViolations(payload: Record<string, unknown>, maxBlocks: num
   return problems;
 }
 
-/** Everything a recorded payload says, flattened, for "contains id X" / "never contains the paste" checks. */
-export function flatText(payload: unknown): string {
-  return JSON.stringify(payload);
-}
-
 /** Our own markup in mrkdwn: links `<https://…|label>` (`&` as `&amp;`) and mentions `<@U123>`. */
 const OWN_MARKUP = /<(?:https?:\/\/(?:[^\s<>|&]|&amp;)+\|[^<>]*|@[A-Z0-9]+)>/g;
 

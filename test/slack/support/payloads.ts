@@ -1,7 +1,7 @@
 /** Request bodies shaped like Slack's, for the surfaces the app listens to. */
 
 export const TEAM = 'T1';
-export const USER = 'U123';
+const USER = 'U123';
 export const CHANNEL = 'C111';
 
 export interface CommandOptions {

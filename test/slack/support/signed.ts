@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
 /** Slack's request signature: HMAC-SHA256 of `v0:{timestamp}:{raw body}` with the signing secret. */
-export function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
+function signature(body: string, timestamp: number, secret = SIGNING_SECRET): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
 }
 

@@ -3,7 +3,7 @@ import type { CheckOutcome, MaskedRequest } from '../types.js';
 import { formEncode } from './form.js';
 import type { HttpRequestSpec } from './transport.js';
 
-export const MASK = '••••';
+const MASK = '••••';
 const SECRET_FORM_FIELDS = new Set([
   'client_secret',
   'refresh_token',

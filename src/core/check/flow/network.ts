@@ -46,7 +46,7 @@ export function redirectFinding(
 }
 
 /** Only scheme, host and path of a Location: a query could carry anything. */
-export function safeLocation(location: string | undefined): string {
+function safeLocation(location: string | undefined): string {
   if (location === undefined) return '(no Location header)';
   try {
     const u = new URL(location, 'https://relative.invalid');

@@ -17,7 +17,7 @@ export interface TargetCheck {
 const IPV4_LITERAL = /^\d{1,3}(\.\d{1,3}){3}$/;
 
 /** WHATWG URL has already turned hex, decimal and short IPv4 forms into dotted quads. */
-export function isIpLiteral(hostname: string): boolean {
+function isIpLiteral(hostname: string): boolean {
   return hostname.startsWith('[') || IPV4_LITERAL.test(hostname);
 }
 

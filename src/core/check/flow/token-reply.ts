@@ -36,7 +36,7 @@ export function parseTokenReply(
   return { status, json, contentType: headers['content-type'] ?? '', ...defined };
 }
 
-export function parseJsonObject(body: string): Record<string, unknown> | null {
+function parseJsonObject(body: string): Record<string, unknown> | null {
   try {
     const v: unknown = JSON.parse(body);
     return typeof v === 'object' && v !== null && !Array.isArray(v)

@@ -57,10 +57,7 @@ export function cleanPasted(field: FindingField, raw: string): CleanedValue {
 }
 
 /** A `Bearer ` prefix or a JWT where an opaque secret belongs means the wrong value was copied. */
-export function checkSecretShape(
-  field: 'clientSecret' | 'refreshToken',
-  value: string,
-): CleanedValue {
+function checkSecretShape(field: 'clientSecret' | 'refreshToken', value: string): CleanedValue {
   const findings: Finding[] = [];
   let out = value;
   const bearer = /^bearer\s+/i.exec(out);

@@ -1,7 +1,7 @@
 import { makeFinding, type Finding } from '../../finding.js';
 import { isLoopbackHost } from '../flow/target.js';
 
-export const NETSUITE_TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
+const NETSUITE_TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
 const ACCOUNT_ID = /^[A-Za-z0-9]+(_[A-Za-z0-9]+)?$/;
 
 /** `1234567_SB1` → `1234567-sb1` (the account's DNS label); null when it is not an account id. */

@@ -2,16 +2,16 @@ import { importJWK, SignJWT } from 'jose';
 import { makeFinding, type Finding } from '../../finding.js';
 import type { PrivateJwk } from '../types.js';
 
-export const DEFAULT_ASSERTION_LIFETIME = 300;
-export const MAX_ASSERTION_LIFETIME = 3600;
+const DEFAULT_ASSERTION_LIFETIME = 300;
+const MAX_ASSERTION_LIFETIME = 3600;
 
-export interface AssertionHeader {
+interface AssertionHeader {
   readonly alg: string;
   readonly typ: 'JWT';
   readonly kid?: string;
 }
 
-export interface AssertionClaims {
+interface AssertionClaims {
   readonly iss: string;
   readonly aud: string;
   readonly scope: readonly string[];

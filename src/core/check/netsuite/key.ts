@@ -1,7 +1,7 @@
 import { makeFinding, type Finding } from '../../finding.js';
 import type { PrivateJwk } from '../types.js';
 
-export const NETSUITE_ALGORITHMS = ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
+const NETSUITE_ALGORITHMS = ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 const CURVE_ALG: Readonly<Record<string, string>> = {
   'P-256': 'ES256',
   'P-384': 'ES384',
@@ -16,7 +16,7 @@ export interface KeyCheck {
 }
 
 /** Bits of an RSA modulus from the JWK `n` (base64url, no padding). */
-export function rsaBits(n: string): number {
+function rsaBits(n: string): number {
   const bytes = Math.floor((n.length * 6) / 8);
   // A leading zero bit is never encoded, so round to the usual key sizes.
   return Math.round((bytes * 8) / 256) * 256;

@@ -17,7 +17,7 @@ import {
 } from '../flow/values.js';
 import type { NetsuiteCheckInput, Prepared, TargetPolicy } from '../types.js';
 
-export const NETSUITE_SCOPES = ['restlets', 'rest_webservices', 'suite_analytics', 'mcp'] as const;
+const NETSUITE_SCOPES = ['restlets', 'rest_webservices', 'suite_analytics', 'mcp'] as const;
 
 export interface PreparedNetsuite extends Prepared<NetsuiteCheckInput> {
   /** The token URL the check will call (explicit, or built from the account id). */
@@ -174,7 +174,7 @@ function prepareRefresh(
 }
 
 /** NetSuite refresh tokens are JWTs valid 7 days; reading (not verifying) one predicts the LAT code. */
-export function inspectRefreshToken(token: string, now: Date): Finding[] {
+function inspectRefreshToken(token: string, now: Date): Finding[] {
   if (!looksLikeJwt(token)) {
     return [
       makeFinding('preflight', {

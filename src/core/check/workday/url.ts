@@ -58,7 +58,7 @@ const MISTAKES: readonly Mistake[] = [
   },
 ];
 
-export function tenantFromTokenPath(path: string): string | null {
+function tenantFromTokenPath(path: string): string | null {
   const m = TOKEN_PATH.exec(path.replace(/\/+$/, ''));
   return m?.[1] === undefined ? null : decodeURIComponent(m[1]);
 }
