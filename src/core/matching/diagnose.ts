@@ -1,6 +1,7 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { decide } from './decide.js';
-import { buildIndex } from './match-index.js';
+import type { IndexData } from './index-compile.js';
+import { buildIndex, hydrateIndex, type MatchIndex } from './match-index.js';
 import { capInput, normalise } from './normalise.js';
 import { buildQuery, clearQuery } from './query.js';
 import { scoreEntries } from './score.js';
@@ -8,9 +9,15 @@ import type { Diagnoser, Diagnosis, Match } from './types.js';
 
 const MAX_MATCHES = 5;
 
-/** Builds the matcher once for a catalogue; each diagnosis is then a pure function of the text. */
-export function createDiagnoser(catalogue: Catalogue): Diagnoser {
-  const index = buildIndex(catalogue);
+/**
+ * Builds the matcher once for a catalogue (or from index data compiled ahead of time for it); each
+ * diagnosis is then a pure function of the text.
+ */
+export function createDiagnoser(catalogue: Catalogue, compiled?: IndexData): Diagnoser {
+  const index: MatchIndex =
+    compiled === undefined
+      ? buildIndex(catalogue)
+      : hydrateIndex(catalogue.entries, catalogue.systems, compiled);
   // One term-weight buffer for every diagnosis: diagnose() is synchronous, so it is never shared.
   const weights = new Float64Array(index.termIdf.length);
   return {

@@ -30,7 +30,7 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     for (const id of phrase.ids) mass += (index.termIdf[id] ?? 0) * (query.weights[id] ?? 0);
     if (mass <= 0) continue;
     const coverage = mass / phrase.mass;
-    if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.terms.length >= 3) {
+    if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.ids.length >= 3) {
       message = Math.max(message, coverage);
       if (phrase.distinctive) distinctiveMessage = Math.max(distinctiveMessage, coverage);
     }

@@ -1,5 +1,5 @@
+import { codeBucket, looseKey } from './code-search.js';
 import type { MatchIndex } from './match-index.js';
-import { codeBucket, looseKey } from './match-index.js';
 import { claimEvidence } from './claims.js';
 import { extractSignals, type Signals } from './signals.js';
 import { rawTokens, toTerm, wordsOf } from './tokens.js';
@@ -115,7 +115,7 @@ function collectTerms(text: string, index: MatchIndex): Collected {
 function knownTerm(part: string, index: MatchIndex): { term: string; weight: number } | undefined {
   const term = toTerm(part);
   if (term === undefined) return undefined;
-  if (index.idf.has(term)) return { term, weight: 1 };
+  if (index.termIds.has(term)) return { term, weight: 1 };
   if (part.length < 4) return undefined;
   // Candidates that stem alike (`require`, `required` for `requird`) are one answer.
   const found = new Set(
@@ -225,11 +225,9 @@ function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): Cod
 function nearestCode(token: string, index: MatchIndex): { item: string } | undefined {
   let best: { item: string; score: number } | undefined;
   for (let d = -2; d <= 2; d++) {
-    const bucket = index.codeFuse.get(codeBucket(token.charAt(0), token.length + d));
-    const hit = bucket?.search(token, { limit: 1 })[0];
-    const score = hit?.score ?? 1;
-    if (hit !== undefined && score <= 0.2 && (best === undefined || score < best.score)) {
-      best = { item: hit.item, score };
+    const hit = index.codeSearch.best(codeBucket(token.charAt(0), token.length + d), token);
+    if (hit !== undefined && hit.score <= 0.2 && (best === undefined || hit.score < best.score)) {
+      best = hit;
     }
   }
   return best;

@@ -62,9 +62,10 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
 function nominate(query: Query, index: MatchIndex): number[] {
   const sum = new Map<number, number>();
   for (const [term, weight] of query.terms) {
-    const list = index.entryTerms.get(term);
-    if (list === undefined || list.length > COMMON_TERM_ENTRIES) continue;
-    const idf = (index.idf.get(term) ?? 0) * weight;
+    const id = index.termIds.get(term);
+    const list = id === undefined ? undefined : index.termEntries[id];
+    if (id === undefined || list === undefined || list.length > COMMON_TERM_ENTRIES) continue;
+    const idf = (index.termIdf[id] ?? 0) * weight;
     for (const ei of list) sum.set(ei, (sum.get(ei) ?? 0) + idf);
   }
   const byTerms = [...sum].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);

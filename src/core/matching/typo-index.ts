@@ -1,21 +1,19 @@
 /**
- * Typo tolerance for single words: every vocabulary term is indexed under its one-letter deletions,
- * so a query word one edit away (insert, delete, substitute, adjacent swap) finds it in O(length).
+ * Typo tolerance for single words: the vocabulary words one edit (insert, delete, substitute,
+ * adjacent swap) away from a query word. One edit leaves either the first or the last letter in
+ * place, so candidates come from buckets keyed by length and first letter or length and last
+ * letter, and each is checked in O(length) without building strings. The buckets are built on
+ * the first lookup of an unknown word: a process that never needs them never pays.
  */
 export class TypoIndex {
   readonly #vocab: ReadonlySet<string>;
-  readonly #deletions = new Map<string, string[]>();
+  readonly #minLength: number;
+  #buckets: Map<string, string[]> | undefined;
 
+  /** Words shorter than `minLength` are offered only as the query word less one letter. */
   constructor(vocab: Iterable<string>, minLength = 5) {
     this.#vocab = new Set(vocab);
-    for (const term of this.#vocab) {
-      if (term.length < minLength) continue;
-      for (const key of deletions(term)) {
-        const list = this.#deletions.get(key);
-        if (list === undefined) this.#deletions.set(key, [term]);
-        else if (!list.includes(term)) list.push(term);
-      }
-    }
+    this.#minLength = minLength;
   }
 
   has(term: string): boolean {
@@ -25,13 +23,21 @@ export class TypoIndex {
   /** Vocabulary words one edit away from `word` (itself when known). */
   candidates(word: string): string[] {
     if (this.#vocab.has(word)) return [word];
-    const candidates = new Set<string>();
-    for (const t of this.#deletions.get(word) ?? []) candidates.add(t);
-    for (const key of deletions(word)) {
-      if (this.#vocab.has(key)) candidates.add(key);
-      for (const t of this.#deletions.get(key) ?? []) candidates.add(t);
+    const buckets = this.#index();
+    const n = word.length;
+    const found = new Set<string>();
+    for (let length = n - 1; length <= n + 1; length++) {
+      for (const key of [headKey(length, word), tailKey(length, word)]) {
+        for (const t of buckets.get(key) ?? []) {
+          const ok =
+            t.length >= this.#minLength
+              ? withinOneEdit(word, t)
+              : t.length === n - 1 && withinOneEdit(word, t);
+          if (ok) found.add(t);
+        }
+      }
     }
-    return [...candidates].filter((c) => Math.abs(c.length - word.length) <= 1);
+    return [...found];
   }
 
   /** The vocabulary word one edit away from `word`, if exactly one is. */
@@ -39,10 +45,57 @@ export class TypoIndex {
     const found = this.candidates(word);
     return found.length === 1 ? found[0] : undefined;
   }
+
+  #index(): Map<string, string[]> {
+    if (this.#buckets !== undefined) return this.#buckets;
+    const buckets = new Map<string, string[]>();
+    const add = (key: string, term: string): void => {
+      const list = buckets.get(key);
+      if (list === undefined) buckets.set(key, [term]);
+      else list.push(term);
+    };
+    for (const term of this.#vocab) {
+      if (term.length < 3) continue;
+      add(headKey(term.length, term), term);
+      add(tailKey(term.length, term), term);
+    }
+    this.#buckets = buckets;
+    return buckets;
+  }
 }
 
-function deletions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
-  return out;
+function headKey(length: number, word: string): string {
+  return `${String(length)}<${word.charAt(0)}`;
+}
+
+function tailKey(length: number, word: string): string {
+  return `${String(length)}>${word.charAt(word.length - 1)}`;
+}
+
+/** True when `a` and `b` differ by at most one insert, delete, substitution or adjacent swap. */
+export function withinOneEdit(a: string, b: string): boolean {
+  const la = a.length;
+  const lb = b.length;
+  if (Math.abs(la - lb) > 1) return false;
+  let i = 0;
+  while (i < la && i < lb && a.charCodeAt(i) === b.charCodeAt(i)) i++;
+  if (la === lb) {
+    if (i === la || sameFrom(a, i + 1, b, i + 1)) return true;
+    return (
+      i + 1 < la &&
+      a.charCodeAt(i) === b.charCodeAt(i + 1) &&
+      a.charCodeAt(i + 1) === b.charCodeAt(i) &&
+      sameFrom(a, i + 2, b, i + 2)
+    );
+  }
+  return la > lb ? sameFrom(a, i + 1, b, i) : sameFrom(a, i, b, i + 1);
+}
+
+/** `a` from `i` equals `b` from `j` (the rests have equal length). */
+function sameFrom(a: string, i: number, b: string, j: number): boolean {
+  if (a.length - i !== b.length - j) return false;
+  for (let k = 0; i + k < a.length; k++) {
+    if (a.charCodeAt(i + k) !== b.charCodeAt(j + k)) return false;
+  }
+  return true;
 }

@@ -327,6 +327,12 @@ describe('TypoIndex', () => {
     ['clinet', 'client', 'an adjacent swap'],
     ['tenat', 'tenant', 'a deletion'],
     ['tokn', 'token', 'a deletion from a five-letter word'],
+    ['xpired', 'expired', 'the first letter deleted'],
+    ['wxpired', 'expired', 'the first letter substituted'],
+    ['eexpired', 'expired', 'a letter inserted before the first'],
+    ['xepired', 'expired', 'the first two letters swapped'],
+    ['expire', 'expired', 'the last letter deleted'],
+    ['expiref', 'expired', 'the last letter substituted'],
     ['client', 'client', 'no edit'],
   ])('corrects %s to %s (%s)', (typo, word) => {
     expect(index.correct(typo)).toBe(word);
@@ -339,8 +345,10 @@ describe('TypoIndex', () => {
     },
   );
 
-  it('does not index the deletions of words shorter than the minimum length', () => {
+  it('offers a word shorter than the minimum length only as the typed word less one letter', () => {
     expect(index.correct('rol')).toBeUndefined();
+    expect(index.correct('rolle')).toBe('role');
+    expect(index.correct('rale')).toBeUndefined();
     expect(index.has('role')).toBe(true);
   });
 

@@ -1,0 +1,252 @@
+import type { Catalogue, Entry } from '../catalogue/catalogue.js';
+import type { CodeRef, CodeWords, PhraseKind } from './match-index.js';
+import { looseKey } from './code-search.js';
+import { rawTokens, splitIdentifier, terms, toTerm, wordsOf } from './tokens.js';
+import { vendorRules } from './vendors.js';
+
+/**
+ * A phrase as stored: where its text is in the entry (`at`: the index among the entry's messages,
+ * phrases or codes; 0 for the title) and its terms as ids into `IndexData.terms`.
+ */
+export interface PhraseData {
+  readonly entry: number;
+  readonly kind: PhraseKind;
+  readonly at: number;
+  readonly ids: readonly number[];
+  readonly mass: number;
+  readonly distinctive: boolean;
+}
+
+/**
+ * The expensive part of the match index as plain data (JSON-safe): computed once, at build time
+ * for the shipped catalogue, and turned into the lookup structures by `hydrateIndex`.
+ */
+export interface IndexData {
+  /** Every term, by dense id. */
+  readonly terms: readonly string[];
+  /** `idf[id]` is the idf of `terms[id]`. */
+  readonly idf: readonly number[];
+  readonly phrases: readonly PhraseData[];
+  /** Per entry, the ids of every term of its phrases, reason and steps. */
+  readonly entryTermIds: readonly (readonly number[])[];
+  /** Per term id, the entries that use it, in entry order. */
+  readonly termEntries: readonly (readonly number[])[];
+  readonly codes: readonly (readonly [string, readonly CodeRef[]])[];
+  readonly looseCodes: readonly (readonly [string, readonly CodeRef[]])[];
+  readonly codeWords: readonly (readonly [string, readonly CodeWords[]])[];
+  /** Codes long enough to be searched for misspellings. */
+  readonly fuzzyCodes: readonly string[];
+  /** Raw lower-case words of the catalogue → their term, for typo correction before stemming. */
+  readonly vocabulary: readonly (readonly [string, string])[];
+}
+
+interface Draft {
+  readonly entry: number;
+  readonly kind: PhraseKind;
+  readonly at: number;
+  readonly terms: readonly string[];
+}
+
+const VENDOR_TERM_DAMPING = 0.25;
+
+export function compileIndex(catalogue: Catalogue): IndexData {
+  const entries = catalogue.entries;
+  const drafts = entries.flatMap((entry, i) => draftsOf(entry, i));
+  const docTerms = entries.map(() => new Set<string>());
+  for (const p of drafts) for (const t of p.terms) docTerms[p.entry]?.add(t);
+  const idf = computeIdf(docTerms, entries.length);
+  // Vendor names are counted as vendor evidence; in phrases they should not also count as a match.
+  for (const rule of vendorRules(catalogue.systems)) {
+    for (const words of rule.words) {
+      for (const t of words.terms) {
+        const v = idf.get(t);
+        if (v !== undefined) idf.set(t, v * VENDOR_TERM_DAMPING);
+      }
+    }
+  }
+  const entryTermList = entries.map((e, ei) => {
+    const all = new Set(docTerms[ei]);
+    for (const t of terms(`${e.reason} ${e.steps.join(' ')}`)) all.add(t);
+    return [...all];
+  });
+  const entryTerms = new Map<string, number[]>();
+  entryTermList.forEach((list, ei) => {
+    for (const t of list) pushTo(entryTerms, t, ei);
+  });
+  for (const [t, list] of entryTerms)
+    if (!idf.has(t)) idf.set(t, idfOf(list.length, entries.length));
+  const termList = [...idf.keys()];
+  const termIds = new Map(termList.map((t, i) => [t, i]));
+  const toIds = (list: Iterable<string>): number[] =>
+    [...list].map((t) => termIds.get(t) ?? -1).filter((i) => i >= 0);
+  const phrases = drafts.map((p) => ({
+    entry: p.entry,
+    kind: p.kind,
+    at: p.at,
+    ids: toIds(p.terms),
+    mass: p.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
+    distinctive:
+      p.kind !== 'phrase' && p.kind !== 'title' && isDistinctive(p, entries, docTerms, entryTerms),
+  }));
+  const { codes, looseCodes, fuzzyCodes } = indexCodes(entries);
+  return {
+    terms: termList,
+    idf: [...idf.values()],
+    phrases,
+    entryTermIds: entryTermList.map(toIds),
+    termEntries: termList.map((t) => entryTerms.get(t) ?? []),
+    codes: [...codes],
+    looseCodes: [...looseCodes],
+    codeWords: [...indexCodeWords(entries)],
+    fuzzyCodes,
+    vocabulary: [...vocabulary(entries)],
+  };
+}
+
+/**
+ * True when no entry of another system has every term of this phrase among its phrase terms
+ * (candidates come from the rarest term's entries).
+ */
+function isDistinctive(
+  p: Draft,
+  entries: readonly Entry[],
+  docTerms: readonly ReadonlySet<string>[],
+  byTerm: ReadonlyMap<string, readonly number[]>,
+): boolean {
+  const system = entries[p.entry]?.system;
+  let rarest: readonly number[] = [];
+  for (const t of p.terms) {
+    const list = byTerm.get(t) ?? [];
+    if (rarest.length === 0 || list.length < rarest.length) rarest = list;
+  }
+  return !rarest.some(
+    (ei) => entries[ei]?.system !== system && p.terms.every((t) => docTerms[ei]?.has(t) === true),
+  );
+}
+
+function draftsOf(entry: Entry, i: number): Draft[] {
+  const drafts: Draft[] = [];
+  const add = (kind: PhraseKind, at: number): void => {
+    const t = [...new Set(terms(phraseText(entry, kind, at)))];
+    if (t.length > 0) drafts.push({ entry: i, kind, at, terms: t });
+  };
+  add('title', 0);
+  entry.messages.forEach((_, at) => {
+    add('message', at);
+  });
+  entry.phrases.forEach((_, at) => {
+    add('phrase', at);
+  });
+  // A code written as words ("token validity too broad") is a phrase of its own.
+  entry.codes.forEach((c, at) => {
+    if (splitIdentifier(c).length > 1) add('code', at);
+  });
+  return drafts;
+}
+
+/** The text of an entry's title, message, phrase or code-as-words. */
+export function phraseText(entry: Entry, kind: PhraseKind, at: number): string {
+  switch (kind) {
+    case 'title':
+      return entry.title;
+    case 'message':
+      return entry.messages[at] ?? '';
+    case 'phrase':
+      return entry.phrases[at] ?? '';
+    case 'code':
+      return splitIdentifier(entry.codes[at] ?? '').join(' ');
+  }
+}
+
+function computeIdf(docs: readonly ReadonlySet<string>[], n: number): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const doc of docs) for (const t of doc) df.set(t, (df.get(t) ?? 0) + 1);
+  const idf = new Map<string, number>();
+  for (const [t, count] of df) idf.set(t, idfOf(count, n));
+  return idf;
+}
+
+function idfOf(df: number, n: number): number {
+  return Math.log(1 + n / Math.max(1, df));
+}
+
+function pushTo(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+function indexCodes(entries: readonly Entry[]): {
+  codes: Map<string, CodeRef[]>;
+  looseCodes: Map<string, CodeRef[]>;
+  fuzzyCodes: string[];
+} {
+  const codes = new Map<string, CodeRef[]>();
+  const looseCodes = new Map<string, CodeRef[]>();
+  const fuzzyCodes = new Set<string>();
+  const systemsByCode = new Map<string, Set<string>>();
+  for (const e of entries) {
+    for (const c of [...e.codes, ...e.surfacesAs]) {
+      const set = systemsByCode.get(c.toLowerCase()) ?? new Set<string>();
+      set.add(e.system);
+      systemsByCode.set(c.toLowerCase(), set);
+    }
+  }
+  entries.forEach((entry, i) => {
+    const unique = (code: string): boolean =>
+      (systemsByCode.get(code.toLowerCase())?.size ?? 0) === 1;
+    const refs = [
+      ...entry.codes.map((code) => ({ entry: i, strength: 1, code, vendorUnique: unique(code) })),
+      ...entry.surfacesAs.map((code) => ({
+        entry: i,
+        strength: 0.45,
+        code,
+        vendorUnique: unique(code),
+      })),
+    ];
+    for (const ref of refs) {
+      addRef(codes, ref.code.toLowerCase(), ref);
+      addRef(looseCodes, looseKey(ref.code), ref);
+      if (ref.code.length >= 8) fuzzyCodes.add(ref.code);
+    }
+  });
+  return { codes, looseCodes, fuzzyCodes: [...fuzzyCodes] };
+}
+
+/** CamelCase vendor codes as words are telling; snake_case generic codes as words less so. */
+function indexCodeWords(entries: readonly Entry[]): Map<string, CodeWords[]> {
+  const map = new Map<string, CodeWords[]>();
+  entries.forEach((entry, i) => {
+    for (const code of entry.codes) {
+      const parts = splitIdentifier(code);
+      const codeTerms = parts.map((p) => toTerm(p)).filter((t): t is string => t !== undefined);
+      const first = codeTerms[0];
+      if (parts.length < 2 || codeTerms.length < 2 || first === undefined) continue;
+      const strength = code.includes('_') ? 0.55 : 0.75;
+      const list = map.get(first) ?? [];
+      list.push({ entry: i, code, terms: codeTerms, strength });
+      map.set(first, list);
+    }
+  });
+  return map;
+}
+
+function addRef(map: Map<string, CodeRef[]>, key: string, ref: CodeRef): void {
+  const list = map.get(key) ?? [];
+  if (!list.some((r) => r.entry === ref.entry)) list.push(ref);
+  map.set(key, list);
+}
+
+function vocabulary(entries: readonly Entry[]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const e of entries) {
+    const text = [e.title, ...e.messages, ...e.phrases, ...e.codes].join(' ');
+    for (const raw of rawTokens(text)) {
+      for (const part of wordsOf(raw)) {
+        const term = toTerm(part);
+        if (term !== undefined) map.set(part.toLowerCase(), term);
+      }
+    }
+  }
+  return map;
+}

@@ -1,0 +1,28 @@
+import type { SystemInfo } from '../catalogue/catalogue.js';
+import { terms } from './tokens.js';
+
+export interface VendorRule {
+  readonly system: string;
+  readonly hosts: readonly string[];
+  readonly paths: readonly RegExp[];
+  /** Each word or multi-word name as its terms. */
+  readonly words: readonly { readonly name: string; readonly terms: readonly string[] }[];
+}
+
+/** How a paste points to each vendor, from the `detect` blocks of the knowledge files. */
+export function vendorRules(systems: readonly SystemInfo[]): VendorRule[] {
+  return systems.flatMap((s) =>
+    s.detect === undefined
+      ? []
+      : [
+          {
+            system: s.system,
+            hosts: s.detect.hosts,
+            paths: s.detect.paths.map((p) => new RegExp(p, 'i')),
+            words: s.detect.words
+              .map((name) => ({ name, terms: terms(name) }))
+              .filter((w) => w.terms.length > 0),
+          },
+        ],
+  );
+}
