@@ -1,5 +1,5 @@
 import { webApi } from '@slack/bolt';
-import { DEFAULT_KNOWLEDGE_DIR, loadCatalogue } from './adapters/catalogue-files.js';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from './adapters/knowledge.js';
 import { createLogger } from './adapters/logger.js';
 import { loadSlackConfig } from './config.js';
 import { isAuthHelpError } from './core/errors.js';
@@ -12,14 +12,22 @@ import { createServices } from './slack/services.js';
 async function main(): Promise<void> {
   const config = loadSlackConfig(process.env);
   const logger = createLogger({ level: config.logLevel, name: 'authhelp-slack' });
-  const catalogue = await loadCatalogue(config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR);
+  // The compiled snapshot when it matches the knowledge files, else the YAML (validated and indexed).
+  const { catalogue, diagnoser } = await loadKnowledge(
+    config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,
+    {
+      onStale: (message) => {
+        logger.warn(message);
+      },
+    },
+  );
   const identity = await resolveBotIdentity(
     new webApi.WebClient(config.botToken, slackClientOptions(config)),
     logger,
   );
   const app = createSlackApp({
     config,
-    services: createServices({ catalogue, logger, policy: config.targetPolicy }),
+    services: createServices({ catalogue, diagnoser, logger, policy: config.targetPolicy }),
     ...(identity === undefined ? {} : { identity }),
   });
   // A stray rejection is a bug to log, not a reason to drop every conversation in flight.

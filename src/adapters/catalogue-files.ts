@@ -1,20 +1,13 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
 import type { Catalogue } from '../core/catalogue/catalogue.js';
 import { buildCatalogue, lintKnowledge, type KnowledgeSource } from '../core/catalogue/load.js';
 import type { Problem } from '../core/catalogue/invariants.js';
+import { DEFAULT_KNOWLEDGE_DIR, readKnowledgeSync } from './knowledge.js';
 
-/** The `knowledge/` folder shipped with the package (two levels up from dist/adapters or src/adapters). */
-export const DEFAULT_KNOWLEDGE_DIR = resolve(
-  fileURLToPath(new URL('../../knowledge', import.meta.url)),
-);
+export { DEFAULT_KNOWLEDGE_DIR };
 
-async function readKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promise<KnowledgeSource[]> {
-  const names = (await readdir(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
-  return Promise.all(
-    names.map(async (name) => ({ file: name, text: await readFile(join(dir, name), 'utf8') })),
-  );
+/** The YAML path: every file parsed and validated (lint, eval, tests; start-up reads the snapshot). */
+function readKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): Promise<KnowledgeSource[]> {
+  return Promise.resolve().then(() => readKnowledgeSync(dir));
 }
 
 export async function loadCatalogue(dir?: string): Promise<Catalogue> {

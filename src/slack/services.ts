@@ -8,7 +8,7 @@ import type { Finding } from '../core/finding.js';
 import { inspectToken } from '../core/jwt/inspect.js';
 import type { Inspection } from '../core/jwt/types.js';
 import { createDiagnoser } from '../core/matching/diagnose.js';
-import type { Diagnosis } from '../core/matching/types.js';
+import type { Diagnoser, Diagnosis } from '../core/matching/types.js';
 import { maskSecrets } from '../core/secrets/detect.js';
 
 /** What the listeners call into: the core services, built once in main.ts (createServices). */
@@ -29,6 +29,8 @@ export interface Services {
 
 export interface ServiceParts {
   readonly catalogue: Catalogue;
+  /** The matcher for `catalogue`, when already built (from the compiled snapshot). */
+  readonly diagnoser?: Diagnoser;
   readonly logger: Logger;
   /** Where the live check may connect (AUTHHELP_ALLOW_LOCAL_TARGETS). */
   readonly policy: TargetPolicy;
@@ -41,7 +43,7 @@ export interface ServiceParts {
 /** The services over the core, as main.ts runs them; tests swap single parts. */
 export function createServices(parts: ServiceParts): Services {
   const now = parts.now ?? (() => new Date());
-  const diagnoser = createDiagnoser(parts.catalogue);
+  const diagnoser = parts.diagnoser ?? createDiagnoser(parts.catalogue);
   return {
     catalogue: parts.catalogue,
     diagnose: (text) => diagnoser.diagnose(maskSecrets(text)),
