@@ -10,6 +10,8 @@ export default tseslint.config(
       '.tmp*/**',
       '*.config.js',
       'scripts/*.mjs',
+      // Plain CommonJS preloaded by `node --require` in the CLI tests.
+      'test/fixtures/**/*.cjs',
     ],
   },
   js.configs.recommended,

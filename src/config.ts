@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { TargetPolicy } from './core/check/types.js';
+import { targetPolicy } from './config-cli.js';
 import { AuthHelpError } from './core/errors.js';
 
-/** The only module that reads the environment. Each entry point asks for the part it needs. */
+/**
+ * The only modules that read the environment: this one (the Slack app, with zod) and config-cli.ts
+ * (the command line, without zod so it starts fast). Each entry point asks for the part it needs.
+ */
+export { loadCliConfig, type CliConfig } from './config-cli.js';
+
 type Env = Readonly<Record<string, string | undefined>>;
 
 const flag = z
@@ -81,36 +87,6 @@ export function loadSlackConfig(env: Env): SlackConfig {
     targetPolicy: targetPolicy(v.AUTHHELP_ALLOW_LOCAL_TARGETS),
     logLevel: v.LOG_LEVEL,
   });
-}
-
-const cliSchema = z.object({
-  AUTHHELP_KNOWLEDGE_DIR: z.string().min(1).optional(),
-  AUTHHELP_ALLOW_LOCAL_TARGETS: flag,
-  AUTHHELP_CLIENT_SECRET: z.string().optional(),
-  AUTHHELP_REFRESH_TOKEN: z.string().optional(),
-});
-
-export interface CliConfig {
-  readonly knowledgeDir: string | undefined;
-  readonly targetPolicy: TargetPolicy;
-  /** Secrets for `authhelp check`, so they stay out of shell history. */
-  readonly clientSecret: string | undefined;
-  readonly refreshToken: string | undefined;
-}
-
-export function loadCliConfig(env: Env): CliConfig {
-  const v = parseOrThrow(cliSchema, env);
-  return Object.freeze({
-    knowledgeDir: v.AUTHHELP_KNOWLEDGE_DIR,
-    targetPolicy: targetPolicy(v.AUTHHELP_ALLOW_LOCAL_TARGETS),
-    clientSecret: emptyToUndefined(v.AUTHHELP_CLIENT_SECRET),
-    refreshToken: emptyToUndefined(v.AUTHHELP_REFRESH_TOKEN),
-  });
-}
-
-/** The one place AUTHHELP_ALLOW_LOCAL_TARGETS becomes a policy value. */
-function targetPolicy(allowLocalTargets: boolean): TargetPolicy {
-  return Object.freeze({ allowLocalTargets });
 }
 
 const storeSchema = z.object({
@@ -228,8 +204,4 @@ function splitList(value: string | undefined): readonly string[] {
     .split(/[\s,]+/)
     .map((s) => s.trim())
     .filter((s) => s !== '');
-}
-
-function emptyToUndefined(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
 }

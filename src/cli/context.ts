@@ -12,7 +12,7 @@ export interface CommandContext {
   readonly knowledgeDir: string;
   readonly now: () => Date;
   /** Read only by commands that use the store, so a bad DATABASE_URL breaks nothing else. */
-  readonly loadStoreConfig: () => StoreConfig;
+  readonly loadStoreConfig: () => Promise<StoreConfig>;
 }
 
 export interface Command {

@@ -1,15 +1,15 @@
 #!/usr/bin/env node
-import { DEFAULT_KNOWLEDGE_DIR, loadCatalogue } from '../adapters/catalogue-files.js';
-import type { Catalogue } from '../core/catalogue/catalogue.js';
-import { createDiagnoser } from '../core/matching/diagnose.js';
-import type { Diagnoser } from '../core/matching/types.js';
-import { loadCliConfig, loadStoreConfig } from '../config.js';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge, type Knowledge } from '../adapters/knowledge.js';
+import { loadCliConfig } from '../config-cli.js';
 import { AuthHelpError, isAuthHelpError } from '../core/errors.js';
 import type { CommandContext } from './context.js';
 import { runCli } from './run.js';
 import { processStdin, processStdinLines } from './stdin.js';
 
-/** Composition root for the command line. */
+/**
+ * Composition root for the command line. Only what `diagnose` needs is loaded up front: the
+ * compiled knowledge snapshot and the matcher; each command's own modules load when it runs.
+ */
 async function main(): Promise<number> {
   const io = {
     stdout: process.stdout,
@@ -27,17 +27,20 @@ async function main(): Promise<number> {
     return 2;
   }
   const knowledgeDir = config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
-  let catalogue: Promise<Catalogue> | undefined;
-  let diagnoser: Promise<Diagnoser> | undefined;
+  let knowledge: Promise<Knowledge> | undefined;
+  const load = (): Promise<Knowledge> =>
+    (knowledge ??= loadKnowledge(knowledgeDir, {
+      onStale: (message) => process.stderr.write(`authhelp: ${message}\n`),
+    }).catch(unreadable(knowledgeDir)));
   const ctx: CommandContext = {
     io,
     config,
     knowledgeDir,
     now: () => new Date(),
-    loadStoreConfig: () => loadStoreConfig(process.env),
-    loadCatalogue: () =>
-      (catalogue ??= loadCatalogue(knowledgeDir).catch(unreadable(knowledgeDir))),
-    loadDiagnoser: () => (diagnoser ??= ctx.loadCatalogue().then(createDiagnoser)),
+    // Store settings (zod, node:crypto) are read only by the commands that use the store.
+    loadStoreConfig: async () => (await import('../config.js')).loadStoreConfig(process.env),
+    loadCatalogue: () => load().then((k) => k.catalogue),
+    loadDiagnoser: () => load().then((k) => k.diagnoser),
   };
   return runCli(process.argv.slice(2), ctx);
 }

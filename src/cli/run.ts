@@ -11,18 +11,19 @@ const EXIT_USAGE = 2;
 export async function runCli(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    writeLine(ctx.io.stdout, usage());
+    writeLine(ctx.io.stdout, await usage());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   if (name === '--version' || name === '-v') {
     writeLine(ctx.io.stdout, 'authhelp 0.1.0');
     return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (command === undefined) {
+  const ref = COMMANDS.find((c) => c.name === name);
+  if (ref === undefined) {
     writeLine(ctx.io.stderr, `authhelp: unknown command "${oneLine(name)}" (try: authhelp help)`);
     return EXIT_USAGE;
   }
+  const command = await ref.load();
   try {
     return await command.run(rest, ctx);
   } catch (err) {
@@ -46,9 +47,11 @@ function reportError(err: unknown, commandUsage: string, ctx: CommandContext): n
   return EXIT_FAIL;
 }
 
-function usage(): string {
-  const width = Math.max(...COMMANDS.map((c) => c.name.length));
-  const lines = COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+/** Loads every command for its summary: only `authhelp help` pays for that. */
+async function usage(): Promise<string> {
+  const commands = await Promise.all(COMMANDS.map((c) => c.load()));
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
   return [
     'usage: authhelp <command> [options]',
     '',

@@ -1,4 +1,3 @@
-import { createInterface } from 'node:readline';
 import type { CliIo } from './io.js';
 
 /** Reads process stdin up to a byte limit; bytes past it are drained and dropped, not buffered. */
@@ -26,6 +25,8 @@ export function processStdin(): CliIo['readStdin'] {
 }
 
 export async function* processStdinLines(): AsyncIterable<string> {
+  // Loaded here: only batch mode reads lines, and a one-shot diagnose should not pay for readline.
+  const { createInterface } = await import('node:readline');
   const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of rl) yield line;
 }

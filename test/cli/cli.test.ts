@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { REQUIRED_IDS } from '../support/required-ids.js';
@@ -9,7 +10,7 @@ import { REQUIRED_IDS } from '../support/required-ids.js';
 
 // Jest 29's ESM runtime has import.meta.url but not import.meta.dirname.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MAIN = join(ROOT, 'dist', 'cli', 'main.js');
+const MAIN = join(ROOT, 'dist', 'bin', 'authhelp.cjs');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const MINI_DIR = join(FIXTURES, 'knowledge-mini');
 const BAD_DIR = join(FIXTURES, 'knowledge-bad');
@@ -36,7 +37,7 @@ interface RunOptions {
   readonly onStdout?: (chunk: string, stdout: NodeJS.ReadableStream & { destroy(): void }) => void;
 }
 
-/** Runs `node dist/cli/main.js ARGS` and collects its exit code and output. */
+/** Runs `node dist/bin/authhelp.cjs ARGS` (the installed bin) and collects its exit code and output. */
 function cli(args: readonly string[], options: RunOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -560,6 +561,50 @@ describe('AUTHHELP_KNOWLEDGE_DIR', () => {
         ]);
         expectNoStack(run);
       }
+    },
+    PROCESS_LIMIT_MS,
+  );
+});
+
+describe('start-up', () => {
+  it(
+    'answers from the knowledge files, never from a snapshot built from other content',
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'authhelp-cli-knowledge-'));
+      try {
+        cpSync(join(ROOT, 'knowledge'), dir, { recursive: true });
+        const file = join(dir, 'netsuite.yml');
+        const text = readFileSync(file, 'utf8');
+        const title = /^ {4}title: (.*TokenRejected.*)$/m.exec(text)?.[1] ?? '';
+        expect(title).not.toBe('');
+        writeFileSync(file, text.replace(`title: ${title}`, `title: EDITED ${title}`));
+        const [edited, same] = await Promise.all([
+          cli(['diagnose', NETSUITE_PASTE], { env: { AUTHHELP_KNOWLEDGE_DIR: dir } }),
+          cli(['diagnose', NETSUITE_PASTE]),
+        ]);
+        expect(edited.code).toBe(0);
+        expect(edited.stdout).toContain(`EDITED ${title}`);
+        expect(same.stdout).not.toContain('EDITED');
+        expect(edited.stderr).toBe('');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    PROCESS_LIMIT_MS,
+  );
+
+  it(
+    'loads no package diagnose does not use (check and inspect-token bring undici and jose, lint the YAML parser and zod)',
+    async () => {
+      const preload = join(FIXTURES, 'preload', 'packages.cjs');
+      const env = { NODE_OPTIONS: `--require ${preload}` };
+      const [diagnose, lint] = await Promise.all([
+        cli(['diagnose', WORKDAY_PASTE], { env }),
+        cli(['lint'], { env }),
+      ]);
+      expect(diagnose.code).toBe(0);
+      expect(diagnose.stderr).toBe('packages: fuse.js\n');
+      expect(lint.stderr).toContain('yaml');
     },
     PROCESS_LIMIT_MS,
   );

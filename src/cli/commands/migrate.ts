@@ -16,7 +16,7 @@ export const migrateCommand: Command = {
     }
     let config;
     try {
-      config = ctx.loadStoreConfig();
+      config = await ctx.loadStoreConfig();
     } catch (err) {
       if (!isAuthHelpError(err)) throw err;
       writeLine(ctx.io.stderr, `authhelp: ${err.message}`);
