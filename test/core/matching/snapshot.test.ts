@@ -37,8 +37,8 @@ describe('knowledge snapshot', () => {
     const cases = parseCases(readFileSync(path, 'utf8'), path);
     const differing = cases.filter(
       (c) =>
-        JSON.stringify(visible(fromSnapshot.diagnose(c.text, { via: c.via }))) !==
-        JSON.stringify(visible(built.diagnose(c.text, { via: c.via }))),
+        JSON.stringify(visible(fromSnapshot.diagnose(c.text))) !==
+        JSON.stringify(visible(built.diagnose(c.text))),
     );
     expect(cases.length).toBeGreaterThan(100);
     expect(differing.map((c) => c.id)).toEqual([]);
