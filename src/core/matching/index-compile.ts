@@ -4,17 +4,31 @@ import { looseKey } from './code-search.js';
 import { rawTokens, splitIdentifier, terms, toTerm, wordsOf } from './tokens.js';
 import { vendorRules } from './vendors.js';
 
+const KIND_CODES: Readonly<Record<PhraseKind, string>> = {
+  title: 't',
+  message: 'm',
+  phrase: 'p',
+  code: 'c',
+};
+
 /**
- * A phrase as stored: where its text is in the entry (`at`: the index among the entry's messages,
- * phrases or codes; 0 for the title) and its terms as ids into `IndexData.terms`.
+ * The phrases in columns (a snapshot holds hundreds; keys repeated per phrase would double its
+ * size). Phrase `i` belongs to entry `entry[i]`, has kind `kinds[i]` (t, m, p or c) and text at
+ * `at[i]` among the entry's messages, phrases or codes (0 for the title); its term ids are
+ * `ids[idsEnd[i-1] .. idsEnd[i]]`; `distinctive[i]` is 1 when no other system's entry could be
+ * quoting it.
  */
-export interface PhraseData {
-  readonly entry: number;
-  readonly kind: PhraseKind;
-  readonly at: number;
+export interface PhraseColumns {
+  readonly entry: readonly number[];
+  readonly kinds: string;
+  readonly at: readonly number[];
   readonly ids: readonly number[];
-  readonly mass: number;
-  readonly distinctive: boolean;
+  readonly idsEnd: readonly number[];
+  readonly distinctive: string;
+}
+
+export function phraseKind(code: string): PhraseKind {
+  return code === 't' ? 'title' : code === 'm' ? 'message' : code === 'p' ? 'phrase' : 'code';
 }
 
 /**
@@ -26,7 +40,7 @@ export interface IndexData {
   readonly terms: readonly string[];
   /** `idf[id]` is the idf of `terms[id]`. */
   readonly idf: readonly number[];
-  readonly phrases: readonly PhraseData[];
+  readonly phrases: PhraseColumns;
   /** Per entry, the ids of every term of its phrases, reason and steps. */
   readonly entryTermIds: readonly (readonly number[])[];
   /** Per term id, the entries that use it, in entry order. */
@@ -79,15 +93,24 @@ export function compileIndex(catalogue: Catalogue): IndexData {
   const termIds = new Map(termList.map((t, i) => [t, i]));
   const toIds = (list: Iterable<string>): number[] =>
     [...list].map((t) => termIds.get(t) ?? -1).filter((i) => i >= 0);
-  const phrases = drafts.map((p) => ({
-    entry: p.entry,
-    kind: p.kind,
-    at: p.at,
-    ids: toIds(p.terms),
-    mass: p.terms.reduce((sum, t) => sum + (idf.get(t) ?? 0), 0),
-    distinctive:
-      p.kind !== 'phrase' && p.kind !== 'title' && isDistinctive(p, entries, docTerms, entryTerms),
-  }));
+  const phrases = {
+    entry: drafts.map((p) => p.entry),
+    kinds: drafts.map((p) => KIND_CODES[p.kind]).join(''),
+    at: drafts.map((p) => p.at),
+    ids: [] as number[],
+    idsEnd: [] as number[],
+    distinctive: drafts
+      .map((p) =>
+        p.kind !== 'phrase' && p.kind !== 'title' && isDistinctive(p, entries, docTerms, entryTerms)
+          ? '1'
+          : '0',
+      )
+      .join(''),
+  };
+  for (const p of drafts) {
+    phrases.ids.push(...toIds(p.terms));
+    phrases.idsEnd.push(phrases.ids.length);
+  }
   const { codes, looseCodes, fuzzyCodes } = indexCodes(entries);
   return {
     terms: termList,

@@ -1,6 +1,6 @@
 import type { Catalogue, Entry, SystemInfo } from '../catalogue/catalogue.js';
 import { CodeSearch } from './code-search.js';
-import { compileIndex, phraseText, type IndexData } from './index-compile.js';
+import { compileIndex, phraseKind, phraseText, type IndexData } from './index-compile.js';
 import { TypoIndex } from './typo-index.js';
 import { vendorRules, type VendorRule } from './vendors.js';
 
@@ -74,17 +74,7 @@ export function hydrateIndex(
   systems: readonly SystemInfo[],
   data: IndexData,
 ): MatchIndex {
-  const phrases: Phrase[] = data.phrases.map((p) => {
-    const entry = entries[p.entry];
-    return {
-      entry: p.entry,
-      kind: p.kind,
-      text: entry === undefined ? '' : phraseText(entry, p.kind, p.at),
-      ids: Int32Array.from(p.ids),
-      mass: p.mass,
-      distinctive: p.distinctive,
-    };
-  });
+  const phrases = hydratePhrases(entries, data);
   const entryPhrases: number[][] = entries.map(() => []);
   phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
   const vendors = vendorRules(systems);
@@ -117,4 +107,29 @@ function countStatuses(entries: readonly Entry[]): Map<string, number> {
       counts.set(`${e.system}:${s}`, (counts.get(`${e.system}:${s}`) ?? 0) + 1);
   }
   return counts;
+}
+
+function hydratePhrases(entries: readonly Entry[], data: IndexData): Phrase[] {
+  const columns = data.phrases;
+  const phrases: Phrase[] = [];
+  let from = 0;
+  columns.entry.forEach((ei, i) => {
+    const to = columns.idsEnd[i] ?? from;
+    const ids = Int32Array.from(columns.ids.slice(from, to));
+    from = to;
+    const kind = phraseKind(columns.kinds.charAt(i));
+    const entry = entries[ei];
+    let mass = 0;
+    // The same sum, in the same order, as when the phrase was compiled.
+    for (const id of ids) mass += data.idf[id] ?? 0;
+    phrases.push({
+      entry: ei,
+      kind,
+      text: entry === undefined ? '' : phraseText(entry, kind, columns.at[i] ?? 0),
+      ids,
+      mass,
+      distinctive: columns.distinctive.charAt(i) === '1',
+    });
+  });
+  return phrases;
 }

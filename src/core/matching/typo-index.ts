@@ -1,9 +1,11 @@
 /**
  * Typo tolerance for single words: the vocabulary words one edit (insert, delete, substitute,
- * adjacent swap) away from a query word. One edit leaves either the first or the last letter in
- * place, so candidates come from buckets keyed by length and first letter or length and last
- * letter, and each is checked in O(length) without building strings. The buckets are built on
- * the first lookup of an unknown word: a process that never needs them never pays.
+ * adjacent swap) away from a query word. For the lengths looked up here (a query word of at least
+ * four letters), one edit leaves the first two or the last two letters in place, so candidates
+ * come from buckets keyed by length and first two letters or length and last two letters (a few
+ * words each, even for a large catalogue), each checked in O(length) without building strings.
+ * The buckets are built on the first lookup of an unknown word: a process that never needs them
+ * never pays.
  */
 export class TypoIndex {
   readonly #vocab: ReadonlySet<string>;
@@ -23,8 +25,10 @@ export class TypoIndex {
   /** Vocabulary words one edit away from `word` (itself when known). */
   candidates(word: string): string[] {
     if (this.#vocab.has(word)) return [word];
-    const buckets = this.#index();
     const n = word.length;
+    // Shorter words are too easily one edit from another to correct (and break the bucket rule).
+    if (n < 4) return [];
+    const buckets = this.#index();
     const found = new Set<string>();
     for (let length = n - 1; length <= n + 1; length++) {
       for (const key of [headKey(length, word), tailKey(length, word)]) {
@@ -65,11 +69,11 @@ export class TypoIndex {
 }
 
 function headKey(length: number, word: string): string {
-  return `${String(length)}<${word.charAt(0)}`;
+  return `${String(length)}<${word.slice(0, 2)}`;
 }
 
 function tailKey(length: number, word: string): string {
-  return `${String(length)}>${word.charAt(word.length - 1)}`;
+  return `${String(length)}>${word.slice(-2)}`;
 }
 
 /** True when `a` and `b` differ by at most one insert, delete, substitution or adjacent swap. */
