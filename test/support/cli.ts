@@ -47,7 +47,7 @@ export async function runCliCaptured(
     now,
     loadCatalogue: () => loadCatalogue(),
     loadDiagnoser: () => Promise.reject(new Error('not used')),
-    loadStoreConfig: async () => loadStoreConfig(storeEnv),
+    loadStoreConfig: () => Promise.resolve().then(() => loadStoreConfig(storeEnv)),
   };
   const code = await runCli(argv, ctx);
   return { code, stdout, stderr };
