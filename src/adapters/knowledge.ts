@@ -43,7 +43,7 @@ export function readKnowledgeFiles(dir: string = DEFAULT_KNOWLEDGE_DIR): Knowled
     .map((name) => ({ file: name, bytes: readFileSync(join(dir, name)) }));
 }
 
-export function decode(files: readonly KnowledgeFile[]): KnowledgeSource[] {
+function decode(files: readonly KnowledgeFile[]): KnowledgeSource[] {
   return files.map((f) => ({ file: f.file, text: f.bytes.toString('utf8') }));
 }
 

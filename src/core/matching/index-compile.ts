@@ -18,7 +18,7 @@ const KIND_CODES: Readonly<Record<PhraseKind, string>> = {
  * `ids[idsEnd[i-1] .. idsEnd[i]]`; `distinctive[i]` is 1 when no other system's entry could be
  * quoting it.
  */
-export interface PhraseColumns {
+interface PhraseColumns {
   readonly entry: readonly number[];
   readonly kinds: string;
   readonly at: readonly number[];

@@ -77,7 +77,7 @@ function tailKey(length: number, word: string): string {
 }
 
 /** True when `a` and `b` differ by at most one insert, delete, substitution or adjacent swap. */
-export function withinOneEdit(a: string, b: string): boolean {
+function withinOneEdit(a: string, b: string): boolean {
   const la = a.length;
   const lb = b.length;
   if (Math.abs(la - lb) > 1) return false;
