@@ -6,7 +6,6 @@ import type {
 import { AuthHelpError } from '../../core/errors.js';
 import type { Sealer } from './sealing.js';
 import type { Sql } from './sql.js';
-import type { Clock } from './types.js';
 
 /**
  * Bolt's InstallationStore for multi-workspace installs: one row per workspace, or per Enterprise
@@ -43,7 +42,12 @@ interface Row {
   box: string;
 }
 
-export function sqlInstallationStore(sql: Sql, sealer: Sealer, now: Clock): InstallationStore {
+/** `now`: milliseconds since the epoch (the store's Clock; declared here so types.ts may import this file). */
+export function sqlInstallationStore(
+  sql: Sql,
+  sealer: Sealer,
+  now: () => number,
+): InstallationStore {
   const read = async (where: Scope): Promise<Row | undefined> => {
     const rows = await sql.all<Row>(
       'SELECT scope, scope_id, key_id, box FROM installations WHERE scope = ? AND scope_id = ?',

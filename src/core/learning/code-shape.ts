@@ -22,7 +22,7 @@ export function isCodeWord(word: string, vocabulary: TemplateVocabulary): boolea
 }
 
 /** Code-shaped identifiers without digits: snake, SCREAMING, UpperCamel or lowerCamel case. */
-export function isIdentifierCode(word: string): boolean {
+function isIdentifierCode(word: string): boolean {
   return (
     /^[a-z]+(?:_[a-z]+)+$/.test(word) ||
     /^[A-Z][A-Z]+(?:_[A-Z]+)*$/.test(word) ||

@@ -158,7 +158,7 @@ function postgresSql(pool: pg.Pool): Sql {
 }
 
 /** host:port/database (schema …): what an operator needs, without the password. */
-export function describeUrl(url: string, schema: string): string {
+function describeUrl(url: string, schema: string): string {
   try {
     const u = new URL(url);
     return `${u.hostname}:${u.port === '' ? '5432' : u.port}${u.pathname} (schema ${schema})`;
