@@ -1,8 +1,26 @@
 import type { Catalogue, Entry } from '../catalogue/catalogue.js';
-import type { CodeRef, CodeWords, PhraseKind } from './match-index.js';
 import { looseKey } from './code-search.js';
 import { rawTokens, splitIdentifier, terms, toTerm, wordsOf } from './tokens.js';
 import { vendorRules } from './vendors.js';
+
+export type PhraseKind = 'message' | 'phrase' | 'title' | 'code';
+
+export interface CodeRef {
+  readonly entry: number;
+  /** 1 for a code that identifies the entry, lower for a code it merely surfaces as. */
+  readonly strength: number;
+  readonly code: string;
+  /** Every entry carrying this code belongs to one system: the code itself names the vendor. */
+  readonly vendorUnique: boolean;
+}
+
+/** A multi-word code as its terms, keyed in the index by the first one. */
+export interface CodeWords {
+  readonly entry: number;
+  readonly code: string;
+  readonly terms: readonly string[];
+  readonly strength: number;
+}
 
 const KIND_CODES: Readonly<Record<PhraseKind, string>> = {
   title: 't',

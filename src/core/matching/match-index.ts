@@ -1,10 +1,16 @@
 import type { Catalogue, Entry, SystemInfo } from '../catalogue/catalogue.js';
 import { CodeSearch } from './code-search.js';
-import { compileIndex, phraseKind, phraseText, type IndexData } from './index-compile.js';
+import {
+  compileIndex,
+  phraseKind,
+  phraseText,
+  type CodeRef,
+  type CodeWords,
+  type IndexData,
+  type PhraseKind,
+} from './index-compile.js';
 import { TypoIndex } from './typo-index.js';
 import { vendorRules, type VendorRule } from './vendors.js';
-
-export type PhraseKind = 'message' | 'phrase' | 'title' | 'code';
 
 /** A short text an entry is known by, as a set of weighted terms. */
 export interface Phrase {
@@ -17,23 +23,6 @@ export interface Phrase {
   readonly mass: number;
   /** A message no entry of another system could also be quoting (all its terms are its own). */
   readonly distinctive: boolean;
-}
-
-export interface CodeRef {
-  readonly entry: number;
-  /** 1 for a code that identifies the entry, lower for a code it merely surfaces as. */
-  readonly strength: number;
-  readonly code: string;
-  /** Every entry carrying this code belongs to one system: the code itself names the vendor. */
-  readonly vendorUnique: boolean;
-}
-
-/** A multi-word code as its terms, keyed in the index by the first one. */
-export interface CodeWords {
-  readonly entry: number;
-  readonly code: string;
-  readonly terms: readonly string[];
-  readonly strength: number;
 }
 
 /** Everything the matcher precomputes from a catalogue; built once, read by every diagnosis. */
