@@ -13,6 +13,26 @@ const FAILED: CheckOutcome = {
   target: null,
 };
 
+/** The OAuth 2.0 connection-test form submitted with plausible values. */
+function oauth2Submission(viewId: string, triggerId: string): object {
+  return viewSubmissionPayload(
+    {
+      id: viewId,
+      type: 'modal',
+      callback_id: 'authhelp_check_submit',
+      private_metadata: JSON.stringify({ system: 'oauth2' }),
+      state: {
+        values: {
+          check_token_url: { value: { value: 'https://auth.example.com/oauth2/token' } },
+          check_client_id: { value: { value: 'c' } },
+          check_client_secret: { value: { value: 's' } },
+        },
+      },
+    },
+    triggerId,
+  );
+}
+
 describe('ack deadline', () => {
   it('acks a connection test before the slow check finishes, and still replies afterwards', async () => {
     let release!: () => void;
@@ -25,24 +45,7 @@ describe('ack deadline', () => {
       },
     });
     try {
-      const res = await h.interaction(
-        viewSubmissionPayload(
-          {
-            id: 'VSLOW',
-            type: 'modal',
-            callback_id: 'authhelp_check_submit',
-            private_metadata: JSON.stringify({ system: 'oauth2' }),
-            state: {
-              values: {
-                check_token_url: { value: { value: 'https://auth.example.com/oauth2/token' } },
-                check_client_id: { value: { value: 'c' } },
-                check_client_secret: { value: { value: 's' } },
-              },
-            },
-          },
-          '1337.46.qrst',
-        ),
-      );
+      const res = await h.interaction(oauth2Submission('VSLOW', '1337.46.qrst'));
       expect(res.status).toBe(200);
       expect(res.ms).toBeLessThan(3000);
       expect(JSON.stringify(JSON.parse(res.text))).toContain('Checking…');
@@ -53,6 +56,23 @@ describe('ack deadline', () => {
       expect(JSON.stringify(h.standIn.api('views.update')[0]!.body)).toContain('held by the test');
     } finally {
       release();
+      await h.stop();
+    }
+  });
+
+  it('replaces "Checking…" with an apology when the check fails on our side', async () => {
+    const h = await startHarness({
+      runCheck: () => Promise.reject(new Error('runner exploded')),
+    });
+    try {
+      const res = await h.interaction(oauth2Submission('VFAIL', '1337.47.uvwx'));
+      expect(res.status).toBe(200);
+      await h.standIn.waitFor(() => h.standIn.api('views.update').length === 1);
+      const update = h.standIn.api('views.update')[0]!.body;
+      expect(update['view_id']).toBe('VFAIL');
+      expect(JSON.stringify(update)).toContain('Sorry, something went wrong');
+      expect(h.logs.join('\n')).toContain('runner exploded');
+    } finally {
       await h.stop();
     }
   });

@@ -25,6 +25,15 @@ describe('when Slack calls fail', () => {
     expect(h.logs.join('\n')).toContain('slack listener failed');
   });
 
+  it('counts a response_url that answers 200 {"ok":false} as not delivered, and apologises', async () => {
+    h.standIn.failNext('response_url', { status: 200, error: 'expired_url' });
+    const { responseUrl } = await h.command('list');
+    await h.standIn.waitFor(() => repliesTo(h.standIn, responseUrl).length === 2);
+    const [reply, apology] = repliesTo(h.standIn, responseUrl);
+    expect(JSON.stringify(reply!.body)).toContain('documented errors');
+    expect(JSON.stringify(apology!.body)).toContain('Sorry, something went wrong');
+  });
+
   it('apologises privately when posting in the thread fails', async () => {
     const { responseUrl } = await h.shortcut({ text: 'Login Audit Trail detail: TokenRejected' });
     await h.standIn.waitFor(() => repliesTo(h.standIn, responseUrl).length > 0);
