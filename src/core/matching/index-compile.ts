@@ -1,7 +1,7 @@
 import type { Catalogue, Entry } from '../catalogue/catalogue.js';
 import { looseKey } from './code-search.js';
 import { rawTokens, splitIdentifier, terms, toTerm, wordsOf } from './tokens.js';
-import { vendorRules } from './vendors.js';
+import { vendorRules, vendorWordTerms } from './vendors.js';
 
 export type PhraseKind = 'message' | 'phrase' | 'title' | 'code';
 
@@ -70,6 +70,8 @@ export interface IndexData {
   readonly fuzzyCodes: readonly string[];
   /** Raw lower-case words of the catalogue → their term, for typo correction before stemming. */
   readonly vocabulary: readonly (readonly [string, string])[];
+  /** Each vendor word of the `detect` blocks → its terms. */
+  readonly vendorWords: readonly (readonly [string, readonly string[]])[];
 }
 
 interface Draft {
@@ -141,6 +143,7 @@ export function compileIndex(catalogue: Catalogue): IndexData {
     codeWords: [...indexCodeWords(entries)],
     fuzzyCodes,
     vocabulary: [...vocabulary(entries)],
+    vendorWords: vendorWordTerms(catalogue.systems),
   };
 }
 

@@ -3,7 +3,6 @@ import { CodeSearch } from './code-search.js';
 import {
   compileIndex,
   phraseKind,
-  phraseText,
   type CodeRef,
   type CodeWords,
   type IndexData,
@@ -16,9 +15,11 @@ import { vendorRules, type VendorRule } from './vendors.js';
 export interface Phrase {
   readonly entry: number;
   readonly kind: PhraseKind;
-  readonly text: string;
-  /** Its distinct terms as ids into `termIdf` (the hot path reads arrays, not maps). */
-  readonly ids: Int32Array;
+  /** Where its text is in the entry (see `phraseText`). */
+  readonly at: number;
+  /** Its distinct terms are `phraseIds[from .. to]` (ids into `termIdf`; the hot path reads arrays). */
+  readonly from: number;
+  readonly to: number;
   /** Sum of the idf of its terms: how much a full hit says. */
   readonly mass: number;
   /** A message no entry of another system could also be quoting (all its terms are its own). */
@@ -31,6 +32,8 @@ export interface MatchIndex {
   /** Entry id → position in `entries`. */
   readonly entryIndex: ReadonlyMap<string, number>;
   readonly phrases: readonly Phrase[];
+  /** The term ids of every phrase, end to end. */
+  readonly phraseIds: Int32Array;
   /** Per entry, the indexes of its phrases. */
   readonly entryPhrases: readonly (readonly number[])[];
   /** Per entry, every term of its phrases, reason and steps. */
@@ -63,15 +66,17 @@ export function hydrateIndex(
   systems: readonly SystemInfo[],
   data: IndexData,
 ): MatchIndex {
-  const phrases = hydratePhrases(entries, data);
+  const phraseIds = Int32Array.from(data.phrases.ids);
+  const phrases = hydratePhrases(data, phraseIds);
   const entryPhrases: number[][] = entries.map(() => []);
   phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
-  const vendors = vendorRules(systems);
+  const vendors = vendorRules(systems, new Map(data.vendorWords));
   const rawToTerm = new Map(data.vocabulary);
   return {
     entries,
     entryIndex: new Map(entries.map((e, i) => [e.id, i])),
     phrases,
+    phraseIds,
     entryPhrases,
     entryTermIds: data.entryTermIds.map((ids) => Int32Array.from(ids)),
     termIds: new Map(data.terms.map((t, i) => [t, i])),
@@ -98,27 +103,25 @@ function countStatuses(entries: readonly Entry[]): Map<string, number> {
   return counts;
 }
 
-function hydratePhrases(entries: readonly Entry[], data: IndexData): Phrase[] {
+function hydratePhrases(data: IndexData, ids: Int32Array): Phrase[] {
   const columns = data.phrases;
   const phrases: Phrase[] = [];
   let from = 0;
-  columns.entry.forEach((ei, i) => {
+  columns.entry.forEach((entry, i) => {
     const to = columns.idsEnd[i] ?? from;
-    const ids = Int32Array.from(columns.ids.slice(from, to));
-    from = to;
-    const kind = phraseKind(columns.kinds.charAt(i));
-    const entry = entries[ei];
     let mass = 0;
     // The same sum, in the same order, as when the phrase was compiled.
-    for (const id of ids) mass += data.idf[id] ?? 0;
+    for (let k = from; k < to; k++) mass += data.idf[ids[k] ?? -1] ?? 0;
     phrases.push({
-      entry: ei,
-      kind,
-      text: entry === undefined ? '' : phraseText(entry, kind, columns.at[i] ?? 0),
-      ids,
+      entry,
+      kind: phraseKind(columns.kinds.charAt(i)),
+      at: columns.at[i] ?? 0,
+      from,
+      to,
       mass,
       distinctive: columns.distinctive.charAt(i) === '1',
     });
+    from = to;
   });
   return phrases;
 }

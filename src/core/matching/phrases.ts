@@ -27,10 +27,13 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     const phrase = index.phrases[pi];
     if (phrase === undefined || phrase.mass <= 0) continue;
     let mass = 0;
-    for (const id of phrase.ids) mass += (index.termIdf[id] ?? 0) * (query.weights[id] ?? 0);
+    for (let k = phrase.from; k < phrase.to; k++) {
+      const id = index.phraseIds[k] ?? -1;
+      mass += (index.termIdf[id] ?? 0) * (query.weights[id] ?? 0);
+    }
     if (mass <= 0) continue;
     const coverage = mass / phrase.mass;
-    if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.ids.length >= 3) {
+    if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.to - phrase.from >= 3) {
       message = Math.max(message, coverage);
       if (phrase.distinctive) distinctiveMessage = Math.max(distinctiveMessage, coverage);
     }

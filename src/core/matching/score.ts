@@ -1,3 +1,4 @@
+import { phraseText } from './index-compile.js';
 import type { MatchIndex } from './match-index.js';
 import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
@@ -28,7 +29,7 @@ const VERBATIM = 0.85;
 const STRONG_PHRASE = 0.9;
 
 /** Candidates scored in full; the rest of a large catalogue is ranked out by cheap evidence first. */
-const MAX_CANDIDATES = 64;
+const MAX_CANDIDATES = 32;
 /** Terms used by more entries than this are too common to nominate candidates on their own. */
 const COMMON_TERM_ENTRIES = 400;
 
@@ -41,7 +42,8 @@ interface Raw {
 }
 
 export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
-  const raws = nominate(query, index).map((ei) => rawEvidence(ei, query, index));
+  const codes = codeEvidence(query, index);
+  const raws = nominate(query, index).map((ei) => rawEvidence(ei, codes.get(ei), query, index));
   // A wrapper or vendor-neutral reading gives way when a specific vendor entry is named by its own
   // code, or quoted.
   const specificHit = raws.some((r) => {
@@ -72,22 +74,43 @@ function nominate(query: Query, index: MatchIndex): number[] {
   return [...new Set([...query.codeHits.map((h) => h.entry), ...byTerms.map(([ei]) => ei)])];
 }
 
-function rawEvidence(ei: number, query: Query, index: MatchIndex): Raw {
-  let code = 0;
-  let vendorCode = false;
+interface CodeEvidence {
+  readonly code: number;
+  readonly vendorCode: boolean;
+}
+
+/** Per entry, its strongest code hit; one pass over the hits, each code's sharing counted once. */
+function codeEvidence(query: Query, index: MatchIndex): Map<number, CodeEvidence> {
+  const sharingOf = new Map<string, number>();
+  const out = new Map<number, CodeEvidence>();
   for (const h of query.codeHits) {
-    if (h.entry !== ei) continue;
-    // A code shared by many entries says less than one that names a single entry.
-    const sharing =
-      index.codes.get(h.code.toLowerCase())?.filter((r) => r.strength >= 1).length ?? 1;
+    const key = h.code.toLowerCase();
+    let sharing = sharingOf.get(key);
+    if (sharing === undefined) {
+      // A code shared by many entries says less than one that names a single entry.
+      sharing = index.codes.get(key)?.filter((r) => r.strength >= 1).length ?? 1;
+      sharingOf.set(key, sharing);
+    }
     const value = h.strength * (0.75 + 0.25 / Math.max(1, sharing)) * (h.inErrorField ? 1.1 : 1);
-    code = Math.max(code, value);
-    if (h.vendorUnique && h.strength >= 0.8) vendorCode = true;
+    const before = out.get(h.entry);
+    out.set(h.entry, {
+      code: Math.max(before?.code ?? 0, value),
+      vendorCode: (before?.vendorCode ?? false) || (h.vendorUnique && h.strength >= 0.8),
+    });
   }
+  return out;
+}
+
+function rawEvidence(
+  ei: number,
+  codes: CodeEvidence | undefined,
+  query: Query,
+  index: MatchIndex,
+): Raw {
   return {
     entry: ei,
-    code,
-    vendorCode,
+    code: codes?.code ?? 0,
+    vendorCode: codes?.vendorCode ?? false,
     phrase: phraseEvidence(ei, query, index),
     overlap: overlap(ei, query, index),
   };
@@ -113,7 +136,8 @@ function combine(
   if (hit !== undefined) why.push(hit.label ?? `code ${hit.code}`);
   const sameAsCode = hit !== undefined && r.phrase.phrase?.kind === 'code';
   if (r.phrase.phrase !== undefined && r.phrase.value >= 0.2 && !sameAsCode) {
-    why.push(`${r.phrase.phrase.kind} "${r.phrase.phrase.text}"`);
+    const { kind, at } = r.phrase.phrase;
+    why.push(`${kind} "${entry === undefined ? '' : phraseText(entry, kind, at)}"`);
   }
   const vendor = vendorTerm(r, query, isVendor, quotedOwn, maxVendor, entry?.system, why);
   const status = statusTerm(query, index, entry, why);

@@ -10,7 +10,7 @@
 export class TypoIndex {
   readonly #vocab: ReadonlySet<string>;
   readonly #minLength: number;
-  #buckets: Map<string, string[]> | undefined;
+  #buckets: Map<number, string[]> | undefined;
 
   /** Words shorter than `minLength` are offered only as the query word less one letter. */
   constructor(vocab: Iterable<string>, minLength = 5) {
@@ -50,10 +50,10 @@ export class TypoIndex {
     return found.length === 1 ? found[0] : undefined;
   }
 
-  #index(): Map<string, string[]> {
+  #index(): Map<number, string[]> {
     if (this.#buckets !== undefined) return this.#buckets;
-    const buckets = new Map<string, string[]>();
-    const add = (key: string, term: string): void => {
+    const buckets = new Map<number, string[]>();
+    const add = (key: number, term: string): void => {
       const list = buckets.get(key);
       if (list === undefined) buckets.set(key, [term]);
       else list.push(term);
@@ -68,12 +68,18 @@ export class TypoIndex {
   }
 }
 
-function headKey(length: number, word: string): string {
-  return `${String(length)}<${word.slice(0, 2)}`;
+// Keys are small integers (length, head or tail, and a hash of two letters), so building the
+// buckets allocates no strings; a rare hash collision only adds a word that the check then drops.
+function key(length: number, side: number, a: number, b: number): number {
+  return ((length * 2 + side) << 20) | ((a * 1031 + b) & 0xfffff);
 }
 
-function tailKey(length: number, word: string): string {
-  return `${String(length)}>${word.slice(-2)}`;
+function headKey(length: number, word: string): number {
+  return key(length, 0, word.charCodeAt(0), word.charCodeAt(1));
+}
+
+function tailKey(length: number, word: string): number {
+  return key(length, 1, word.charCodeAt(word.length - 2), word.charCodeAt(word.length - 1));
 }
 
 /** True when `a` and `b` differ by at most one insert, delete, substitution or adjacent swap. */

@@ -9,8 +9,14 @@ export interface VendorRule {
   readonly words: readonly { readonly name: string; readonly terms: readonly string[] }[];
 }
 
-/** How a paste points to each vendor, from the `detect` blocks of the knowledge files. */
-export function vendorRules(systems: readonly SystemInfo[]): VendorRule[] {
+/**
+ * How a paste points to each vendor, from the `detect` blocks of the knowledge files. `wordTerms`
+ * holds the words' terms when they were worked out ahead of time (the compiled snapshot).
+ */
+export function vendorRules(
+  systems: readonly SystemInfo[],
+  wordTerms?: ReadonlyMap<string, readonly string[]>,
+): VendorRule[] {
   return systems.flatMap((s) =>
     s.detect === undefined
       ? []
@@ -20,9 +26,16 @@ export function vendorRules(systems: readonly SystemInfo[]): VendorRule[] {
             hosts: s.detect.hosts,
             paths: s.detect.paths.map((p) => new RegExp(p, 'i')),
             words: s.detect.words
-              .map((name) => ({ name, terms: terms(name) }))
+              .map((name) => ({ name, terms: wordTerms?.get(name) ?? terms(name) }))
               .filter((w) => w.terms.length > 0),
           },
         ],
+  );
+}
+
+/** Every detect word of every system with its terms, for the compiled snapshot. */
+export function vendorWordTerms(systems: readonly SystemInfo[]): [string, string[]][] {
+  return systems.flatMap((s) =>
+    (s.detect?.words ?? []).map((w): [string, string[]] => [w, terms(w)]),
   );
 }
