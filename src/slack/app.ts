@@ -102,11 +102,14 @@ export function createSlackApp(options: SlackAppOptions): App {
     convoStore: false,
   });
   const slack: SlackCalls = {
-    client: app.client,
+    clientFor: () => Promise.resolve(app.client),
     fetch: clientOptions.fetch ?? createSlackFetch(USER_FACING_TIMEOUT_MS),
   };
   const onFailure = createFailureHandler({ logger: services.logger, slack });
-  const replies = new ReplyQueue({ send: (d) => deliver(slack, d), onFailure });
+  const replies = new ReplyQueue({
+    send: (d, origin) => deliver(slack, d, origin.workspace),
+    onFailure,
+  });
   registerListeners(app, {
     services,
     replies,

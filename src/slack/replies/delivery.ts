@@ -1,6 +1,7 @@
 import type { webApi } from '@slack/bolt';
 import type { HomeView, ModalView } from '../blocks/view.js';
 import type { SlackMessage } from '../blocks/message.js';
+import type { Workspace } from '../install/workspace.js';
 
 /**
  * One thing the app owes a person after an ack, as plain data: every reply is one of these, sent
@@ -45,26 +46,37 @@ export function replaceOriginal(responseUrl: string, message: SlackMessage): Del
   return { kind: 'respond', responseUrl, mode: 'replace', message };
 }
 
-/** Where Slack is reached: the Web API client and the fetch used for response_urls. */
+/** Where Slack is reached: a Web API client per workspace and the fetch used for response_urls. */
 export interface SlackCalls {
-  readonly client: webApi.WebClient;
+  /**
+   * The client holding the bot token of the workspace (or org) a reply goes to: the one token of
+   * a single-workspace app, or the installation's token when installed into many.
+   */
+  readonly clientFor: (workspace: Workspace | undefined) => Promise<webApi.WebClient>;
   readonly fetch: webApi.FetchFunction;
 }
 
-/** Sends one delivery; throws when Slack did not take it (the error handler then apologises). */
-export async function deliver(slack: SlackCalls, d: Delivery): Promise<void> {
-  const { client } = slack;
+/**
+ * Sends one delivery on behalf of `workspace`; throws when Slack did not take it (the error
+ * handler then apologises). A response_url needs no token, so it is sent without looking one up.
+ */
+export async function deliver(
+  slack: SlackCalls,
+  d: Delivery,
+  workspace?: Workspace,
+): Promise<void> {
+  if (d.kind === 'respond')
+    return respond(slack.fetch, d.responseUrl, {
+      ...(d.mode === 'replace'
+        ? { replace_original: true }
+        : {
+            response_type: d.mode === 'private' ? 'ephemeral' : 'in_channel',
+            replace_original: false,
+          }),
+      ...d.message,
+    });
+  const client = await slack.clientFor(workspace);
   switch (d.kind) {
-    case 'respond':
-      return respond(slack.fetch, d.responseUrl, {
-        ...(d.mode === 'replace'
-          ? { replace_original: true }
-          : {
-              response_type: d.mode === 'private' ? 'ephemeral' : 'in_channel',
-              replace_original: false,
-            }),
-        ...d.message,
-      });
     case 'post':
       await client.chat.postMessage({
         channel: d.channel,

@@ -31,7 +31,11 @@ export function createFailureHandler(deps: {
 /** Where the person is looking: the modal, else the response_url, else an ephemeral note. */
 async function apologise(slack: SlackCalls, origin: Origin): Promise<void> {
   if (origin.viewId !== undefined) {
-    await deliver(slack, { kind: 'update-view', viewId: origin.viewId, view: apologyView() });
+    await deliver(
+      slack,
+      { kind: 'update-view', viewId: origin.viewId, view: apologyView() },
+      origin.workspace,
+    );
     return;
   }
   if (origin.responseUrl !== undefined) {
@@ -43,11 +47,10 @@ async function apologise(slack: SlackCalls, origin: Origin): Promise<void> {
     }
   }
   if (origin.channel !== undefined && origin.user !== undefined) {
-    await deliver(slack, {
-      kind: 'ephemeral',
-      channel: origin.channel,
-      user: origin.user,
-      message: apologyMessage(),
-    });
+    await deliver(
+      slack,
+      { kind: 'ephemeral', channel: origin.channel, user: origin.user, message: apologyMessage() },
+      origin.workspace,
+    );
   }
 }

@@ -1,3 +1,6 @@
+import { workspaceOf, type Workspace } from '../install/workspace.js';
+import { record, str } from '../payload-fields.js';
+
 /**
  * Who is waiting for a reply and where an apology can reach them, read once from the Slack
  * payload; never the payload itself (it carries the paste).
@@ -10,6 +13,8 @@ export interface Origin {
   readonly user?: string;
   /** A modal the person is looking at (a view submission or an action inside a modal). */
   readonly viewId?: string;
+  /** Whose bot token sends the reply (ids only; the token is looked up when sending). */
+  readonly workspace?: Workspace;
 }
 
 export function originOf(body: unknown): Origin {
@@ -19,12 +24,14 @@ export function originOf(body: unknown): Origin {
   const user = str(b['user_id']) ?? str(record(b['user'])?.['id']);
   const channel = str(b['channel_id']) ?? str(record(b['channel'])?.['id']);
   const viewId = view?.['type'] === 'modal' ? str(view['id']) : undefined;
+  const workspace = workspaceOf(b);
   return {
     surface: surfaceOf(b),
     ...(responseUrl === undefined ? {} : { responseUrl }),
     ...(channel === undefined ? {} : { channel }),
     ...(user === undefined ? {} : { user }),
     ...(viewId === undefined ? {} : { viewId }),
+    ...(workspace === undefined ? {} : { workspace }),
   };
 }
 
@@ -43,12 +50,4 @@ function surfaceOf(b: Record<string, unknown>): string {
   const type = str(b['type']);
   if (type === 'event_callback') return `event:${str(record(b['event'])?.['type']) ?? '?'}`;
   return type ?? 'unknown';
-}
-
-function record(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : undefined;
-}
-
-function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v !== '' ? v : undefined;
 }

@@ -16,7 +16,8 @@ export interface Replies {
 }
 
 export interface ReplyQueueOptions {
-  readonly send: Send;
+  /** Sends one delivery for the request at `origin` (whose workspace's token it uses). */
+  readonly send: (delivery: Delivery, origin: Origin) => Promise<void>;
   /** Logs the failure and apologises to whoever waits; never throws. */
   readonly onFailure: (error: Error, origin: Origin) => Promise<void>;
   readonly sliceMs?: number;
@@ -41,7 +42,7 @@ export interface ReplyQueueOptions {
  */
 export class ReplyQueue implements Replies {
   readonly #queue: { start: () => void; at: number }[] = [];
-  readonly #send: Send;
+  readonly #send: ReplyQueueOptions['send'];
   readonly #onFailure: ReplyQueueOptions['onFailure'];
   readonly #sliceMs: number;
   readonly #maxInFlight: number;
@@ -85,7 +86,7 @@ export class ReplyQueue implements Replies {
       this.#inFlight += 1;
       // Work that throws synchronously still ends in the failure handler.
       Promise.resolve()
-        .then(() => work(this.#send))
+        .then(() => work((delivery) => this.#send(delivery, origin)))
         .catch((error: unknown) =>
           this.#onFailure(error instanceof Error ? error : new Error(String(error)), origin),
         )
