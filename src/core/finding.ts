@@ -16,7 +16,9 @@ export type FindingField =
   | 'algorithm'
   | 'scope'
   | 'apiUrl'
-  | 'auth';
+  | 'auth'
+  | 'jwksUrl'
+  | 'issuer';
 
 export interface Finding {
   /** Catalogue entry id, or null when the finding is a plain explanation. */

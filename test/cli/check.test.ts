@@ -48,7 +48,12 @@ describe('authhelp check (in-process)', () => {
       request: { form: { grant_type: 'refresh_token' } },
     });
     expect(typeof out.durationMs).toBe('number');
-    expect(r.stderr).toBe('');
+    // The only stderr line: the refresh-token rotation warning, before anything is sent.
+    expect(r.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /rotates refresh tokens invalidates the one sent.*--save-refresh-token/,
+      ),
+    ]);
   });
 
   it('exits 1 with the most likely finding first', async () => {
@@ -136,7 +141,7 @@ describe('authhelp check (in-process)', () => {
     ],
     [
       ['netsuite', '--account-id', '1', '--client-id', 'x', '--private-key', '/no/such/file.pem'],
-      /cannot read the private key file/,
+      /--private-key: cannot read the file/,
     ],
     [['oauth2', '--bogus'], /unknown flag --bogus/],
     [[], /which system/],
@@ -163,7 +168,12 @@ describe('authhelp check (in-process)', () => {
       clientSecret: 'wd-secret',
       refreshToken: 'wd-refresh',
     });
-    const audit = JSON.parse(r.stderr.trim()) as { audit: { outcome: string; who: string } };
+    const auditLine =
+      r.stderr
+        .trim()
+        .split('\n')
+        .find((l) => l.startsWith('{')) ?? '';
+    const audit = JSON.parse(auditLine) as { audit: { outcome: string; who: string } };
     expect(audit.audit).toMatchObject({ outcome: 'ok' });
     expect(audit.audit.who).toMatch(/^cli/);
   });

@@ -15,7 +15,16 @@ export interface CheckRunnerOptions {
   readonly maxBodyBytes?: number;
 }
 
-export type CheckRunner = (input: CheckInput, who: string) => Promise<CheckOutcome>;
+export interface RunOptions {
+  /** Receives a refresh token the server issued in place of the one sent; it is never in the outcome. */
+  readonly keepRefreshToken?: (token: string) => void;
+}
+
+export type CheckRunner = (
+  input: CheckInput,
+  who: string,
+  run?: RunOptions,
+) => Promise<CheckOutcome>;
 
 /**
  * Wires the pure check to the guarded network: a fresh agent per check, one overall deadline and
@@ -24,7 +33,7 @@ export type CheckRunner = (input: CheckInput, who: string) => Promise<CheckOutco
  */
 export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
   const now = options.now ?? (() => new Date());
-  return async (input, who) => {
+  return async (input, who, run = {}) => {
     const agent = createGuardedAgent({
       policy: options.policy,
       ...(options.resolve === undefined ? {} : { resolve: options.resolve }),
@@ -43,6 +52,7 @@ export function createCheckRunner(options: CheckRunnerOptions): CheckRunner {
         transport,
         now,
         policy: options.policy,
+        ...(run.keepRefreshToken === undefined ? {} : { keepRefreshToken: run.keepRefreshToken }),
       });
       writeAudit(options.logger, who, outcome);
       return outcome;

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { privateKeyFromPem } from '../../adapters/http/private-key.js';
-import type { CheckInput, ClientAuth } from '../../core/check/types.js';
+import type { CheckInput, ClientAuth, PrivateJwk } from '../../core/check/types.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
+import { quoted } from '../render/terminal.js';
 
 export interface CheckFlags {
   readonly 'token-url'?: string;
@@ -49,21 +50,44 @@ export async function buildCheckInput(
       ...(auth === undefined ? {} : { auth }),
     };
   }
-  if (system === 'oauth2') {
-    const tokenUrl = required(flags['token-url'], '--token-url');
-    const s = await secrets(ctx, ['clientSecret']);
-    return {
-      system,
-      tokenUrl,
-      clientId,
-      clientSecret: s.clientSecret ?? '',
-      ...opt('scope', flags.scope),
-      ...opt('apiUrl', flags['api-url']),
-      ...(auth === undefined ? {} : { auth }),
-    };
-  }
+  if (system === 'oauth2') return oauth2Input(flags, clientId, auth, ctx);
   if (system === 'netsuite') return netsuiteInput(flags, clientId, ctx);
-  throw new UsageError(`unknown system "${system}": use workday, netsuite or oauth2`);
+  throw new UsageError(`unknown system ${quoted(system)}: use workday, netsuite or oauth2`);
+}
+
+async function oauth2Input(
+  flags: CheckFlags,
+  clientId: string,
+  auth: ClientAuth | undefined,
+  ctx: CommandContext,
+): Promise<CheckInput> {
+  const tokenUrl = required(flags['token-url'], '--token-url');
+  const grant = flags.grant ?? 'client_credentials';
+  if (grant !== 'client_credentials' && grant !== 'refresh_token')
+    throw new UsageError('--grant must be client_credentials or refresh_token');
+  const keyFile = flags['private-key'];
+  if (keyFile !== undefined && auth !== undefined)
+    throw new UsageError(
+      '--auth is for a client secret; with --private-key the client uses private_key_jwt',
+    );
+  const needed: (keyof Secrets)[] = [
+    ...(keyFile === undefined ? (['clientSecret'] as const) : []),
+    ...(grant === 'refresh_token' ? (['refreshToken'] as const) : []),
+  ];
+  const s = needed.length === 0 ? {} : await secrets(ctx, needed);
+  return {
+    system: 'oauth2',
+    tokenUrl,
+    clientId,
+    grant,
+    ...(s.clientSecret === undefined ? {} : { clientSecret: s.clientSecret }),
+    ...(s.refreshToken === undefined ? {} : { refreshToken: s.refreshToken }),
+    ...(keyFile === undefined ? {} : { privateKey: await loadPrivateKey(keyFile, ctx) }),
+    ...(flags.alg === undefined ? {} : { algorithm: flags.alg }),
+    ...(flags.scope === undefined ? {} : { scope: flags.scope }),
+    ...(flags['api-url'] === undefined ? {} : { apiUrl: flags['api-url'] }),
+    ...(auth === undefined ? {} : { auth }),
+  };
 }
 
 async function netsuiteInput(
@@ -97,13 +121,7 @@ async function netsuiteInput(
     };
   }
   const keyFile = required(flags['private-key'], '--private-key FILE');
-  const pem = await readKey(keyFile, ctx);
-  let privateKey;
-  try {
-    privateKey = privateKeyFromPem(pem);
-  } catch (err) {
-    throw new UsageError(err instanceof Error ? err.message : 'unreadable private key');
-  }
+  const privateKey = await loadPrivateKey(keyFile, ctx);
   return {
     ...common,
     grant,
@@ -113,12 +131,23 @@ async function netsuiteInput(
   };
 }
 
+async function loadPrivateKey(file: string, ctx: CommandContext): Promise<PrivateJwk> {
+  const pem = await readKey(file, ctx);
+  try {
+    return privateKeyFromPem(pem);
+  } catch (err) {
+    throw new UsageError(
+      `--private-key: ${err instanceof Error ? err.message : 'unreadable private key'}`,
+    );
+  }
+}
+
 async function readKey(file: string, ctx: CommandContext): Promise<string> {
   if (file === '-') return (await ctx.io.readStdin(STDIN_LIMIT)).text;
   try {
     return await readFile(file, 'utf8');
   } catch {
-    throw new UsageError(`cannot read the private key file "${file}"`);
+    throw new UsageError(`--private-key: cannot read the file ${quoted(file)}`);
   }
 }
 

@@ -33,7 +33,10 @@ export interface CheckOutcome {
   readonly system: CheckSystem;
   readonly findings: readonly Finding[];
   readonly steps: readonly Step[];
-  readonly request: MaskedRequest | null;
+  /** Every token request sent, secrets masked, in order (Basic, then post); empty when none was. */
+  readonly requests: readonly MaskedRequest[];
+  /** A token was issued; with `ok` false the API call refused it. */
+  readonly tokenIssued: boolean;
   readonly durationMs: number;
   readonly target: CheckTarget | null;
   /** The client authentication that worked, when one did. */
@@ -84,7 +87,14 @@ export interface OAuth2CheckInput {
   readonly system: 'oauth2';
   readonly tokenUrl: string;
   readonly clientId: string;
-  readonly clientSecret: string;
+  /** client_credentials (default) or refresh_token (needs `refreshToken`). */
+  readonly grant?: 'client_credentials' | 'refresh_token';
+  /** client_secret_basic / client_secret_post; not needed with `privateKey`. */
+  readonly clientSecret?: string;
+  readonly refreshToken?: string;
+  /** private_key_jwt (RFC 7523): the assertion is signed with this key instead of sending a secret. */
+  readonly privateKey?: PrivateJwk;
+  readonly algorithm?: string;
   readonly scope?: string;
   readonly auth?: ClientAuth;
   readonly apiUrl?: string;

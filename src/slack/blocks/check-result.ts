@@ -26,7 +26,9 @@ export function checkResultView(o: CheckOutcome, catalogue: Catalogue): ModalVie
       : ` — ${esc([o.target.tenant ?? o.target.account, o.target.host].filter(Boolean).join(' on '))}`;
   const verdict = o.ok
     ? ':white_check_mark: *The credentials work*'
-    : ':x: *The credentials do not work*';
+    : o.tokenIssued
+      ? ':x: *The token was issued; the API refused it*'
+      : ':x: *The credentials do not work*';
   const accepted = o.authMethod === undefined ? '' : `\naccepted with \`${o.authMethod}\``;
   const blocks: Block[] = [
     section(`${verdict}${where}${accepted} (${String(o.durationMs)} ms)`),
@@ -40,11 +42,13 @@ export function checkResultView(o: CheckOutcome, catalogue: Catalogue): ModalVie
       .slice(0, MAX_FINDINGS)
       .forEach((f, i) => blocks.push(section(findingText(f, i + 1, catalogue))));
   }
-  if (o.request !== null) {
+  if (o.requests.length > 0) {
+    // Every attempt (Basic, then post), so the masked request shows what was really tried.
+    const sent = o.requests.map(requestText).join('\n\n');
     blocks.push(
       divider(),
       section(
-        `*Request sent* (secrets masked)\n\`\`\`${esc(truncate(requestText(o.request), MAX_REQUEST_CHARS))}\`\`\``,
+        `*${o.requests.length > 1 ? 'Requests' : 'Request'} sent* (secrets masked)\n\`\`\`${esc(truncate(sent, MAX_REQUEST_CHARS))}\`\`\``,
       ),
     );
   }

@@ -25,12 +25,15 @@ function outcomeNaming(entry: Entry, others: readonly Entry[]): CheckOutcome {
     system: 'workday',
     findings: [entry, ...others].map(finding),
     steps: [{ name: 'token <request>', status: 'failed', detail: 'HTTP 400 & <html>' }],
-    request: {
-      method: 'POST',
-      url: 'https://wd2-impl-services1.workday.com/ccx/oauth2/a&b/token?x=<y>',
-      headers: { authorization: 'Basic ••••' },
-      form: { grant_type: 'refresh_token', refresh_token: '•••• (12 chars)' },
-    },
+    requests: [
+      {
+        method: 'POST',
+        url: 'https://wd2-impl-services1.workday.com/ccx/oauth2/a&b/token?x=<y>',
+        headers: { authorization: 'Basic ••••' },
+        form: { grant_type: 'refresh_token', refresh_token: '••••' },
+      },
+    ],
+    tokenIssued: false,
     durationMs: 12,
     target: { host: 'wd2-impl-services1.workday.com', tenant: 'acme<&>' },
   };

@@ -198,7 +198,7 @@ describe('Slack connection-test modal', () => {
     const text = JSON.stringify(viewOf(update));
     expect(text).toMatch(/do not work/);
     expect(text).toMatch(/`workday\/invalid-credentials`/);
-    expect(text).toMatch(/refresh_token=•••• \(\d+ chars\)/);
+    expect(text).toMatch(/refresh_token=••••(?! \()/);
     expect(text).toMatch(/Only you can see this result/);
   });
 

@@ -8,7 +8,8 @@ const FAILED: CheckOutcome = {
   system: 'oauth2',
   findings: [],
   steps: [{ name: 'token request', status: 'failed', detail: 'held by the test' }],
-  request: null,
+  requests: [],
+  tokenIssued: false,
   durationMs: 1,
   target: null,
 };

@@ -1,6 +1,7 @@
 import { makeFinding, type Finding } from '../../finding.js';
 import { redirectFinding } from './network.js';
 import { bearerError, bodyExcerpt } from './token-reply.js';
+import { quote } from './quote.js';
 
 export interface ApiVerdict {
   readonly ok: boolean;
@@ -30,7 +31,7 @@ export function readApiAnswer(
   if (status >= 300 && status < 400)
     return { ok: false, findings: [redirectFinding(status, headers['location'], 'api', null)] };
   const bearer = bearerError(headers['www-authenticate']);
-  const evidence = `HTTP ${status}${bearer === undefined ? '' : `, WWW-Authenticate error="${bearer}"`}${body.trim() === '' ? '' : `, body "${bodyExcerpt(body, 120)}"`}`;
+  const evidence = `HTTP ${status}${bearer === undefined ? '' : `, WWW-Authenticate error=${quote(bearer, 40)}`}${body.trim() === '' ? '' : `, body ${quote(bodyExcerpt(body, 120))}`}`;
   const found = vendor?.({ status, body, bearer, evidence }) ?? [];
   if (found.length > 0) return { ok: false, findings: found };
   if (bearer === 'insufficient_scope')

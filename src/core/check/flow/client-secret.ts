@@ -2,6 +2,7 @@ import { makeFinding, type Finding } from '../../finding.js';
 import type { AuthMethod, ClientAuth } from '../types.js';
 import { basicAuthorization, FORM_HEADERS, formBody } from './form.js';
 import type { CheckRecorder } from './recorder.js';
+import type { Issued } from './issued.js';
 import type { TokenVerdict } from './token-answer.js';
 
 export interface SecretGrant {
@@ -24,6 +25,12 @@ const METHOD: Readonly<Record<ClientAuth, AuthMethod>> = {
   post: 'client_secret_post',
 };
 
+/** A token answer as read, with the tokens it issued (kept apart from what is shown). */
+export interface TokenResult {
+  readonly verdict: TokenVerdict;
+  readonly issued: Issued;
+}
+
 /**
  * Token request with a client secret: Basic first (RFC 6749 §2.3.1), and if the server answers
  * invalid_client, once more with the secret in the body; the outcome says which one worked.
@@ -31,7 +38,7 @@ const METHOD: Readonly<Record<ClientAuth, AuthMethod>> = {
 export async function requestWithSecret(
   rec: CheckRecorder,
   g: SecretGrant,
-): Promise<TokenVerdict | null> {
+): Promise<TokenResult | null> {
   const methods: ClientAuth[] =
     g.first === 'post' ? ['post'] : g.first === 'basic' ? ['basic'] : ['basic', 'post'];
   let basicRefused = false;
@@ -59,11 +66,14 @@ export async function requestWithSecret(
       verdict.ok ||
       (error !== undefined && error !== 'invalid_client' && error !== 'invalid_request');
     if (basicRefused && clientAccepted) rec.findings.push(basicFallbackNote());
-    if (verdict.ok) rec.authMethod = METHOD[method];
+    if (verdict.ok) {
+      rec.authMethod = METHOD[method];
+      rec.tokenIssued = true;
+    }
     const retry = method === 'basic' && error === 'invalid_client' && methods.length > 1;
     if (!retry) {
       rec.findings.push(...verdict.findings);
-      return verdict;
+      return { verdict, issued: result.issued };
     }
     basicRefused = true;
   }

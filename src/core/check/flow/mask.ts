@@ -1,9 +1,8 @@
 import { maskSecrets } from '../../secrets/detect.js';
 import type { CheckOutcome, MaskedRequest } from '../types.js';
-import { formEncode } from './form.js';
+import { MASK, type SecretScrubber } from './scrub.js';
 import type { HttpRequestSpec } from './transport.js';
 
-const MASK = '••••';
 const SECRET_FORM_FIELDS = new Set([
   'client_secret',
   'refresh_token',
@@ -24,7 +23,8 @@ export function maskRequest(spec: HttpRequestSpec, clientId?: string): MaskedReq
   }
   const form: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(spec.body ?? '')) {
-    form[k] = SECRET_FORM_FIELDS.has(k) ? `${MASK} (${v.length} chars)` : v;
+    // Not even the length: it narrows a guess and tells which of two stored values was sent.
+    form[k] = SECRET_FORM_FIELDS.has(k) ? MASK : v;
   }
   return { method: spec.method, url: spec.url, headers, form };
 }
@@ -32,45 +32,46 @@ export function maskRequest(spec: HttpRequestSpec, clientId?: string): MaskedReq
 function maskAuthorization(value: string, clientId: string | undefined): string {
   const scheme = value.split(' ')[0] ?? '';
   if (scheme.toLowerCase() === 'basic' && clientId !== undefined) {
-    return `Basic base64(form-encoded "${clientId}" : ${MASK})`;
+    return `Basic base64(form-encoded ${JSON.stringify(clientId)} : ${MASK})`;
   }
   return `${scheme} ${MASK}`;
 }
 
 /**
- * Last line of defence before an outcome leaves the check: every occurrence of a secret the user gave
- * (raw or form-encoded) and anything that looks like a credential is masked in every string.
+ * Last line of defence before an outcome leaves the check: every value the check protected, in any
+ * encoding, runs of it, and anything that looks like a credential are masked in every string.
  */
-export function redactOutcome(outcome: CheckOutcome, secrets: readonly string[]): CheckOutcome {
-  const needles = secretNeedles(secrets);
-  return deepMap(outcome, (text) => maskSecrets(scrubText(text, needles))) as CheckOutcome;
+export function redactOutcome(outcome: CheckOutcome, scrubber: SecretScrubber): CheckOutcome {
+  return deepMap(outcome, (text) => maskSecrets(scrubber.mask(text))) as CheckOutcome;
 }
 
-/** Each secret with the encodings it travels in (form, URL), longest first so overlaps mask fully. */
-export function secretNeedles(secrets: readonly string[]): string[] {
-  return [
-    ...new Set(
-      secrets.flatMap((s) => (s.length >= 4 ? [s, formEncode(s), encodeURIComponent(s)] : [])),
-    ),
-  ].sort((a, b) => b.length - a.length);
-}
-
-export function scrubText(text: string, needles: readonly string[]): string {
-  let out = text;
-  for (const n of needles) out = out.split(n).join(MASK);
-  return out;
-}
-
-/** What a request carries that is secret: the Authorization value (and its token) and secret form fields. */
+/**
+ * What a request carries that is secret: the Authorization value, its token, and for Basic the
+ * secret inside it (as sent, form-encoded, and decoded), and the secret form fields.
+ */
 export function sentSecrets(spec: HttpRequestSpec): string[] {
   const out: string[] = [];
   for (const [name, value] of Object.entries(spec.headers)) {
     if (name.toLowerCase() !== 'authorization') continue;
-    out.push(value, value.slice(value.indexOf(' ') + 1));
+    const token = value.slice(value.indexOf(' ') + 1);
+    out.push(value, token);
+    if (/^basic\s/i.test(value)) out.push(...basicSecret(token));
   }
   for (const [k, v] of new URLSearchParams(spec.body ?? ''))
     if (SECRET_FORM_FIELDS.has(k)) out.push(v);
   return out;
+}
+
+function basicSecret(token: string): string[] {
+  let decoded: string;
+  try {
+    decoded = atob(token);
+  } catch {
+    return [];
+  }
+  const secret = decoded.slice(decoded.indexOf(':') + 1);
+  const plain = new URLSearchParams(`v=${secret}`).get('v') ?? secret;
+  return [secret, plain];
 }
 
 function deepMap(value: unknown, fn: (s: string) => string): unknown {

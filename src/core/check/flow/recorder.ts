@@ -8,27 +8,34 @@ import type {
   Step,
   TargetPolicy,
 } from '../types.js';
-import { maskRequest, redactOutcome, scrubText, secretNeedles, sentSecrets } from './mask.js';
+import { readIssued, type Answer } from './issued.js';
+import { maskRequest, redactOutcome, sentSecrets } from './mask.js';
 import { networkFinding } from './network.js';
-import type { HttpRequestSpec, HttpResult, Transport } from './transport.js';
+import { MASK, SecretScrubber } from './scrub.js';
+import type { HttpRequestSpec, Transport } from './transport.js';
 
 export interface CheckDeps {
   readonly transport: Transport;
   readonly now: () => Date;
   readonly policy: TargetPolicy;
+  /** Receives a refresh token the server issued in place of the one sent (never shown). */
+  readonly keepRefreshToken?: (token: string) => void;
 }
 
-/** Collects steps, findings and the last request while a check runs; `finish` turns it into the outcome. */
+/** Collects steps, findings and every request while a check runs; `finish` turns it into the outcome. */
 export class CheckRecorder {
   readonly steps: Step[] = [];
   readonly findings: Finding[] = [];
-  request: MaskedRequest | null = null;
+  /** Every token request sent, masked, in order (Basic, then post). */
+  readonly requests: MaskedRequest[] = [];
   authMethod: AuthMethod | undefined;
+  /** A token endpoint issued a token (the API may still refuse it). */
+  tokenIssued = false;
   readonly #started: number;
   readonly #deps: CheckDeps;
   readonly #system: CheckSystem;
-  /** Every secret this check has sent; answers are scrubbed of them before anyone reads them. */
-  readonly #protected = new Set<string>();
+  /** Every secret this check has sent or received; answers are scrubbed of them before anyone reads them. */
+  readonly #scrubber = new SecretScrubber();
 
   constructor(system: CheckSystem, deps: CheckDeps) {
     this.#system = system;
@@ -36,8 +43,12 @@ export class CheckRecorder {
     this.#started = deps.now().getTime();
   }
 
-  /** Records the preflight; returns false when something blocks sending. */
-  preflight(findings: readonly Finding[]): boolean {
+  /**
+   * Records the preflight and protects every value the user gave, before anything is sent (so an
+   * answer to the first request is scrubbed of them too); returns false when something blocks sending.
+   */
+  preflight(findings: readonly Finding[], secrets: readonly (string | undefined)[]): boolean {
+    this.protect(secrets);
     this.findings.push(...findings);
     const blocked = hasBlocking(findings);
     const errors = findings.filter((f) => f.severity === 'error').length;
@@ -60,23 +71,45 @@ export class CheckRecorder {
 
   /** Marks values that must never be shown (also those not sent, like a key's private parts). */
   protect(values: readonly (string | undefined)[]): void {
-    for (const v of values) if (v !== undefined && v !== '') this.#protected.add(v);
+    this.#scrubber.add(values.filter((v) => v !== ''));
   }
 
-  async send(name: string, spec: HttpRequestSpec, clientId?: string): Promise<HttpResult> {
-    if (spec.method === 'POST') this.request = maskRequest(spec, clientId);
+  /**
+   * Sends one request. The answer is scrubbed of every value sent, in every encoding, before
+   * anything reads it; tokens a 2xx answer issues are taken out, protected too, and the rest
+   * (headers and body) is masked, runs of secrets included, for the interpreters to read.
+   */
+  async send(name: string, spec: HttpRequestSpec, clientId?: string): Promise<Answer> {
+    if (spec.method === 'POST') this.requests.push(maskRequest(spec, clientId));
     this.protect(sentSecrets(spec));
-    const result = scrubResult(
-      await this.#deps.transport(spec),
-      secretNeedles([...this.#protected]),
-    );
-    if (result.kind === 'failure') {
+    const raw = await this.#deps.transport(spec);
+    if (raw.kind === 'failure') {
+      const detail = this.#scrubber.mask(raw.detail);
       this.findings.push(
-        networkFinding(result.reason, result.detail, spec.method === 'POST' ? 'token' : 'api'),
+        networkFinding(raw.reason, detail, spec.method === 'POST' ? 'token' : 'api'),
       );
-      this.steps.push({ name, status: 'failed', detail: `no answer: ${result.reason}` });
+      this.steps.push({ name, status: 'failed', detail: `no answer: ${raw.reason}` });
+      return { ...raw, detail };
     }
-    return result;
+    const scrubbed = this.#scrubber.scrub(raw.body);
+    const issued = raw.status >= 200 && raw.status < 300 ? readIssued(scrubbed, MASK) : {};
+    this.protect([issued.accessToken, issued.refreshToken, issued.idToken]);
+    const headers = Object.fromEntries(
+      Object.entries(raw.headers).map(([k, v]) => [k, this.#scrubber.mask(v)]),
+    );
+    return { ...raw, headers, body: this.#scrubber.mask(scrubbed), issued };
+  }
+
+  /** Hands a newly issued refresh token to the caller, if it asked for one; true when handed over. */
+  keepRefreshToken(token: string): boolean {
+    if (this.#deps.keepRefreshToken === undefined) return false;
+    this.#deps.keepRefreshToken(token);
+    return true;
+  }
+
+  /** Text for a finding that quotes what the server said, already masked. */
+  masked(text: string): string {
+    return this.#scrubber.mask(text);
   }
 
   step(name: string, ok: boolean, detail: string): void {
@@ -91,23 +124,28 @@ export class CheckRecorder {
     const outcome: CheckOutcome = {
       ok,
       system: this.#system,
-      findings: rankFindings(this.findings),
+      findings: rankFindings(ok ? this.findings : this.findings.map(certainFirst)),
       steps: this.steps,
-      request: this.request,
+      requests: this.requests,
+      tokenIssued: this.tokenIssued,
       durationMs: Math.max(0, this.#deps.now().getTime() - this.#started),
       target,
       ...(this.authMethod === undefined ? {} : { authMethod: this.authMethod }),
     };
     this.protect(secrets);
-    return redactOutcome(outcome, [...this.#protected]);
+    return redactOutcome(outcome, this.#scrubber);
   }
 }
 
-/** A server may quote what it got; scrub before interpreting so excerpts cannot cut a secret in half. */
-function scrubResult(result: HttpResult, needles: readonly string[]): HttpResult {
-  if (result.kind === 'failure') return result;
-  const headers = Object.fromEntries(
-    Object.entries(result.headers).map(([k, v]) => [k, scrubText(v, needles)]),
-  );
-  return { ...result, headers, body: scrubText(result.body, needles) };
+/** Above every reading of the server's answer (at most 91) and below a wrong URL (95). */
+const CERTAIN_SCORE = 93;
+
+/**
+ * A problem preflight found in what was sent (a 2048-bit key, an unsupported algorithm) is certain;
+ * the server's answer only narrows down guesses. When the check fails, certain problems lead.
+ */
+function certainFirst(f: Finding): Finding {
+  return f.source === 'preflight' && f.severity === 'error' && f.score < CERTAIN_SCORE
+    ? { ...f, score: CERTAIN_SCORE }
+    : f;
 }

@@ -1,6 +1,7 @@
 import { makeFinding, type Finding, type FindingField } from '../../finding.js';
 import type { CheckSystem, TargetPolicy } from '../types.js';
 import { fieldLabel } from './values.js';
+import { quote } from './quote.js';
 
 /** Hosts each system's secrets may be sent to; null means any public host. */
 export const HOST_SUFFIXES: Readonly<Record<CheckSystem, readonly string[] | null>> = {
@@ -37,9 +38,27 @@ export function hostMatchesSuffix(hostname: string, suffixes: readonly string[])
 export function checkTargetUrl(
   raw: string,
   system: CheckSystem,
-  field: Extract<FindingField, 'tokenUrl' | 'apiUrl'>,
+  field: Extract<FindingField, 'tokenUrl' | 'apiUrl' | 'jwksUrl' | 'issuer'>,
   policy: TargetPolicy,
 ): TargetCheck {
+  // WHATWG URL parsing drops tabs and line breaks silently; a URL that had them was not copied whole.
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
+  const inner = /[\s\u0000-\u001f\u007f-\u009f]/.exec(raw);
+  if (inner !== null) {
+    const what =
+      inner[0] === '\r' || inner[0] === '\n' ? 'a line break' : 'whitespace or a control character';
+    return {
+      url: null,
+      findings: [
+        block(
+          field,
+          'whitespace',
+          `contains ${what}; a URL has none`,
+          `character ${JSON.stringify(inner[0])} at position ${inner.index + 1} of ${raw.length}`,
+        ),
+      ],
+    };
+  }
   let url: URL;
   try {
     url = new URL(raw);
@@ -47,7 +66,7 @@ export function checkTargetUrl(
     return {
       url: null,
       findings: [
-        block(field, 'invalid', 'is not a valid URL', `could not parse "${raw.slice(0, 80)}"`),
+        block(field, 'invalid', 'is not a valid URL', `could not parse ${quote(raw, 80)}`),
       ],
     };
   }
@@ -92,7 +111,7 @@ function targetProblem(url: URL, system: CheckSystem, policy: TargetPolicy): Pro
     return {
       code: 'trailing-dot',
       title: 'host must not end with a dot',
-      evidence: `host is "${host}"`,
+      evidence: `host is ${quote(host)}`,
     };
   }
   if (url.port !== '') {

@@ -1,3 +1,5 @@
+import { MASK } from './scrub.js';
+
 /** A token-endpoint answer read leniently: vendors send `expires_in` as a number or a string. */
 export interface TokenReply {
   readonly status: number;
@@ -59,8 +61,15 @@ export function bearerError(header: string | undefined): string | undefined {
   return /\berror\s*=\s*"?([A-Za-z_]+)"?/.exec(header)?.[1];
 }
 
-/** A short, safe excerpt of a body for evidence: no secrets are expected here, but cap and flatten it. */
+/**
+ * A short excerpt of an answer that is already masked: flattened, capped, and never ending inside a
+ * mask (half a mask would read like another value).
+ */
 export function bodyExcerpt(body: string, max = 160): string {
   const flat = body.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  if (flat.length <= max) return flat;
+  let end = max - 1;
+  const mask = flat.lastIndexOf(MASK, end);
+  if (mask >= 0 && mask + MASK.length > end) end = mask;
+  return `${flat.slice(0, end)}…`;
 }

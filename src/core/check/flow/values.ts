@@ -18,6 +18,8 @@ const LABELS: Readonly<Record<FindingField, string>> = {
   scope: 'scope',
   apiUrl: 'API URL',
   auth: 'client authentication',
+  jwksUrl: 'JWKS URL',
+  issuer: 'issuer URL',
 };
 
 export function fieldLabel(field: FindingField): string {

@@ -1,5 +1,6 @@
 import { makeFinding, type Finding } from '../../finding.js';
 import { isLoopbackHost } from '../flow/target.js';
+import { quote } from '../flow/quote.js';
 
 const NETSUITE_TOKEN_PATH = '/services/rest/auth/oauth2/v1/token';
 const ACCOUNT_ID = /^[A-Za-z0-9]+(_[A-Za-z0-9]+)?$/;
@@ -20,7 +21,7 @@ export function badAccountId(accountId: string): Finding {
   return makeFinding('preflight', {
     code: 'preflight.account-id.shape',
     title: 'The account id does not look like a NetSuite account id (e.g. 1234567 or 1234567_SB1)',
-    evidence: `account id "${accountId.slice(0, 40)}"`,
+    evidence: `account id ${quote(accountId, 40)}`,
     fields: ['accountId'],
     blocking: true,
     score: 100,
@@ -60,7 +61,7 @@ export function checkNetsuiteTokenUrl(url: URL, accountId: string | undefined): 
       makeFinding('preflight', {
         code: 'preflight.token-url.other-account',
         title: 'The token URL is for a different account than the account id',
-        evidence: `host label "${label}", account id "${accountId}" → "${accountHostLabel(accountId) ?? '?'}"`,
+        evidence: `host label ${quote(label)}, account id ${quote(accountId)} → ${quote(accountHostLabel(accountId) ?? '?')}`,
         fields: ['tokenUrl', 'accountId'],
         score: 83,
       }),

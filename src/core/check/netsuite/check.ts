@@ -1,16 +1,19 @@
-import { makeFinding } from '../../finding.js';
-import { callApi } from '../flow/api-call.js';
-import { FORM_HEADERS, formBody } from '../flow/form.js';
+import { privateParts, requestWithAssertion } from '../flow/key-auth.js';
 import { CheckRecorder, type CheckDeps } from '../flow/recorder.js';
 import { readNetsuiteApi } from './api.js';
-import { requestWithSecret } from '../flow/client-secret.js';
+import { requestWithSecret, type TokenResult } from '../flow/client-secret.js';
+import { finishAfterToken } from '../flow/finish.js';
 import { interpretNetsuiteToken, predictedLatCodes } from './token-answer.js';
-import { checkAssertion, planAssertion, signAssertion, type AssertionPlan } from './assertion.js';
+import {
+  checkAssertion,
+  MAX_ASSERTION_LIFETIME,
+  planAssertion,
+  signAssertion,
+  type AssertionPlan,
+} from './assertion.js';
+import { NETSUITE_ALGORITHMS } from './key.js';
 import { preflightNetsuite, type PreparedNetsuite } from './preflight.js';
-import type { TokenVerdict } from '../flow/token-answer.js';
 import type { CheckOutcome, NetsuiteCheckInput } from '../types.js';
-
-const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
 /** NetSuite: client credentials (M2M) with a signed assertion, or the refresh-token grant. */
 export async function checkNetsuite(
@@ -26,7 +29,7 @@ export async function checkNetsuite(
     raw.refreshToken,
     input.clientSecret,
     input.refreshToken,
-    ...privateParts(raw),
+    ...privateParts(raw.privateKey),
   ];
   const plan =
     tokenUrl === null || prepared.algorithm === null ? null : makePlan(prepared, tokenUrl, now);
@@ -36,9 +39,10 @@ export async function checkNetsuite(
       ? []
       : checkAssertion(plan, { clientId: input.clientId, tokenUrl: tokenUrl ?? '', now })),
   ];
-  if (!rec.preflight(preflight) || tokenUrl === null) return rec.finish(false, target, secrets);
+  if (!rec.preflight(preflight, secrets) || tokenUrl === null)
+    return rec.finish(false, target, secrets);
   const predicted = predictedLatCodes(preflight);
-  const verdict =
+  const result =
     input.grant === 'client_credentials'
       ? await clientCredentials(rec, input, plan, tokenUrl, predicted)
       : await requestWithSecret(rec, {
@@ -50,11 +54,13 @@ export async function checkNetsuite(
           label: 'refresh_token grant',
           interpret: (s, h, b) => interpretNetsuiteToken('refresh_token', s, h, b, predicted),
         });
-  const token = verdict?.ok === true ? verdict.reply.accessToken : undefined;
-  if (token === undefined) return rec.finish(false, target, secrets);
-  if (input.apiUrl === undefined) return rec.finish(true, target, [...secrets, token]);
-  const apiOk = await callApi(rec, input.apiUrl, token, readNetsuiteApi);
-  return rec.finish(apiOk, target, [...secrets, token]);
+  return finishAfterToken(rec, result, {
+    target,
+    secrets,
+    apiUrl: input.apiUrl,
+    readApi: readNetsuiteApi,
+    sentRefreshToken: input.grant === 'refresh_token' ? input.refreshToken : undefined,
+  });
 }
 
 function makePlan(prepared: PreparedNetsuite, tokenUrl: string, now: Date): AssertionPlan | null {
@@ -71,72 +77,36 @@ function makePlan(prepared: PreparedNetsuite, tokenUrl: string, now: Date): Asse
   });
 }
 
-async function clientCredentials(
+/** Login Audit Trail codes the assertion we sent cannot have caused. */
+function ruledOutBy(plan: AssertionPlan): string[] {
+  const out: string[] = [];
+  if (plan.header.kid !== undefined && plan.header.kid !== '') out.push('MissingKeyId');
+  if ((NETSUITE_ALGORITHMS as readonly string[]).includes(plan.header.alg))
+    out.push('UnsupportedAlgo');
+  if (plan.claims.exp - plan.claims.iat <= MAX_ASSERTION_LIFETIME)
+    out.push('TokenValidityTooBroad');
+  return out;
+}
+
+function clientCredentials(
   rec: CheckRecorder,
   input: NetsuiteCheckInput,
   plan: AssertionPlan | null,
   tokenUrl: string,
   predicted: readonly string[],
-): Promise<TokenVerdict | null> {
-  if (plan === null || input.privateKey === undefined) return null;
-  let assertion: string;
-  try {
-    assertion = await signAssertion(plan, input.privateKey);
-  } catch {
-    rec.findings.push(
-      makeFinding('preflight', {
-        code: 'preflight.private-key.sign',
-        title: `The private key could not sign with ${plan.header.alg}`,
-        evidence: 'signing the assertion failed',
-        fields: ['privateKey'],
-        score: 100,
-      }),
-    );
-    rec.step('sign assertion', false, `could not sign with ${plan.header.alg}`);
-    return null;
-  }
-  rec.step(
-    'sign assertion',
-    true,
-    `${plan.header.alg}, kid ${plan.header.kid ?? '(none)'}, valid ${plan.claims.exp - plan.claims.iat} s`,
-  );
-  const name = 'token request (client_credentials grant, private_key_jwt)';
-  const body = formBody({
-    grant_type: 'client_credentials',
-    client_assertion_type: ASSERTION_TYPE,
-    client_assertion: assertion,
+): Promise<TokenResult | null> {
+  const key = input.privateKey;
+  if (plan === null || key === undefined) return Promise.resolve(null);
+  return requestWithAssertion(rec, {
+    tokenUrl,
+    grant: { grant_type: 'client_credentials' },
+    label: 'client_credentials grant',
+    alg: plan.header.alg,
+    header: plan.header,
+    claims: plan.claims,
+    signedDetail: `${plan.header.alg}, kid ${plan.header.kid ?? '(none)'}, valid ${plan.claims.exp - plan.claims.iat} s`,
+    sign: () => signAssertion(plan, key),
+    interpret: (s, h, b) =>
+      interpretNetsuiteToken('client_credentials', s, h, b, predicted, ruledOutBy(plan)),
   });
-  const result = await rec.send(name, {
-    method: 'POST',
-    url: tokenUrl,
-    headers: { ...FORM_HEADERS },
-    body,
-  });
-  if (rec.request !== null)
-    rec.request = { ...rec.request, assertion: { header: plan.header, claims: plan.claims } };
-  if (result.kind === 'failure') return null;
-  const verdict = interpretNetsuiteToken(
-    'client_credentials',
-    result.status,
-    result.headers,
-    result.body,
-    predicted,
-  );
-  rec.step(
-    name,
-    verdict.ok,
-    `HTTP ${result.status}${verdict.reply.oauthError === undefined ? '' : ` ${verdict.reply.oauthError}`}`,
-  );
-  rec.findings.push(...verdict.findings);
-  if (verdict.ok) rec.authMethod = 'private_key_jwt';
-  return verdict;
-}
-
-/** Secret members of the private key, so they can never appear in an outcome. */
-function privateParts(raw: NetsuiteCheckInput): string[] {
-  const key = raw.privateKey;
-  if (key === undefined) return [];
-  return ['d', 'p', 'q', 'dp', 'dq', 'qi'].flatMap((k) =>
-    typeof key[k] === 'string' ? [key[k]] : [],
-  );
 }

@@ -90,18 +90,22 @@ export function allLatCandidates(): string[] {
 
 /**
  * Ranked candidates: codes preflight predicted first, then those typical of the OAuth error, then the
- * rest of the step's set. NetSuite's body names none of them; only the Login Audit Trail does.
+ * rest of the step's set, without the codes what was sent rules out (a kid was sent: not MissingKeyId).
+ * NetSuite's body names none of them; only the Login Audit Trail does.
  */
 export function rankLatCandidates(
   step: NetsuiteStep,
   oauthError: string | undefined,
   predicted: readonly string[],
+  ruledOut: readonly string[] = [],
 ): string[] {
   const table = CANDIDATES[step];
   const all = table['*'] ?? [];
   const typical = oauthError === undefined ? [] : (table[oauthError] ?? []);
   const fromPreflight = predicted.filter((c) => all.includes(c));
-  return [...new Set([...fromPreflight, ...typical, ...all])];
+  return [...new Set([...fromPreflight, ...typical, ...all])].filter(
+    (c) => !ruledOut.includes(c) || predicted.includes(c),
+  );
 }
 
 /** Likely cause per Login Audit Trail code, in a few words (domain notes §2.7). */

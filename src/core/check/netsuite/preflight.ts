@@ -6,6 +6,7 @@ import {
   checkNetsuiteTokenUrl,
   netsuiteTokenUrl,
 } from './account.js';
+import { basicEncodingNote } from '../flow/secret-encoding.js';
 import { checkNetsuiteKey } from './key.js';
 import { checkTargetUrl } from '../flow/target.js';
 import {
@@ -169,6 +170,7 @@ function prepareRefresh(
   };
   const clientSecret = clean('clientSecret', input.clientSecret);
   const refreshToken = clean('refreshToken', input.refreshToken);
+  findings.push(...basicEncodingNote(clientSecret));
   if (refreshToken !== '') findings.push(...inspectRefreshToken(refreshToken, now));
   return { input: { ...input, clientSecret, refreshToken }, findings };
 }

@@ -20,16 +20,15 @@ export function interpretNetsuiteToken(
   headers: Readonly<Record<string, string>>,
   body: string,
   predicted: readonly string[],
+  ruledOut: readonly string[] = [],
 ): TokenVerdict {
   const { reply, verdict } = readTokenAnswer(status, headers, body, null);
   if (verdict !== undefined) return verdict;
   const evidence = describeReply(reply, body);
   if (reply.oauthError === undefined && status !== 401)
     return { ok: false, reply, findings: interpretOAuth2Error(reply, body) };
-  const codes = rankLatCandidates(step, reply.oauthError ?? 'invalid_client', predicted).slice(
-    0,
-    MAX_CANDIDATES,
-  );
+  const error = reply.oauthError ?? 'invalid_client';
+  const codes = rankLatCandidates(step, error, predicted, ruledOut).slice(0, MAX_CANDIDATES);
   const findings = codes.map((code, i) =>
     latFinding(code, i, step, evidence, predicted.includes(code)),
   );

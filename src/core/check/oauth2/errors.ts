@@ -1,6 +1,8 @@
 import { makeFinding, type Finding, type FindingField } from '../../finding.js';
+import { quote } from '../flow/quote.js';
 import { describeReply, plain } from '../flow/token-answer.js';
 import type { TokenReply } from '../flow/token-reply.js';
+import { readDescription } from './descriptions.js';
 
 export const OAUTH2_ERRORS = [
   'invalid_request',
@@ -16,13 +18,14 @@ export function interpretOAuth2Error(reply: TokenReply, body: string): Finding[]
   const evidence = describeReply(reply, body);
   const error = reply.oauthError;
   if (error !== undefined && (OAUTH2_ERRORS as readonly string[]).includes(error)) {
+    const known = readDescription(error, reply.errorDescription);
     return [
       makeFinding('token', {
-        id: `oauth2/${error}`,
-        code: `token.${error}`,
-        title: OAUTH2_TITLES[error] ?? error,
+        id: known?.id ?? `oauth2/${error}`,
+        code: known === undefined ? `token.${error}` : `token.${error}.${known.code}`,
+        title: known?.title ?? titleFor(error, reply.errorDescription),
         evidence,
-        fields: OAUTH2_FIELDS[error] ?? [],
+        fields: known?.fields ?? OAUTH2_FIELDS[error] ?? [],
         score: 90,
       }),
     ];
@@ -39,16 +42,6 @@ export function interpretOAuth2Error(reply: TokenReply, body: string): Finding[]
       }),
     ];
   }
-  if (reply.status === 404)
-    return [
-      plain(
-        'token.404',
-        'The token URL was not found (404): check the path',
-        evidence,
-        ['tokenUrl'],
-        88,
-      ),
-    ];
   if (reply.status >= 500)
     return [
       plain(
@@ -80,12 +73,23 @@ export function interpretOAuth2Error(reply: TokenReply, body: string): Finding[]
   ];
 }
 
+/**
+ * invalid_request covers anything from a missing parameter to a client the server will not serve,
+ * so its title quotes what the server said instead of guessing.
+ */
+function titleFor(error: string, description: string | undefined): string {
+  if (error !== 'invalid_request') return OAUTH2_TITLES[error] ?? error;
+  return description === undefined
+    ? 'The server refused the request as invalid (invalid_request) without saying why'
+    : `The server refused the request as invalid: ${quote(description, 160)}`;
+}
+
 const OAUTH2_TITLES: Readonly<Record<string, string>> = {
-  invalid_request: 'The token request was malformed or used two client authentication methods',
   invalid_client: 'The client id or client secret was refused',
   invalid_grant:
     'The grant (refresh token, code or assertion) was refused: invalid, expired or revoked',
-  unauthorized_client: 'This client may not use this grant type',
+  unauthorized_client:
+    "This client may not use this grant type: allow it in the client's grant settings",
   unsupported_grant_type: 'The server does not support this grant type',
   invalid_scope: 'The requested scope is invalid or not allowed for this client',
 };
@@ -93,5 +97,6 @@ const OAUTH2_TITLES: Readonly<Record<string, string>> = {
 const OAUTH2_FIELDS: Readonly<Record<string, readonly FindingField[]>> = {
   invalid_client: ['clientId', 'clientSecret'],
   invalid_grant: ['refreshToken'],
+  unauthorized_client: ['clientId'],
   invalid_scope: ['scope'],
 };

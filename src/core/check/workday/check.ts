@@ -1,7 +1,7 @@
-import { callApi } from '../flow/api-call.js';
 import { CheckRecorder, type CheckDeps } from '../flow/recorder.js';
 import { readWorkdayApi } from './api.js';
 import { requestWithSecret } from '../flow/client-secret.js';
+import { finishAfterToken } from '../flow/finish.js';
 import { interpretWorkdayToken } from './token-answer.js';
 import { preflightWorkday } from './preflight.js';
 import type { CheckOutcome, WorkdayCheckInput } from '../types.js';
@@ -11,8 +11,8 @@ export async function checkWorkday(raw: WorkdayCheckInput, deps: CheckDeps): Pro
   const rec = new CheckRecorder('workday', deps);
   const { input, findings, target } = preflightWorkday(raw, deps.policy);
   const secrets = [raw.clientSecret, raw.refreshToken, input.clientSecret, input.refreshToken];
-  if (!rec.preflight(findings)) return rec.finish(false, target, secrets);
-  const verdict = await requestWithSecret(rec, {
+  if (!rec.preflight(findings, secrets)) return rec.finish(false, target, secrets);
+  const result = await requestWithSecret(rec, {
     tokenUrl: input.tokenUrl,
     clientId: input.clientId,
     clientSecret: input.clientSecret,
@@ -21,10 +21,11 @@ export async function checkWorkday(raw: WorkdayCheckInput, deps: CheckDeps): Pro
     label: 'refresh_token grant',
     interpret: interpretWorkdayToken,
   });
-  if (verdict?.ok !== true || verdict.reply.accessToken === undefined)
-    return rec.finish(false, target, secrets);
-  const token = verdict.reply.accessToken;
-  if (input.apiUrl === undefined) return rec.finish(true, target, [...secrets, token]);
-  const apiOk = await callApi(rec, input.apiUrl, token, readWorkdayApi);
-  return rec.finish(apiOk, target, [...secrets, token]);
+  return finishAfterToken(rec, result, {
+    target,
+    secrets,
+    apiUrl: input.apiUrl,
+    readApi: readWorkdayApi,
+    sentRefreshToken: input.refreshToken,
+  });
 }

@@ -1,8 +1,10 @@
 import { makeFinding, type Finding } from '../../finding.js';
+import { basicEncodingNote } from '../flow/secret-encoding.js';
 import { checkTargetUrl, HOST_SUFFIXES, hostMatchesSuffix } from '../flow/target.js';
 import { cleanPasted, cleanSecret, findingCollector, missingValue } from '../flow/values.js';
 import { checkWorkdayTokenPath, tenantFromApiPath } from './url.js';
 import type { Prepared, TargetPolicy, WorkdayCheckInput } from '../types.js';
+import { quote } from '../flow/quote.js';
 
 /** Everything that can be known about a Workday check before a byte is sent. */
 export function preflightWorkday(
@@ -24,6 +26,7 @@ export function preflightWorkday(
   ] as const) {
     if (value === '') findings.push(missingValue(field));
   }
+  if (raw.auth !== 'post') findings.push(...basicEncodingNote(clientSecret));
   const input: WorkdayCheckInput = {
     ...raw,
     tokenUrl,
@@ -79,7 +82,7 @@ function compareTenants(named: string, inUrl: string): Finding[] {
       title: caseOnly
         ? 'The tenant you named differs from the one in the token URL only in letter case'
         : 'The tenant you named is not the tenant in the token URL',
-      evidence: `tenant "${named}" vs "${inUrl}" in the token URL`,
+      evidence: `tenant ${quote(named)} vs ${quote(inUrl)} in the token URL`,
       fields: ['tenant', 'tokenUrl'],
       score: caseOnly ? 30 : 75,
     }),
@@ -102,7 +105,7 @@ function checkApiUrl(
         id: 'workday/wrong-tenant-client',
         code: 'preflight.api-url.other-tenant',
         title: 'The API URL is for a different tenant than the token URL',
-        evidence: `API URL tenant "${apiTenant}", token URL tenant "${tokenTenant}"`,
+        evidence: `API URL tenant ${quote(apiTenant)}, token URL tenant ${quote(tokenTenant)}`,
         fields: ['apiUrl', 'tokenUrl'],
         score: 78,
       }),

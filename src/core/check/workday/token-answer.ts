@@ -15,18 +15,7 @@ export function interpretWorkdayToken(
   if (verdict !== undefined) return verdict;
   const evidence = describeReply(reply, body);
   const findings: Finding[] = [];
-  if (status === 404) {
-    findings.push(
-      wd(
-        'workday/invalid-token-url',
-        'token.404',
-        'The token URL is wrong: Workday answered 404 for this path',
-        evidence,
-        ['tokenUrl'],
-        92,
-      ),
-    );
-  } else if (status === 503) {
+  if (status === 503) {
     findings.push(
       wd(
         'workday/invalid-tenant-name',

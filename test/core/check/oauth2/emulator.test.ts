@@ -27,7 +27,10 @@ describe('generic OAuth 2.0 client credentials against the emulator', () => {
       'alice',
     );
     expect(o.ok).toBe(true);
-    expect(o.request?.form).toEqual({ grant_type: 'client_credentials', scope: 'api.read' });
+    expect(o.requests.at(-1)?.form).toEqual({
+      grant_type: 'client_credentials',
+      scope: 'api.read',
+    });
   });
 
   it('sends the secret in the body with --auth post', async () => {
@@ -35,7 +38,7 @@ describe('generic OAuth 2.0 client credentials against the emulator', () => {
     const o = await h.run(input({ auth: 'post' }), 'alice');
     expect(o.ok).toBe(true);
     expect(o.authMethod).toBe('client_secret_post');
-    expect(o.request?.form['client_secret']).toBe('•••• (10 chars)');
+    expect(o.requests.at(-1)?.form['client_secret']).toBe('••••');
     expect(h.emulator.events.slice(before).map((e) => e.clientAuth)).toEqual(['post']);
   });
 

@@ -28,9 +28,9 @@ describe('workday live check against the emulator', () => {
     expect(o.authMethod).toBe('client_secret_basic');
     expect(o.steps.map((s) => s.status)).toEqual(['passed', 'passed', 'passed']);
     expect(o.findings).toEqual([]);
-    expect(o.request?.form).toEqual({
+    expect(o.requests.at(-1)?.form).toEqual({
       grant_type: 'refresh_token',
-      refresh_token: '•••• (10 chars)',
+      refresh_token: '••••',
     });
   });
 
