@@ -12,6 +12,8 @@ export default tseslint.config(
       'scripts/*.mjs',
       // Plain CommonJS preloaded by `node --require` in the CLI tests.
       'test/fixtures/**/*.cjs',
+      // Plain JavaScript run in its own process by the tests (the real OpenID provider).
+      'test/support/*.mjs',
     ],
   },
   js.configs.recommended,

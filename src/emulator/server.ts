@@ -9,6 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { genericApi, genericToken } from './generic.js';
 import { readBody, send, text } from './http-util.js';
 import { netsuiteResource, netsuiteRoute, netsuiteToken, NS_TOKEN_PATH } from './netsuite.js';
+import { hostileAnswer } from './hostile.js';
 import { runScenario } from './scenarios.js';
 import type { EmulatorState } from './state.js';
 import type { EmulatorEvent, EmulatorOptions } from './types.js';
@@ -72,6 +73,10 @@ async function handle(
   const path = url.pathname;
   const record = (h: Omit<EmulatorEvent, 'method' | 'path'>) =>
     state.events.push({ ...h, method: req.method ?? '', path });
+  if (path.startsWith('/_scenario/hostile')) {
+    record({ system: 'scenario', status: await hostileAnswer(req, res, url) });
+    return;
+  }
   if (path.startsWith('/_scenario/')) {
     const status = runScenario(req, res, url);
     if (status !== null) {

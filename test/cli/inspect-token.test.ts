@@ -135,7 +135,10 @@ describe('authhelp inspect-token --public-key', () => {
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toMatchObject({
       verified: false,
-      findings: [{ id: 'netsuite/SignatureValidation' }],
+      findings: [
+        { code: 'token.signature.not-verified', severity: 'error' },
+        { id: 'netsuite/SignatureValidation' },
+      ],
     });
   });
 
@@ -180,19 +183,23 @@ describe('authhelp inspect-token --jwks-url', () => {
     const token = await assertion({}, { kid: 'unmapped' });
     const { code, stdout } = await cli(['--json', '--jwks-url', `${base}/jwks`], token);
     expect(code).toBe(1);
-    expect(JSON.parse(stdout)).toMatchObject({ findings: [{ id: 'netsuite/MissingKey' }] });
+    expect(JSON.parse(stdout)).toMatchObject({
+      findings: [{ code: 'token.signature.not-verified' }, { id: 'netsuite/MissingKey' }],
+    });
   });
 
   it('says so when the key set is unavailable or the address is not allowed', async () => {
     const missing = await cli(['--jwks-url', `${base}/nope`], await assertion());
-    expect(missing.code).toBe(0);
-    expect(missing.stdout).toContain('The signature could not be checked');
+    // Verification was asked for and not achieved: fail closed.
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('Signature NOT verified');
     expect(missing.stdout).toContain('HTTP 404');
     const blocked = await cli(['--json', '--jwks-url', `${base}/jwks`], await assertion(), {
       targetPolicy: { allowLocalTargets: false },
     });
     const json = JSON.parse(blocked.stdout) as { verified: boolean; findings: { code: string }[] };
     expect(json.verified).toBe(false);
-    expect(json.findings.map((f) => f.code)).toContain('token.signature.jwks-unavailable');
+    expect(json.findings.map((f) => f.code)).toContain('token.signature.not-verified');
+    expect(blocked.code).toBe(1);
   });
 });

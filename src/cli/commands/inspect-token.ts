@@ -1,19 +1,16 @@
-import { readFile } from 'node:fs/promises';
-import { fetchJwks } from '../../adapters/jwks-fetch.js';
 import { fingerprintToken } from '../../adapters/token-fingerprint.js';
-import { makeFinding } from '../../core/finding.js';
 import { hasErrors, inspectToken, tokenForVerification } from '../../core/jwt/inspect.js';
-import { parseKeyMaterial } from '../../core/jwt/keys.js';
-import type { Inspection, TokenUse } from '../../core/jwt/types.js';
-import { verifyInspection, type KeySource } from '../../core/jwt/verify.js';
-import type { Command, CommandContext } from '../context.js';
+import type { TokenUse } from '../../core/jwt/types.js';
+import { notVerified, verifyInspection } from '../../core/jwt/verify.js';
 import { parseCommandArgs } from '../args.js';
+import type { Command, CommandContext } from '../context.js';
 import { UsageError, writeLine } from '../io.js';
+import { printableLines } from '../render/terminal.js';
 import { inspectionJson, renderInspection } from '../render/token.js';
+import { lookUpKey, wantsVerification } from './inspect-token-keys.js';
 
 /** Read a little more than the inspector accepts, so an oversized paste is reported as such. */
 const STDIN_LIMIT = 1024 * 1024 + 1;
-const MAX_KEY_FILE = 1024 * 1024;
 const USES: readonly TokenUse[] = ['access', 'refresh', 'assertion'];
 
 export const inspectTokenCommand: Command = {
@@ -21,7 +18,8 @@ export const inspectTokenCommand: Command = {
   summary: 'decode a JWT (TOKEN or stdin) and say what NetSuite/Workday would object to',
   usage:
     'authhelp inspect-token [TOKEN] [--json] [--use access|refresh|assertion] [--client-id ID] ' +
-    '[--public-key FILE | --jwks-url URL]   (exit 0: no errors, 1: error findings, 2: usage)',
+    '[--public-key FILE | --jwks-url URL | --issuer URL]   (exit 0: no errors, 1: error findings ' +
+    'or verification asked for and not achieved, 2: usage)',
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -31,6 +29,7 @@ export const inspectTokenCommand: Command = {
         'client-id': { type: 'string' },
         'public-key': { type: 'string' },
         'jwks-url': { type: 'string' },
+        issuer: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       1,
@@ -44,21 +43,22 @@ export const inspectTokenCommand: Command = {
       throw new UsageError('give either --public-key or --jwks-url, not both');
     }
     const input = await readToken(positionals[0], ctx);
-    const keyFile =
-      values['public-key'] === undefined ? undefined : await readKeyFile(values['public-key']);
     let inspection = inspectToken(input, {
       now: ctx.now(),
       fingerprint: fingerprintToken,
       ...(use === undefined ? {} : { use }),
       ...(values['client-id'] === undefined ? {} : { clientId: values['client-id'] }),
     });
-    const token = tokenForVerification(input);
-    if (keyFile !== undefined) inspection = await verifyInspection(inspection, token, keyFile);
-    if (values['jwks-url'] !== undefined) {
-      inspection = await verifyWithJwks(inspection, token, values['jwks-url'], ctx);
+    if (wantsVerification(values)) {
+      const key = await lookUpKey(values, ctx);
+      inspection = key.ok
+        ? await verifyInspection(inspection, tokenForVerification(input), key.source)
+        : notVerified(inspection, key.reason);
     }
     if (values.json === true) writeLine(ctx.io.stdout, inspectionJson(inspection));
-    else for (const line of renderInspection(inspection)) writeLine(ctx.io.stdout, line);
+    else
+      for (const line of renderInspection(inspection))
+        writeLine(ctx.io.stdout, printableLines(line));
     return hasErrors(inspection) ? 1 : 0;
   },
 };
@@ -84,48 +84,4 @@ async function readToken(positional: string | undefined, ctx: CommandContext): P
   if (read.isTty) throw new UsageError('no token: give TOKEN or pipe one into stdin');
   if (read.text.trim() === '') throw new UsageError('no token on stdin');
   return read.text;
-}
-
-async function readKeyFile(path: string): Promise<KeySource> {
-  let text: string;
-  try {
-    const buffer = await readFile(path);
-    if (buffer.length > MAX_KEY_FILE)
-      throw new UsageError(`--public-key file is larger than ${MAX_KEY_FILE} bytes`);
-    text = buffer.toString('utf8');
-  } catch (err) {
-    if (err instanceof UsageError) throw err;
-    const code = (err as { code?: unknown }).code;
-    throw new UsageError(
-      `cannot read --public-key file (${typeof code === 'string' ? code : 'error'})`,
-    );
-  }
-  const parsed = parseKeyMaterial(text);
-  if (!parsed.ok) throw new UsageError(`--public-key: ${parsed.reason}`);
-  return { material: parsed.material, label: 'the --public-key file' };
-}
-
-async function verifyWithJwks(
-  inspection: Inspection,
-  token: string,
-  url: string,
-  ctx: CommandContext,
-): Promise<Inspection> {
-  if (!inspection.decoded) return inspection;
-  const fetched = await fetchJwks(url, { policy: ctx.config.targetPolicy });
-  const parsed = fetched.ok ? parseKeyMaterial(fetched.text) : undefined;
-  if (fetched.ok && parsed?.ok === true && parsed.material.kind === 'jwks') {
-    return verifyInspection(inspection, token, {
-      material: parsed.material,
-      label: `the JWKS from ${fetched.host}`,
-    });
-  }
-  const reason = fetched.ok ? 'the answer is not a JWK set ({"keys": [...]})' : fetched.reason;
-  const unavailable = makeFinding('token', {
-    code: 'token.signature.jwks-unavailable',
-    severity: 'warning',
-    title: 'The signature could not be checked: the JWK set was not available',
-    evidence: reason,
-  });
-  return { ...inspection, findings: [...inspection.findings, unavailable] };
 }

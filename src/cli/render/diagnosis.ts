@@ -1,12 +1,17 @@
 import { answerMatch } from '../../core/matching/answer-bar.js';
 import type { Diagnosis, Via } from '../../core/matching/types.js';
 import { renderEntry } from './entry.js';
+import { printable, printableLines } from './terminal.js';
 
 /**
- * The best match for a person: the entry, how sure we are, and the runners-up. With `via` channel,
- * first says whether authhelp would answer on its own in a support channel.
+ * The best match for a person: the entry, how sure we are, and the runners-up; terminal-safe. With
+ * `via` channel, first says whether authhelp would answer on its own in a support channel.
  */
 export function renderDiagnosis(d: Diagnosis, via: Via = 'command'): string[] {
+  return diagnosisLines(d, via).map(printableLines);
+}
+
+function diagnosisLines(d: Diagnosis, via: Via): string[] {
   const lines: string[] = [];
   if (d.truncated) lines.push(`(Only the first ${d.inputLength} characters were read.)`, '');
   if (via === 'channel' && d.matches.length > 0 && answerMatch(d, via) === undefined)
@@ -22,7 +27,7 @@ export function renderDiagnosis(d: Diagnosis, via: Via = 'command'): string[] {
   }
   const sure = d.confident ? 'confident' : 'not sure';
   lines.push(
-    `Best match (${Math.round(best.confidence * 100)}%, ${sure}): ${best.why.join('; ')}`,
+    `Best match (${Math.round(best.confidence * 100)}%, ${sure}): ${best.why.map(printable).join('; ')}`,
     '',
   );
   lines.push(...renderEntry(best.entry));

@@ -1,7 +1,12 @@
+import { printableLines } from './terminal.js';
 import type { Entry } from '../../core/catalogue/catalogue.js';
 
-/** A catalogue entry as a person reads it in a terminal. */
+/** A catalogue entry as a person reads it in a terminal (control characters shown escaped). */
 export function renderEntry(entry: Entry): string[] {
+  return entryLines(entry).map(printableLines);
+}
+
+function entryLines(entry: Entry): string[] {
   const lines = [`${entry.title}  [${entry.id}]`, `System: ${entry.systemTitle}`];
   const facts = [
     entry.codes.length > 0 ? `code ${entry.codes.join(', ')}` : '',

@@ -1,6 +1,7 @@
 import type { Finding } from '../../core/finding.js';
 import type { Inspection } from '../../core/jwt/types.js';
 import { maskSecrets } from '../../core/secrets/detect.js';
+import { printable } from './terminal.js';
 
 const MARK: Readonly<Record<Finding['severity'], string>> = {
   error: '✗ error  ',
@@ -11,7 +12,7 @@ const MARK: Readonly<Record<Finding['severity'], string>> = {
 /** The inspection for a person. Every line passes the secret detector: claims can carry tokens. */
 export function renderInspection(inspection: Inspection): string[] {
   const lines = [
-    `Token ${inspection.fingerprint}: ${inspection.kindLabel}`,
+    `Token ${printable(inspection.fingerprint)}: ${printable(inspection.kindLabel)}`,
     verificationLine(inspection),
     '',
     ...renderFindings(inspection.findings),
@@ -20,17 +21,21 @@ export function renderInspection(inspection: Inspection): string[] {
   if (inspection.claims !== null) lines.push('', 'Claims:', ...indentJson(inspection.claims));
   if (inspection.times.length > 0) {
     lines.push('', 'Times (UTC):');
-    for (const t of inspection.times) lines.push(`  ${t.claim.padEnd(9)} ${t.utc}  ${t.relative}`);
+    for (const t of inspection.times)
+      lines.push(`  ${t.claim.padEnd(9)} ${printable(t.utc)}  ${printable(t.relative)}`);
   }
   return lines.map(maskSecrets);
 }
 
 function verificationLine(inspection: Inspection): string {
-  if (!inspection.decoded) return 'Could not be decoded.';
   const codes = inspection.findings.map((f) => f.code);
-  if (codes.includes('token.signature.valid')) return 'Signature verified.';
-  if (codes.some((c) => c.startsWith('token.signature.')))
-    return 'Signature NOT verified (see below).';
+  if (codes.includes('token.signature.not-verified'))
+    return 'Signature NOT verified: verification was asked for and failed (see below).';
+  if (!inspection.decoded) return 'Could not be decoded.';
+  if (codes.includes('token.signature.valid'))
+    return codes.includes('token.signature.key-set-origin')
+      ? "Signature verified, but with a key set that is not the token's issuer's (see below)."
+      : 'Signature verified.';
   return 'Decoded WITHOUT verifying the signature.';
 }
 
@@ -39,8 +44,8 @@ function renderFindings(findings: readonly Finding[]): string[] {
   if (shown.length === 0) return ['No problems found in the header and claims.'];
   const lines = ['Findings:'];
   for (const f of shown) {
-    lines.push(`  ${MARK[f.severity]}  ${f.id === null ? '' : `${f.id}: `}${f.title}`);
-    lines.push(`             ${f.evidence}`);
+    lines.push(`  ${MARK[f.severity]}  ${f.id === null ? '' : `${f.id}: `}${printable(f.title)}`);
+    lines.push(`             ${printable(f.evidence)}`);
     if (f.id !== null && f.severity !== 'info')
       lines.push(`             more: authhelp show ${f.id}`);
   }
@@ -48,9 +53,10 @@ function renderFindings(findings: readonly Finding[]): string[] {
 }
 
 function indentJson(value: object): string[] {
+  // JSON escapes C0 controls; printable() also catches DEL, C1 and bidi overrides in claim values.
   return JSON.stringify(value, null, 2)
     .split('\n')
-    .map((l) => `  ${l}`);
+    .map((l) => `  ${printable(l)}`);
 }
 
 /** `--json`: the same findings shape as `authhelp check`, plus header, claims and times. */

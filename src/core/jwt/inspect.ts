@@ -3,6 +3,7 @@ import { decodeToken } from './decode.js';
 import { makeFinding, sortFindings, type Finding } from '../finding.js';
 import { normaliseToken } from './normalise.js';
 import { commonFindings, type RuleContext } from './rules-common.js';
+import { idTokenFindings } from './rules-oidc.js';
 import { assertionFindings, issuedTokenFindings } from './rules-netsuite.js';
 import { describeTimes } from './time.js';
 import type { InspectOptions, Inspection } from './types.js';
@@ -14,7 +15,7 @@ const UNVERIFIED = makeFinding('token', {
   code: 'token.unverified',
   severity: 'info',
   title: 'Decoded without verifying the signature: anyone can make a token that decodes like this',
-  evidence: 'give --public-key FILE or --jwks-url URL to check the signature',
+  evidence: 'give --public-key FILE, --jwks-url URL or --issuer URL to check the signature',
   score: 1,
 });
 
@@ -92,7 +93,13 @@ function inspectNormalised(
     header,
     claims,
     times: describeTimes(claims, options.now),
-    findings: sortFindings([...commonFindings(ctx), ...specific, UNVERIFIED, ...cleanup]),
+    findings: sortFindings([
+      ...commonFindings(ctx),
+      ...specific,
+      ...idTokenFindings(kind, header, claims, options.use),
+      UNVERIFIED,
+      ...cleanup,
+    ]),
   };
 }
 

@@ -1,175 +1,49 @@
-import { compactVerify, type CompactVerifyGetKey, type CryptoKey } from 'jose';
 import { makeFinding, sortFindings, type Finding } from '../finding.js';
-import { latConfirm } from '../check/netsuite/lat.js';
-import { importVerifier, type KeyMaterial } from './keys.js';
-import type { Inspection, TokenKind } from './types.js';
+import type { KeyMaterial } from './keys.js';
+import { keyTrustFindings } from './key-trust.js';
+import { checkSignature } from './signature.js';
+import type { Inspection } from './types.js';
 
-/** Where the key came from, for the evidence line: "key file", "JWKS from example.com". */
+/** Where the key came from: the evidence label, and for a fetched key set, its URL and issuer. */
 export interface KeySource {
   readonly material: KeyMaterial;
   readonly label: string;
+  /** The key set's URL when it was fetched: its origin is compared with the token's `iss`. */
+  readonly url?: string;
+  /** The issuer the user named (`--issuer`): the token's `iss` must be it. */
+  readonly issuer?: string;
+  /** The key set's URL came from that issuer's own metadata (`jwks_uri`). */
+  readonly fromIssuerMetadata?: boolean;
 }
 
-const BAD_SIGNATURE: Readonly<Record<TokenKind, string | null>> = {
-  'netsuite-access': 'netsuite/InvalidSignature',
-  'netsuite-refresh': 'netsuite/InvalidSignature',
-  'netsuite-assertion': 'netsuite/SignatureValidation',
-  'workday-access': 'oauth2/invalid_token',
-  'workday-assertion': 'oauth2/invalid_grant',
-  generic: 'oauth2/invalid_token',
-  encrypted: null,
-  malformed: null,
-};
-
-const NO_KEY: Readonly<Record<TokenKind, string | null>> = {
-  ...BAD_SIGNATURE,
-  'netsuite-access': 'netsuite/MissingKey',
-  'netsuite-refresh': 'netsuite/MissingKey',
-  'netsuite-assertion': 'netsuite/MissingKey',
-};
-
 /**
- * Checks the signature of an inspected token and puts the result in place of the "not verified"
- * note. jose errors are mapped by their stable `code`, never by message text; nothing throws.
+ * Checks the signature of an inspected token in place of the "not verified" note, and fails closed:
+ * unless the signature holds, a `not-verified` error stands (exit status 1), whatever the reason.
  */
 export async function verifyInspection(
   inspection: Inspection,
   token: string,
   source: KeySource,
 ): Promise<Inspection> {
-  if (!inspection.decoded || inspection.header === null) return inspection;
-  const result = await verifyToken(token, inspection, source);
+  if (!inspection.decoded || inspection.header === null)
+    return notVerified(inspection, 'the token could not be decoded');
+  const result = await checkSignature(token, inspection, source);
   const rest = inspection.findings.filter((f) => f.code !== 'token.unverified');
-  return { ...inspection, findings: sortFindings([...rest, result]) };
+  const trust = result.code === 'token.signature.valid' ? keyTrustFindings(inspection, source) : [];
+  const verified = { ...inspection, findings: sortFindings([...rest, result, ...trust]) };
+  return result.code === 'token.signature.valid'
+    ? verified
+    : notVerified(verified, `${result.title} (${result.evidence})`);
 }
 
-async function verifyToken(
-  token: string,
-  inspection: Inspection,
-  source: KeySource,
-): Promise<Finding> {
-  const alg = inspection.header?.['alg'];
-  if (typeof alg !== 'string' || alg === 'none') {
-    return verifyFinding(
-      'no-alg',
-      null,
-      'error',
-      'An unsigned token cannot be verified',
-      'alg none or missing',
-    );
-  }
-  let key: CryptoKey | Uint8Array | CompactVerifyGetKey;
-  try {
-    key = await importVerifier(source.material, alg);
-  } catch (err) {
-    return keyProblem(err, alg, source);
-  }
-  try {
-    await verifyWithKey(token, key);
-    return verifyFinding(
-      'valid',
-      null,
-      'info',
-      'The signature is valid',
-      `verified with ${source.label}, alg ${alg}`,
-      1,
-    );
-  } catch (err) {
-    return mapVerifyError(err, inspection.kind, alg, source);
-  }
-}
-
-/** With a JWK set, several keys may match (no kid): try each, as jose's docs suggest. */
-async function verifyWithKey(token: string, key: CryptoKey | Uint8Array | CompactVerifyGetKey) {
-  try {
-    return await compactVerify(token, key as CompactVerifyGetKey);
-  } catch (err) {
-    if (codeOf(err) !== 'ERR_JWKS_MULTIPLE_MATCHING_KEYS') throw err;
-    let last: unknown = err;
-    for await (const candidate of err as AsyncIterable<CryptoKey>) {
-      try {
-        return await compactVerify(token, candidate);
-      } catch (inner) {
-        last = inner;
-      }
-    }
-    throw last;
-  }
-}
-
-function mapVerifyError(err: unknown, kind: TokenKind, alg: string, source: KeySource): Finding {
-  switch (codeOf(err)) {
-    case 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED':
-      return verifyFinding(
-        'signature-invalid',
-        BAD_SIGNATURE[kind],
-        'error',
-        'The signature does not match the key',
-        `alg ${alg}, checked with ${source.label}: the token was altered or truncated, or was signed with another key`,
-        92,
-      );
-    case 'ERR_JWKS_NO_MATCHING_KEY':
-      return verifyFinding(
-        'key-not-found',
-        NO_KEY[kind],
-        'error',
-        "No key in the key set matches the token's kid and alg",
-        `${source.label} has no key for this kid/alg (revoked or expired certificate, or another account's key)`,
-        92,
-      );
-    case 'ERR_JOSE_ALG_NOT_ALLOWED':
-    case 'ERR_JOSE_NOT_SUPPORTED':
-      return verifyFinding(
-        'unsupported',
-        null,
-        'warning',
-        `alg ${alg} cannot be verified with this key`,
-        `${source.label}, alg ${alg}`,
-      );
-    case 'ERR_JWS_INVALID':
-      return verifyFinding(
-        'jws-invalid',
-        null,
-        'error',
-        'The token is not a valid JWS',
-        'jose ERR_JWS_INVALID',
-      );
-    default:
-      return keyProblem(err, alg, source);
-  }
-}
-
-function keyProblem(err: unknown, alg: string, source: KeySource): Finding {
-  const code = codeOf(err);
-  return verifyFinding(
-    'key-unusable',
-    null,
-    'error',
-    `The key cannot verify an ${alg} signature (wrong key type, curve or format)`,
-    `${source.label}${code === undefined ? '' : `, jose ${code}`}`,
-  );
-}
-
-function codeOf(err: unknown): string | undefined {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function verifyFinding(
-  code: string,
-  id: string | null,
-  severity: 'error' | 'warning' | 'info',
-  title: string,
-  evidence: string,
-  score?: number,
-): Finding {
-  return makeFinding('token', {
-    id,
-    ...latConfirm(id),
-    code: `token.signature.${code}`,
-    severity,
-    title,
-    evidence,
-    ...(score === undefined ? {} : { score }),
+/** Verification was asked for and not achieved: an error finding, so the exit status is 1. */
+export function notVerified(inspection: Inspection, reason: string): Inspection {
+  const finding: Finding = makeFinding('token', {
+    code: 'token.signature.not-verified',
+    title: 'The signature was NOT verified: do not trust this token’s claims',
+    evidence: reason,
+    score: 97,
   });
+  const rest = inspection.findings.filter((f) => f.code !== 'token.unverified');
+  return { ...inspection, findings: sortFindings([...rest, finding]) };
 }

@@ -19,7 +19,11 @@ async function verify(token: string, material: KeyMaterial) {
 }
 
 const signatureFinding = (i: Awaited<ReturnType<typeof verify>>) =>
-  i.findings.find((f) => f.code.startsWith('token.signature.'));
+  i.findings.find(
+    (f) => f.code.startsWith('token.signature.') && f.code !== 'token.signature.not-verified',
+  );
+const failedClosed = (i: Awaited<ReturnType<typeof verify>>) =>
+  i.findings[0]?.code === 'token.signature.not-verified' && i.findings[0].severity === 'error';
 
 const material = (text: string): KeyMaterial => {
   const parsed = parseKeyMaterial(text);
@@ -60,9 +64,9 @@ describe('verifyInspection', () => {
       'token.signature.valid',
     );
     const strangers = JSON.stringify({ keys: [stranger, stranger] });
-    expect(signatureFinding(await verify(token, material(strangers)))?.code).toBe(
-      'token.signature.signature-invalid',
-    );
+    const refused = await verify(token, material(strangers));
+    expect(signatureFinding(refused)?.code).toBe('token.signature.signature-invalid');
+    expect(failedClosed(refused)).toBe(true);
   });
 
   it('maps a bad signature on an assertion to SignatureValidation', async () => {
@@ -113,12 +117,14 @@ describe('verifyInspection', () => {
     );
   });
 
-  it('leaves an undecodable token as it is', async () => {
+  it('fails closed on an undecodable token: verification was asked for and not achieved', async () => {
     const inspection = inspectToken('nope', options());
     const pem = await exportSPKI((await keyPair('PS256')).publicKey);
-    expect(
-      await verifyInspection(inspection, 'nope', { material: material(pem), label: 'k' }),
-    ).toBe(inspection);
+    const result = await verifyInspection(inspection, 'nope', {
+      material: material(pem),
+      label: 'k',
+    });
+    expect(failedClosed(result)).toBe(true);
   });
 });
 

@@ -124,12 +124,17 @@ function base64Cores(bytes: Uint8Array): string[] {
  */
 export function travelForms(value: string): string[] {
   const bytes = encoder.encode(value);
+  const form = new URLSearchParams({ v: value }).toString().slice(2);
   const b64 = unpadded(base64(bytes));
-  const cores = base64Cores(bytes);
+  // The form-encoded value inside a Base64 blob is how a secret travels in a Basic header.
+  const cores = [
+    ...base64Cores(bytes),
+    ...(form === value ? [] : base64Cores(encoder.encode(form))),
+  ];
   const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
   return [
     value,
-    new URLSearchParams({ v: value }).toString().slice(2),
+    form,
     encodeURIComponent(value),
     b64,
     toUrl(b64),
@@ -140,8 +145,20 @@ export function travelForms(value: string): string[] {
   ];
 }
 
-/** Literal forms whose runs of 8 or more characters are masked when they are left after scrubbing. */
+/**
+ * Literal forms whose runs of 8 or more characters are masked when they are left after scrubbing:
+ * the value, form-encoded, Base64, and as JSON that escapes everything outside ASCII (Python's
+ * default), so a partial quote in any of these is caught.
+ */
 export function runForms(value: string): string[] {
   const bytes = encoder.encode(value);
-  return [value, new URLSearchParams({ v: value }).toString().slice(2), unpadded(base64(bytes))];
+  const asciiJson = JSON.stringify(value)
+    .slice(1, -1)
+    .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return [
+    value,
+    new URLSearchParams({ v: value }).toString().slice(2),
+    unpadded(base64(bytes)),
+    asciiJson,
+  ];
 }

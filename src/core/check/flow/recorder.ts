@@ -93,7 +93,7 @@ export class CheckRecorder {
     }
     const scrubbed = this.#scrubber.scrub(raw.body);
     const issued = raw.status >= 200 && raw.status < 300 ? readIssued(scrubbed, MASK) : {};
-    this.protect([issued.accessToken, issued.refreshToken, issued.idToken]);
+    this.#scrubber.add([issued.accessToken, issued.refreshToken, issued.idToken], false);
     const headers = Object.fromEntries(
       Object.entries(raw.headers).map(([k, v]) => [k, this.#scrubber.mask(v)]),
     );

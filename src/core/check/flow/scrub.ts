@@ -11,21 +11,34 @@ export const MIN_RUN = 8;
  */
 export class SecretScrubber {
   readonly #values = new Set<string>();
+  /** Values whose leftover runs are masked too: what the user gave and what was sent. */
+  readonly #runValues = new Set<string>();
   #pattern: RegExp | null = null;
   #grams: Set<string> | null = null;
 
-  add(values: Iterable<string | undefined>): void {
+  /**
+   * `runs` false for tokens a server issued: they are scrubbed whole, but masking their runs would
+   * only hide ordinary text that happens to share eight characters with a random token.
+   */
+  add(values: Iterable<string | undefined>, runs = true): void {
     for (const v of values) {
-      if (v === undefined || v.length < MIN_SECRET_LENGTH || this.#values.has(v)) continue;
-      this.#values.add(v);
-      this.#pattern = null;
-      this.#grams = null;
+      if (v === undefined || v.length < MIN_SECRET_LENGTH) continue;
+      if (!this.#values.has(v)) {
+        this.#values.add(v);
+        this.#pattern = null;
+      }
+      if (runs && !this.#runValues.has(v)) {
+        this.#runValues.add(v);
+        this.#grams = null;
+      }
     }
   }
 
   scrub(text: string): string {
     if (this.#values.size === 0 || text === '') return text;
-    return text.replace(this.#regex(), MASK);
+    const ranges: [number, number][] = [];
+    for (const m of text.matchAll(this.#regex())) ranges.push([m.index, m.index + m[0].length]);
+    return maskRanges(text, ranges);
   }
 
   mask(text: string): string {
@@ -47,7 +60,7 @@ export class SecretScrubber {
   #runGrams(): Set<string> {
     if (this.#grams !== null) return this.#grams;
     const grams = new Set<string>();
-    for (const form of [...this.#values].flatMap(runForms))
+    for (const form of [...this.#runValues].flatMap(runForms))
       for (let i = 0; i + MIN_RUN <= form.length; i++) grams.add(form.slice(i, i + MIN_RUN));
     this.#grams = grams;
     return grams;
@@ -57,24 +70,46 @@ export class SecretScrubber {
 /** Masks every stretch of `text` covered by windows that appear in `grams`. */
 export function maskRuns(text: string, grams: ReadonlySet<string>): string {
   if (grams.size === 0 || text.length < MIN_RUN) return text;
-  let out = '';
-  let copied = 0;
-  let coveredTo = -1;
-  let start = -1;
+  const ranges: [number, number][] = [];
   for (let i = 0; i + MIN_RUN <= text.length; i++) {
     if (!grams.has(text.slice(i, i + MIN_RUN))) continue;
-    if (i > coveredTo) {
-      if (start >= 0) {
-        out += text.slice(copied, start) + MASK;
-        copied = coveredTo;
-      }
-      start = i;
-    }
-    coveredTo = i + MIN_RUN;
+    const last = ranges.at(-1);
+    if (last !== undefined && i <= last[1]) last[1] = i + MIN_RUN;
+    else ranges.push([i, i + MIN_RUN]);
   }
-  if (start >= 0) {
+  return maskRanges(text, ranges);
+}
+
+/**
+ * Replaces each range (sorted, not overlapping) with the mask, widened so it never cuts an escape
+ * (`\\x`, `\\uXXXX`) in half: the JSON or text around it must stay readable.
+ */
+function maskRanges(text: string, ranges: readonly (readonly [number, number])[]): string {
+  let out = '';
+  let copied = 0;
+  for (const [from, to] of ranges) {
+    const start = Math.max(escapeAround(text, from)?.[0] ?? from, copied);
+    const end = escapeAround(text, to)?.[1] ?? to;
+    if (start >= end) continue;
     out += text.slice(copied, start) + MASK;
-    copied = coveredTo;
+    copied = Math.min(end, text.length);
   }
   return out + text.slice(copied);
+}
+
+/** The escape sequence that `index` falls strictly inside, as [start, end), if any. */
+function escapeAround(text: string, index: number): [number, number] | null {
+  for (let b = index - 1; b >= 0 && b >= index - 5; b--) {
+    if (text[b] !== '\\' || !escaping(text, b)) continue;
+    const end = b + (text[b + 1] === 'u' ? 6 : 2);
+    return index < end ? [b, end] : null;
+  }
+  return null;
+}
+
+/** A backslash starts an escape when an odd number of backslashes ends at it. */
+function escaping(text: string, at: number): boolean {
+  let n = 0;
+  while (at - n >= 0 && text[at - n] === '\\') n++;
+  return n % 2 === 1;
 }
