@@ -1,11 +1,11 @@
 import { fetchPublicJson, type PublicFetchOptions } from './jwks-fetch.js';
 
-export type IssuerKeys =
+type IssuerKeys =
   | { readonly ok: true; readonly jwks: unknown; readonly jwksUrl: string }
   | { readonly ok: false; readonly reason: string };
 
 /** Where an issuer publishes its metadata: OpenID Connect Discovery §4, then RFC 8414 §3. */
-export function metadataUrls(issuer: string): string[] {
+function metadataUrls(issuer: string): string[] {
   const u = new URL(issuer);
   const path = u.pathname.replace(/\/+$/, '');
   return [

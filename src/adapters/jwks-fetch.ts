@@ -9,7 +9,7 @@ export interface PublicFetchOptions {
   readonly timeoutMs?: number;
 }
 
-export type FetchedJson =
+type FetchedJson =
   | { readonly ok: true; readonly json: unknown; readonly url: URL }
   | { readonly ok: false; readonly reason: string };
 

@@ -1,7 +1,7 @@
 /** One finding shape for the live check and the token inspector, so every surface renders both alike. */
 
 type Severity = 'error' | 'warning' | 'info';
-export type FindingSource = 'preflight' | 'token' | 'api' | 'network';
+type FindingSource = 'preflight' | 'token' | 'api' | 'network';
 
 /** The input a finding is about, so a form can put the error next to the right field. */
 export type FindingField =
@@ -40,7 +40,7 @@ export interface Finding {
   readonly blocking?: boolean;
 }
 
-export interface FindingSpec {
+interface FindingSpec {
   readonly id?: string | null;
   readonly code: string;
   readonly severity?: Severity;

@@ -7,7 +7,7 @@ import { printable, quoted } from '../render/terminal.js';
 const MARK = { passed: '✓', failed: '✗', skipped: '-', warning: '!' } as const;
 
 /** Where each input comes from on the command line, so a finding names what to change. */
-export const FIELD_FLAGS: Readonly<Record<FindingField, string>> = {
+const FIELD_FLAGS: Readonly<Record<FindingField, string>> = {
   tokenUrl: '--token-url',
   tenant: '--tenant',
   accountId: '--account-id',

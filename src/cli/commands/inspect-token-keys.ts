@@ -8,14 +8,14 @@ import { UsageError } from '../io.js';
 
 const MAX_KEY_FILE = 1024 * 1024;
 
-export interface KeyFlags {
+interface KeyFlags {
   readonly 'public-key'?: string | undefined;
   readonly 'jwks-url'?: string | undefined;
   readonly issuer?: string | undefined;
 }
 
 /** The key to verify with, or why there is none: verification was asked for either way. */
-export type KeyLookup =
+type KeyLookup =
   | { readonly ok: true; readonly source: KeySource }
   | { readonly ok: false; readonly reason: string };
 

@@ -2,7 +2,7 @@ import { chmod, open, writeFile } from 'node:fs/promises';
 import { UsageError } from '../io.js';
 import { quoted } from '../render/terminal.js';
 
-export interface RefreshTokenFile {
+interface RefreshTokenFile {
   /** Takes the new refresh token while the check runs. */
   readonly keep: (token: string) => void;
   /** Writes it (mode 0600) if one came; returns the line to show, which never holds the token. */

@@ -44,7 +44,7 @@ export function classify(claims: JsonObject): Classification {
   return { kind: 'generic', foreignIssuer: false };
 }
 
-function audienceList(claims: JsonObject): string[] {
+export function audienceList(claims: JsonObject): string[] {
   const aud = claims['aud'];
   if (typeof aud === 'string') return [aud];
   return Array.isArray(aud) ? aud.filter((a): a is string => typeof a === 'string') : [];

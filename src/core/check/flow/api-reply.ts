@@ -3,7 +3,7 @@ import { redirectFinding } from './network.js';
 import { bearerError, bodyExcerpt } from './token-reply.js';
 import { quote } from './quote.js';
 
-export interface ApiVerdict {
+interface ApiVerdict {
   readonly ok: boolean;
   readonly findings: readonly Finding[];
 }

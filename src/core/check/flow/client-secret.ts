@@ -5,7 +5,7 @@ import type { CheckRecorder } from './recorder.js';
 import type { Issued } from './issued.js';
 import type { TokenVerdict } from './token-answer.js';
 
-export interface SecretGrant {
+interface SecretGrant {
   readonly tokenUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;

@@ -5,7 +5,7 @@ import type { TokenResult } from './client-secret.js';
 import type { CheckRecorder } from './recorder.js';
 import { noteRotation } from './rotation.js';
 
-export interface AfterToken {
+interface AfterToken {
   readonly target: CheckTarget | null;
   /** Every value the user gave that must never be shown. */
   readonly secrets: readonly (string | undefined)[];

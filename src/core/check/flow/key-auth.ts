@@ -6,7 +6,7 @@ import type { TokenVerdict } from './token-answer.js';
 
 const ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
 
-export interface AssertionGrant {
+interface AssertionGrant {
   readonly tokenUrl: string;
   /** Grant fields such as grant_type, scope and refresh_token. */
   readonly grant: Readonly<Record<string, string | undefined>>;

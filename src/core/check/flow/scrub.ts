@@ -2,7 +2,7 @@ import { escapedFormsPattern, MIN_SECRET_LENGTH, runForms, travelForms } from '.
 
 export const MASK = '••••';
 /** A run this long of a secret's characters, left after scrubbing, is masked too. */
-export const MIN_RUN = 8;
+const MIN_RUN = 8;
 
 /**
  * Removes every value a check must never show from text a server wrote. `scrub` replaces each value
@@ -68,7 +68,7 @@ export class SecretScrubber {
 }
 
 /** Masks every stretch of `text` covered by windows that appear in `grams`. */
-export function maskRuns(text: string, grams: ReadonlySet<string>): string {
+function maskRuns(text: string, grams: ReadonlySet<string>): string {
   if (grams.size === 0 || text.length < MIN_RUN) return text;
   const ranges: [number, number][] = [];
   for (let i = 0; i + MIN_RUN <= text.length; i++) {

@@ -3,7 +3,7 @@ import { makeFinding, type Finding } from '../../finding.js';
 import type { PrivateJwk } from '../types.js';
 
 const DEFAULT_ASSERTION_LIFETIME = 300;
-const MAX_ASSERTION_LIFETIME = 3600;
+export const MAX_ASSERTION_LIFETIME = 3600;
 
 interface AssertionHeader {
   readonly alg: string;

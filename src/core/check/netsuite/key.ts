@@ -1,7 +1,7 @@
 import { makeFinding, type Finding } from '../../finding.js';
 import type { PrivateJwk } from '../types.js';
 
-const NETSUITE_ALGORITHMS = ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
+export const NETSUITE_ALGORITHMS = ['PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512'] as const;
 const CURVE_ALG: Readonly<Record<string, string>> = {
   'P-256': 'ES256',
   'P-384': 'ES384',

@@ -3,7 +3,7 @@ import type { PrivateJwk } from '../types.js';
 
 const LIFETIME_SECONDS = 300;
 
-export interface ClientAssertion {
+interface ClientAssertion {
   readonly header: { readonly alg: string; readonly typ: 'JWT' };
   readonly claims: {
     readonly iss: string;

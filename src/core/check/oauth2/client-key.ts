@@ -9,7 +9,7 @@ const CURVE_ALG: Readonly<Record<string, string>> = {
 };
 const RSA_ALGS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512'];
 
-export interface ClientKey {
+interface ClientKey {
   readonly algorithm: string | null;
   readonly findings: readonly Finding[];
 }

@@ -2,7 +2,7 @@ import type { FindingField } from '../../finding.js';
 import { quote } from '../flow/quote.js';
 
 /** What an `error_description` says that the error code alone does not. */
-export interface DescribedCause {
+interface DescribedCause {
   readonly id: string;
   /** Appended to `token.<error>.` to make the finding's code. */
   readonly code: string;

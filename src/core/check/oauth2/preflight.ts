@@ -4,7 +4,7 @@ import { cleanPasted, cleanSecret, findingCollector, missingValue } from '../flo
 import type { OAuth2CheckInput, Prepared, TargetPolicy } from '../types.js';
 import { checkClientKey } from './client-key.js';
 
-export interface PreparedOAuth2 extends Prepared<OAuth2CheckInput> {
+interface PreparedOAuth2 extends Prepared<OAuth2CheckInput> {
   /** Algorithm for private_key_jwt, or null without a key (or with one that cannot sign). */
   readonly algorithm: string | null;
 }
