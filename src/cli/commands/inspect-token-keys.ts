@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { issuerKeys } from '../../adapters/issuer-keys.js';
 import { fetchPublicJson } from '../../adapters/jwks-fetch.js';
-import { parseKeyMaterial } from '../../core/jwt/keys.js';
-import type { KeySource } from '../../core/jwt/verify.js';
+import { parseKeyMaterial, type KeySource } from '../../core/jwt/keys.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
 

@@ -1,6 +1,6 @@
 import { makeFinding, type Finding } from '../finding.js';
 import type { Inspection } from './types.js';
-import type { KeySource } from './verify.js';
+import type { KeySource } from './keys.js';
 
 function originOf(url: string | undefined): string | null {
   if (url === undefined) return null;

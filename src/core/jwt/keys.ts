@@ -89,3 +89,15 @@ export async function importVerifier(
       return createLocalJWKSet(material.jwks);
   }
 }
+
+/** Where the key came from: the evidence label, and for a fetched key set, its URL and issuer. */
+export interface KeySource {
+  readonly material: KeyMaterial;
+  readonly label: string;
+  /** The key set's URL when it was fetched: its origin is compared with the token's `iss`. */
+  readonly url?: string;
+  /** The issuer the user named (`--issuer`): the token's `iss` must be it. */
+  readonly issuer?: string;
+  /** The key set's URL came from that issuer's own metadata (`jwks_uri`). */
+  readonly fromIssuerMetadata?: boolean;
+}

@@ -1,9 +1,8 @@
 import { compactVerify, type CompactVerifyGetKey, type CryptoKey } from 'jose';
 import { latConfirm } from '../check/netsuite/lat.js';
 import { makeFinding, type Finding } from '../finding.js';
-import { importVerifier } from './keys.js';
+import { importVerifier, type KeySource } from './keys.js';
 import type { Inspection, TokenKind } from './types.js';
-import type { KeySource } from './verify.js';
 
 const BAD_SIGNATURE: Readonly<Record<TokenKind, string | null>> = {
   'netsuite-access': 'netsuite/InvalidSignature',

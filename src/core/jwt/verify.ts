@@ -1,20 +1,8 @@
 import { makeFinding, sortFindings, type Finding } from '../finding.js';
-import type { KeyMaterial } from './keys.js';
+import type { KeySource } from './keys.js';
 import { keyTrustFindings } from './key-trust.js';
 import { checkSignature } from './signature.js';
 import type { Inspection } from './types.js';
-
-/** Where the key came from: the evidence label, and for a fetched key set, its URL and issuer. */
-export interface KeySource {
-  readonly material: KeyMaterial;
-  readonly label: string;
-  /** The key set's URL when it was fetched: its origin is compared with the token's `iss`. */
-  readonly url?: string;
-  /** The issuer the user named (`--issuer`): the token's `iss` must be it. */
-  readonly issuer?: string;
-  /** The key set's URL came from that issuer's own metadata (`jwks_uri`). */
-  readonly fromIssuerMetadata?: boolean;
-}
 
 /**
  * Checks the signature of an inspected token in place of the "not verified" note, and fails closed:

@@ -16,6 +16,6 @@ export function basicAuthorization(clientId: string, clientSecret: string): stri
   return `Basic ${btoa(`${formEncode(clientId)}:${formEncode(clientSecret)}`)}`;
 }
 
-export function formEncode(value: string): string {
+function formEncode(value: string): string {
   return new URLSearchParams({ v: value }).toString().slice(2);
 }
