@@ -9,6 +9,8 @@ interface WorkdayClient {
   readonly api?: 'ok' | 's22' | 'insufficient_scope';
   /** 'raw': the Basic header is not form-decoded (a server that breaks RFC 6749 §2.3.1). */
   readonly basicDecoding?: 'rfc' | 'raw';
+  /** Answers a refresh with a new refresh token (`wd-rt-…`), as a rotating server does. */
+  readonly rotatesRefreshTokens?: boolean;
 }
 
 export interface WorkdayTenant {

@@ -62,15 +62,26 @@ export function workdayToken(
       event: ev(400, auth),
     };
   }
-  const accessToken = issueToken(
-    state,
-    { system: 'workday', realm: tenantName, clientId: client.clientId, scopes: [] },
-    'wd-at-',
-  );
+  const accessToken = issueToken(state, issuedFor(tenantName, client.clientId), 'wd-at-');
+  const rotated =
+    client.rotatesRefreshTokens === true
+      ? {
+          refresh_token: issueToken(state, { ...issuedFor(tenantName, client.clientId) }, 'wd-rt-'),
+        }
+      : {};
   return {
-    answer: json(200, { access_token: accessToken, token_type: 'Bearer', expires_in: 3600 }),
+    answer: json(200, {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      ...rotated,
+    }),
     event: ev(200, auth),
   };
+}
+
+function issuedFor(realm: string, clientId: string) {
+  return { system: 'workday' as const, realm, clientId, scopes: [] };
 }
 
 function findClient(tenant: WorkdayTenant, id: string) {

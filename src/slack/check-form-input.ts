@@ -6,11 +6,21 @@ import {
   CHECK_VALUE as VALUE,
   type CheckFieldKey as FieldKey,
 } from './ids.js';
+import { CONFIRM_REFRESH } from './blocks/check-form.js';
 
 type StateValues = Readonly<
   Record<
     string,
-    Readonly<Record<string, { value?: string | null; selected_option?: { value: string } | null }>>
+    Readonly<
+      Record<
+        string,
+        {
+          value?: string | null;
+          selected_option?: { value: string } | null;
+          selected_options?: readonly { value: string }[] | null;
+        }
+      >
+    >
   >
 >;
 
@@ -34,6 +44,10 @@ export function readCheckForm(
   const opt = (key: 'apiUrl' | 'scope') => (get(key).trim() === '' ? {} : { [key]: get(key) });
   let input: CheckInput;
   if (system === 'workday') {
+    const ticked = values[FIELD.confirmRefresh]?.[VALUE]?.selected_options ?? [];
+    if (!ticked.some((o) => o.value === CONFIRM_REFRESH))
+      errors[FIELD.confirmRefresh] =
+        'Tick the box: this test spends the refresh token on a server that rotates them';
     input = {
       system,
       tokenUrl: get('tokenUrl'),

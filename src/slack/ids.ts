@@ -52,6 +52,7 @@ export const CHECK_FIELD = {
   privateKey: 'check_private_key',
   scope: 'check_scope',
   auth: 'check_auth',
+  confirmRefresh: 'check_confirm_refresh',
 } as const;
 
 export type CheckFieldKey = keyof typeof CHECK_FIELD;

@@ -100,6 +100,7 @@ export function checkFormView(system: CheckSystem, channelId?: string): ModalVie
     ),
   ];
   if (system === 'oauth2') blocks.push(clientAuthBlock());
+  if (system === 'workday') blocks.push(context(SPENDS_REFRESH_TOKEN), confirmRefreshBlock());
   return modal({
     callbackId: CALLBACK.checkForm,
     title: TITLES[system],
@@ -108,6 +109,31 @@ export function checkFormView(system: CheckSystem, channelId?: string): ModalVie
     privateMetadata: metadata({ system, ...(channelId === undefined ? {} : { channelId }) }),
     blocks,
   });
+}
+
+/** The value of the one box to tick before a refresh-token test. */
+export const CONFIRM_REFRESH = 'spend_refresh_token';
+
+const SPENDS_REFRESH_TOKEN =
+  ':warning: This test uses the refresh token. A server that rotates refresh tokens gives out a new one and invalidates the one you paste (some revoke the whole grant if the old one is used again). authhelp never shows the new one; to keep it, run `authhelp check workday --save-refresh-token FILE` instead.';
+
+function confirmRefreshBlock(): Block {
+  const [box] = options([
+    {
+      value: CONFIRM_REFRESH,
+      text: 'I understand: after this test the refresh token may stop working',
+    },
+  ]);
+  return {
+    type: 'input',
+    block_id: CHECK_FIELD.confirmRefresh,
+    label: plainText('Refresh token', 100),
+    element: {
+      type: 'checkboxes',
+      action_id: CHECK_VALUE,
+      options: box === undefined ? [] : [box],
+    },
+  };
 }
 
 function clientAuthBlock(): Block {

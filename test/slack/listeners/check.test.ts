@@ -37,7 +37,17 @@ beforeAll(async () => {
     config: {
       ...demo.config,
       workday: {
-        acme: { clients: [{ clientId: 'c', clientSecret: SECRET, refreshTokens: [REFRESH] }] },
+        acme: {
+          clients: [
+            { clientId: 'c', clientSecret: SECRET, refreshTokens: [REFRESH] },
+            {
+              clientId: 'rotating',
+              clientSecret: SECRET,
+              refreshTokens: [REFRESH],
+              rotatesRefreshTokens: true,
+            },
+          ],
+        },
       },
     },
   });
@@ -90,26 +100,33 @@ const viewOf = (call: { body: Json }): Json => {
 const blockIds = (view: Json) =>
   (view['blocks'] as Json[]).map((b) => b['block_id']).filter(Boolean);
 
-function submission(system: string, values: Record<string, string>, viewId = 'V1'): string {
+function submission(
+  system: string,
+  values: Record<string, string>,
+  viewId = 'V1',
+  user = 'U123',
+): string {
   const state: Record<string, Record<string, object>> = {};
   for (const [block, value] of Object.entries(values))
-    state[block] = { value: { type: 'plain_text_input', value } };
-  return interactionBody(
-    viewSubmissionPayload(
-      {
-        id: viewId,
-        team_id: TEAM,
-        type: 'modal',
-        callback_id: 'authhelp_check_submit',
-        private_metadata: JSON.stringify({ system }),
-        hash: 'h1',
-        state: { values: state },
-        title: { type: 'plain_text', text: 'x' },
-        blocks: [],
-      },
-      '1337.44.ijkl',
-    ),
+    state[block] =
+      block === 'check_confirm_refresh'
+        ? { value: { type: 'checkboxes', selected_options: value === '' ? [] : [{ value }] } }
+        : { value: { type: 'plain_text_input', value } };
+  const payload = viewSubmissionPayload(
+    {
+      id: viewId,
+      team_id: TEAM,
+      type: 'modal',
+      callback_id: 'authhelp_check_submit',
+      private_metadata: JSON.stringify({ system }),
+      hash: 'h1',
+      state: { values: state },
+      title: { type: 'plain_text', text: 'x' },
+      blocks: [],
+    },
+    '1337.44.ijkl',
   );
+  return interactionBody({ ...payload, user: { id: user, username: 'pat', team_id: TEAM } });
 }
 
 const workdayValues = (over: Record<string, string> = {}) => ({
@@ -117,6 +134,7 @@ const workdayValues = (over: Record<string, string> = {}) => ({
   check_client_id: 'c',
   check_client_secret: SECRET,
   check_refresh_token: REFRESH,
+  check_confirm_refresh: 'spend_refresh_token',
   ...over,
 });
 
@@ -139,8 +157,16 @@ describe('Slack connection-test modal', () => {
       'check_client_secret',
       'check_refresh_token',
       'check_api_url',
+      'check_confirm_refresh',
     ]);
     expect(JSON.stringify(view)).toMatch(/never stored, logged or posted.*authhelp check/);
+    // Before a refresh-token test: what it does to a rotating server, and a box to tick.
+    expect(JSON.stringify(view)).toMatch(/invalidates the one you paste.*--save-refresh-token/);
+    const confirm = (view['blocks'] as Json[]).find(
+      (b) => b['block_id'] === 'check_confirm_refresh',
+    );
+    expect(confirm).toMatchObject({ type: 'input', element: { type: 'checkboxes' } });
+    expect(confirm?.['optional']).toBeUndefined();
     expect(JSON.parse(view['private_metadata'] as string)).toEqual({
       system: 'workday',
       channelId: 'C111',
@@ -298,5 +324,44 @@ describe('Slack connection-test modal', () => {
     const audits = logs.filter((l) => l.includes('"credential_check"'));
     expect(audits.length).toBe(4);
     expect(audits[0]).toMatch(/"who":"slack:U123"/);
+  });
+
+  it('refuses a Workday test until the refresh-token box is ticked, and sends nothing', async () => {
+    const before = emulator.requestCount();
+    const res = await sendSigned(
+      events,
+      submission('workday', workdayValues({ check_confirm_refresh: '' }), 'VC', 'U555'),
+      FORM,
+    );
+    expect(JSON.parse(res.text)).toMatchObject({
+      response_action: 'errors',
+      errors: { check_confirm_refresh: expect.stringMatching(/spends the refresh token/) },
+    });
+    expect(emulator.requestCount()).toBe(before);
+  });
+
+  it('a rotating server: the result leads with the warning and Slack never shows the new token', async () => {
+    const calls = standIn.api('views.update').length;
+    await sendSigned(
+      events,
+      submission('workday', workdayValues({ check_client_id: 'rotating' }), 'VROT', 'U777'),
+      FORM,
+    );
+    await standIn.waitFor(
+      () => standIn.api('views.update').some((c) => c.body['view_id'] === 'VROT'),
+      10_000,
+    );
+    const update = standIn
+      .api('views.update')
+      .slice(calls)
+      .find((c) => c.body['view_id'] === 'VROT');
+    const text = JSON.stringify(viewOf(update!));
+    expect(text).toMatch(/The credentials work/);
+    expect(text).toMatch(
+      /\*1\. The server issued a new refresh token: the stored one may now be invalid/,
+    );
+    // The emulator's rotated tokens start wd-rt-: none in any Slack call or log line.
+    const everything = [...standIn.calls.map((c) => c.raw), ...logs].join('\n');
+    expect(everything).not.toMatch(/wd-rt-/);
   });
 });
