@@ -27,7 +27,7 @@ export function splitOf(path: string): Split | undefined {
 }
 
 /** Every `*.<split>.jsonl` under the real-corpus folder, sorted; none when it does not exist. */
-function realFiles(split: Split, dir = REAL_DIR): EvalFile[] {
+export function realFiles(split: Split, dir = REAL_DIR): EvalFile[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((name) => splitOf(name) === split)

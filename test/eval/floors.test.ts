@@ -4,38 +4,73 @@ import { loadCatalogue } from '../../src/adapters/catalogue-files.js';
 import { createDiagnoser } from '../../src/core/matching/diagnose.js';
 import type { Diagnoser } from '../../src/core/matching/types.js';
 import { parseCases } from '../../src/eval/cases.js';
+import type { LabelledCase } from '../../src/eval/evaluate.js';
 import { evaluate } from '../../src/eval/evaluate.js';
 import { formatTable } from '../../src/eval/format.js';
-import { FIXED_SETS } from '../../src/eval/sets.js';
+import { FIXED_SETS, realFiles } from '../../src/eval/sets.js';
 
 /**
  * Accuracy gate on the labelled sets in the repo (and on ../shared/eval/dev.jsonl where it is
- * present). The floors sit just under what the matcher measures today, so a change that makes
- * it worse fails here; the issue's target bars are in the README.
+ * present) and on the tune split of the real-text corpus (never the test split). The floors sit
+ * just under what the matcher measures today, so a change that makes it worse fails here; the
+ * issue's target bars are in the README.
  */
-const FLOORS = { top1: 0.95, top1Specific: 0.93, negativesQuiet: 0.97, channelConfident: 0.9 };
+type Floors = Readonly<
+  Record<'top1' | 'top1Specific' | 'negativesQuiet' | 'channelConfident', number>
+>;
+
+const WRITTEN: Floors = {
+  top1: 0.95,
+  top1Specific: 0.93,
+  negativesQuiet: 0.97,
+  channelConfident: 0.9,
+};
+/** Real texts: measured 0.944 / 0.837 / 0.889 / 0.929 on 367 tune texts. */
+const REAL_TUNE: Floors = {
+  top1: 0.93,
+  top1Specific: 0.82,
+  negativesQuiet: 0.87,
+  channelConfident: 0.91,
+};
 
 let diagnoser: Diagnoser;
 beforeAll(async () => {
   diagnoser = createDiagnoser(await loadCatalogue());
 });
 
+function read(path: string): LabelledCase[] {
+  return parseCases(readFileSync(path, 'utf8'), path);
+}
+
+function expectAbove(name: string, cases: readonly LabelledCase[], floors: Floors): void {
+  const report = evaluate(cases, diagnoser);
+  const figures = {
+    top1: report.top1 / report.positives,
+    top1Specific: report.top1Specific / report.positives,
+    negativesQuiet: report.negativesQuiet / report.negatives,
+    channelConfident: report.channelConfident / report.channelPositives,
+  };
+  // The table is in the failure message, so a drop shows which system and figure fell.
+  const table = formatTable(name, report.outcomes, [{ label: 'system', key: (o) => o.system }]);
+  const below = Object.entries(floors).filter(
+    ([figure, floor]) => figures[figure as keyof Floors] < floor,
+  );
+  expect({ below, table }).toEqual({ below: [], table });
+}
+
 const sets = FIXED_SETS.filter((p) => existsSync(p));
+const tune = realFiles('tune');
 
 describe('labelled pastes', () => {
   it.each(sets)('%s stays above the accuracy floors', (path) => {
-    const report = evaluate(parseCases(readFileSync(path, 'utf8'), path), diagnoser);
-    const figures = {
-      top1: report.top1 / report.positives,
-      top1Specific: report.top1Specific / report.positives,
-      negativesQuiet: report.negativesQuiet / report.negatives,
-      channelConfident: report.channelConfident / report.channelPositives,
-    };
-    // The table is in the failure message, so a drop shows which system and figure fell.
-    const table = formatTable(path, report.outcomes, [{ label: 'system', key: (o) => o.system }]);
-    const below = Object.entries(FLOORS).filter(
-      ([name, floor]) => figures[name as keyof typeof FLOORS] < floor,
+    expectAbove(path, read(path), WRITTEN);
+  });
+
+  (tune.length > 0 ? it : it.skip)('the real tune split stays above its floors', () => {
+    expectAbove(
+      'real tune split',
+      tune.flatMap((f) => read(f.path)),
+      REAL_TUNE,
     );
-    expect({ below, table }).toEqual({ below: [], table });
   });
 });

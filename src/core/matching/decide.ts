@@ -1,5 +1,6 @@
 import type { Entry } from '../catalogue/catalogue.js';
 import type { Query } from './query.js';
+import type { Register } from './register.js';
 import type { Scored } from './score.js';
 
 export interface Decision {
@@ -14,22 +15,31 @@ const MIDPOINT = 2.0;
 const MIN_MARGIN = 0.3;
 
 /**
- * Whether to answer unasked. Decided from evidence, not from a raw score: the text must report a
- * failure (or quote the error); the best entry needs an identifying code, a well-covered phrase, or
- * a status only it answers with from its vendor's host; its vendor must not be contradicted; and it
- * must stand clear of the runner-up.
+ * Whether to answer unasked. Decided from evidence, not from a raw score: the text must show that
+ * its poster hit a failure (error output or a first-person report) and not be written about errors
+ * (a PR, docs, a spec); a failure of another kind (TLS, network, 5xx) needs the entry's own code or
+ * message, and so does a text whose error field holds a code the catalogue does not know (S3's
+ * `AccessDenied`); the best entry needs an identifying code, a well-covered phrase, or a status only
+ * it answers with from its vendor's host; its vendor must not be contradicted; and it must stand
+ * clear of the runner-up.
  */
 export function decide(
   ranked: readonly Scored[],
   query: Query,
   entries: readonly Entry[],
+  register: Register,
 ): Decision {
   const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };
   const rival = ranked.slice(1).find((s) => isRival(top, s, entries));
   const margin = top.score - (rival?.score ?? 0);
+  const literal = query.codeHits.some((h) => h.entry === top.entry && h.strength >= 0.8);
+  // The entry's own code or message, or its vendor answering with a status it documents.
+  const own = literal || top.verbatim || (top.status > 0 && top.vendor > 0);
   const confident =
-    (query.failure || top.verbatim) &&
+    hitTheFailure(register, query.failure || top.verbatim) &&
+    (register.otherFailure.length === 0 || own) &&
+    (query.foreignCodes.length === 0 || literal) &&
     !top.vendorMissing &&
     hasEvidence(top) &&
     margin >= MIN_MARGIN &&
@@ -41,6 +51,16 @@ export function decide(
     return round(base * Math.min(0.9, Math.exp(s.score - top.score)));
   });
   return { confident, confidences };
+}
+
+/**
+ * The text shows that its poster hit a failure: error output, a first-person report, or words that
+ * report a failure (or the error's own message). Written about errors (a PR, docs, a spec, a
+ * hypothetical), it needs the first-person report.
+ */
+function hitTheFailure(register: Register, reportsFailure: boolean): boolean {
+  if (register.discussion.length > 0) return register.firstPerson;
+  return register.firstPerson || register.output.length > 0 || reportsFailure;
 }
 
 /**

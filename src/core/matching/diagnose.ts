@@ -4,6 +4,7 @@ import type { IndexData } from './index-compile.js';
 import { buildIndex, hydrateIndex, type MatchIndex } from './match-index.js';
 import { capInput, normalise } from './normalise.js';
 import { buildQuery, clearQuery } from './query.js';
+import { readRegister } from './register.js';
 import { scoreEntries } from './score.js';
 import type { Diagnoser, Diagnosis, Match } from './types.js';
 
@@ -28,7 +29,7 @@ export function createDiagnoser(catalogue: Catalogue, compiled?: IndexData): Dia
       let decision;
       try {
         ranked = scoreEntries(query, index);
-        decision = decide(ranked, query, index.entries);
+        decision = decide(ranked, query, index.entries, readRegister(capped.text));
       } finally {
         clearQuery(query);
       }

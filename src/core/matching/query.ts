@@ -30,6 +30,8 @@ export interface Query {
   readonly signals: Signals;
   readonly codeHits: readonly CodeHit[];
   readonly vendors: ReadonlyMap<string, VendorEvidence>;
+  /** Code-shaped tokens in an error field that no entry knows (S3's `AccessDenied`). */
+  readonly foreignCodes: readonly string[];
   /** The text reports a failure: an error status, a code, or failure words. */
   readonly failure: boolean;
 }
@@ -56,8 +58,9 @@ export function buildQuery(
   const { terms: queryTerms, sequence, camel } = collectTerms(text, index);
   // Misspelt codes are looked for where people type codes: short messages and error fields.
   const fuzzy = text.length <= SHORT_TEXT;
+  const foreignCodes: string[] = [];
   const codeHits = [
-    ...findCodes(signals, index, fuzzy),
+    ...findCodes(signals, index, fuzzy, foreignCodes),
     ...findCodeWords(sequence, camel, index),
     ...findClaimRules(text, index),
   ];
@@ -73,7 +76,7 @@ export function buildQuery(
     weights[id] = weight;
     ids.push(id);
   }
-  return { terms: queryTerms, weights, ids, signals, codeHits, vendors, failure };
+  return { terms: queryTerms, weights, ids, signals, codeHits, vendors, foreignCodes, failure };
 }
 
 /** Zeroes what `buildQuery` wrote into its weights buffer. */
@@ -160,7 +163,12 @@ function findCodeWords(
   return hits;
 }
 
-function findCodes(signals: Signals, index: MatchIndex, fuzzyAll: boolean): CodeHit[] {
+function findCodes(
+  signals: Signals,
+  index: MatchIndex,
+  fuzzyAll: boolean,
+  foreign: string[],
+): CodeHit[] {
   const hits: CodeHit[] = [];
   let fuzzyLookups = 0;
   for (const { token, inErrorField } of signals.codeTokens) {
@@ -182,10 +190,13 @@ function findCodes(signals: Signals, index: MatchIndex, fuzzyAll: boolean): Code
         });
       continue;
     }
+    let fuzzy: CodeHit[] = [];
     if (fuzzyLookups < MAX_FUZZY_CODES && (fuzzyAll || inErrorField) && looksLikeCode(token)) {
       fuzzyLookups++;
-      hits.push(...fuzzyCode(token, inErrorField, index));
+      fuzzy = fuzzyCode(token, inErrorField, index);
+      hits.push(...fuzzy);
     }
+    if (fuzzy.length === 0 && inErrorField && CODE_SHAPE.test(token)) foreign.push(token);
   }
   return hits;
 }
@@ -197,6 +208,10 @@ function findCodes(signals: Signals, index: MatchIndex, fuzzyAll: boolean): Code
 function sameShape(code: string, token: string): boolean {
   return !code.includes('_') || /[_-]/.test(token);
 }
+
+/** CamelCase with two or more humps, snake_case or UPPER_SNAKE: a code, in an error field. */
+const CODE_SHAPE =
+  /^(?:[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[a-z]+(?:_[a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+)+)$/;
 
 /** CamelCase with two or more humps, or snake_case: the shapes codes are written in. */
 function looksLikeCode(token: string): boolean {

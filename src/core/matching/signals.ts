@@ -56,7 +56,7 @@ export function extractHosts(text: string): string[] {
 
 const TOKEN = /[\p{L}\p{N}_]+/gu;
 const ERROR_FIELD_BEFORE =
-  /(?:error(?:_?code)?|detail|errorcode|code|reason|audit[^:=\n]{0,24})["']?\s*[:=]\s*["']?\s*$/i;
+  /(?:(?:error(?:_?code)?|detail|errorcode|code|reason|audit[^:=\n]{0,24})["']?\s*[:=]\s*["']?|<(?:\w+:)?(?:code|errorcode|faultcode|error)>)\s*$/i;
 
 /** Every word token (codes are looked up from these), noting the ones in an error field. */
 export function extractCodeTokens(text: string): CodeToken[] {

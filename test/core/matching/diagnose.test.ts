@@ -154,3 +154,46 @@ describe('diagnose: the result', () => {
     expect(() => diagnoser.diagnose(junk)).not.toThrow();
   });
 });
+
+describe('diagnose: answers unasked only when a failure happened', () => {
+  it.each([
+    [
+      'a commit title naming the code',
+      'fix(oauth2): respond with invalid_grant when the refresh token is invalid',
+    ],
+    [
+      'a PR description quoting a bearer challenge',
+      'This PR sets WWW-Authenticate: Bearer error="invalid_token" on 401 answers. Fixes #12',
+    ],
+    [
+      'docs explaining a code',
+      'invalid_grant on a refresh means the refresh token itself was rejected; the most common cause is a rotated token.',
+    ],
+    [
+      'a quoted specification',
+      'See RFC 6750 section 3.1: insufficient_scope - The request requires higher privileges than provided by the access token.',
+    ],
+    ['a TLS failure', 'curl: (60) SSL certificate problem: unable to get local issuer certificate'],
+    [
+      "another product's permission error",
+      '<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>',
+    ],
+  ])('stays quiet on %s', (_label, text) => {
+    expect(diagnoser.diagnose(text).confident).toBe(false);
+  });
+
+  it.each([
+    [
+      'a first-person report',
+      'we keep getting invalid_grant from the token endpoint since this morning',
+    ],
+    [
+      'an error body',
+      'POST /oauth/token -> 400 {"error":"invalid_grant","error_description":"expired"}',
+    ],
+  ])('answers %s', (_label, text) => {
+    const d = diagnoser.diagnose(text);
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(d.confident).toBe(true);
+  });
+});

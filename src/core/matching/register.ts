@@ -1,0 +1,159 @@
+/**
+ * How a text is written, apart from what it is about: does it show that its poster hit a failure
+ * (error output, a first-person report), is it written about errors (a PR, docs, a spec, a how-to),
+ * and does it show a failure that is not authentication (TLS, DNS, network, rate limit, 5xx)?
+ * A support channel gets an unasked answer only for the first kind. The patterns are general
+ * features of these registers, not phrases of particular texts.
+ */
+export interface Register {
+  /** Error output as a program prints it: status line, error body, header, stack trace, log line. */
+  readonly output: readonly string[];
+  /** The poster says they hit it: "I get", "we are seeing", "fails with", "since this morning". */
+  readonly firstPerson: boolean;
+  /** Written about errors rather than from one: PR/commit, docs or KB, a spec, a hypothetical. */
+  readonly discussion: readonly string[];
+  /** A failure that is not authentication: TLS, DNS, network, rate limit, server error. */
+  readonly otherFailure: readonly string[];
+}
+
+type Rule = readonly [name: string, pattern: RegExp];
+
+const OUTPUT: readonly Rule[] = [
+  ['status line', /\bHTTP\/\d(?:\.\d)?"?\s+[1-5]\d\d\b/],
+  [
+    'status',
+    /\b(?:status(?:[ _]?code)?|response code|http)\s*[:=]?\s*[45]\d\d\b|"status(?:_?code)?"\s*:\s*"?[45]\d\d|\(\s*[45]\d\d\s*\)\s*[A-Z]|\b[45]\d\d\s*[-:]?\s*(?:Unauthori[sz]ed|Forbidden|Bad Request|Not Found)\b/i,
+  ],
+  [
+    'error body',
+    /["']?(?:error|error_?code|errorCode|o:errorCode|code)["']?\s*[:=]\s*["']?[A-Za-z][\w.-]{2,}|\berror_description\b|<(?:\w+:)?(?:faultcode|faultstring)>|\b(?:SOAP-ENV|soap|soapenv|env):(?:Client|Server|Fault)\b/,
+  ],
+  ['WWW-Authenticate', /\bwww-authenticate\s*:/i],
+  [
+    'stack trace',
+    /^\s+at\s+[\w$.<>]+[.(]|Traceback \(most recent call last\)|^\s*Caused by:|Exception in thread|^\s*#\d+\s+\S+\(\d+\)|\bStack trace:/m,
+  ],
+  ['exception', /\b[A-Z]\w*(?:Exception|Error|Fault)\b\s*[:(]\s*\S/],
+  [
+    'log line',
+    /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*\b(?:ERROR|WARN(?:ING)?|FATAL|SEVERE|error|fail)/im,
+  ],
+  ['error line', /^\s*(?:\*{3}\s*)?(?:error|fatal|failed|failure)\b\s*(?:\*{3})?\s*[:!\]-]/im],
+  [
+    'audit trail row',
+    /\bDetail\s*[:|]?\s*`?[A-Z][a-z]+[A-Z]\w+|\bStatus\s*[:|]?\s*Failure\b|\bFailure\s*\|?\s*[A-Z][a-z]+[A-Z]\w+/,
+  ],
+  ['coded message', /\b(?:AADSTS\d{4,}|[A-Z]{2,}(?:_[A-Z]+)+)\s*:\s+[A-Z]/],
+  ['command output', /^\s*(?:\$|>|PS [A-Z]:\\.*>|[A-Z]:\\\S*>)\s*\S/m],
+];
+
+/** A first-person or present-tense report that something fails for the poster. */
+const FIRST_PERSON: readonly RegExp[] = [
+  /\b(?:I|we)(?:'m|'ve|’m|’ve| am| are| have| keep| still| now| just| also)?\s+(?:\w+ly\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|hav(?:e|ing) (?:an?|the|this|same) (?:error|issue|problem))\b/i,
+  /\b(?:my|our)\s+(?:\w+\s+){0,3}(?:fails?|failed|failing|returns?|returned|throws?|threw|stopped|breaks?|broke|logs?|logged|shows?|showed|says|said|reports?|reported|gets?|got|is (?:failing|broken|getting))\b/i,
+  /^\s*#*\s*\**(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)|logs?)\b/im,
+  /\b(?:fails?|failed|failing|errors? out|erroring|crash(?:es|ed)?)\s+(?:with|on|when|because|due)\b/i,
+  /\b(?:since|as of)\s+(?:this morning|yesterday|today|last (?:night|week)|the (?:update|upgrade)|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i,
+  /\b(?:started|began|starts) (?:failing|to fail|returning|throwing|giving)\b/i,
+  /\b(?:getting|receiving|seeing|throwing|returns? (?:the|this|an?|following))\s+(?:\w+\s+){0,3}(?:error|exception|response|following|401|403|400)\b/i,
+  /\b(?:here is|here's|this is|below is) (?:the|my|our) (?:error|response|log|output|stack)\b/i,
+];
+
+/** Read in the whole text: a vendor's message never looks like these. */
+const DISCUSSION_ANYWHERE = new Set([
+  'commit or PR',
+  'specification',
+  'template',
+  'code handling an error',
+]);
+
+const DISCUSSION: readonly Rule[] = [
+  [
+    'commit or PR',
+    /^\s*(?:fix|feat|chore|docs|refactor|perf|test|build|ci)(?:\([^)\n]*\))?!?:\s|\b(?:this|the) (?:PR|pull request|patch|commit|change ?set)\b|\b(?:fix(?:es|ed)?|clos(?:es|ed)|resolv(?:es|ed)|address(?:es|ed))\s+(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)/im,
+  ],
+  [
+    'change description',
+    /^\s*[-*]?\s*(?:adds?|added|adding|handles?|handled|handling|updates?|updated|implements?|implemented|introduces?|introduced|removes?|removed|supports?|renames?|refactors?|ensures?|allows?|prevents?|improves?|improved|makes?|changes?|changed|bumps?|catches?|retries|retry)\s+(?:the\s+|a\s+|an\s+|new\s+|support\s+|handling\s+|error\s+|retry\s+)*[\w`'"(]/im,
+  ],
+  [
+    'docs or KB',
+    /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes)\**\s*:?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\bis returned when\b|\bindicates (?:that|a|an)\b/im,
+  ],
+  [
+    'hypothetical',
+    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|will|can|could|would) (?:get|see|receive|encounter|hit|run into)\b|\b(?:will|would|should) (?:return|respond|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|\bcan cause\b|\bthis (?:can|could|may|might|will) happen\b/i,
+  ],
+  [
+    'specification',
+    /\bRFC\s?-?\d{4}\b|§\s?\d|\bsection \d+(?:\.\d+)+|\bspec(?:ification|s)?\b|\b(?:SHOULD|MUST)(?: NOT)? (?:respond|return|include|be)\b|\bOAuth Parameters Registry\b/,
+  ],
+  [
+    'template',
+    /\[Enter feedback here\]|^\s*#{1,3}\s*(?:Proposed changes|What does this PR do|Related issues?|Checklist|Type of change)\b/im,
+  ],
+  [
+    'code handling an error',
+    /-match\s+["']|\bcatch\s*\(|\bexcept\s+\w+|\b(?:if|elif|case|when)\b[^\n]{0,40}(?:===?|\.includes\(|-eq|-match)\s*["']|\berror\s*===?\s*["']/,
+  ],
+  [
+    'how-to',
+    /\bhow (?:do|should|can|would) (?:I|we|you|one) (?:handle|catch|deal with|detect|distinguish)\b|\bwhat(?:'s| is) the difference between\b/i,
+  ],
+];
+
+const OTHER_FAILURE: readonly Rule[] = [
+  [
+    'TLS',
+    /\bSSL\b|\bTLS\b|handshake|certificate (?:verify|has expired|is not trusted|unknown|chain)|self[- ]signed|UNABLE_TO_VERIFY_LEAF_SIGNATURE|CERT_\w+|PKIX path|unable to find valid certification path/i,
+  ],
+  [
+    'DNS',
+    /\bENOTFOUND\b|getaddrinfo|Name or service not known|could not resolve host|NXDOMAIN|UnknownHostException/i,
+  ],
+  [
+    'network',
+    /\bECONNREFUSED\b|\bECONNRESET\b|\bETIMEDOUT\b|\bEHOSTUNREACH\b|connection (?:refused|reset|timed out|was (?:forcibly )?closed)|socket hang up|\btimed? ?out\b|\btimeout\b|SocketException|unable to read data from the transport/i,
+  ],
+  ['rate limit', /\b429\b|too many requests|rate[- ]?limit|throttl/i],
+  [
+    'server error',
+    /\b50[0234]\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bunknown_error\b/i,
+  ],
+  ['CORS', /\bCORS\b|Access-Control-Allow-Origin/i],
+];
+
+/** Reads the register of a (capped, not yet normalised) paste. */
+export function readRegister(text: string): Register {
+  const prose = ownWords(text);
+  return {
+    output: matching(OUTPUT, text),
+    firstPerson: FIRST_PERSON.some((p) => p.test(prose)),
+    discussion: DISCUSSION.flatMap(([name, pattern]) =>
+      pattern.test(DISCUSSION_ANYWHERE.has(name) ? text : prose) ? [name] : [],
+    ),
+    otherFailure: matching(OTHER_FAILURE, text),
+  };
+}
+
+/**
+ * The poster's own words: without code blocks, quoted strings and lines of error output, so a
+ * vendor's message ("This may happen if …") or a quoted error is not read as the poster writing
+ * about errors.
+ */
+function ownWords(text: string): string {
+  return text
+    .replace(/```[\s\S]*?(?:```|$)/g, '\n')
+    .replace(/`[^`\n]*`|"[^"\n]{6,}"|“[^”\n]{6,}”|'[^'\n]{12,}'/g, ' ')
+    .split('\n')
+    .filter((line) => !OUTPUT_LINE.some((p) => p.test(line)))
+    .join('\n');
+}
+
+const OUTPUT_LINE: readonly RegExp[] = OUTPUT.filter(
+  ([name]) => name !== 'command output' && name !== 'status',
+).map(([, pattern]) => pattern);
+
+function matching(rules: readonly Rule[], text: string): string[] {
+  return rules.flatMap(([name, pattern]) => (pattern.test(text) ? [name] : []));
+}

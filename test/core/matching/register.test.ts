@@ -1,0 +1,65 @@
+import { describe, expect, it } from '@jest/globals';
+import { readRegister } from '../../../src/core/matching/register.js';
+
+describe('readRegister: error output', () => {
+  it.each([
+    ['a status line', 'HTTP/1.1 401 Unauthorized'],
+    ['an error body', '{"error":"invalid_client","error_description":"bad secret"}'],
+    ['a bearer challenge', 'WWW-Authenticate: Bearer error="invalid_token"'],
+    ['a Java frame', 'java.io.IOException: boom\n\tat com.acme.Client.call(Client.java:12)'],
+    ['a log line', '2025-11-14T02:00:09Z ERROR token refresh failed'],
+    ['a SOAP fault', '<faultcode>SOAP-ENV:Client.authenticationError</faultcode>'],
+    ['an audit trail row', '11/02/2025 09:14 am | Failure | TokenRejected | Storefront'],
+    ['a coded message', 'AADSTS700016: Application with identifier x was not found'],
+  ])('reads %s as output', (_name, text) => {
+    expect(readRegister(text).output.length).toBeGreaterThan(0);
+  });
+
+  it('does not take a mention of the Login Audit Trail for a row of it', () => {
+    expect(readRegister('The wiki lists the Login Audit Trail detail codes.').output).toEqual([]);
+  });
+});
+
+describe('readRegister: who is speaking', () => {
+  it.each([
+    'I am getting invalid_grant when refreshing',
+    'we keep getting 401 from the token endpoint',
+    'our nightly job fails with invalid_client',
+    'the sync started failing since this morning',
+    '## Steps to reproduce\n1. refresh the token',
+  ])('reads a report of a failure: %s', (text) => {
+    expect(readRegister(text).firstPerson).toBe(true);
+  });
+
+  it.each([
+    ['commit or PR', 'fix(oauth2): respond with invalid_grant when the refresh token is revoked'],
+    ['commit or PR', 'This PR maps AADSTS700082 to a re-login prompt. Fixes #24419'],
+    ['change description', 'Added retry for INSUFFICIENT_PERMISSION in the e2e suite'],
+    ['docs or KB', 'What it means\nThe bearer token is no longer valid.'],
+    ['hypothetical', 'If you get invalid_scope, check the scopes of the client.'],
+    ['specification', 'RFC 6750 section 3.1 defines insufficient_scope.'],
+    ['code handling an error', 'if ($err -match "AADSTS53003") { warn }'],
+  ])('reads %s as written about errors', (marker, text) => {
+    expect(readRegister(text).discussion).toContain(marker);
+  });
+
+  it("does not read a vendor's own message, quoted or on an error line, as discussion", () => {
+    const text =
+      "AADSTS90002: Tenant 'x' not found. This may happen if there are no active subscriptions.\n" +
+      'We see this "It could be due to an invalid Client" message every night.';
+    expect(readRegister(text).discussion).toEqual([]);
+  });
+});
+
+describe('readRegister: failures that are not authentication', () => {
+  it.each([
+    ['TLS', 'unable to verify the first certificate (UNABLE_TO_VERIFY_LEAF_SIGNATURE)'],
+    ['DNS', 'getaddrinfo ENOTFOUND login.example.com'],
+    ['network', 'connect ECONNREFUSED 10.0.0.4:443'],
+    ['rate limit', 'HTTP 429 Too Many Requests'],
+    ['server error', '502 Bad Gateway'],
+    ['CORS', "blocked by CORS policy: No 'Access-Control-Allow-Origin' header"],
+  ])('reads %s', (kind, text) => {
+    expect(readRegister(text).otherFailure).toContain(kind);
+  });
+});
