@@ -15,11 +15,15 @@ export interface MaskedPaste {
 /**
  * Values of credential-bearing keys, whatever they look like. The detector leaves out values that
  * do not look generated (`password=hunter2`, `?code=abc`); what is stored and shown masks them too.
+ * Likewise the password of `curl -u id:secret` and of `https://id:secret@host`.
  * A bare `code` is an error code (`"code": 401`) except in a query string, where it is an OAuth grant.
  */
 const CREDENTIAL_VALUE =
   /\b((?:client[_ -]?secret|consumer[_ -]?secret|token[_ -]?secret|(?:refresh|access|id)[_ -]?token|client[_ -]?assertion|assertion|api[_ -]?key|secret(?:[_ -]?key)?|pass(?:word|wd|phrase)?|pwd|(?<=[?&#])code|code[_ -]?verifier|otp|private[_ -]?key)["']?[ \t]*(?:=>|:=|=|:)[ \t]*)(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\s"'&,;()[\]{}<>]+)/gi;
 const ALREADY = /^\[redacted [a-z-]+\]$/;
+/** `curl -u id:secret` and `https://id:secret@host`: the password half of basic credentials. */
+const BASIC_PAIR =
+  /((?:^|\s)(?:-u|--user)\s*["']?[^\s:"']+:|:\/\/[^\s/:@]+:)([^\s"'@]+)(?=["']?(?:\s|$)|@)/g;
 
 /**
  * Masks every credential in a paste with the secrets detector, then masks the values of
@@ -35,10 +39,14 @@ export function maskCredentials(raw: string): MaskedPaste {
     text = space > 0 ? cut.slice(0, space) : '';
     truncated = true;
   }
-  text = maskSecrets(text).replace(CREDENTIAL_VALUE, (whole: string, key: string) => {
-    const value = whole.slice(key.length);
-    return ALREADY.test(value) ? whole : `${key}[redacted value]`;
-  });
+  text = maskSecrets(text)
+    .replace(BASIC_PAIR, (whole: string, before: string, value: string) =>
+      ALREADY.test(value) ? whole : `${before}[redacted value]`,
+    )
+    .replace(CREDENTIAL_VALUE, (whole: string, key: string) => {
+      const value = whole.slice(key.length);
+      return ALREADY.test(value) ? whole : `${key}[redacted value]`;
+    });
   if (text.length > MAX_MASKED_CHARS) {
     text = text.slice(0, MAX_MASKED_CHARS);
     truncated = true;

@@ -26,7 +26,11 @@ export interface TemplateTokens {
 }
 
 export interface Templater {
+  /** The codes and vendor hosts it keeps. */
+  readonly vocabulary: TemplateVocabulary;
   templateOf(paste: string): PasteTemplate;
+  /** The variable parts of a credential-masked text masked, its layout (line breaks) kept. */
+  maskVariables(maskedText: string): string;
   /** Splits a template (from templateOf, perhaps read back from a store) for the miner. */
   tokensOf(template: string): TemplateTokens;
 }
@@ -35,6 +39,8 @@ export interface Templater {
 export function createTemplater(vocabulary: TemplateVocabulary): Templater {
   const maskVariables = createVariableMasker(vocabulary);
   return {
+    vocabulary,
+    maskVariables,
     templateOf(paste) {
       const masked = maskCredentials(paste);
       const tokens = maskVariables(masked.text)
