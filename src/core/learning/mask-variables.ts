@@ -38,7 +38,8 @@ export function createVariableMasker(vocabulary: TemplateVocabulary): (text: str
     t = t.replace(URL, (_w, scheme: string, authority: string, rest: string) => {
       return `${scheme.toLowerCase()}://${maskAuthority(authority, host)}${maskQuery(rest)}`;
     });
-    t = t.replace(EMAIL, PLACEHOLDER.email);
+    // Cheap guards first: most pastes have no email, and the pattern is slow to fail.
+    if (t.includes('@')) t = t.replace(EMAIL, PLACEHOLDER.email);
     t = t.replace(UUID, PLACEHOLDER.uuid).replace(TRACEPARENT, PLACEHOLDER.id);
     t = maskTimes(t);
     t = t.replace(IPV4, PLACEHOLDER.ip).replace(IPV6, PLACEHOLDER.ip);
@@ -98,11 +99,19 @@ function maskDigitWord(
   return PLACEHOLDER.id;
 }
 
-/** A standalone 4xx/5xx, not part of a version, a time, a decimal or a duration. */
+/**
+ * A standalone 4xx/5xx: not a version, a time, a decimal, a duration, a line number
+ * (`client.go:403`), a port (`host:503`), an issue number (`#408`, `line 404`) or a size
+ * (`Content-Length: 404`).
+ */
 function isStatus(word: string, text: string, at: number): boolean {
   if (word.length !== 3 || !STATUSES.has(Number(word))) return false;
-  // `"status":401` is a status; `10:401`, `1.401` and `401ms` are not.
-  const before = text.slice(Math.max(0, at - 2), at);
+  // `"status":401` and `HTTP: 401` are statuses; `10:401`, `file.ts:401` and `1.401` are not.
+  const before = text.slice(Math.max(0, at - 12), at);
   const after = text.slice(at + 3, at + 7);
-  return !/[.,]$|\d:$/.test(before) && !/^(?:[.:,]\d|\s?(?:ms|s|kb|mb)\b|%)/i.test(after);
+  return (
+    !/[.,#]$|\w:$|\b(?:line|port|row|col(?:umn)?|page|char|issue|pr|length|size|bytes)["']?:?\s*$/i.test(
+      before,
+    ) && !/^(?:[.:,]\d|\s?(?:ms|s|kb|mb)\b|%)/i.test(after)
+  );
 }

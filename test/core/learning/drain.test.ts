@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { rng } from '../../../src/bench/generate-catalogue.js';
+import { COMPANIES } from '../../../src/bench/vary-paste.js';
 import { TemplateMiner } from '../../../src/core/learning/drain.js';
 import { createTemplater, type Templater } from '../../../src/core/learning/template.js';
 import { vocabularyOf } from '../../../src/core/learning/vocabulary.js';
@@ -28,16 +29,7 @@ function user(i: number): User {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)] as T;
   const hex = (n: number) =>
     Array.from({ length: n }, () => '0123456789abcdef'[Math.floor(r() * 16)]).join('');
-  const name = pick([
-    'acme',
-    'globex',
-    'initech',
-    'umbrella',
-    'hooli',
-    'vandelay',
-    'wonka',
-    'stark',
-  ]);
+  const name = pick(COMPANIES);
   const num = 1000000 + Math.floor(r() * 8999999);
   const day = 1 + Math.floor(r() * 28);
   const hh = String(Math.floor(r() * 24)).padStart(2, '0');

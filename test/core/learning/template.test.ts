@@ -68,6 +68,9 @@ describe('templateOf: variable parts masked', () => {
       'connect ECONNREFUSED <HOST>:<NUM>',
     ],
     ['IP address', 'refused by 10.2.3.4 firewall', 'refused by <IP> firewall'],
+    ['line number, not a status', 'at client.go:403: refused', 'at client.go:<NUM>: refused'],
+    ['issue number, not a status', 'same as #404 and line 500', 'same as #<NUM> and line <NUM>'],
+    ['length, not a status', 'Content-Length: 404', 'Content-Length: <NUM>'],
   ])('%s', (_name, paste, expected) => {
     expect(template(paste)).toBe(expected);
   });
