@@ -4,13 +4,16 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Catalogue } from '../../../src/core/catalogue/catalogue.js';
 import { lintKnowledge, type KnowledgeSource } from '../../../src/core/catalogue/load.js';
-import { entrySchema } from '../../../src/core/catalogue/schema.js';
+import { systemFileSchema } from '../../../src/core/catalogue/schema.js';
 import { draftEntry, type DraftDeps } from '../../../src/core/learning/draft.js';
 import { buildReview } from '../../../src/core/learning/review.js';
 import { createTemplater } from '../../../src/core/learning/template.js';
 import { vocabularyOf } from '../../../src/core/learning/vocabulary.js';
 import { createDiagnoser } from '../../../src/core/matching/diagnose.js';
 import { fixtureCatalogue, MATCHER_FIXTURE_DIR } from '../../support/fixture-catalogue.js';
+
+/** The zod schema of one entry, as the knowledge files' schema holds it. */
+const entrySchema = systemFileSchema.shape.entries.element;
 
 let catalogue: Catalogue;
 let deps: DraftDeps;

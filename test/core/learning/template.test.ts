@@ -1,6 +1,10 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { MAX_MASKED_CHARS } from '../../../src/core/learning/mask-credentials.js';
-import { createTemplater, type Templater } from '../../../src/core/learning/template.js';
+import { MAX_MASKED_CHARS, MAX_RAW_CHARS } from '../../../src/core/learning/mask-credentials.js';
+import {
+  createTemplater,
+  MAX_TEMPLATE_TOKENS,
+  type Templater,
+} from '../../../src/core/learning/template.js';
 import { vocabularyOf } from '../../../src/core/learning/vocabulary.js';
 import { fixtureCatalogue } from '../../support/fixture-catalogue.js';
 
@@ -120,12 +124,12 @@ describe('templateOf: bounded', () => {
     const result = templater.templateOf(long);
     expect(result.maskedText.length).toBeLessThanOrEqual(MAX_MASKED_CHARS);
     expect(result.truncated).toBe(true);
-    expect(result.template.split(' ').length).toBeLessThanOrEqual(400);
+    expect(result.template.split(' ').length).toBeLessThanOrEqual(MAX_TEMPLATE_TOKENS);
   });
 
   it('masks a secret that sits across the raw cap', () => {
     const secret = 'client_secret=Zx9Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0LmNbVc';
-    const pad = 'x '.repeat(32 * 1024 - 10);
+    const pad = 'x '.repeat(MAX_RAW_CHARS / 2 - 10);
     const result = templater.templateOf(`${pad}${secret}`);
     expect(result.maskedText).not.toContain('Zx9Qw8Er7Ty6');
   });
