@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCatalogue, type KnowledgeSource } from '../../../src/core/catalogue/load.js';
 import { catalogueVersion } from '../../../src/core/learning/catalogue-version.js';
+import { makeSnapshot, readSnapshot } from '../../../src/core/matching/snapshot.js';
 import { MATCHER_FIXTURE_DIR } from '../../support/fixture-catalogue.js';
 
 const sources: KnowledgeSource[] = readdirSync(MATCHER_FIXTURE_DIR)
@@ -39,5 +40,13 @@ describe('catalogueVersion', () => {
     );
     expect(changed).not.toEqual(sources);
     expect(versionOf(changed)).not.toBe(versionOf(sources));
+  });
+
+  it('is the same for the catalogue read back from its compiled snapshot', () => {
+    const catalogue = buildCatalogue(sources);
+    const written: unknown = JSON.parse(JSON.stringify(makeSnapshot(catalogue, 'h')));
+    const reading = readSnapshot(written, 'h');
+    expect(reading.ok).toBe(true);
+    if (reading.ok) expect(catalogueVersion(reading.catalogue)).toBe(catalogueVersion(catalogue));
   });
 });
