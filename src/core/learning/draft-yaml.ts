@@ -1,5 +1,5 @@
 import { Document, isMap, isScalar, isSeq } from 'yaml';
-import type { DraftedEntry, DraftInput } from './draft.js';
+import type { DraftedEntry, DraftInput } from './draft-types.js';
 
 /** Lines of guidance above each key the maintainer has to fill in or check. */
 const GUIDANCE: Readonly<Record<string, string>> = {

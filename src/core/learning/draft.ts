@@ -2,6 +2,7 @@ import type { Catalogue } from '../catalogue/catalogue.js';
 import { ENTRY_ID_PATTERN } from '../catalogue/schema.js';
 import type { Diagnoser } from '../matching/types.js';
 import { isCodeWord, STATUSES } from './code-shape.js';
+import type { DraftedEntry, DraftInput } from './draft-types.js';
 import { draftYaml } from './draft-yaml.js';
 import { constantMessages } from './messages.js';
 import type { Templater } from './template.js';
@@ -9,33 +10,10 @@ import { systemOf, type Nearest } from './vendor.js';
 
 export type { Nearest } from './vendor.js';
 
-/** A template to draft an entry for, as the review gives it. */
-export interface DraftInput {
-  readonly template: string;
-  /** Pastes and distinct people behind it (written into the draft's header comment). */
-  readonly count: number;
-  readonly users: number;
-  /** One paste of it, credentials masked (ReviewTemplate.example). */
-  readonly example?: string;
-}
-
 export interface DraftDeps {
   readonly catalogue: Catalogue;
   readonly diagnoser: Diagnoser;
   readonly templater: Templater;
-}
-
-/** The entry as drafted: evidence filled in from the template, the answer left to the maintainer. */
-export interface DraftedEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly codes: readonly string[];
-  readonly status: readonly number[];
-  readonly messages: readonly string[];
-  readonly reason: '';
-  readonly steps: readonly [];
-  readonly sources: readonly [];
-  readonly related: readonly string[];
 }
 
 export interface Draft {

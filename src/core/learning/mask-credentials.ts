@@ -3,7 +3,7 @@ import { maskSecrets } from '../secrets/detect.js';
 /** Longest masked paste kept (for the store, an example, an eval case). */
 export const MAX_MASKED_CHARS = 4096;
 /** Longest raw text read: the credential detector runs on at most this much. */
-const MAX_RAW_CHARS = 64 * 1024;
+export const MAX_RAW_CHARS = 64 * 1024;
 
 export interface MaskedPaste {
   /** The paste with every credential replaced by `[redacted <kind>]`, at most MAX_MASKED_CHARS. */

@@ -5,7 +5,7 @@ import { pinsOf } from './pins.js';
 import type { TemplateVocabulary } from './vocabulary.js';
 
 /** Longest template, in tokens: a 4 KB paste rarely has more, and Drain compares token by token. */
-const MAX_TEMPLATE_TOKENS = 400;
+export const MAX_TEMPLATE_TOKENS = 400;
 
 /** What is kept of one paste: never a credential, and in the template nothing that names anyone. */
 export interface PasteTemplate {
