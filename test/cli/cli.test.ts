@@ -609,3 +609,25 @@ describe('start-up', () => {
     PROCESS_LIMIT_MS,
   );
 });
+
+describe('authhelp diagnose: what would decide', () => {
+  it(
+    'prints the question and the readings when no system is named, and puts them in --json',
+    async () => {
+      const text = 'POST /oauth/token -> 401 {"error":"invalid_client"}';
+      const [plain, json] = await Promise.all([
+        cli(['diagnose', text]),
+        cli(['diagnose', '--json', text]),
+      ]);
+      expect(plain.code).toBe(0);
+      expect(plain.stdout).toMatch(/^To decide: Which system answered with invalid_client\?/m);
+      expect(plain.stdout).toMatch(/^ {2}readings: oauth2\/invalid_client, \S/m);
+      const parsed = JSON.parse(json.stdout) as {
+        ask?: { question: string; alternatives: string[] };
+      };
+      expect(parsed.ask?.alternatives[0]).toBe('oauth2/invalid_client');
+      expect(parsed.ask?.alternatives.length).toBeGreaterThan(1);
+    },
+    PROCESS_LIMIT_MS,
+  );
+});

@@ -100,6 +100,7 @@ function toJson(d: Diagnosis, via: Via, full: boolean): object {
   return {
     ...base,
     truncated: d.truncated,
+    ...(d.ask === undefined ? {} : { ask: d.ask }),
     ...(best === undefined
       ? {}
       : {

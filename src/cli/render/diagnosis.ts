@@ -37,5 +37,8 @@ function diagnosisLines(d: Diagnosis, via: Via): string[] {
       `Other candidates: ${rest.map((m) => `${m.id} (${Math.round(m.confidence * 100)}%)`).join(', ')}`,
     );
   }
+  if (d.ask !== undefined) {
+    lines.push('', `To decide: ${d.ask.question}`, `  readings: ${d.ask.alternatives.join(', ')}`);
+  }
   return lines;
 }

@@ -1,5 +1,6 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { decide } from './decide.js';
+import { askToDecide } from './ask.js';
 import type { IndexData } from './index-compile.js';
 import { buildIndex, hydrateIndex, type MatchIndex } from './match-index.js';
 import { capInput, normalise } from './normalise.js';
@@ -27,9 +28,11 @@ export function createDiagnoser(catalogue: Catalogue, compiled?: IndexData): Dia
       const query = buildQuery(normalise(capped.text), index, weights);
       let ranked;
       let decision;
+      let ask;
       try {
         ranked = scoreEntries(query, index);
         decision = decide(ranked, query, index.entries, readRegister(capped.text));
+        ask = askToDecide(ranked, query, index);
       } finally {
         clearQuery(query);
       }
@@ -43,6 +46,7 @@ export function createDiagnoser(catalogue: Catalogue, compiled?: IndexData): Dia
         confident: decision.confident && matches.length > 0,
         truncated: capped.truncated,
         inputLength: capped.text.length,
+        ...(ask === undefined || matches.length === 0 ? {} : { ask }),
       };
     },
   };

@@ -24,7 +24,21 @@ export interface Phrase {
   readonly mass: number;
   /** A message no entry of another system could also be quoting (all its terms are its own). */
   readonly distinctive: boolean;
+  /**
+   * A message as flat text (see `flatText`) when no entry of another system prints the same: found
+   * whole in a paste, it names its vendor as surely as a host would.
+   */
+  readonly quote?: string;
 }
+
+/** Lower case, one space between words: how messages and pastes are compared for a whole quote. */
+export function flatText(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Whole quotes shorter than this are too common to name a vendor. */
+const MIN_QUOTE = 24;
+const CODE_LIKE = /\b[A-Za-z]+_[A-Za-z_]+\b|\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b|\b[A-Z]{2,}\d+\b/;
 
 /** Everything the matcher precomputes from a catalogue; built once, read by every diagnosis. */
 export interface MatchIndex {
@@ -67,7 +81,7 @@ export function hydrateIndex(
   data: IndexData,
 ): MatchIndex {
   const phraseIds = Int32Array.from(data.phrases.ids);
-  const phrases = hydratePhrases(data, phraseIds);
+  const phrases = withQuotes(hydratePhrases(data, phraseIds), entries);
   const entryPhrases: number[][] = entries.map(() => []);
   phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
   const vendors = vendorRules(systems, new Map(data.vendorWords));
@@ -124,4 +138,26 @@ function hydratePhrases(data: IndexData, ids: Int32Array): Phrase[] {
     from = to;
   });
   return phrases;
+}
+
+/** Marks the messages that only one system prints, with their flat text. */
+function withQuotes(phrases: Phrase[], entries: readonly Entry[]): Phrase[] {
+  const systems = new Map<string, Set<string>>();
+  const flat = phrases.map((p) => {
+    const entry = entries[p.entry];
+    if (p.kind !== 'message' || entry === undefined) return undefined;
+    const raw = entry.messages[p.at] ?? '';
+    const text = flatText(raw);
+    // A message built around a code (`Bearer error="insufficient_scope"`) is the protocol's, not
+    // the vendor's, even when only one file happens to list it.
+    if (text.length < MIN_QUOTE || CODE_LIKE.test(raw)) return undefined;
+    const set = systems.get(text) ?? new Set<string>();
+    set.add(entry.system);
+    systems.set(text, set);
+    return text;
+  });
+  return phrases.map((p, i) => {
+    const text = flat[i];
+    return text !== undefined && systems.get(text)?.size === 1 ? { ...p, quote: text } : p;
+  });
 }

@@ -1,6 +1,8 @@
 import type { MatchIndex, Phrase } from './match-index.js';
 const PHRASE_CAP = 1;
 const SECOND_WEIGHT = 0.3;
+/** Term coverage at which a message is checked for a whole quote. */
+const WHOLE = 0.85;
 
 import type { Query } from './query.js';
 
@@ -36,6 +38,9 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.to - phrase.from >= 3) {
       message = Math.max(message, coverage);
       if (phrase.distinctive) distinctiveMessage = Math.max(distinctiveMessage, coverage);
+      // Quoted whole, a message only one system prints names that system.
+      if (coverage >= WHOLE && phrase.quote !== undefined && query.flat.includes(phrase.quote))
+        distinctiveMessage = Math.max(distinctiveMessage, 1);
     }
     const value = Math.max(
       0,

@@ -1,5 +1,5 @@
 import { codeBucket, looseKey } from './code-search.js';
-import type { MatchIndex } from './match-index.js';
+import { flatText, type MatchIndex } from './match-index.js';
 import { claimEvidence } from './claims.js';
 import { extractSignals, type Signals } from './signals.js';
 import { rawTokens, toTerm, wordsOf } from './tokens.js';
@@ -23,6 +23,8 @@ interface VendorEvidence {
 /** A paste reduced to what the scorer reads. */
 export interface Query {
   readonly terms: ReadonlyMap<string, number>;
+  /** The text in lower case with one space between words, for whole quotes (see `flatText`). */
+  readonly flat: string;
   /** The same weights by term id (see `MatchIndex.termIds`), zero where absent. */
   readonly weights: Float64Array;
   /** The term ids set in `weights`. */
@@ -76,7 +78,17 @@ export function buildQuery(
     weights[id] = weight;
     ids.push(id);
   }
-  return { terms: queryTerms, weights, ids, signals, codeHits, vendors, foreignCodes, failure };
+  return {
+    terms: queryTerms,
+    flat: flatText(text),
+    weights,
+    ids,
+    signals,
+    codeHits,
+    vendors,
+    foreignCodes,
+    failure,
+  };
 }
 
 /** Zeroes what `buildQuery` wrote into its weights buffer. */

@@ -24,6 +24,18 @@ export interface Diagnosis {
   readonly truncated: boolean;
   /** Characters read (after the cap). */
   readonly inputLength: number;
+  /**
+   * When two readings are close or the text does not say which system answered: the one piece of
+   * information that would decide, and the readings it decides between (best first).
+   */
+  readonly ask?: Ask;
+}
+
+export interface Ask {
+  /** A question a person can answer, e.g. "Which system answered with invalid_client?". */
+  readonly question: string;
+  /** Entry ids, best first. */
+  readonly alternatives: readonly string[];
 }
 
 export interface Diagnoser {

@@ -197,3 +197,26 @@ describe('diagnose: answers unasked only when a failure happened', () => {
     expect(d.confident).toBe(true);
   });
 });
+
+describe('diagnose: says what would decide', () => {
+  it('asks which system answered when the code is also a vendor code and no system is named', () => {
+    const d = diagnoser.diagnose('POST /oauth/token -> 401 {"error":"invalid_client"}');
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(d.ask?.question).toMatch(/^Which system answered with invalid_client\?/);
+    expect(d.ask?.alternatives[0]).toBe('oauth2/invalid_client');
+    expect(d.ask?.alternatives).toEqual(
+      expect.arrayContaining([
+        'workday/invalid-credentials',
+        'netsuite/ClientAuthenticationFailed',
+      ]),
+    );
+  });
+
+  it('asks nothing when the vendor is named and the reading stands clear', () => {
+    const d = diagnoser.diagnose(
+      'POST https://wd5-impl-services1.workday.com/ccx/oauth2/acme_impl/token -> 401 {"error":"invalid_client"}',
+    );
+    expect(d.matches[0]?.id).toBe('workday/invalid-credentials');
+    expect(d.ask).toBeUndefined();
+  });
+});

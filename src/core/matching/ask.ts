@@ -1,0 +1,87 @@
+import type { Entry } from '../catalogue/catalogue.js';
+import type { MatchIndex } from './match-index.js';
+import type { Query } from './query.js';
+import type { Scored } from './score.js';
+import type { Ask } from './types.js';
+
+/** A runner-up this close to the best reading could as well be the answer. */
+const CLOSE = 0.3;
+const MAX_ALTERNATIVES = 4;
+
+/**
+ * What would decide between readings. When the text names no system and the best reading's code
+ * is also documented by vendors (invalid_client from Okta, Keycloak, Workday …): which system
+ * answered. When a runner-up is close: which system, if they belong to different ones; which HTTP
+ * status, if they document different ones and the text shows none; else which of them it is.
+ */
+export function askToDecide(
+  ranked: readonly Scored[],
+  query: Query,
+  index: MatchIndex,
+): Ask | undefined {
+  const [top] = ranked;
+  const best = top === undefined ? undefined : index.entries[top.entry];
+  if (top === undefined || best === undefined) return undefined;
+  const vendorNamed = query.vendors.size > 0;
+  if (!vendorNamed && !index.vendorSystems.has(best.system)) {
+    const rank = new Map(ranked.map((s, i) => [s.entry, i]));
+    const at = (e: Entry): number => rank.get(index.entryIndex.get(e.id) ?? -1) ?? ranked.length;
+    const byVendor = sameCodeElsewhere(top.entry, query, index).sort((a, b) => at(a) - at(b));
+    if (byVendor.length > 0) {
+      const code = query.codeHits.find((h) => h.entry === top.entry)?.code ?? best.slug;
+      return {
+        question: `Which system answered with ${code}? (${byVendor.map((e) => e.systemTitle).join(', ')} or another OAuth 2.0 server)`,
+        alternatives: [best.id, ...byVendor.map((e) => e.id)].slice(0, MAX_ALTERNATIVES),
+      };
+    }
+  }
+  const close = ranked
+    .slice(1)
+    .filter(
+      (s) => top.score - s.score < CLOSE && !s.vendorMissing && !index.entries[s.entry]?.generic,
+    )
+    .flatMap((s) => index.entries[s.entry] ?? []);
+  const [rival] = close;
+  if (rival === undefined) return undefined;
+  const alternatives = [best.id, ...close.map((e) => e.id)].slice(0, MAX_ALTERNATIVES);
+  if (rival.system !== best.system) {
+    return {
+      question: `Which system issued this error: ${best.systemTitle} or ${rival.systemTitle}?`,
+      alternatives,
+    };
+  }
+  const statuses = differingStatuses(best, rival);
+  if (query.signals.statuses.size === 0 && statuses !== undefined) {
+    return { question: `Which HTTP status came back: ${statuses}?`, alternatives };
+  }
+  return {
+    question: `Which of these matches what you see: "${best.title}" or "${rival.title}"?`,
+    alternatives,
+  };
+}
+
+/** The best entry of each other vendor that documents one of the best reading's codes. */
+function sameCodeElsewhere(top: number, query: Query, index: MatchIndex): Entry[] {
+  const codes = new Set(
+    query.codeHits.filter((h) => h.entry === top).map((h) => h.code.toLowerCase()),
+  );
+  const bySystem = new Map<string, Entry>();
+  for (const code of codes) {
+    for (const ref of index.codes.get(code) ?? []) {
+      const e = index.entries[ref.entry];
+      if (e === undefined || ref.entry === top || !index.vendorSystems.has(e.system)) continue;
+      const held = bySystem.get(e.system);
+      // An entry identified by the code beats one it merely surfaces as.
+      if (held === undefined || (ref.strength >= 1 && !held.codes.includes(ref.code)))
+        bySystem.set(e.system, e);
+    }
+  }
+  return [...bySystem.values()];
+}
+
+function differingStatuses(a: Entry, b: Entry): string | undefined {
+  const sa = a.status.filter((s) => !b.status.includes(s));
+  const sb = b.status.filter((s) => !a.status.includes(s));
+  if (sa.length === 0 || sb.length === 0) return undefined;
+  return `${sa.join('/')} (${a.title}) or ${sb.join('/')} (${b.title})`;
+}
