@@ -54,6 +54,17 @@ export function runScenario(req: IncomingMessage, res: ServerResponse, url: URL)
         });
       }
       return 400;
+    case 'controls':
+      // A server that tries to drive the terminal: clear screen, colours, an OSC-8 link, bidi.
+      res.writeHead(400, { 'content-type': 'application/json' });
+      res.end(
+        JSON.stringify({
+          error: 'invalid_client\u001b[2J\u001b[H\u001b[32m✓ credentials work\u001b[0m',
+          error_description:
+            '\u001b]8;;https://evil.example/\u0007click here\u001b]8;;\u0007 \u202eevil\u009b31m\nAll good',
+        }),
+      );
+      return 400;
     case 'html':
       res.writeHead(200, { 'content-type': 'text/html' });
       res.end('<html><body>Sign in</body></html>');
