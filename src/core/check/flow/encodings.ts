@@ -147,18 +147,21 @@ export function travelForms(value: string): string[] {
 
 /**
  * Literal forms whose runs of 8 or more characters are masked when they are left after scrubbing:
- * the value, form-encoded, Base64, and as JSON that escapes everything outside ASCII (Python's
- * default), so a partial quote in any of these is caught.
+ * the value, form-encoded, Base64, and as a JSON string (as is, and with everything outside ASCII
+ * escaped, Python's default), so a partial quote in any of these is caught.
  */
 export function runForms(value: string): string[] {
   const bytes = encoder.encode(value);
-  const asciiJson = JSON.stringify(value)
-    .slice(1, -1)
-    .replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value).slice(1, -1);
+  const asciiJson = json.replace(
+    /[^\x20-\x7e]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return [
     value,
     new URLSearchParams({ v: value }).toString().slice(2),
     unpadded(base64(bytes)),
+    json,
     asciiJson,
   ];
 }
