@@ -34,8 +34,14 @@ export function decide(
   const rival = ranked.slice(1).find((s) => isRival(top, s, entries));
   const margin = top.score - (rival?.score ?? 0);
   const literal = query.codeHits.some((h) => h.entry === top.entry && h.strength >= 0.8);
-  // The entry's own code or message, or its vendor answering with a status it documents.
-  const own = literal || top.verbatim || (top.status > 0 && top.vendor > 0);
+  // The entry's own code or a message only its vendor prints, or its vendor answering with a status
+  // it documents; a quoted message otherwise, except beside a server error (a generic 500 page
+  // reads much like the RFC's server_error sentence).
+  const own =
+    literal ||
+    top.ownMessage ||
+    (top.status > 0 && top.vendor > 0) ||
+    (top.verbatim && !register.otherFailure.includes('server error'));
   const confident =
     hitTheFailure(register, query.failure || top.verbatim) &&
     (register.otherFailure.length === 0 || own) &&

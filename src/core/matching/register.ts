@@ -52,10 +52,9 @@ const FIRST_PERSON: readonly RegExp[] = [
   /\b(?:I|we)(?:'m|'ve|’m|’ve| am| are| have| keep| still| now| just| also)?\s+(?:\w+ly\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|hav(?:e|ing) (?:an?|the|this|same) (?:error|issue|problem))\b/i,
   /\b(?:my|our)\s+(?:\w+\s+){0,3}(?:fails?|failed|failing|returns?|returned|throws?|threw|stopped|breaks?|broke|logs?|logged|shows?|showed|says|said|reports?|reported|gets?|got|is (?:failing|broken|getting))\b/i,
   /^\s*#*\s*\**(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)|logs?)\b/im,
-  /\b(?:fails?|failed|failing|errors? out|erroring|crash(?:es|ed)?)\s+(?:with|on|when|because|due)\b/i,
+  /\b(?:failed|failing|errored out|erroring|crashed|crashing)\s+(?:with|on|when|because|due)\b/i,
   /\b(?:since|as of)\s+(?:this morning|yesterday|today|last (?:night|week)|the (?:update|upgrade)|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i,
   /\b(?:started|began|starts) (?:failing|to fail|returning|throwing|giving)\b/i,
-  /\b(?:getting|receiving|seeing|throwing|returns? (?:the|this|an?|following))\s+(?:\w+\s+){0,3}(?:error|exception|response|following|401|403|400)\b/i,
   /\b(?:here is|here's|this is|below is) (?:the|my|our) (?:error|response|log|output|stack)\b/i,
 ];
 
@@ -78,7 +77,7 @@ const DISCUSSION: readonly Rule[] = [
   ],
   [
     'docs or KB',
-    /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes)\**\s*:?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\bis returned when\b|\bindicates (?:that|a|an)\b/im,
+    /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes)\**\s*:?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\bis returned when\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s+\S/im,
   ],
   [
     'hypothetical',
@@ -86,7 +85,7 @@ const DISCUSSION: readonly Rule[] = [
   ],
   [
     'specification',
-    /\bRFC\s?-?\d{4}\b|§\s?\d|\bsection \d+(?:\.\d+)+|\bspec(?:ification|s)?\b|\b(?:SHOULD|MUST)(?: NOT)? (?:respond|return|include|be)\b|\bOAuth Parameters Registry\b/,
+    /\bRFC\s?-?\d{4}\b|§\s?\d|\b[Ss]ection \d+(?:\.\d+)+|\b[Ss]ec\. \d|\b[Ss]pec(?:ification|s)?\b|\b(?:SHOULD|MUST)(?: NOT)? (?:respond|return|include|be)\b|\bOAuth Parameters Registry\b/,
   ],
   [
     'template',
@@ -94,7 +93,11 @@ const DISCUSSION: readonly Rule[] = [
   ],
   [
     'code handling an error',
-    /-match\s+["']|\bcatch\s*\(|\bexcept\s+\w+|\b(?:if|elif|case|when)\b[^\n]{0,40}(?:===?|\.includes\(|-eq|-match)\s*["']|\berror\s*===?\s*["']/,
+    /-match\s+["']|\bcatch\s*\(|\bexcept\s+\w*(?:Error|Exception)\b|\b(?:if|elif|case|when)\b[^\n]{0,40}(?:===?|\.includes\(|-eq|-match)\s*["']|\berror\s*===?\s*["']/,
+  ],
+  [
+    'works for me',
+    /\b(?:it|this|that) (?:worked|works|is working) (?:for me|fine|now)\b|\bworked for me\b/i,
   ],
   [
     'how-to',

@@ -20,6 +20,8 @@ export interface Scored {
   readonly vendorSpecific: boolean;
   /** The entry is vendor-specific and nothing in the text points to its vendor. */
   readonly vendorMissing: boolean;
+  /** One of its messages that only its vendor prints was quoted. */
+  readonly ownMessage: boolean;
   readonly why: readonly string[];
 }
 
@@ -159,6 +161,7 @@ function combine(
     statusUnique: status.unique,
     vendorSpecific: isVendor,
     vendorMissing: vendor.missing,
+    ownMessage: quotedOwn,
     why,
   };
 }

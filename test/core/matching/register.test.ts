@@ -63,3 +63,20 @@ describe('readRegister: failures that are not authentication', () => {
     expect(readRegister(text).otherFailure).toContain(kind);
   });
 });
+
+describe('readRegister: impersonal descriptions are not reports', () => {
+  it.each([
+    'reusing an older refresh token then fails with invalid_grant',
+    'the endpoint will return the below error if you try this',
+    'your sync will fail when the password changes',
+    'you could also be getting this error due to IP ranges',
+  ])('%s', (text) => {
+    expect(readRegister(text).firstPerson).toBe(false);
+  });
+
+  it('reads "it worked for me" as no failure', () => {
+    expect(
+      readRegister('I tried my test app just now, and it worked for me.').discussion,
+    ).toContain('works for me');
+  });
+});
