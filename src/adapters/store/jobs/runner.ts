@@ -68,6 +68,8 @@ export class JobRunner {
   #handedBack = 0;
   #stopping = false;
   #pumping = false;
+  /** The claim under way, if any: stop() waits for it so no job is claimed after it returns. */
+  #claiming: Promise<void> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
   #unsubscribe: (() => void) | undefined;
@@ -105,6 +107,8 @@ export class JobRunner {
     this.#stopping = true;
     this.#unsubscribe?.();
     clearTimeout(this.#timer);
+    // A claim under way hands its jobs back (it sees #stopping) before the waiting ones are read.
+    await this.#claiming;
     const waiting = [...this.#waiting.values()].flat();
     this.#waiting.clear();
     this.#waitingCount = 0;
@@ -135,13 +139,18 @@ export class JobRunner {
     });
   }
 
-  async #pump(): Promise<void> {
-    if (this.#stopping) return;
+  #pump(): Promise<void> {
+    if (this.#stopping) return Promise.resolve();
     if (this.#pumping) {
       this.#again = true;
-      return;
+      return Promise.resolve();
     }
     this.#pumping = true;
+    this.#claiming = this.#claimDue();
+    return this.#claiming;
+  }
+
+  async #claimDue(): Promise<void> {
     clearTimeout(this.#timer);
     try {
       let more = true;
