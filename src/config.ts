@@ -46,6 +46,18 @@ const slackSchema = z
     AUTHHELP_KNOWLEDGE_DIR: z.string().min(1).optional(),
     AUTHHELP_ALLOW_LOCAL_TARGETS: flag,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    AUTHHELP_SHUTDOWN_GRACE_MS: z.coerce
+      .number({ error: 'AUTHHELP_SHUTDOWN_GRACE_MS must be a number of milliseconds' })
+      .int()
+      .min(0, 'AUTHHELP_SHUTDOWN_GRACE_MS must be 0–600000')
+      .max(600_000, 'AUTHHELP_SHUTDOWN_GRACE_MS must be 0–600000')
+      .default(10_000),
+    AUTHHELP_JOB_LEASE_MS: z.coerce
+      .number({ error: 'AUTHHELP_JOB_LEASE_MS must be a number of milliseconds' })
+      .int()
+      .min(1_000, 'AUTHHELP_JOB_LEASE_MS must be 1000–600000')
+      .max(600_000, 'AUTHHELP_JOB_LEASE_MS must be 1000–600000')
+      .default(60_000),
   })
   .superRefine((v, ctx) => {
     if (v.SLACK_APP_TOKEN === undefined && (v.SLACK_SIGNING_SECRET ?? '') === '') {
@@ -71,6 +83,13 @@ export interface SlackConfig {
   /** AUTHHELP_ALLOW_LOCAL_TARGETS: where the live check and the key-set fetch may connect. */
   readonly targetPolicy: TargetPolicy;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** On SIGTERM/SIGINT: how long to finish replies under way before handing them back. */
+  readonly shutdownGraceMs: number;
+  /**
+   * How long a reply being sent stays invisible to other instances; after a crash, another
+   * instance sends it once this has passed.
+   */
+  readonly jobLeaseMs: number;
 }
 
 export function loadSlackConfig(env: Env): SlackConfig {
@@ -86,6 +105,8 @@ export function loadSlackConfig(env: Env): SlackConfig {
     knowledgeDir: v.AUTHHELP_KNOWLEDGE_DIR,
     targetPolicy: targetPolicy(v.AUTHHELP_ALLOW_LOCAL_TARGETS),
     logLevel: v.LOG_LEVEL,
+    shutdownGraceMs: v.AUTHHELP_SHUTDOWN_GRACE_MS,
+    jobLeaseMs: v.AUTHHELP_JOB_LEASE_MS,
   });
 }
 

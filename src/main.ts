@@ -1,67 +1,98 @@
-import { webApi } from '@slack/bolt';
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from './adapters/knowledge.js';
-import { createLogger } from './adapters/logger.js';
-import { loadSlackConfig } from './config.js';
+import { createLogger, type Logger } from './adapters/logger.js';
+import { openStore } from './adapters/store/open.js';
+import { loadSlackConfig, loadStoreConfig } from './config.js';
 import { isAuthHelpError } from './core/errors.js';
-import { createSlackApp, slackClientOptions } from './slack/app.js';
-import { resolveBotIdentity } from './slack/bot-identity.js';
 import { errorFields } from './slack/log-fields.js';
+import { startSlackRuntime } from './slack/runtime.js';
 import { createServices } from './slack/services.js';
 
-/** Composition root for the Slack app: config → catalogue → services → Bolt app. */
+const NAME = 'authhelp-slack';
+
+/**
+ * Composition root for the Slack app: config → store → catalogue → services → runtime. Run it as
+ * `node dist/main.js` (or `exec` it from a script) so SIGTERM reaches this process: see README.
+ */
 async function main(): Promise<void> {
   const config = loadSlackConfig(process.env);
-  const logger = createLogger({ level: config.logLevel, name: 'authhelp-slack' });
+  const storeConfig = loadStoreConfig(process.env);
+  const logger = createLogger({ level: config.logLevel, name: NAME });
+  jsonWarnings(logger);
+  const store = await openStore(storeConfig, { leaseMs: config.jobLeaseMs });
+  logger.info(
+    { backend: store.backend, location: store.location, migrated: store.migrated },
+    'store open',
+  );
   // The compiled snapshot when it matches the knowledge files, else the YAML (validated and indexed).
   const { catalogue, diagnoser } = await loadKnowledge(
     config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,
     {
       onStale: (message) => {
-        logger.warn(message);
+        logger.warn({}, message);
       },
     },
   );
-  const identity = await resolveBotIdentity(
-    new webApi.WebClient(config.botToken, slackClientOptions(config)),
-    logger,
-  );
-  const app = createSlackApp({
-    config,
-    services: createServices({ catalogue, diagnoser, logger, policy: config.targetPolicy }),
-    ...(identity === undefined ? {} : { identity }),
-  });
+  const services = createServices({ catalogue, diagnoser, logger, policy: config.targetPolicy });
   // A stray rejection is a bug to log, not a reason to drop every conversation in flight.
   process.on('unhandledRejection', (reason) => {
     logger.error(errorFields(reason), 'unhandled rejection');
   });
-  await app.start(config.port);
+  const runtime = await startSlackRuntime({
+    config: { ...config, ...storeConfig },
+    services,
+    store,
+    logger,
+  });
   logger.info(
-    {
-      mode: config.socketMode ? 'socket' : 'http',
-      port: config.port,
-      entries: catalogue.size,
-    },
+    { mode: config.socketMode ? 'socket' : 'http', port: runtime.port, entries: catalogue.size },
     'authhelp Slack app running',
   );
-  const stop = (): void => {
-    app.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals): void => {
+    if (stopping) {
+      logger.warn({ signal }, 'second signal: exiting at once; unsent replies stay in the store');
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal, graceMs: config.shutdownGraceMs }, 'stopping');
+    runtime
+      .stop()
+      .then(() => store.close())
+      .then(
+        () => process.exit(0),
+        (err: unknown) => {
+          logger.error(errorFields(err), 'stop failed');
+          process.exit(1);
+        },
+      );
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+/** Node's own warnings as JSON lines too, like every other line the app writes. */
+function jsonWarnings(logger: Logger): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    logger.warn(
+      { warning: warning.name, code: (warning as { code?: string }).code },
+      warning.message,
+    );
+  });
 }
 
 try {
   await main();
 } catch (err) {
-  // One line naming what to fix; no stack trace for configuration or catalogue mistakes.
+  // One JSON line naming what to fix; no stack trace for configuration, store or catalogue mistakes.
   const message = isAuthHelpError(err)
     ? (err.message.split('\n')[0] ?? err.code)
     : err instanceof Error
       ? err.message
       : String(err);
-  process.stderr.write(`authhelp: ${message}\n`);
+  createLogger({ name: NAME }).error(
+    isAuthHelpError(err) ? { code: err.code } : errorFields(err),
+    `authhelp: ${message}`,
+  );
   process.exit(1);
 }

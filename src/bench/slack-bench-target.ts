@@ -1,10 +1,16 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadCatalogue } from '../adapters/catalogue-files.js';
 import { createLogger } from '../adapters/logger.js';
 import { createSlackApp } from '../slack/app.js';
+import { deliver } from '../slack/replies/delivery.js';
+import { createFailureHandler } from '../slack/replies/failure.js';
+import { ReplyQueue } from '../slack/replies/queue.js';
+import { slackClientOptions } from '../slack/runtime.js';
+import { listenerState } from '../slack/state/listener-state.js';
+import { memoryKeyStore } from '../slack/state/memory-keys.js';
 import { toBoltLogger } from '../slack/bolt-logger.js';
 import { createServices } from '../slack/services.js';
 
@@ -37,16 +43,24 @@ async function authhelpApp(
   logger: ReturnType<typeof createLogger>,
 ): Promise<App> {
   const catalogue = await loadCatalogue();
+  const services = createServices({ catalogue, logger, policy: { allowLocalTargets: false } });
+  const clientOptions = slackClientOptions(apiUrl);
+  const client = new webApi.WebClient('xoxb-bench', clientOptions);
+  const slack = { clientFor: () => Promise.resolve(client), fetch: clientOptions.fetch ?? fetch };
+  const keys = memoryKeyStore();
   return createSlackApp({
-    config: {
-      botToken: 'xoxb-bench',
-      signingSecret,
-      appToken: undefined,
-      apiUrl,
-      port: 0,
-      channels: [],
-    },
-    services: createServices({ catalogue, logger, policy: { allowLocalTargets: false } }),
+    receiver: new HTTPReceiver({ signingSecret, logger: toBoltLogger(logger) }),
+    authorize: () => Promise.resolve({ botToken: 'xoxb-bench', botId: 'BBOT', botUserId: 'UBOT' }),
+    clientOptions,
+    logger,
+    services,
+    replies: new ReplyQueue({
+      send: (d, origin) => deliver(slack, d, origin.workspace),
+      onFailure: createFailureHandler({ logger, slack }),
+      keys,
+    }),
+    state: listenerState(keys),
+    channels: [],
   });
 }
 

@@ -1,135 +1,61 @@
-import {
-  App,
-  HTTPReceiver,
-  SocketModeReceiver,
-  type CustomRoute,
-  type Receiver,
-  type webApi,
-} from '@slack/bolt';
+import { App, type Authorize, type Receiver, type webApi } from '@slack/bolt';
 import type { Logger } from '../adapters/logger.js';
-import type { SlackConfig } from '../config.js';
-import type { BotIdentity } from './bot-identity.js';
 import { toBoltLogger } from './bolt-logger.js';
 import { registerAnswerButtons } from './listeners/answer-buttons.js';
-import { registerChannelReplies, type ChannelState } from './listeners/channel.js';
-import { registerCheck, type CheckState } from './listeners/check.js';
+import { registerChannelReplies } from './listeners/channel.js';
+import { registerCheck } from './listeners/check.js';
 import { registerCommand } from './listeners/command.js';
-import { registerGuard, type GuardState } from './listeners/guard.js';
+import { registerGuard } from './listeners/guard.js';
 import { registerHome } from './listeners/home.js';
 import { registerInspector } from './listeners/inspect.js';
 import { registerShortcut } from './listeners/shortcut.js';
-import { deliver, type SlackCalls } from './replies/delivery.js';
-import { createFailureHandler } from './replies/failure.js';
-import { originOf } from './replies/origin.js';
-import { ReplyQueue, type Replies } from './replies/queue.js';
+import { errorFields } from './log-fields.js';
+import { logFieldsOf, originOf } from './replies/origin.js';
+import type { Replies } from './replies/replies.js';
 import type { Services } from './services.js';
-import { createSlackFetch } from './slack-fetch.js';
-import { memoryOnceKeys } from './state/once-keys.js';
-import { memoryRateLimit } from './state/rate-limit.js';
+import type { ListenerState } from './state/listener-state.js';
 
-export const EVENTS_PATH = '/slack/events';
-const HEALTH_PATH = '/healthz';
-
-/** A person is waiting on every call we make: fail within seconds, not the client's ~30 minutes. */
-const USER_FACING_RETRIES: webApi.RetryOptions = {
-  retries: 2,
-  factor: 2,
-  minTimeout: 200,
-  maxTimeout: 1000,
-};
-const USER_FACING_TIMEOUT_MS = 5000;
-/** Slack redelivers within minutes; an hour covers every retry. */
-const DEDUPE_TTL_MS = 60 * 60 * 1000;
-
-export type SlackAppConfig = Pick<
-  SlackConfig,
-  'botToken' | 'signingSecret' | 'appToken' | 'apiUrl' | 'port' | 'channels'
->;
-
-/** What listeners remember between requests, each part behind its listener's own interface. */
-export interface ListenerState {
-  readonly channel: ChannelState;
-  readonly check: CheckState;
-  readonly guard: GuardState;
-}
-
-/** One process's memory; a shared store can provide the same interfaces for several instances. */
-export function memoryListenerState(): ListenerState {
-  return {
-    channel: {
-      seenEvents: memoryOnceKeys({ ttlMs: DEDUPE_TTL_MS }),
-      answeredThreads: memoryOnceKeys({ ttlMs: DEDUPE_TTL_MS }),
-    },
-    check: { perUser: memoryRateLimit() },
-    guard: { warnedEvents: memoryOnceKeys({ ttlMs: DEDUPE_TTL_MS }) },
-  };
-}
-
-export interface SlackAppOptions {
-  readonly config: SlackAppConfig;
+export interface SlackAppParts {
+  readonly receiver: Receiver;
+  /** The one token's authorize; left out when the receiver's OAuth installer authorizes. */
+  readonly authorize?: Authorize<boolean>;
+  readonly clientOptions: webApi.WebClientOptions;
+  readonly logger: Logger;
   readonly services: Services;
-  readonly state?: ListenerState;
-  /** The bot's ids when already known (see `resolveBotIdentity`); Bolt then skips its auth.test. */
-  readonly identity?: BotIdentity;
+  readonly replies: Replies;
+  readonly state: ListenerState;
+  /** Channel ids the app may answer in on its own; empty: every channel it is in. */
+  readonly channels: readonly string[];
 }
 
-/** Web API client settings for every Slack call the app makes: base URL, short retries, timeouts. */
-export function slackClientOptions(
-  config: Pick<SlackAppConfig, 'apiUrl'>,
-): webApi.WebClientOptions {
-  return {
-    ...(config.apiUrl === undefined ? {} : { slackApiUrl: withTrailingSlash(config.apiUrl) }),
-    retryConfig: USER_FACING_RETRIES,
-    // Timeouts live in the fetch function; a per-call AbortSignal would only add cost.
-    timeout: 0,
-    rejectRateLimitedCalls: true,
-    fetch: createSlackFetch(USER_FACING_TIMEOUT_MS),
-  };
-}
-
-/** The Bolt app: HTTP receiver on /slack/events (+ GET /healthz), or Socket Mode with an app token. */
-export function createSlackApp(options: SlackAppOptions): App {
-  const { config, services } = options;
-  const clientOptions = slackClientOptions(config);
+/** The Bolt app with every listener; runtime.ts builds its parts and runs it. */
+export function createSlackApp(parts: SlackAppParts): App {
   const app = new App({
-    token: config.botToken,
-    ...(options.identity ?? {}),
-    receiver: createReceiver(config, services.logger, clientOptions),
-    logger: toBoltLogger(services.logger),
-    clientOptions,
+    receiver: parts.receiver,
+    ...(parts.authorize === undefined ? {} : { authorize: parts.authorize }),
+    logger: toBoltLogger(parts.logger),
+    clientOptions: parts.clientOptions,
     extendedErrorHandler: true,
     // No listener reads conversation state; Bolt's default store costs a lookup per request.
     convoStore: false,
   });
-  const slack: SlackCalls = {
-    clientFor: () => Promise.resolve(app.client),
-    fetch: clientOptions.fetch ?? createSlackFetch(USER_FACING_TIMEOUT_MS),
-  };
-  const onFailure = createFailureHandler({ logger: services.logger, slack });
-  const replies = new ReplyQueue({
-    send: (d, origin) => deliver(slack, d, origin.workspace),
-    onFailure,
+  registerListeners(app, parts);
+  // A listener throws only when its reply could not be kept (the store is down): the request is
+  // not acked, so Slack shows an error or redelivers the event; nothing was promised.
+  app.error((args: { error: Error; body?: unknown }) => {
+    parts.logger.error(
+      { ...logFieldsOf(originOf(args.body)), ...errorFields(args.error) },
+      'request not acked: its reply could not be kept',
+    );
+    return Promise.reject(args.error);
   });
-  registerListeners(app, {
-    services,
-    replies,
-    state: options.state ?? memoryListenerState(),
-    channels: config.channels,
-  });
-  // extendedErrorHandler: Bolt passes the request body too, so the apology finds the person.
-  app.error((args: { error: Error; body?: unknown }) => onFailure(args.error, originOf(args.body)));
   return app;
 }
 
 /** Every listener of the app, in one list: the place to start reading. */
 export function registerListeners(
   app: App,
-  parts: {
-    services: Services;
-    replies: Replies;
-    state: ListenerState;
-    channels: readonly string[];
-  },
+  parts: Pick<SlackAppParts, 'services' | 'replies' | 'state' | 'channels'>,
 ): void {
   const { services, replies, state } = parts;
   registerCommand(app, services, replies);
@@ -143,42 +69,4 @@ export function registerListeners(
   registerCheck(app, services, replies, state.check);
   registerInspector(app, services, replies);
   registerGuard(app, services, replies, state.guard);
-}
-
-function createReceiver(
-  config: SlackAppConfig,
-  logger: Logger,
-  clientOptions: webApi.WebClientOptions,
-): Receiver {
-  const boltLogger = toBoltLogger(logger);
-  const customRoutes = [healthRoute()];
-  if (config.appToken !== undefined) {
-    return new SocketModeReceiver({
-      appToken: config.appToken,
-      logger: boltLogger,
-      customRoutes,
-      installerOptions: { port: config.port, clientOptions },
-    });
-  }
-  return new HTTPReceiver({
-    signingSecret: config.signingSecret ?? '',
-    endpoints: EVENTS_PATH,
-    customRoutes,
-    logger: boltLogger,
-  });
-}
-
-function healthRoute(): CustomRoute {
-  return {
-    path: HEALTH_PATH,
-    method: ['GET'],
-    handler: (_req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"ok":true}');
-    },
-  };
-}
-
-function withTrailingSlash(url: string): string {
-  return url.endsWith('/') ? url : `${url}/`;
 }

@@ -6,8 +6,10 @@ import { App } from '@slack/bolt';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { createLogger } from '../../src/adapters/logger.js';
-import { memoryListenerState, registerListeners } from '../../src/slack/app.js';
+import { registerListeners } from '../../src/slack/app.js';
 import { ReplyQueue } from '../../src/slack/replies/queue.js';
+import { listenerState } from '../../src/slack/state/listener-state.js';
+import { memoryKeyStore } from '../../src/slack/state/memory-keys.js';
 import { createServices } from '../../src/slack/services.js';
 import { ANSWER_CHANNEL_TYPES, EVENTS_PATH_FOR_MANIFEST } from './support/manifest-facts.js';
 import { bigCatalogue } from './support/big-catalogue.js';
@@ -72,8 +74,12 @@ function registeredSurfaces(): { commands: string[]; shortcuts: string[]; events
   // The same listener list createSlackApp registers.
   registerListeners(app, {
     services: createServices({ catalogue, logger, policy: { allowLocalTargets: false } }),
-    replies: new ReplyQueue({ send: () => Promise.resolve(), onFailure: () => Promise.resolve() }),
-    state: memoryListenerState(),
+    replies: new ReplyQueue({
+      send: () => Promise.resolve(),
+      onFailure: () => Promise.resolve(),
+      keys: memoryKeyStore(),
+    }),
+    state: listenerState(memoryKeyStore()),
     channels: [],
   });
   return { commands: seen.command, shortcuts: seen.shortcut, events: seen.event };

@@ -189,6 +189,19 @@ export function checkingView(system: CheckSystem): ModalView {
   });
 }
 
+/** Shown when a check's result never came (the instance running it stopped): run it again. */
+export function checkInterruptedView(system: CheckSystem): ModalView {
+  return modal({
+    callbackId: CALLBACK.checkResult,
+    title: TITLES[system],
+    blocks: [
+      section(
+        ':warning: The check was interrupted before it finished (authhelp restarted). Nothing was kept; close this and run it again.',
+      ),
+    ],
+  });
+}
+
 function metadata(meta: CheckMetadata): string {
   return JSON.stringify(meta);
 }

@@ -5,31 +5,30 @@ import { answerFromState, type Answer } from '../answers.js';
 import { answerMessage } from '../blocks/answer.js';
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import { ACTION, ALTERNATIVE_ACTION } from '../ids.js';
-import { privately, replaceOriginal, type Delivery } from '../replies/delivery.js';
+import { privately, replaceOriginal } from '../replies/delivery.js';
 import { originOf } from '../replies/origin.js';
-import type { Replies } from '../replies/queue.js';
+import { owed, type Owed } from '../replies/owed.js';
+import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
 
 type ButtonClick = BlockAction<ButtonAction>;
 
 /**
  * The buttons under an answer (alternatives, share, full steps, reply in thread, feedback). Each
- * acks first; its reply goes through the queue. "Test a connection" is in check.ts.
+ * renders its reply and keeps it in the store, then acks. "Test a connection" is in check.ts.
  */
 export function registerAnswerButtons(app: App, services: Services, replies: Replies): void {
   const { catalogue } = services;
   /** Registers one button whose click turns into replies built from its answer state. */
   const onClick = (
     actionId: string | RegExp,
-    reply: (state: AnswerState, click: ButtonClick, responseUrl: string) => Delivery[],
+    reply: (state: AnswerState, click: ButtonClick, responseUrl: string) => Owed[],
   ): void => {
     app.action<ButtonClick>(actionId, async ({ ack, action, body }) => {
+      await replies.owe(originOf(body), () =>
+        reply(readState(action.value), body, body.response_url),
+      );
       await ack();
-      const state = readState(action.value);
-      const responseUrl = body.response_url;
-      replies.defer(originOf(body), async (send) => {
-        for (const delivery of reply(state, body, responseUrl)) await send(delivery);
-      });
     });
   };
 
@@ -40,12 +39,12 @@ export function registerAnswerButtons(app: App, services: Services, replies: Rep
     const chosen = state.alternatives[index];
     const next = chosen === undefined ? undefined : swapTo(state, chosen.id);
     if (next === undefined) throw invalid('alternative');
-    return [replaceOriginal(url, answerMessage(resolve(catalogue, next), 'private'))];
+    return [owed(replaceOriginal(url, answerMessage(resolve(catalogue, next), 'private')))];
   });
 
   // Post the answer where everyone sees it; the pasted text is not part of an answer.
   onClick(ACTION.share, (state, click, url) => [
-    {
+    owed({
       kind: 'respond',
       responseUrl: url,
       mode: 'in-channel',
@@ -54,28 +53,32 @@ export function registerAnswerButtons(app: App, services: Services, replies: Rep
         'shared',
         `Shared by <@${click.user.id}> with /authhelp`,
       ),
-    },
+    }),
   ]);
 
   onClick(ACTION.fullSteps, (state, _click, url) => [
-    privately(url, answerMessage(resolve(catalogue, state), 'private')),
+    owed(privately(url, answerMessage(resolve(catalogue, state), 'private'))),
   ]);
 
   onClick(ACTION.replyInThread, (state, click, url) => {
     if (state.thread === undefined) throw invalid('thread');
     const answer = resolve(catalogue, state);
+    // The confirmation replaces the private answer only once the post is in the thread.
+    const posted = replaceOriginal(url, answerMessage(answer, 'shared', '✓ Posted in the thread'));
     return [
-      {
-        kind: 'post',
-        channel: state.thread.channel,
-        threadTs: state.thread.ts,
-        message: answerMessage(
-          answer,
-          'shared',
-          `Posted by <@${click.user.id}> with Diagnose auth error`,
-        ),
-      },
-      replaceOriginal(url, answerMessage(answer, 'shared', '✓ Posted in the thread')),
+      owed(
+        {
+          kind: 'post',
+          channel: state.thread.channel,
+          threadTs: state.thread.ts,
+          message: answerMessage(
+            answer,
+            'shared',
+            `Posted by <@${click.user.id}> with Diagnose auth error`,
+          ),
+        },
+        { then: [owed(posted)] },
+      ),
     ];
   });
 
@@ -88,7 +91,9 @@ export function registerAnswerButtons(app: App, services: Services, replies: Rep
       const mode = state.thread === undefined ? 'private' : 'thread';
       const thanks =
         vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted: this answer needs work.';
-      return [replaceOriginal(url, answerMessage(resolve(catalogue, state), mode, thanks, false))];
+      return [
+        owed(replaceOriginal(url, answerMessage(resolve(catalogue, state), mode, thanks, false))),
+      ];
     });
   }
 }

@@ -4,9 +4,11 @@ import { channelReplyMessage } from '../blocks/answer.js';
 import { ANSWER_CHANNEL_TYPES } from '../ids.js';
 import { pasteFields } from '../log-fields.js';
 import { originOf } from '../replies/origin.js';
-import type { Replies, Send } from '../replies/queue.js';
+import { owed, type Owed } from '../replies/owed.js';
+import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
-import type { OnceKeys } from '../state/once-keys.js';
+import { KEY } from '../state/namespaces.js';
+import { onceOnly, type OnceKeys } from '../state/once-keys.js';
 
 /** What the channel replies remember between events. */
 export interface ChannelState {
@@ -58,7 +60,8 @@ export function registerChannelReplies(
   options: { readonly channels: readonly string[]; readonly state: ChannelState },
 ): void {
   const { state } = options;
-  // Events are acked by Bolt before this runs; the listener only filters and queues.
+  // Bolt answers the event's HTTP request once this listener is done (processBeforeResponse), so
+  // the reply is in the store before Slack has its 200.
   app.event('message', async ({ event, body, context }) => {
     const msg = plainMessage(
       event as unknown as Record<string, unknown>,
@@ -66,28 +69,29 @@ export function registerChannelReplies(
       options.channels,
     );
     if (msg === undefined) return;
-    if (!(await state.seenEvents.claim(body.event_id))) {
+    const first = await onceOnly(state.seenEvents, body.event_id, () =>
+      replies.owe(originOf(body), () => threadReply(services, state, msg)),
+    );
+    if (!first)
       services.logger.info(
         { surface: 'channel', eventId: body.event_id, retry: context.retryNum ?? 0 },
         'redelivery ignored',
       );
-      return;
-    }
-    replies.defer(originOf(body), (send) => answerInThread(services, state, msg, send));
   });
 }
 
-async function answerInThread(
+/** The thread reply to a confident paste, once per thread and entry; none otherwise. */
+async function threadReply(
   services: Services,
   state: ChannelState,
   msg: PlainMessage,
-  send: Send,
-): Promise<void> {
+): Promise<Owed[]> {
   const answer = answerOf(services.diagnose(msg.text), 'channel');
-  if (answer === undefined) return;
+  if (answer === undefined) return [];
   const threadTs = msg.threadTs ?? msg.ts;
+  const message = channelReplyMessage(answer.entry, answer.state);
   const key = `${msg.channel}:${threadTs}:${answer.entry.id}`;
-  if (!(await state.answeredThreads.claim(key))) return;
+  if (!(await state.answeredThreads.claim(key))) return [];
   services.logger.info(
     {
       surface: 'channel',
@@ -97,16 +101,7 @@ async function answerInThread(
     },
     'answering in thread',
   );
-  try {
-    await send({
-      kind: 'post',
-      channel: msg.channel,
-      threadTs,
-      message: channelReplyMessage(answer.entry, answer.state),
-    });
-  } catch (error) {
-    // Not answered after all: a later paste in this thread may try again.
-    await state.answeredThreads.release(key);
-    throw error;
-  }
+  // Not delivered after all (not_in_channel…): a later paste in this thread may try again.
+  const forgetOnFailure = { namespace: KEY.thread.namespace, key };
+  return [owed({ kind: 'post', channel: msg.channel, threadTs, message }, { forgetOnFailure })];
 }

@@ -9,26 +9,36 @@ import type { CheckSystem } from '../../core/check/types.js';
 import {
   checkFormView,
   checkingView,
+  checkInterruptedView,
   pickSystemView,
   type CheckMetadata,
 } from '../blocks/check-form.js';
 import { checkResultView } from '../blocks/check-result.js';
-import { noticeMessage } from '../blocks/help.js';
+import { apologyView, noticeMessage } from '../blocks/help.js';
 import { quoted } from '../blocks/limits.js';
 import { readCheckForm } from '../check-form-input.js';
 import { CHECK_SYSTEMS, isCheckSystem } from '../command-text.js';
 import { ACTION, CALLBACK, CHECK_FIELD, COMMAND } from '../ids.js';
+import { errorFields } from '../log-fields.js';
 import { privately } from '../replies/delivery.js';
-import { originOf, type Origin } from '../replies/origin.js';
-import type { Replies } from '../replies/queue.js';
+import { logFieldsOf, originOf, type Origin } from '../replies/origin.js';
+import { owed } from '../replies/owed.js';
+import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
+import { KEY } from '../state/namespaces.js';
+import type { OnceKeys } from '../state/once-keys.js';
 import type { RateLimit } from '../state/rate-limit.js';
 
 /** What the connection test remembers between requests. */
 export interface CheckState {
   /** Checks per person (5 a minute by default). */
   readonly perUser: RateLimit;
+  /** Modals already answered, by the check's result or by its fallback (namespace check-done). */
+  readonly answered: OnceKeys;
 }
+
+/** The check gives up after 15 s; its fallback is due a little after that. */
+const FALLBACK_AFTER_MS = 20_000;
 
 export interface OpenCheck {
   /** Valid for about 3 s after Slack sent it: the modal opens before any slow work. */
@@ -44,7 +54,11 @@ export interface OpenCheck {
  * Opens the connection test: the form of the named system, or a menu of systems. Called by
  * `/authhelp check` and by the "Test a connection" buttons.
  */
-export function openCheck(replies: Replies, origin: Origin, request: OpenCheck): void {
+export async function openCheck(
+  replies: Replies,
+  origin: Origin,
+  request: OpenCheck,
+): Promise<void> {
   const { system, responseUrl } = request;
   if (system !== undefined && !isCheckSystem(system)) {
     if (responseUrl === undefined) return;
@@ -52,14 +66,14 @@ export function openCheck(replies: Replies, origin: Origin, request: OpenCheck):
       `I can't test \`${quoted(system, 40)}\` connections.`,
       `Try \`${COMMAND} check ${CHECK_SYSTEMS.join('|')}\`.`,
     );
-    replies.defer(origin, (send) => send(privately(responseUrl, notice)));
+    await replies.owe(origin, () => [owed(privately(responseUrl, notice))]);
     return;
   }
   const view =
     system === undefined
       ? pickSystemView(request.channelId)
       : checkFormView(system, request.channelId);
-  replies.now(origin, (send) => send({ kind: 'open-view', triggerId: request.triggerId, view }));
+  replies.now(origin, { kind: 'open-view', triggerId: request.triggerId, view });
 }
 
 /**
@@ -76,7 +90,7 @@ export function registerCheck(
   app.action<BlockAction<ButtonAction>>(ACTION.testConnection, async ({ ack, action, body }) => {
     await ack();
     const system = action.value;
-    openCheck(replies, originOf(body), {
+    await openCheck(replies, originOf(body), {
       triggerId: body.trigger_id,
       system: system !== undefined && isCheckSystem(system) ? system : undefined,
       ...(body.channel === undefined ? {} : { channelId: body.channel.id }),
@@ -86,14 +100,15 @@ export function registerCheck(
   app.action<BlockAction<StaticSelectAction>>(
     ACTION.pickCheckSystem,
     async ({ ack, action, body }) => {
-      await ack();
       const value = action.selected_option.value;
       const view = body.view;
-      if (view === undefined || !isCheckSystem(value)) return;
-      const form = checkFormView(value, readMetadata(view.private_metadata).channelId);
-      replies.defer(originOf(body), (send) =>
-        send({ kind: 'update-view', viewId: view.id, hash: view.hash, view: form }),
-      );
+      if (view !== undefined && isCheckSystem(value)) {
+        const form = checkFormView(value, readMetadata(view.private_metadata).channelId);
+        await replies.owe(originOf(body), () => [
+          owed({ kind: 'update-view', viewId: view.id, hash: view.hash, view: form }),
+        ]);
+      }
+      await ack();
     },
   );
 
@@ -120,17 +135,34 @@ export function registerCheck(
       });
       return;
     }
+    const origin = originOf(body);
+    const done = { ...KEY.checkDone, key: view.id };
+    // Before the ack: if this instance stops before the result is sent, another sends this note
+    // instead. The result and the note race for one key, so the modal gets exactly one of them.
+    await replies.owe(origin, () => [
+      owed(
+        { kind: 'update-view', viewId: view.id, view: checkInterruptedView(system) },
+        { notBefore: Date.now() + FALLBACK_AFTER_MS, claim: done },
+      ),
+    ]);
     await ack({ response_action: 'update', view: checkingView(system) });
     const input = form.input;
     // After the ack: Slack wants it within 3 s, the check may take up to 15 s. The hash is left
     // out: it went stale with the "Checking…" update.
-    replies.defer(originOf(body), async (send) => {
-      const outcome = await services.check.run(input, `slack:${body.user.id}`);
-      await send({
-        kind: 'update-view',
-        viewId: view.id,
-        view: checkResultView(outcome, services.catalogue),
-      });
+    replies.later(origin, async () => {
+      const result = await services.check.run(input, `slack:${body.user.id}`).then(
+        (outcome) => checkResultView(outcome, services.catalogue),
+        (error: unknown) => {
+          services.logger.error(
+            { ...logFieldsOf(origin), ...errorFields(error) },
+            'connection test failed on our side; apologising',
+          );
+          return apologyView();
+        },
+      );
+      // Claimed now, not when sent: a fallback coming due while this waits in a busy queue stays quiet.
+      if (!(await state.answered.claim(view.id))) return [];
+      return [owed({ kind: 'update-view', viewId: view.id, view: result })];
     });
   });
 }

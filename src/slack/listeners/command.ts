@@ -12,38 +12,39 @@ import { COMMAND } from '../ids.js';
 import { pasteFields } from '../log-fields.js';
 import { privately } from '../replies/delivery.js';
 import { originOf } from '../replies/origin.js';
-import type { Replies } from '../replies/queue.js';
+import { owed } from '../replies/owed.js';
+import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
 import { openCheck } from './check.js';
 import { openInspector } from './inspect.js';
 
 /**
- * `/authhelp …`: ack at once, then dispatch on what the text asks for (see CommandRequest): the
- * connection test and the token inspector's modal open at once; every other answer is private,
- * through the command's response_url, after the ack.
+ * `/authhelp …`: dispatch on what the text asks for (see CommandRequest). The connection test and
+ * the token inspector's modal open at once; every other answer is private, through the command's
+ * response_url, rendered and kept in the store before the ack (diagnosing takes milliseconds).
  */
 export function registerCommand(app: App, services: Services, replies: Replies): void {
   app.command(COMMAND, async ({ ack, command, body }) => {
-    await ack();
     const request = parseCommandText(command.text);
     const origin = originOf(body);
     const where = { triggerId: command.trigger_id, responseUrl: command.response_url };
     switch (request.kind) {
       case 'check':
-        openCheck(replies, origin, {
+        await openCheck(replies, origin, {
           ...where,
           system: request.system,
           channelId: command.channel_id,
         });
-        return;
+        break;
       case 'inspect-form':
         openInspector(replies, origin, command.trigger_id);
-        return;
+        break;
       default:
-        replies.defer(origin, (send) =>
-          send(privately(command.response_url, reply(services, request))),
-        );
+        await replies.owe(origin, () => [
+          owed(privately(command.response_url, reply(services, request))),
+        ]);
     }
+    await ack();
   });
 }
 

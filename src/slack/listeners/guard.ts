@@ -2,9 +2,10 @@ import type { App } from '@slack/bolt';
 import { detectSecrets } from '../../core/secrets/detect.js';
 import { describeCredentials, guardNotice } from '../blocks/guard-notice.js';
 import { originOf } from '../replies/origin.js';
-import type { Replies } from '../replies/queue.js';
+import { owed } from '../replies/owed.js';
+import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
-import type { OnceKeys } from '../state/once-keys.js';
+import { onceOnly, type OnceKeys } from '../state/once-keys.js';
 import { plainMessage } from './channel.js';
 
 /** What the guard remembers: the events it already warned about (Slack redelivers). */
@@ -27,19 +28,21 @@ export function registerGuard(
     const msg = plainMessage(event as unknown as Record<string, unknown>, context.botUserId, []);
     if (msg === undefined) return;
     const findings = detectSecrets(msg.text);
-    if (findings.length === 0 || !(await state.warnedEvents.claim(body.event_id))) return;
-    services.logger.info(
-      { surface: 'guard', channel: msg.channel, kinds: findings.map((f) => f.kind) },
-      'credential in a channel message',
-    );
-    replies.defer(originOf(body), (send) =>
-      send({
-        kind: 'ephemeral',
-        channel: msg.channel,
-        user: msg.user,
-        ...(msg.threadTs === undefined ? {} : { threadTs: msg.threadTs }),
-        message: guardNotice(describeCredentials(msg.text, findings, services.inspectToken)),
-      }),
-    );
+    if (findings.length === 0) return;
+    await onceOnly(state.warnedEvents, body.event_id, async () => {
+      services.logger.info(
+        { surface: 'guard', channel: msg.channel, kinds: findings.map((f) => f.kind) },
+        'credential in a channel message',
+      );
+      await replies.owe(originOf(body), () => [
+        owed({
+          kind: 'ephemeral',
+          channel: msg.channel,
+          user: msg.user,
+          ...(msg.threadTs === undefined ? {} : { threadTs: msg.threadTs }),
+          message: guardNotice(describeCredentials(msg.text, findings, services.inspectToken)),
+        }),
+      ]);
+    });
   });
 }

@@ -2,12 +2,12 @@ import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { inspectionResultView, inspectModalView } from '../blocks/inspection.js';
 import { ACTION, BLOCK, CALLBACK, INSPECT_VALUE } from '../ids.js';
 import { originOf, type Origin } from '../replies/origin.js';
-import type { Replies } from '../replies/queue.js';
+import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
 
 /** Opens the "Inspect a token" modal (`/authhelp inspect`, the App Home button). */
 export function openInspector(replies: Replies, origin: Origin, triggerId: string): void {
-  replies.now(origin, (send) => send({ kind: 'open-view', triggerId, view: inspectModalView() }));
+  replies.now(origin, { kind: 'open-view', triggerId, view: inspectModalView() });
 }
 
 /**

@@ -8,7 +8,8 @@ import { CALLBACK } from '../ids.js';
 import { pasteFields } from '../log-fields.js';
 import { privately } from '../replies/delivery.js';
 import { originOf } from '../replies/origin.js';
-import type { Replies } from '../replies/queue.js';
+import { owed } from '../replies/owed.js';
+import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
 
 /** Message shortcut "Diagnose auth error": a private answer with "Reply in thread". */
@@ -16,10 +17,10 @@ export function registerShortcut(app: App, services: Services, replies: Replies)
   app.shortcut(
     { callback_id: CALLBACK.diagnoseMessage, type: 'message_action' },
     async ({ ack, shortcut, body }) => {
+      await replies.owe(originOf(body), () => [
+        owed(privately(shortcut.response_url, shortcutReply(services, shortcut))),
+      ]);
       await ack();
-      replies.defer(originOf(body), (send) =>
-        send(privately(shortcut.response_url, shortcutReply(services, shortcut))),
-      );
     },
   );
 }

@@ -57,8 +57,8 @@ export interface SlackCalls {
 }
 
 /**
- * Sends one delivery on behalf of `workspace`; throws when Slack did not take it (the error
- * handler then apologises). A response_url needs no token, so it is sent without looking one up.
+ * Sends one delivery on behalf of `workspace`; throws when Slack did not take it (see outcome.ts
+ * for what that means). A response_url needs no token, so it is sent without looking one up.
  */
 export async function deliver(
   slack: SlackCalls,
@@ -110,7 +110,7 @@ export async function deliver(
 
 /**
  * A response_url POST (the fetch bounds its time); a non-2xx status or `{"ok":false}` means the
- * reply did not arrive.
+ * reply did not arrive. The error carries the status, Slack's error string and Retry-After.
  */
 async function respond(fetchFn: webApi.FetchFunction, url: string, body: object): Promise<void> {
   const res = await fetchFn(url, {
@@ -119,19 +119,30 @@ async function respond(fetchFn: webApi.FetchFunction, url: string, body: object)
     body: JSON.stringify(body),
   });
   const text = await res.text();
-  if (!res.ok || refused(text)) {
-    throw Object.assign(new Error(`response_url answered ${String(res.status)}`), {
-      statusCode: res.status,
-      code: 'slack_respond_failed',
-    });
-  }
+  const refusal = refused(text);
+  if (res.ok && refusal === undefined) return;
+  // Some refusals come as a bare code (`expired_url`, `used_url`) rather than JSON.
+  const error = refusal ?? (/^[a-z_]{1,40}$/.test(text.trim()) ? text.trim() : '');
+  const retryAfter = Number(res.headers.get('retry-after'));
+  throw Object.assign(new Error(`response_url answered ${String(res.status)}`), {
+    statusCode: res.status,
+    code: RESPOND_FAILED,
+    ...(error === '' ? {} : { data: { error } }),
+    ...(Number.isFinite(retryAfter) && retryAfter > 0 ? { retryAfter } : {}),
+  });
 }
 
-function refused(text: string): boolean {
+/** The `code` of an error from a response_url POST. */
+export const RESPOND_FAILED = 'slack_respond_failed';
+
+/** Slack's error string when the body is `{"ok":false,…}` ('' without one), else undefined. */
+function refused(text: string): string | undefined {
   try {
     const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null && 'ok' in parsed && parsed.ok === false;
+    if (typeof parsed !== 'object' || parsed === null || !('ok' in parsed) || parsed.ok !== false)
+      return undefined;
+    return 'error' in parsed && typeof parsed.error === 'string' ? parsed.error : '';
   } catch {
-    return false;
+    return undefined;
   }
 }

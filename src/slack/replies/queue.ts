@@ -1,25 +1,22 @@
 import type { Delivery } from './delivery.js';
 import type { Origin } from './origin.js';
+import type { Owed } from './owed.js';
+import type { Render, Replies } from './replies.js';
+import type { KeyStore } from '../../adapters/store/types.js';
 
 /** Hands one reply to Slack; resolves once Slack took it. */
-export type Send = (delivery: Delivery) => Promise<void>;
+type Send = (delivery: Delivery) => Promise<void>;
 
 /** The part of a request after its ack: compute the answer, then `send` what is owed. */
-export type Work = (send: Send) => Promise<void>;
-
-/** The one path for every reply after an ack: a queue, one sender, one failure handler. */
-export interface Replies {
-  /** Queues `work` behind the acks of requests still arriving. */
-  defer(origin: Origin, work: Work): void;
-  /** Starts `work` at once, on the same path: a trigger_id lives about 3 s, too short to queue. */
-  now(origin: Origin, work: Work): void;
-}
+type Work = (send: Send) => Promise<void>;
 
 export interface ReplyQueueOptions {
   /** Sends one delivery for the request at `origin` (whose workspace's token it uses). */
   readonly send: (delivery: Delivery, origin: Origin) => Promise<void>;
   /** Logs the failure and apologises to whoever waits; never throws. */
   readonly onFailure: (error: Error, origin: Origin) => Promise<void>;
+  /** Where the keys of `Owed.claim` and `Owed.forgetOnFailure` live. */
+  readonly keys: KeyStore;
   readonly sliceMs?: number;
   readonly maxInFlight?: number;
   readonly maxPending?: number;
@@ -29,6 +26,9 @@ export interface ReplyQueueOptions {
 }
 
 /**
+ * Replies kept in this process's memory only, as the app ran before the store (`bench:slack`
+ * measures it beside the durable path): a crash or a deploy loses what is queued.
+ *
  * Runs the work that follows an ack (diagnose, render, reply) after the Slack requests already
  * waiting have been acked. Slack needs the ack within 3 s but accepts the reply later (a
  * response_url lives 30 minutes), so under a burst acks stay fast and replies queue:
@@ -44,6 +44,7 @@ export class ReplyQueue implements Replies {
   readonly #queue: { start: () => void; at: number }[] = [];
   readonly #send: ReplyQueueOptions['send'];
   readonly #onFailure: ReplyQueueOptions['onFailure'];
+  readonly #keys: KeyStore;
   readonly #sliceMs: number;
   readonly #maxInFlight: number;
   readonly #maxPending: number;
@@ -57,6 +58,7 @@ export class ReplyQueue implements Replies {
   constructor(options: ReplyQueueOptions) {
     this.#send = options.send;
     this.#onFailure = options.onFailure;
+    this.#keys = options.keys;
     this.#sliceMs = options.sliceMs ?? 1;
     this.#maxInFlight = options.maxInFlight ?? 16;
     this.#maxPending = options.maxPending ?? 50_000;
@@ -69,16 +71,54 @@ export class ReplyQueue implements Replies {
     return this.#queue.length;
   }
 
+  /** Rendered after the ack, like every reply here. */
+  owe(origin: Origin, render: Render): Promise<void> {
+    this.later(origin, render);
+    return Promise.resolve();
+  }
+
+  later(origin: Origin, render: Render): void {
+    this.defer(origin, async (send) => {
+      for (const item of await render()) await this.#sendOwed(item, send);
+    });
+  }
+
+  now(origin: Origin, delivery: Delivery): void {
+    this.#starter(origin, (send) => send(delivery))();
+  }
+
+  async settle(ms: number): Promise<number> {
+    const end = performance.now() + ms;
+    while (this.#queue.length + this.#inFlight > 0 && performance.now() < end)
+      await new Promise((r) => setTimeout(r, 10));
+    return this.#queue.length + this.#inFlight;
+  }
+
+  async #sendOwed(item: Owed, send: Send): Promise<void> {
+    const { claim } = item;
+    if (
+      claim !== undefined &&
+      !(await this.#keys.claimOnce(claim.namespace, claim.key, claim.ttlMs))
+    )
+      return;
+    const wait = (item.notBefore ?? 0) - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    try {
+      await send(item.delivery);
+    } catch (error) {
+      const key = item.forgetOnFailure;
+      if (key !== undefined) await this.#keys.forget(key.namespace, key.key);
+      throw error;
+    }
+    for (const next of item.then ?? []) await this.#sendOwed(next, send);
+  }
+
   defer(origin: Origin, work: Work): void {
     const start = this.#starter(origin, work);
     this.#lastArrival = performance.now();
     if (this.#queue.length >= this.#maxPending) start();
     else this.#queue.push({ start, at: this.#lastArrival });
     this.#schedule();
-  }
-
-  now(origin: Origin, work: Work): void {
-    this.#starter(origin, work)();
   }
 
   #starter(origin: Origin, work: Work): () => void {

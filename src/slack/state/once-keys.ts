@@ -1,7 +1,7 @@
 /**
  * Keys claimed once within a lifetime: a redelivered event (same `event_id`), a second paste of the
- * same error in one thread. Listeners hold it behind this interface so a shared store can stand in
- * for the in-memory one when several instances run.
+ * same error in one thread. Listeners hold it behind this interface; store-state.ts provides it
+ * from the store, shared by every instance.
  */
 export interface OnceKeys {
   /** True the first time `key` is claimed within its lifetime, false for a repeat. */
@@ -11,34 +11,20 @@ export interface OnceKeys {
 }
 
 /**
- * One process's memory of claimed keys, oldest dropped first beyond `maxSize`. Restarts forget;
- * Slack's redeliveries come within minutes.
+ * Runs `work` for the first claim of `key` only; if `work` throws, the key is forgotten so a
+ * retry (Slack redelivers an event it got no 200 for) may claim it. False for a repeat.
  */
-export function memoryOnceKeys(options: {
-  ttlMs: number;
-  maxSize?: number;
-  now?: () => number;
-}): OnceKeys {
-  const seen = new Map<string, number>();
-  const maxSize = options.maxSize ?? 10_000;
-  const now = options.now ?? Date.now;
-  return {
-    // Decided synchronously, so two racing copies of one event cannot both claim it.
-    claim(key) {
-      const t = now();
-      const expires = seen.get(key);
-      if (expires !== undefined && expires > t) return Promise.resolve(false);
-      seen.delete(key);
-      seen.set(key, t + options.ttlMs);
-      for (const [old, until] of seen) {
-        if (until > t && seen.size <= maxSize) break;
-        seen.delete(old);
-      }
-      return Promise.resolve(true);
-    },
-    release(key) {
-      seen.delete(key);
-      return Promise.resolve();
-    },
-  };
+export async function onceOnly(
+  keys: OnceKeys,
+  key: string,
+  work: () => Promise<void>,
+): Promise<boolean> {
+  if (!(await keys.claim(key))) return false;
+  try {
+    await work();
+  } catch (error) {
+    await keys.release(key).catch(() => undefined);
+    throw error;
+  }
+  return true;
 }

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { clickAndReply, button, shownId } from '../support/answer.js';
 import { limitViolations } from '../support/blocks-check.js';
-import { startHarness, type Harness } from '../support/harness.js';
+import { startHarness, waitForLog, type Harness } from '../support/harness.js';
 import { CHANNEL, channelMessage, nextEventId } from '../support/payloads.js';
 
 const CONFIDENT = 'Login Audit Trail detail: TokenRejected';
@@ -82,14 +82,37 @@ describe('support-channel replies', () => {
     expect(posts()).toHaveLength(1);
   });
 
-  it('tries again later in a thread whose reply failed to post', async () => {
-    h.standIn.failNext('chat.postMessage', { status: 200, error: 'ratelimited' });
+  it('tries again later in a thread whose reply could not be posted', async () => {
+    h.standIn.failNext('chat.postMessage', { status: 200, error: 'not_in_channel' });
     const first = channelMessage(CONFIDENT);
     await h.event(first);
     await h.standIn.waitFor(() => posts().length === 1);
+    // A permanent error: logged once at warn with the method and Slack's error, not retried.
+    await waitForLog(h, /"slackError":"not_in_channel"/);
+    const failure = h.logs.filter((l) => l.includes('"slackError":"not_in_channel"'));
+    expect(failure).toHaveLength(1);
+    expect(JSON.parse(failure[0]!)).toMatchObject({
+      level: 40,
+      method: 'chat.postMessage',
+      channel: CHANNEL,
+      team: 'T1',
+      msg: 'reply not delivered; not retrying',
+    });
     await h.event(channelMessage(CONFIDENT, { thread_ts: first['ts'] }));
     await h.standIn.waitFor(() => posts().length === 2);
-    expect(h.logs.join('\n')).toContain('slack listener failed');
+  });
+
+  it('retries a thread reply Slack rate-limited and posts it once', async () => {
+    h.standIn.failNext('chat.postMessage', { status: 200, error: 'ratelimited' });
+    const first = channelMessage(CONFIDENT);
+    await h.event(first);
+    await h.standIn.waitFor(() => posts().length === 2, 10_000);
+    await h.standIn.settle();
+    expect(posts()).toHaveLength(2);
+    // The reply went out, so the thread counts as answered.
+    await h.event(channelMessage(CONFIDENT, { thread_ts: first['ts'] }));
+    await h.standIn.settle(300);
+    expect(posts()).toHaveLength(2);
   });
 });
 

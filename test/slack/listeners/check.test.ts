@@ -1,11 +1,6 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { loadCatalogue } from '../../../src/adapters/catalogue-files.js';
 import { createCheckRunner } from '../../../src/adapters/http/runner.js';
-import { createSlackApp, memoryListenerState } from '../../../src/slack/app.js';
-import { createServices } from '../../../src/slack/services.js';
-import { memoryRateLimit } from '../../../src/slack/state/rate-limit.js';
+import { startHarness, type Harness } from '../support/harness.js';
 import {
   commandBody,
   interactionBody,
@@ -13,8 +8,8 @@ import {
   TEAM,
   viewSubmissionPayload,
 } from '../support/payloads.js';
-import { SIGNING_SECRET, sendSigned } from '../support/signed.js';
-import { SlackStandIn } from '../support/stand-in.js';
+import { sendSigned } from '../support/signed.js';
+import type { SlackStandIn } from '../support/stand-in.js';
 import { captureLogger } from '../../support/check-runner.js';
 import { createDemoSetup } from '../../../src/emulator/demo.js';
 import { startEmulator, type RunningEmulator } from '../../../src/emulator/server.js';
@@ -23,10 +18,10 @@ const SECRET = 'CANARY-slack-secret-9e8d7c';
 const REFRESH = 'CANARY-slack-refresh-1a2b3c';
 const FORM = 'application/x-www-form-urlencoded';
 
+let h: Harness;
 let standIn: SlackStandIn;
 let emulator: RunningEmulator;
 let events: string;
-let stopApp: () => Promise<void>;
 const logs: string[] = [];
 let privateKeyPem: string;
 
@@ -51,44 +46,21 @@ beforeAll(async () => {
       },
     },
   });
-  standIn = await SlackStandIn.start();
-  const catalogue = await loadCatalogue();
-  const logger = captureLogger(logs);
   const policy = { allowLocalTargets: true };
-  const services = createServices({
-    catalogue,
-    logger,
-    policy,
+  h = await startHarness({
     runCheck: createCheckRunner({
       policy,
-      logger,
+      logger: captureLogger(logs),
       // No DNS beyond loopback in tests.
       resolve: () =>
         Promise.reject(Object.assign(new Error('no DNS in tests'), { code: 'ENOTFOUND' })),
     }),
   });
-  const app = createSlackApp({
-    config: {
-      botToken: 'xoxb-test',
-      signingSecret: SIGNING_SECRET,
-      appToken: undefined,
-      apiUrl: standIn.apiUrl,
-      port: 0,
-      channels: [],
-    },
-    services,
-    state: { ...memoryListenerState(), check: { perUser: memoryRateLimit({ limit: 4 }) } },
-  });
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-  events = `http://127.0.0.1:${String((server.address() as AddressInfo).port)}/slack/events`;
-  stopApp = async () => {
-    server.closeAllConnections();
-    await app.stop();
-  };
+  standIn = h.standIn;
+  events = `${h.url}/slack/events`;
 });
 afterAll(async () => {
-  await stopApp();
-  await standIn.close();
+  await h.stop();
   await emulator.close();
 });
 
@@ -300,7 +272,7 @@ describe('Slack connection-test modal', () => {
 
   it('rate limits per user with an inline message', async () => {
     const acks: unknown[] = [];
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 4; i++) {
       const res = await sendSigned(
         events,
         submission('workday', workdayValues(), `VR${String(i)}`),
@@ -308,21 +280,22 @@ describe('Slack connection-test modal', () => {
       );
       acks.push((JSON.parse(res.text) as Json)['response_action']);
     }
-    // Two checks ran before (limit 4 a minute in this test): two more are allowed, the third is not.
-    expect(acks).toEqual(['update', 'update', 'errors']);
+    // Two checks ran before (limit 5 a minute, kept in the store): three more are allowed, not a fourth.
+    expect(acks).toEqual(['update', 'update', 'update', 'errors']);
     await standIn.waitFor(
       () => standIn.api('views.update').some((c) => c.body['view_id'] === 'VR1'),
       10_000,
     );
   });
 
-  it('canary: no typed secret in any Slack payload, ack or log line', () => {
-    const everything = [...standIn.calls.map((c) => c.raw), ...logs].join('\n');
+  it('canary: no typed secret in any Slack payload, ack, log line or stored reply', async () => {
+    const stored = JSON.stringify(await h.store.jobs.stats()) + JSON.stringify(await storedRows());
+    const everything = [...standIn.calls.map((c) => c.raw), ...logs, ...h.logs, stored].join('\n');
     for (const marker of [SECRET, REFRESH, privateKeyPem.split('\n')[1] ?? ''])
       expect(everything.includes(marker)).toBe(false);
     // Audit lines: one per check that ran.
     const audits = logs.filter((l) => l.includes('"credential_check"'));
-    expect(audits.length).toBe(4);
+    expect(audits.length).toBe(5);
     expect(audits[0]).toMatch(/"who":"slack:U123"/);
   });
 
@@ -365,3 +338,18 @@ describe('Slack connection-test modal', () => {
     expect(everything).not.toMatch(/wd-rt-/);
   });
 });
+
+/** Every row of the embedded store's tables, as the database holds them. */
+async function storedRows(): Promise<unknown[]> {
+  const { location } = h.store;
+  const { default: Database } = await import('better-sqlite3');
+  const db = new Database(location, { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
+    }[];
+    return tables.flatMap((t) => db.prepare(`SELECT * FROM "${t.name}"`).all());
+  } finally {
+    db.close();
+  }
+}

@@ -22,7 +22,7 @@ describe('when Slack calls fail', () => {
     expect(apology['user']).toBe('U123');
     expect(apology['channel']).toBe('C111');
     expect(JSON.stringify(apology)).toContain('Sorry, something went wrong');
-    expect(h.logs.join('\n')).toContain('slack listener failed');
+    expect(h.logs.join('\n')).toMatch(/"method":"response_url","slackError":"expired_url"/);
   });
 
   it('counts a response_url that answers 200 {"ok":false} as not delivered, and apologises', async () => {

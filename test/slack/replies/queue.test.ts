@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Delivery } from '../../../src/slack/replies/delivery.js';
 import { ReplyQueue } from '../../../src/slack/replies/queue.js';
+import { memoryKeyStore } from '../../../src/slack/state/memory-keys.js';
 
-describe('ReplyQueue', () => {
+describe('ReplyQueue (replies kept in memory)', () => {
   const origin = { surface: 'command', responseUrl: 'https://hooks.example/r/1' };
   const note = (n: number): Delivery => ({
     kind: 'post',
@@ -22,6 +23,7 @@ describe('ReplyQueue', () => {
         failures.push(`${error.message}:${o.surface}`);
         return Promise.resolve();
       },
+      keys: memoryKeyStore(),
     });
     for (const n of [1, 2, 3]) queue.defer(origin, (send) => send(note(n)));
     queue.defer(origin, () => Promise.reject(new Error('boom')));
@@ -46,14 +48,13 @@ describe('ReplyQueue', () => {
         return Promise.resolve();
       },
       onFailure: () => Promise.resolve(),
+      keys: memoryKeyStore(),
     });
-    queue.now(origin, (send) =>
-      send({
-        kind: 'open-view',
-        triggerId: 't',
-        view: { type: 'modal', title: { type: 'plain_text', text: 'x' }, blocks: [] },
-      }),
-    );
+    queue.now(origin, {
+      kind: 'open-view',
+      triggerId: 't',
+      view: { type: 'modal', title: { type: 'plain_text', text: 'x' }, blocks: [] },
+    });
     await Promise.resolve();
     await Promise.resolve();
     expect(sent).toEqual(['open-view']);

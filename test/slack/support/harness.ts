@@ -1,11 +1,16 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadCatalogue } from '../../../src/adapters/catalogue-files.js';
 import { createLogger } from '../../../src/adapters/logger.js';
 import type { CheckRunner } from '../../../src/adapters/http/runner.js';
+import type { Store } from '../../../src/adapters/store/types.js';
+import type { EncryptionKey } from '../../../src/config.js';
 import type { Catalogue } from '../../../src/core/catalogue/catalogue.js';
-import { createSlackApp, type ListenerState } from '../../../src/slack/app.js';
+import {
+  startSlackRuntime,
+  type RuntimeParts,
+  type SlackRuntime,
+} from '../../../src/slack/runtime.js';
 import { createServices, type Services } from '../../../src/slack/services.js';
+import { createBackend, until, type Backend } from '../../adapters/store/backends.js';
 import {
   blockActionPayload,
   commandBody,
@@ -27,14 +32,31 @@ export interface HarnessOptions {
   readonly runCheck?: CheckRunner;
   /** Services to replace outright (a failing diagnose…). */
   readonly services?: Partial<Services>;
-  readonly state?: ListenerState;
+  /**
+   * The store's back end (default: a fresh SQLite file, removed on stop). Pass one to share it
+   * between instances; its owner cleans it up.
+   */
+  readonly backend?: Backend;
+  /** A stand-in shared with another instance (its owner closes it). */
+  readonly standIn?: SlackStandIn;
+  readonly encryptionKeys?: readonly EncryptionKey[];
+  readonly tuning?: RuntimeParts['tuning'];
+  /** How long a claimed reply stays leased (the store's default is 60 s). */
+  readonly leaseMs?: number;
+  /** Return before Slack has accepted the token (default: wait, as a load balancer would). */
+  readonly unready?: boolean;
 }
 
-/** The real Bolt app in HTTP mode on a loopback port, talking to a recording stand-in of Slack. */
+/**
+ * The app as main.ts runs it (store, replies and their runner, guarded receiver, token check) on a
+ * loopback port, talking to a recording stand-in of Slack.
+ */
 export interface Harness {
   readonly url: string;
   readonly standIn: SlackStandIn;
   readonly catalogue: Catalogue;
+  readonly store: Store;
+  readonly runtime: SlackRuntime;
   /** Every log line the app wrote, as text. */
   readonly logs: string[];
   command(
@@ -49,7 +71,8 @@ export interface Harness {
   interaction(payload: object): Promise<SlackResponse>;
   event(event: object, o?: { eventId?: string; retryNum?: number }): Promise<SlackResponse>;
   post(body: string, contentType: string, options?: SendOptions): Promise<SlackResponse>;
-  stop(): Promise<void>;
+  /** Stops the app (grace `graceMs`, default 2 s), closes its store and what it owns. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 let realCatalogue: Promise<Catalogue> | undefined;
@@ -59,8 +82,16 @@ export function shippedCatalogue(): Promise<Catalogue> {
   return (realCatalogue ??= loadCatalogue());
 }
 
+/** Fast retries and polls, so tests do not wait for production timings. */
+const TEST_TUNING = { pollMs: 50, tokenRetryMs: 100 } as const;
+
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const standIn = await SlackStandIn.start();
+  const standIn = options.standIn ?? (await SlackStandIn.start());
+  const backend = options.backend ?? (await createBackend('sqlite'));
+  const store = await backend.open(
+    { ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }) },
+    options.encryptionKeys,
+  );
   const catalogue = options.catalogue ?? (await shippedCatalogue());
   const logs: string[] = [];
   const logger = createLogger({
@@ -74,7 +105,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.runCheck === undefined ? {} : { runCheck: options.runCheck }),
   });
-  const app = createSlackApp({
+  const runtime = await startSlackRuntime({
     config: {
       botToken: 'xoxb-test-token',
       signingSecret: SIGNING_SECRET,
@@ -82,18 +113,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       apiUrl: standIn.apiUrl,
       port: 0,
       channels: options.channels ?? [],
+      shutdownGraceMs: 2_000,
+      encryptionKeys: options.encryptionKeys ?? [],
+      jobConcurrency: 32,
+      channelConcurrency: 4,
     },
     services: { ...services, ...options.services },
-    ...(options.state === undefined ? {} : { state: options.state }),
+    store,
+    logger,
+    host: '127.0.0.1',
+    tuning: { ...TEST_TUNING, ...options.tuning },
   });
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // As a load balancer would: no requests before /readyz says yes (the token check has answered).
+  if (options.unready !== true)
+    await until(() => runtime.tokenCheck.status.state === 'ok', 'Slack to accept the token');
+  const url = `http://127.0.0.1:${String(runtime.port)}`;
   const events = `${url}/slack/events`;
   const form = 'application/x-www-form-urlencoded';
   return {
     url,
     standIn,
     catalogue,
+    store,
+    runtime,
     logs,
     async command(text, sendOptions) {
       const responseUrl = standIn.responseUrl();
@@ -115,12 +157,22 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
             : { 'x-slack-retry-num': String(o.retryNum), 'x-slack-retry-reason': 'http_timeout' },
       }),
     post: (body, contentType, sendOptions) => sendSigned(events, body, contentType, sendOptions),
-    async stop() {
-      server.closeAllConnections();
-      await app.stop();
-      await standIn.close();
+    async stop(graceMs = 2_000) {
+      await runtime.stop(graceMs);
+      await store.close();
+      if (options.standIn === undefined) await standIn.close();
+      if (options.backend === undefined) await backend.cleanup();
     },
   };
+}
+
+/** Waits until a log line matches `pattern`. */
+export function waitForLog(h: Pick<Harness, 'logs'>, pattern: RegExp, ms = 5_000): Promise<void> {
+  return until(
+    () => h.logs.some((l) => pattern.test(l)),
+    `a log line matching ${String(pattern)}`,
+    ms,
+  );
 }
 
 /** Calls made to one response_url. */

@@ -1,4 +1,4 @@
-import { EVENTS_PATH } from '../../../src/slack/app.js';
+import { EVENTS_PATH } from '../../../src/slack/receiver/guarded-receiver.js';
 
 export { ANSWER_CHANNEL_TYPES } from '../../../src/slack/ids.js';
 

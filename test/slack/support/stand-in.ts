@@ -8,11 +8,16 @@ export interface RecordedCall {
   readonly method: string;
   readonly body: Record<string, unknown>;
   readonly raw: string;
+  /** When it arrived (epoch ms) and what the stand-in answered. */
+  readonly at: number;
+  readonly status: number;
 }
 
 interface Failure {
   readonly status: number;
   readonly error?: string;
+  /** Seconds, sent as Retry-After (with a 429). */
+  readonly retryAfter?: number;
 }
 
 /**
@@ -25,6 +30,12 @@ export class SlackStandIn {
   readonly #server: Server;
   #responseUrls = 0;
   #ts = 0;
+  /** While true, every connection is dropped without an answer, as when Slack is unreachable. */
+  outage = false;
+  /** Every answer waits this long (Slack's own latency). */
+  latencyMs = 0;
+  /** While set, every Web API call is refused with this error (`token_revoked`…). */
+  tokenRefusal: string | undefined;
 
   private constructor(server: Server) {
     this.#server = server;
@@ -34,9 +45,14 @@ export class SlackStandIn {
     const server = createServer();
     const standIn = new SlackStandIn(server);
     server.on('request', (req, res) => {
-      void readBody(req).then((raw) => {
-        const { status, payload } = standIn.#answer(req, raw);
-        res.writeHead(status, { 'content-type': 'application/json' });
+      if (standIn.outage) {
+        req.socket.destroy();
+        return;
+      }
+      void readBody(req).then(async (raw) => {
+        const { status, payload, headers } = standIn.#answer(req, raw);
+        if (standIn.latencyMs > 0) await new Promise((r) => setTimeout(r, standIn.latencyMs));
+        res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(payload));
       });
     });
@@ -72,6 +88,15 @@ export class SlackStandIn {
     return this.calls.filter((c) => c.kind === 'response_url');
   }
 
+  /** response_urls that got at least one reply the stand-in accepted. */
+  answeredUrls(): Set<string> {
+    return new Set(
+      this.responses()
+        .filter((c) => c.status === 200 && !c.raw.includes('Sorry, something went wrong'))
+        .map((c) => c.method),
+    );
+  }
+
   /** Waits until `predicate` holds over the recorded calls (the app replies after acking). */
   async waitFor(
     predicate: (calls: readonly RecordedCall[]) => boolean,
@@ -104,17 +129,33 @@ export class SlackStandIn {
     );
   }
 
-  #answer(req: IncomingMessage, raw: string): { status: number; payload: unknown } {
+  #answer(
+    req: IncomingMessage,
+    raw: string,
+  ): { status: number; payload: unknown; headers?: Record<string, string> } {
     const path = new URL(req.url ?? '/', this.origin).pathname;
     const isApi = path.startsWith('/api/');
     const method = isApi ? path.slice('/api/'.length) : path;
     const body = parseBody(raw, req.headers['content-type'] ?? '');
-    this.calls.push({ kind: isApi ? 'api' : 'response_url', method, body, raw });
-    const failure = this.#takeFailure(isApi ? method : 'response_url');
+    const failure =
+      isApi && this.tokenRefusal !== undefined
+        ? { status: 200, error: this.tokenRefusal }
+        : this.#takeFailure(isApi ? method : 'response_url');
+    this.calls.push({
+      kind: isApi ? 'api' : 'response_url',
+      method,
+      body,
+      raw,
+      at: Date.now(),
+      status: failure?.status ?? 200,
+    });
     if (failure !== undefined) {
       return {
         status: failure.status,
         payload: { ok: false, error: failure.error ?? 'failed' },
+        ...(failure.retryAfter === undefined
+          ? {}
+          : { headers: { 'retry-after': String(failure.retryAfter) } }),
       };
     }
     return { status: 200, payload: isApi ? this.#apiReply(method, body) : { ok: true } };

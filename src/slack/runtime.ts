@@ -1,0 +1,193 @@
+import { SocketModeReceiver, webApi, type App, type CustomRoute } from '@slack/bolt';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../adapters/logger.js';
+import { JobRunner, type StopResult } from '../adapters/store/jobs/runner.js';
+import { createSealer } from '../adapters/store/sealing.js';
+import type { Store } from '../adapters/store/types.js';
+import type { SlackConfig, StoreConfig } from '../config.js';
+import { createSlackApp } from './app.js';
+import { BotTokenCheck } from './auth/bot-token.js';
+import { toBoltLogger } from './bolt-logger.js';
+import { GuardedReceiver, type InstallerSettings } from './receiver/guarded-receiver.js';
+import { healthRoutes, type ReadinessCheck } from './receiver/health.js';
+import type { SlackCalls } from './replies/delivery.js';
+import { DurableReplies } from './replies/durable.js';
+import { slackJobCodec } from './replies/job-codec.js';
+import { onRunnerEvent, slackJobHandler, type SendJobDeps } from './replies/send-job.js';
+import type { Services } from './services.js';
+import { createSlackFetch } from './slack-fetch.js';
+import { listenerState } from './state/listener-state.js';
+import { KEY } from './state/namespaces.js';
+import { storeOnceKeys } from './state/store-state.js';
+
+/** One Slack call's time limit; the job runner retries, so no client-side retries. */
+const CALL_TIMEOUT_MS = 5_000;
+
+export type RuntimeConfig = Pick<
+  SlackConfig,
+  'botToken' | 'signingSecret' | 'appToken' | 'apiUrl' | 'port' | 'channels' | 'shutdownGraceMs'
+> &
+  Pick<StoreConfig, 'encryptionKeys' | 'jobConcurrency' | 'channelConcurrency'>;
+
+export interface RuntimeParts {
+  readonly config: RuntimeConfig;
+  readonly services: Services;
+  readonly store: Store;
+  readonly logger: Logger;
+  /** Loopback in tests; all interfaces by default. */
+  readonly host?: string;
+  /** Bolt's OAuth installer, for installs to many workspaces. */
+  readonly installer?: InstallerSettings;
+  /** Test knobs: how often the runner looks for due replies, how the token is re-checked. */
+  readonly tuning?: {
+    readonly pollMs?: number;
+    readonly attemptTimeoutMs?: number;
+    readonly tokenRetryMs?: number;
+  };
+}
+
+export interface SlackRuntime {
+  readonly app: App;
+  /** Where it listens (HTTP mode, or Socket Mode's health port). */
+  readonly port: number;
+  readonly tokenCheck: BotTokenCheck;
+  /**
+   * Stops accepting requests, waits for connection tests under way and replies being sent, and
+   * hands back to the store whatever is not sent within `graceMs`.
+   */
+  stop(graceMs?: number): Promise<StopResult & { readonly left: number }>;
+}
+
+/** Web API client settings for every Slack call: base URL, one try per call, a 5 s limit. */
+export function slackClientOptions(
+  apiUrl: string | undefined,
+  logger?: Logger,
+): webApi.WebClientOptions {
+  return {
+    // The client's own warnings as our JSON lines, not its console output.
+    ...(logger === undefined ? {} : { logger: toBoltLogger(logger) }),
+    ...(apiUrl === undefined ? {} : { slackApiUrl: apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/` }),
+    // The job runner retries with backoff up to the reply's deadline; one try per call here.
+    retryConfig: { retries: 0 },
+    timeout: 0,
+    rejectRateLimitedCalls: true,
+    fetch: createSlackFetch(CALL_TIMEOUT_MS),
+  };
+}
+
+/**
+ * The Slack app as it runs: the store-backed replies and their runner, the bot token check, the
+ * guarded receiver with /healthz and /readyz, and an orderly stop. main.ts and the tests start it
+ * the same way.
+ */
+export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRuntime> {
+  const { config, store, logger, services } = parts;
+  const clientOptions = slackClientOptions(config.apiUrl, logger);
+  const client = new webApi.WebClient(config.botToken, clientOptions);
+  // One token answers every workspace; installs to many look each one's token up when sending.
+  const slack: SlackCalls = {
+    clientFor: () => Promise.resolve(client),
+    fetch: clientOptions.fetch ?? createSlackFetch(CALL_TIMEOUT_MS),
+  };
+  const tokenCheck = new BotTokenCheck({
+    client,
+    logger,
+    ...(parts.tuning?.tokenRetryMs === undefined
+      ? {}
+      : { minDelayMs: parts.tuning.tokenRetryMs, maxDelayMs: parts.tuning.tokenRetryMs * 4 }),
+  });
+  const codec = slackJobCodec(createSealer(config.encryptionKeys));
+  const replies = new DurableReplies({ jobs: store.jobs, keys: store.keys, codec, slack, logger });
+  let stopping = false;
+  const readiness: ReadinessCheck[] = [
+    () => Promise.resolve(stopping ? 'shutting down' : undefined),
+    async () => {
+      const ping = await store.ping();
+      return ping.ok ? undefined : `store unreachable: ${ping.reason}`;
+    },
+    () => Promise.resolve(parts.installer === undefined ? tokenCheck.problem() : undefined),
+  ];
+  const routes = healthRoutes(readiness);
+  const receiver =
+    config.appToken === undefined
+      ? new GuardedReceiver({
+          signingSecret: config.signingSecret ?? '',
+          logger,
+          seen: storeOnceKeys(store.keys, KEY.replay.namespace, KEY.replay.ttlMs),
+          routes,
+          ...(parts.installer === undefined ? {} : { installer: parts.installer }),
+        })
+      : new SocketModeReceiver({
+          appToken: config.appToken,
+          logger: toBoltLogger(logger),
+          customRoutes: Object.entries(routes).map(([path, handler]): CustomRoute => ({
+            path,
+            method: ['GET'],
+            handler,
+          })),
+          installerOptions: { port: config.port, clientOptions },
+        });
+  const app = createSlackApp({
+    receiver,
+    ...(parts.installer === undefined ? { authorize: tokenCheck.authorize(config.botToken) } : {}),
+    clientOptions,
+    logger,
+    services,
+    replies,
+    state: listenerState(store.keys),
+    channels: config.channels,
+  });
+  const jobDeps: SendJobDeps = {
+    slack,
+    keys: store.keys,
+    codec,
+    replies,
+    logger,
+    onTokenRefused: (slackError) => {
+      tokenCheck.refused(slackError);
+    },
+  };
+  const runner = new JobRunner({
+    queue: store.jobs,
+    handler: slackJobHandler(jobDeps),
+    concurrency: config.jobConcurrency,
+    channelConcurrency: config.channelConcurrency,
+    onEvent: onRunnerEvent(jobDeps),
+    ...(parts.tuning?.pollMs === undefined ? {} : { pollMs: parts.tuning.pollMs }),
+    ...(parts.tuning?.attemptTimeoutMs === undefined
+      ? {}
+      : { attemptTimeoutMs: parts.tuning.attemptTimeoutMs }),
+  });
+  if (parts.installer === undefined) tokenCheck.start();
+  runner.start();
+  const server = (await (receiver instanceof GuardedReceiver
+    ? app.start({ port: config.port, ...(parts.host === undefined ? {} : { host: parts.host }) })
+    : app.start())) as Server | undefined;
+  const port = (server?.address() as AddressInfo | null)?.port ?? config.port;
+  return {
+    app,
+    port,
+    tokenCheck,
+    async stop(graceMs = config.shutdownGraceMs) {
+      const deadline = Date.now() + graceMs;
+      const remaining = () => Math.max(0, deadline - Date.now());
+      stopping = true;
+      await (receiver instanceof GuardedReceiver
+        ? receiver.stop(Math.min(remaining(), 5_000))
+        : app.stop());
+      const rendering = await replies.settle(remaining());
+      const result = await runner.stop(Math.max(0, remaining() - 500));
+      tokenCheck.stop();
+      const left = await store.jobs
+        .stats()
+        .then((s) => s.queued + s.active)
+        .catch(() => -1);
+      logger.info(
+        { sent: result.sent, handedBack: result.handedBack, left, unfinishedChecks: rendering },
+        'stopped: replies sent, and left in the store for the next instance',
+      );
+      return { ...result, left };
+    },
+  };
+}

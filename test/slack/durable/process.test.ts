@@ -1,0 +1,131 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { backendNames, createBackend, until, type Backend } from '../../adapters/store/backends.js';
+import { startAppProcess, storeEnv, type AppProcess } from '../support/app-process.js';
+import { commandBody } from '../support/payloads.js';
+import { sendSigned } from '../support/signed.js';
+import { SlackStandIn } from '../support/stand-in.js';
+
+// The app as a deploy runs it (`node dist/main.js`, a real process) holding acked work while Slack
+// is away: killed with SIGKILL, or stopped with SIGTERM. Every reply still arrives, from the
+// restarted process or another one. Against every store back end.
+
+const names = await backendNames();
+const FORM = 'application/x-www-form-urlencoded';
+const N = 20;
+
+describe.each(names)('an instance with acked work (%s)', (name) => {
+  let backend: Backend;
+  let standIn: SlackStandIn;
+  const running: AppProcess[] = [];
+  beforeAll(async () => {
+    backend = await createBackend(name);
+    standIn = await SlackStandIn.start();
+  });
+  afterAll(async () => {
+    for (const p of running) p.proc.kill('SIGKILL');
+    await standIn.close();
+    await backend.cleanup();
+  });
+
+  const start = async (extra: Record<string, string> = {}) => {
+    const p = await startAppProcess(standIn.apiUrl, {
+      ...storeEnv(backend.config([])),
+      // A crashed instance's replies are taken over once their lease ends: short here.
+      AUTHHELP_JOB_LEASE_MS: '2000',
+      ...extra,
+    });
+    running.push(p);
+    return p;
+  };
+
+  /** N commands, each acked: from then on the app owes N replies. */
+  const owe = async (app: AppProcess): Promise<string[]> => {
+    const urls = Array.from({ length: N }, () => standIn.responseUrl());
+    const acks = await Promise.all(
+      urls.map((u) =>
+        sendSigned(
+          `${app.url}/slack/events`,
+          commandBody('Login Audit Trail detail: TokenRejected', { responseUrl: u }),
+          FORM,
+        ),
+      ),
+    );
+    expect(acks.map((a) => a.status)).toEqual(Array(N).fill(200));
+    return urls.map((u) => new URL(u).pathname);
+  };
+
+  /** Every path answered exactly once (replies sent after the stand-in's calls of earlier tests). */
+  const deliveredOnce = async (paths: string[]) => {
+    await standIn.waitFor(() => paths.every((p) => standIn.answeredUrls().has(p)), 30_000);
+    await standIn.settle(300);
+    for (const p of paths)
+      expect(standIn.responses().filter((c) => c.method === p && c.status === 200)).toHaveLength(1);
+  };
+
+  it('kill -9 with acked work: the restarted (or another) instance delivers every reply', async () => {
+    standIn.outage = true;
+    const first = await start();
+    const paths = await owe(first);
+    first.proc.kill('SIGKILL');
+    expect(await first.exited).toBe('SIGKILL');
+    const second = await start();
+    standIn.outage = false;
+    await deliveredOnce(paths);
+    second.proc.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+
+  /** SIGTERM, then the exit code, how long it took and its "stopped" line. */
+  const terminate = async (app: AppProcess) => {
+    const signalled = Date.now();
+    app.proc.kill('SIGTERM');
+    const code = await app.exited;
+    const stopped = app.lines
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => String(l['msg']).startsWith('stopped'));
+    return { code, ms: Date.now() - signalled, stopped };
+  };
+
+  it('SIGTERM with work in flight: finishes it, hands back the rest, each reply sent once', async () => {
+    // Slack answers slowly: replies are under way when the signal comes.
+    standIn.latencyMs = 1_000;
+    const first = await start({ AUTHHELP_SHUTDOWN_GRACE_MS: '5000' });
+    const paths = await owe(first);
+    await until(() => standIn.responses().length > 0, 'a reply under way');
+    const { code, ms, stopped } = await terminate(first);
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(5_000 + 3_000);
+    expect(stopped).toMatchObject({ level: 30 });
+    const sent = stopped?.['sent'] as number;
+    expect(sent).toBeGreaterThan(0);
+    expect(sent + (stopped?.['left'] as number)).toBe(N);
+    standIn.latencyMs = 0;
+    const second = await start();
+    await deliveredOnce(paths);
+    expect((await terminate(second)).code).toBe(0);
+  });
+
+  it('SIGTERM with a grace period shorter than Slack takes: exits in time, nothing lost', async () => {
+    standIn.latencyMs = 2_000;
+    const first = await start({ AUTHHELP_SHUTDOWN_GRACE_MS: '500' });
+    const paths = await owe(first);
+    await until(() => standIn.responses().length > 0, 'a reply under way');
+    const { code, ms, stopped } = await terminate(first);
+    expect(code).toBe(0);
+    expect(ms).toBeLessThan(500 + 3_000);
+    expect(stopped?.['left']).toBeGreaterThan(0);
+    expect(first.lines.join('\n')).not.toMatch(/"level":50/);
+    standIn.latencyMs = 0;
+    const second = await start();
+    // Replies cut off mid-call go out again: at least once each, never lost.
+    await standIn.waitFor(() => paths.every((p) => standIn.answeredUrls().has(p)), 30_000);
+    expect((await terminate(second)).code).toBe(0);
+  });
+
+  it('writes nothing but JSON lines, from start-up to exit', () => {
+    const all = running.flatMap((p) => p.lines);
+    expect(all.length).toBeGreaterThan(0);
+    for (const line of all) expect(() => JSON.parse(line) as unknown).not.toThrow();
+    expect(all.join('\n')).not.toContain('xoxb-test-token');
+  });
+});
