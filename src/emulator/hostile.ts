@@ -55,6 +55,8 @@ export const ENCODINGS: Readonly<Record<string, (value: string, id: string) => s
       .replace(/"/g, '&quot;')
       .replace(/'/g, '&#39;')
       .replace(/\//g, '&sol;'),
+  upper: (v) => v.toUpperCase(),
+  nfd: (v) => v.normalize('NFD'),
   /** A server that quotes only the start of what it got. */
   prefix: (v) => {
     const chars = Array.from(v);

@@ -21,7 +21,11 @@ export class SecretScrubber {
    * only hide ordinary text that happens to share eight characters with a random token.
    */
   add(values: Iterable<string | undefined>, runs = true): void {
-    for (const v of values) {
+    // A server may hand back a non-ASCII secret in the other Unicode normal form.
+    const all = [...values].flatMap((v) =>
+      v === undefined ? [] : [...new Set([v, v.normalize('NFC'), v.normalize('NFD')])],
+    );
+    for (const v of all) {
       if (v === undefined || v.length < MIN_SECRET_LENGTH) continue;
       if (!this.#values.has(v)) {
         this.#values.add(v);
@@ -53,7 +57,9 @@ export class SecretScrubber {
       .filter((l) => l.length >= MIN_SECRET_LENGTH)
       .sort((a, b) => b.length - a.length);
     const pattern = literals.map((l) => escapedFormsPattern(l, values.has(l))).join('|');
-    this.#pattern = new RegExp(pattern, 'g');
+    // Case-insensitive: a server that upper-cases what it quotes still quotes the secret, and a
+    // random value matching another in all but case is too unlikely to hide anything else.
+    this.#pattern = new RegExp(pattern, 'gi');
     return this.#pattern;
   }
 
@@ -61,7 +67,11 @@ export class SecretScrubber {
     if (this.#grams !== null) return this.#grams;
     const grams = new Set<string>();
     for (const form of [...this.#runValues].flatMap(runForms))
-      for (let i = 0; i + MIN_RUN <= form.length; i++) grams.add(form.slice(i, i + MIN_RUN));
+      for (let i = 0; i + MIN_RUN <= form.length; i++) {
+        const gram = form.slice(i, i + MIN_RUN);
+        grams.add(gram);
+        grams.add(gram.toLowerCase());
+      }
     this.#grams = grams;
     return grams;
   }
@@ -70,9 +80,12 @@ export class SecretScrubber {
 /** Masks every stretch of `text` covered by windows that appear in `grams`. */
 function maskRuns(text: string, grams: ReadonlySet<string>): string {
   if (grams.size === 0 || text.length < MIN_RUN) return text;
+  // Lower case only where it keeps every index (a few characters change length when lowered).
+  const lowered = text.toLowerCase();
+  const lower = lowered.length === text.length ? lowered : text;
   const ranges: [number, number][] = [];
   for (let i = 0; i + MIN_RUN <= text.length; i++) {
-    if (!grams.has(text.slice(i, i + MIN_RUN))) continue;
+    if (!grams.has(lower.slice(i, i + MIN_RUN))) continue;
     const last = ranges.at(-1);
     if (last !== undefined && i <= last[1]) last[1] = i + MIN_RUN;
     else ranges.push([i, i + MIN_RUN]);
