@@ -26,7 +26,7 @@ export class SecretScrubber {
       v === undefined ? [] : [...new Set([v, v.normalize('NFC'), v.normalize('NFD')])],
     );
     for (const v of all) {
-      if (v === undefined || v.length < MIN_SECRET_LENGTH) continue;
+      if (v.length < MIN_SECRET_LENGTH) continue;
       if (!this.#values.has(v)) {
         this.#values.add(v);
         this.#pattern = null;
