@@ -61,9 +61,13 @@ export function buildQuery(
   // Misspelt codes are looked for where people type codes: short messages and error fields.
   const fuzzy = text.length <= SHORT_TEXT;
   const foreignCodes: string[] = [];
+  const literal = findCodes(signals, index, fuzzy, foreignCodes);
+  // A code found as written is read as written (in a category field it says little): its words
+  // are not read again as the code.
+  const written = new Set(literal.map((h) => h.code.toLowerCase()));
   const codeHits = [
-    ...findCodes(signals, index, fuzzy, foreignCodes),
-    ...findCodeWords(sequence, camel, index),
+    ...literal,
+    ...findCodeWords(sequence, camel, index).filter((h) => !written.has(h.code.toLowerCase())),
     ...findClaimRules(text, index),
   ];
   const vendors = detectVendors(text, signals, queryTerms, index, codeHits);
@@ -183,7 +187,7 @@ function findCodes(
 ): CodeHit[] {
   const hits: CodeHit[] = [];
   let fuzzyLookups = 0;
-  for (const { token, inErrorField } of signals.codeTokens) {
+  for (const { token, inErrorField, inCategoryField } of signals.codeTokens) {
     const exact = index.codes.get(token.toLowerCase());
     const loose =
       exact === undefined
@@ -191,7 +195,8 @@ function findCodes(
         : undefined;
     const refs = exact ?? (loose !== undefined && loose.length > 0 ? loose : undefined);
     if (refs !== undefined) {
-      const factor = exact === undefined ? 0.85 : 1;
+      // A code given as the category of the error says less than the error's own explanation.
+      const factor = (exact === undefined ? 0.85 : 1) * (inCategoryField === true ? 0.3 : 1);
       for (const r of refs)
         hits.push({
           entry: r.entry,

@@ -12,6 +12,8 @@ export interface CodeToken {
   readonly token: string;
   /** Appears where a code is expected: `error=`, `"error":`, `Detail:`, `o:errorCode`, `ErrorCode:`. */
   readonly inErrorField: boolean;
+  /** Appears as a category (`error_category=`, `"type":`): a class of errors, not the error. */
+  readonly inCategoryField?: boolean;
 }
 
 const STATUS_CODES = new Set([
@@ -58,6 +60,8 @@ const TOKEN = /[\p{L}\p{N}_]+/gu;
 const ERROR_FIELD_BEFORE =
   /(?:(?:error(?:_?code)?|detail|errorcode|code|reason|audit[^:=\n]{0,24})["']?\s*[:=]\s*["']?|<(?:\w+:)?(?:code|errorcode|faultcode|error)>)\s*$/i;
 
+const CATEGORY_FIELD_BEFORE = /(?:categor(?:y|ies)|type|kind|class)["']?\s*[:=]\s*["']?\s*$/i;
+
 /** Every word token (codes are looked up from these), noting the ones in an error field. */
 export function extractCodeTokens(text: string): CodeToken[] {
   const out: CodeToken[] = [];
@@ -65,11 +69,13 @@ export function extractCodeTokens(text: string): CodeToken[] {
   for (const m of text.matchAll(TOKEN)) {
     const token = m[0];
     if (token.length < 3 || token.length > 60) continue;
-    const inErrorField = ERROR_FIELD_BEFORE.test(text.slice(Math.max(0, m.index - 32), m.index));
-    const key = inErrorField ? `!${token}` : token;
+    const before = text.slice(Math.max(0, m.index - 32), m.index);
+    const inErrorField = ERROR_FIELD_BEFORE.test(before);
+    const inCategoryField = !inErrorField && CATEGORY_FIELD_BEFORE.test(before);
+    const key = inErrorField ? `!${token}` : inCategoryField ? `?${token}` : token;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ token, inErrorField });
+    out.push(inCategoryField ? { token, inErrorField, inCategoryField } : { token, inErrorField });
   }
   return out;
 }

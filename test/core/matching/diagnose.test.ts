@@ -220,3 +220,17 @@ describe('diagnose: says what would decide', () => {
     expect(d.ask).toBeUndefined();
   });
 });
+
+describe("diagnose: the error's own explanation beats a category word", () => {
+  it('reads error_category="invalid_grant" beside the insufficient_scope sentence as insufficient_scope', () => {
+    const d = diagnoser.diagnose(
+      'token request failed: error_category="invalid_grant" error_description="The request requires higher privileges than provided by the access token."',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/insufficient_scope');
+  });
+
+  it('still reads invalid_grant given as the error itself', () => {
+    const d = diagnoser.diagnose('token request failed: error="invalid_grant"');
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+  });
+});

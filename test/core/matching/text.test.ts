@@ -358,3 +358,15 @@ describe('TypoIndex', () => {
     expect(ambiguous.correct('sealex')).toBeUndefined();
   });
 });
+
+describe('extractCodeTokens: category fields', () => {
+  it('marks a code given as the category of an error, not as the error', () => {
+    const tokens = extractCodeTokens('error_category="invalid_grant" error="invalid_scope"');
+    expect(tokens).toContainEqual({
+      token: 'invalid_grant',
+      inErrorField: false,
+      inCategoryField: true,
+    });
+    expect(tokens).toContainEqual({ token: 'invalid_scope', inErrorField: true });
+  });
+});
