@@ -2,6 +2,7 @@ import type { Catalogue, Entry } from '../core/catalogue/catalogue.js';
 import { answerMatch } from '../core/matching/answer-bar.js';
 import type { Diagnosis, Via } from '../core/matching/types.js';
 import { MAX_ALTERNATIVES, type AnswerState } from './answer-state.js';
+import { pasteCut, type PasteCut } from './paste-cut.js';
 
 /** An answer ready to render: the entry shown, its alternatives, and how it was reached. */
 export interface Answer {
@@ -11,15 +12,16 @@ export interface Answer {
   /** Entries for `state.alternatives`, same order. */
   readonly alternatives: readonly Entry[];
   readonly why?: readonly string[];
-  /** Set when only the first N characters of a long paste were read. */
-  readonly readChars?: number;
+  /** Set when the paste was longer than the matcher reads: which part was read. */
+  readonly cut?: PasteCut;
 }
 
 /**
  * The answer to a diagnosis where the paste came from, built from the matches themselves (each
- * carries its entry); undefined when the bar for `via` is not met.
+ * carries its entry); undefined when the bar for `via` is not met. `pasteLength` is the paste's
+ * length as sent, for the note on a cut paste.
  */
-export function answerOf(d: Diagnosis, via: Via): Answer | undefined {
+export function answerOf(d: Diagnosis, via: Via, pasteLength?: number): Answer | undefined {
   const best = answerMatch(d, via);
   if (best === undefined) return undefined;
   const others = d.matches.filter((m) => m !== best).slice(0, MAX_ALTERNATIVES);
@@ -32,7 +34,7 @@ export function answerOf(d: Diagnosis, via: Via): Answer | undefined {
     },
     alternatives: others.map((m) => m.entry),
     why: best.why,
-    ...(d.truncated ? { readChars: d.inputLength } : {}),
+    ...(d.truncated ? { cut: pasteCut(pasteLength ?? d.inputLength) } : {}),
   };
 }
 

@@ -2,6 +2,9 @@
 export const MAX_INPUT_CHARS = 16_000;
 const TAIL_CHARS = 4_000;
 
+/** Of a paste longer than the cap, how many characters are read from its start and from its end. */
+export const READ_WINDOW = { head: MAX_INPUT_CHARS - TAIL_CHARS, tail: TAIL_CHARS } as const;
+
 export interface Capped {
   readonly text: string;
   readonly truncated: boolean;
@@ -9,8 +12,8 @@ export interface Capped {
 
 export function capInput(raw: string): Capped {
   if (raw.length <= MAX_INPUT_CHARS) return { text: raw, truncated: false };
-  const head = raw.slice(0, MAX_INPUT_CHARS - TAIL_CHARS);
-  const tail = raw.slice(raw.length - TAIL_CHARS);
+  const head = raw.slice(0, READ_WINDOW.head);
+  const tail = raw.slice(raw.length - READ_WINDOW.tail);
   return { text: `${head}\n…\n${tail}`, truncated: true };
 }
 

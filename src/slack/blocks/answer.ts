@@ -1,6 +1,7 @@
 import type { Entry } from '../../core/catalogue/catalogue.js';
 import { encodeState, type AnswerState } from '../answer-state.js';
 import type { Answer } from '../answers.js';
+import { describeCut } from '../paste-cut.js';
 import { ACTION, BLOCK } from '../ids.js';
 import { entryBlocks, firstSentence, idLine, percent } from './entry.js';
 import type { Block } from './limits.js';
@@ -24,8 +25,10 @@ export function answerMessage(
   const tail: Block[] = [
     idLine(entry, state.confidence, mode === 'shared' ? [] : (answer.why ?? [])),
   ];
-  if (answer.readChars !== undefined && mode !== 'shared') {
-    tail.push(context(`Only the first ${answer.readChars} characters of the paste were read.`));
+  if (answer.cut !== undefined && mode !== 'shared') {
+    tail.push(
+      context(`Your paste was long: I read ${describeCut(answer.cut)} (errors sit at either end).`),
+    );
   }
   if (footer !== undefined) tail.push(context(footer));
   if (mode === 'private') tail.push(privateActions(answer));

@@ -5,12 +5,26 @@ import { percent } from './entry.js';
 import type { Block } from './limits.js';
 import { context, escapeMrkdwn, section, truncate } from './limits.js';
 import { message, type SlackMessage } from './message.js';
+import { describeCut, type PasteCut } from '../paste-cut.js';
 
-/** Never an empty reply: the closest ids, what to paste instead, and where to get help. */
-export function noMatchMessage(catalogue: Catalogue, closest: readonly Match[]): SlackMessage {
+/**
+ * Never an empty reply: the closest ids, what to paste instead, and where to get help; for a paste
+ * too long to read whole, which part was read.
+ */
+export function noMatchMessage(
+  catalogue: Catalogue,
+  closest: readonly Match[],
+  cut?: PasteCut,
+): SlackMessage {
   const blocks: Block[] = [
     section(':thinking_face: I could not match this to a documented error.'),
   ];
+  if (cut !== undefined)
+    blocks.push(
+      section(
+        `Your paste was cut: I read only ${describeCut(cut)}. If the error is in the middle, paste just the error line or the response body.`,
+      ),
+    );
   if (closest.length > 0) {
     const lines = closest
       .slice(0, 3)

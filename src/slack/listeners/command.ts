@@ -10,6 +10,7 @@ import { parseCommandText, type CommandRequest } from '../command-text.js';
 import { quoted } from '../blocks/limits.js';
 import { COMMAND } from '../ids.js';
 import { pasteFields } from '../log-fields.js';
+import { cutOf } from '../paste-cut.js';
 import { privately } from '../replies/delivery.js';
 import { originOf } from '../replies/origin.js';
 import { owed } from '../replies/owed.js';
@@ -67,7 +68,7 @@ function reply(services: Services, request: Answered): SlackMessage {
 
 function diagnoseReply(services: Services, text: string): SlackMessage {
   const diagnosis = services.diagnose(text);
-  const answer = answerOf(diagnosis, 'command');
+  const answer = answerOf(diagnosis, 'command', text.length);
   services.logger.info(
     {
       surface: 'command',
@@ -78,7 +79,7 @@ function diagnoseReply(services: Services, text: string): SlackMessage {
     'diagnosed',
   );
   return answer === undefined
-    ? noMatchMessage(services.catalogue, diagnosis.matches)
+    ? noMatchMessage(services.catalogue, diagnosis.matches, cutOf(diagnosis, text.length))
     : answerMessage(answer, 'private');
 }
 

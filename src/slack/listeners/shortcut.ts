@@ -6,6 +6,7 @@ import type { SlackMessage } from '../blocks/message.js';
 import { noMatchMessage } from '../blocks/no-match.js';
 import { CALLBACK } from '../ids.js';
 import { pasteFields } from '../log-fields.js';
+import { cutOf } from '../paste-cut.js';
 import { privately } from '../replies/delivery.js';
 import { originOf } from '../replies/origin.js';
 import { owed } from '../replies/owed.js';
@@ -34,12 +35,13 @@ function shortcutReply(services: Services, shortcut: MessageShortcut): SlackMess
     );
   }
   const diagnosis = services.diagnose(text);
-  const answer = answerOf(diagnosis, 'command');
+  const answer = answerOf(diagnosis, 'command', text.length);
   services.logger.info(
     { surface: 'shortcut', ...pasteFields(text), entryId: answer?.entry.id ?? null },
     'diagnosed',
   );
-  if (answer === undefined) return noMatchMessage(services.catalogue, diagnosis.matches);
+  if (answer === undefined)
+    return noMatchMessage(services.catalogue, diagnosis.matches, cutOf(diagnosis, text.length));
   const threadTs: unknown = shortcut.message['thread_ts'];
   const thread = {
     channel: shortcut.channel.id,

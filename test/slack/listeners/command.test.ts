@@ -121,4 +121,21 @@ describe('/authhelp', () => {
     const text = JSON.stringify(await reply(h, 'check sap'));
     expect(text).toContain("I can't test `sap` connections");
   });
+
+  it('says which part of a long paste it read: the head and the tail', async () => {
+    const filler = 'INFO sync step finished without incident\n'.repeat(1200);
+    const paste = `${filler}${NETSUITE_PASTE}`;
+    const text = JSON.stringify(await reply(h, paste));
+    expect(text).toContain('`netsuite/TokenRejected`');
+    expect(text).toContain(
+      `I read the first 12,000 and the last 4,000 of its ${paste.length.toLocaleString('en-US')} characters`,
+    );
+  });
+
+  it('says a paste was cut when nothing in the part it read matched', async () => {
+    const filler = 'INFO sync step finished without incident\n'.repeat(1200);
+    const text = JSON.stringify(await reply(h, filler));
+    expect(text).toContain('could not match');
+    expect(text).toContain('Your paste was cut: I read only the first 12,000 and the last 4,000');
+  });
 });
