@@ -44,6 +44,7 @@ export interface RuntimeParts {
     readonly pollMs?: number;
     readonly attemptTimeoutMs?: number;
     readonly tokenRetryMs?: number;
+    readonly checkFallbackMs?: number;
   };
 }
 
@@ -135,7 +136,11 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
     logger,
     services,
     replies,
-    state: listenerState(store.keys),
+    state: listenerState(store.keys, {
+      ...(parts.tuning?.checkFallbackMs === undefined
+        ? {}
+        : { checkFallbackMs: parts.tuning.checkFallbackMs }),
+    }),
     channels: config.channels,
   });
   const jobDeps: SendJobDeps = {

@@ -35,10 +35,9 @@ export interface CheckState {
   readonly perUser: RateLimit;
   /** Modals already answered, by the check's result or by its fallback (namespace check-done). */
   readonly answered: OnceKeys;
+  /** When the "interrupted" note is due: a little after the check's 15 s limit. */
+  readonly fallbackAfterMs: number;
 }
-
-/** The check gives up after 15 s; its fallback is due a little after that. */
-const FALLBACK_AFTER_MS = 20_000;
 
 export interface OpenCheck {
   /** Valid for about 3 s after Slack sent it: the modal opens before any slow work. */
@@ -142,7 +141,7 @@ export function registerCheck(
     await replies.owe(origin, () => [
       owed(
         { kind: 'update-view', viewId: view.id, view: checkInterruptedView(system) },
-        { notBefore: Date.now() + FALLBACK_AFTER_MS, claim: done },
+        { notBefore: Date.now() + state.fallbackAfterMs, claim: done },
       ),
     ]);
     await ack({ response_action: 'update', view: checkingView(system) });
@@ -150,16 +149,17 @@ export function registerCheck(
     // After the ack: Slack wants it within 3 s, the check may take up to 15 s. The hash is left
     // out: it went stale with the "Checking…" update.
     replies.later(origin, async () => {
-      const result = await services.check.run(input, `slack:${body.user.id}`).then(
-        (outcome) => checkResultView(outcome, services.catalogue),
-        (error: unknown) => {
+      // A failure on our side (the check or its rendering) still answers, with an apology.
+      const result = await services.check
+        .run(input, `slack:${body.user.id}`)
+        .then((outcome) => checkResultView(outcome, services.catalogue))
+        .catch((error: unknown) => {
           services.logger.error(
             { ...logFieldsOf(origin), ...errorFields(error) },
             'connection test failed on our side; apologising',
           );
           return apologyView();
-        },
-      );
+        });
       // Claimed now, not when sent: a fallback coming due while this waits in a busy queue stays quiet.
       if (!(await state.answered.claim(view.id))) return [];
       return [owed({ kind: 'update-view', viewId: view.id, view: result })];

@@ -12,8 +12,14 @@ export interface ListenerState {
   readonly guard: GuardState;
 }
 
+/** The connection test gives up after 15 s; its "interrupted" note is due a little later. */
+const CHECK_FALLBACK_MS = 20_000;
+
 /** Every listener's state in the store's keys: shared by every instance, kept across restarts. */
-export function listenerState(keys: KeyStore): ListenerState {
+export function listenerState(
+  keys: KeyStore,
+  options: { checkFallbackMs?: number } = {},
+): ListenerState {
   const once = (k: { namespace: string; ttlMs: number }) =>
     storeOnceKeys(keys, k.namespace, k.ttlMs);
   return {
@@ -21,6 +27,7 @@ export function listenerState(keys: KeyStore): ListenerState {
     check: {
       perUser: storeRateLimit(keys, KEY.checkRate.namespace, KEY.checkRate),
       answered: once(KEY.checkDone),
+      fallbackAfterMs: options.checkFallbackMs ?? CHECK_FALLBACK_MS,
     },
     guard: { warnedEvents: once(KEY.guard) },
   };

@@ -1,38 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CheckOutcome } from '../../../src/core/check/types.js';
+import { failedCheck } from '../support/check-outcome.js';
 import { startHarness } from '../support/harness.js';
-import { viewSubmissionPayload } from '../support/payloads.js';
+import { oauth2CheckSubmission } from '../support/payloads.js';
 
-const FAILED: CheckOutcome = {
-  ok: false,
-  system: 'oauth2',
-  findings: [],
-  steps: [{ name: 'token request', status: 'failed', detail: 'held by the test' }],
-  requests: [],
-  tokenIssued: false,
-  durationMs: 1,
-  target: null,
-};
-
-/** The OAuth 2.0 connection-test form submitted with plausible values. */
-function oauth2Submission(viewId: string, triggerId: string): object {
-  return viewSubmissionPayload(
-    {
-      id: viewId,
-      type: 'modal',
-      callback_id: 'authhelp_check_submit',
-      private_metadata: JSON.stringify({ system: 'oauth2' }),
-      state: {
-        values: {
-          check_token_url: { value: { value: 'https://auth.example.com/oauth2/token' } },
-          check_client_id: { value: { value: 'c' } },
-          check_client_secret: { value: { value: 's' } },
-        },
-      },
-    },
-    triggerId,
-  );
-}
+const FAILED = failedCheck('held by the test');
 
 describe('ack deadline', () => {
   it('acks a connection test before the slow check finishes, and still replies afterwards', async () => {
@@ -46,7 +17,7 @@ describe('ack deadline', () => {
       },
     });
     try {
-      const res = await h.interaction(oauth2Submission('VSLOW', '1337.46.qrst'));
+      const res = await h.interaction(oauth2CheckSubmission('VSLOW'));
       expect(res.status).toBe(200);
       expect(res.ms).toBeLessThan(3000);
       expect(JSON.stringify(JSON.parse(res.text))).toContain('Checking…');
@@ -66,7 +37,7 @@ describe('ack deadline', () => {
       runCheck: () => Promise.reject(new Error('runner exploded')),
     });
     try {
-      const res = await h.interaction(oauth2Submission('VFAIL', '1337.47.uvwx'));
+      const res = await h.interaction(oauth2CheckSubmission('VFAIL'));
       expect(res.status).toBe(200);
       await h.standIn.waitFor(() => h.standIn.api('views.update').length === 1);
       const update = h.standIn.api('views.update')[0]!.body;

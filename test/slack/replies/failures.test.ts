@@ -15,14 +15,25 @@ describe('when Slack calls fail', () => {
     // Once for the reply, once for the apology sent the same way.
     h.standIn.failNext('response_url', { status: 404, error: 'expired_url' });
     h.standIn.failNext('response_url', { status: 404, error: 'expired_url' });
-    const { res } = await h.command('help');
+    const { res } = await h.command('TokenRejected seen by zebra-marker-42');
     expect(res.status).toBe(200);
     await h.standIn.waitFor(() => h.standIn.api('chat.postEphemeral').length === 1);
     const apology = h.standIn.api('chat.postEphemeral')[0]!.body;
     expect(apology['user']).toBe('U123');
     expect(apology['channel']).toBe('C111');
     expect(JSON.stringify(apology)).toContain('Sorry, something went wrong');
-    expect(h.logs.join('\n')).toMatch(/"method":"response_url","slackError":"expired_url"/);
+    // One warn line with who, where, the method and Slack's error; never the paste.
+    const line = h.logs.find((l) => l.includes('"slackError":"expired_url"'));
+    expect(JSON.parse(line!)).toMatchObject({
+      level: 40,
+      team: 'T1',
+      user: 'U123',
+      channel: 'C111',
+      actionId: '/authhelp',
+      method: 'response_url',
+      slackError: 'expired_url',
+    });
+    expect(h.logs.join('\n')).not.toContain('zebra-marker-42');
   });
 
   it('counts a response_url that answers 200 {"ok":false} as not delivered, and apologises', async () => {

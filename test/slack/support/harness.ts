@@ -69,7 +69,10 @@ export interface Harness {
   ): Promise<{ res: SlackResponse; responseUrl: string }>;
   /** Posts a view submission or any other interaction payload. */
   interaction(payload: object): Promise<SlackResponse>;
-  event(event: object, o?: { eventId?: string; retryNum?: number }): Promise<SlackResponse>;
+  event(
+    event: object,
+    o?: { eventId?: string; retryNum?: number; timestamp?: number },
+  ): Promise<SlackResponse>;
   post(body: string, contentType: string, options?: SendOptions): Promise<SlackResponse>;
   /** Stops the app (grace `graceMs`, default 2 s), closes its store and what it owns. */
   stop(graceMs?: number): Promise<void>;
@@ -151,6 +154,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     event: (event, o = {}) =>
       sendSigned(events, eventBody(event, o.eventId), 'application/json', {
+        ...(o.timestamp === undefined ? {} : { timestamp: o.timestamp }),
         headers:
           o.retryNum === undefined
             ? {}

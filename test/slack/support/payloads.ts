@@ -48,6 +48,27 @@ export function viewSubmissionPayload(view: object, triggerId: string): object {
   return { type: 'view_submission', ...interactionSender(triggerId), view };
 }
 
+/** The OAuth 2.0 connection-test form submitted with plausible values. */
+export function oauth2CheckSubmission(viewId: string, user = USER): object {
+  const payload = viewSubmissionPayload(
+    {
+      id: viewId,
+      type: 'modal',
+      callback_id: 'authhelp_check_submit',
+      private_metadata: JSON.stringify({ system: 'oauth2' }),
+      state: {
+        values: {
+          check_token_url: { value: { value: 'https://auth.example.com/oauth2/token' } },
+          check_client_id: { value: { value: 'c' } },
+          check_client_secret: { value: { value: 's' } },
+        },
+      },
+    },
+    `1337.${viewId}`,
+  ) as { user: object };
+  return { ...payload, user: { ...payload.user, id: user } };
+}
+
 export interface ButtonClick {
   readonly actionId: string;
   readonly value?: string;
