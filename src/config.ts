@@ -17,14 +17,50 @@ const flag = z
   .optional()
   .transform((v) => v === '1' || v === 'true');
 
+const BOT_TOKEN_HELP =
+  'copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions, or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET to install into many workspaces';
+const INSTALL_VARIABLES = ['SLACK_CLIENT_ID', 'SLACK_CLIENT_SECRET', 'SLACK_STATE_SECRET'] as const;
+
+/** An empty variable counts as unset (shell files often write `NAME=`). */
+const unsetIfEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const slackSchema = z
   .object({
-    SLACK_BOT_TOKEN: z
-      .string({
+    SLACK_BOT_TOKEN: unsetIfEmpty(
+      z
+        .string()
+        .regex(/^xoxb-/, 'SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)'),
+    ),
+    SLACK_CLIENT_ID: unsetIfEmpty(
+      z
+        .string()
+        .regex(
+          /^\S+$/,
+          'SLACK_CLIENT_ID must be the Client ID from Basic Information → App Credentials',
+        ),
+    ),
+    SLACK_CLIENT_SECRET: unsetIfEmpty(z.string().min(1)),
+    SLACK_STATE_SECRET: unsetIfEmpty(
+      z
+        .string()
+        .min(32, 'SLACK_STATE_SECRET must be at least 32 random characters (openssl rand -hex 32)'),
+    ),
+    SLACK_REDIRECT_URI: unsetIfEmpty(
+      z.url({
+        protocol: /^https?$/,
         error:
-          'SLACK_BOT_TOKEN is not set: copy the Bot User OAuth Token (xoxb-…) from OAuth & Permissions',
+          'SLACK_REDIRECT_URI must be the https URL of /slack/oauth_redirect listed under Redirect URLs',
+      }),
+    ),
+    SLACK_STATE_VERIFICATION: z
+      .enum(['1', '0', 'true', 'false'], {
+        error: 'SLACK_STATE_VERIFICATION must be 1/true (default) or 0/false',
       })
-      .regex(/^xoxb-/, 'SLACK_BOT_TOKEN must start with xoxb- (the Bot User OAuth Token)'),
+      .optional()
+      .transform((v) => v !== '0' && v !== 'false'),
+    // Only whether it is set: loadStoreConfig parses it.
+    AUTHHELP_ENCRYPTION_KEY: z.string().optional(),
     SLACK_SIGNING_SECRET: z.string().min(1).optional(),
     SLACK_APP_TOKEN: z
       .string()
@@ -68,10 +104,63 @@ const slackSchema = z
           'SLACK_SIGNING_SECRET is not set: copy the Signing Secret from Basic Information (or set SLACK_APP_TOKEN for Socket Mode)',
       });
     }
+    const problem = authModeProblem(v);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', ...problem });
   });
 
+/**
+ * One workspace (SLACK_BOT_TOKEN) or installs into many (the three SLACK_CLIENT_… variables and an
+ * encryption key for the tokens they bring): exactly one of the two, complete.
+ */
+function authModeProblem(v: {
+  SLACK_BOT_TOKEN?: string | undefined;
+  SLACK_CLIENT_ID?: string | undefined;
+  SLACK_CLIENT_SECRET?: string | undefined;
+  SLACK_STATE_SECRET?: string | undefined;
+  AUTHHELP_ENCRYPTION_KEY?: string | undefined;
+}): { path: string[]; message: string } | undefined {
+  const given = INSTALL_VARIABLES.filter((name) => (v[name] ?? '') !== '');
+  if (given.length === 0)
+    return v.SLACK_BOT_TOKEN === undefined
+      ? { path: ['SLACK_BOT_TOKEN'], message: `SLACK_BOT_TOKEN is not set: ${BOT_TOKEN_HELP}` }
+      : undefined;
+  if (v.SLACK_BOT_TOKEN !== undefined)
+    return {
+      path: ['SLACK_BOT_TOKEN'],
+      message: `SLACK_BOT_TOKEN and ${given.join(', ')} are both set: unset SLACK_BOT_TOKEN to install into many workspaces, or unset ${INSTALL_VARIABLES.join(', ')} to run in one`,
+    };
+  const missing = INSTALL_VARIABLES.find((name) => !given.includes(name));
+  if (missing !== undefined)
+    return {
+      path: [missing],
+      message: `${missing} is not set: installing into many workspaces needs ${INSTALL_VARIABLES.join(', ')} (see the README, "Install into many workspaces")`,
+    };
+  if ((v.AUTHHELP_ENCRYPTION_KEY ?? '') === '')
+    return {
+      path: ['AUTHHELP_ENCRYPTION_KEY'],
+      message:
+        'AUTHHELP_ENCRYPTION_KEY is not set: installs into many workspaces keep their bot tokens encrypted (openssl rand -base64 32)',
+    };
+  return undefined;
+}
+
+/** Serving Slack's OAuth install flow: the app's credentials and how the redirect is checked. */
+export interface InstallConfig {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs the OAuth `state` (bound to the installing browser by a cookie). */
+  readonly stateSecret: string;
+  /** SLACK_REDIRECT_URI: sent to Slack when the app lists several redirect URLs. */
+  readonly redirectUri: string | undefined;
+  /** False accepts a redirect without our `state`: org admins approving an org-wide install. */
+  readonly stateVerification: boolean;
+}
+
 export interface SlackConfig {
-  readonly botToken: string;
+  /** The one workspace's token; undefined when the app installs into many (`install`). */
+  readonly botToken: string | undefined;
+  /** Set when SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET are. */
+  readonly install: InstallConfig | undefined;
   readonly signingSecret: string | undefined;
   readonly appToken: string | undefined;
   readonly socketMode: boolean;
@@ -96,6 +185,18 @@ export function loadSlackConfig(env: Env): SlackConfig {
   const v = parseOrThrow(slackSchema, env);
   return Object.freeze({
     botToken: v.SLACK_BOT_TOKEN,
+    install:
+      v.SLACK_CLIENT_ID === undefined ||
+      v.SLACK_CLIENT_SECRET === undefined ||
+      v.SLACK_STATE_SECRET === undefined
+        ? undefined
+        : {
+            clientId: v.SLACK_CLIENT_ID,
+            clientSecret: v.SLACK_CLIENT_SECRET,
+            stateSecret: v.SLACK_STATE_SECRET,
+            redirectUri: v.SLACK_REDIRECT_URI,
+            stateVerification: v.SLACK_STATE_VERIFICATION,
+          },
     signingSecret: v.SLACK_SIGNING_SECRET,
     appToken: v.SLACK_APP_TOKEN,
     socketMode: v.SLACK_APP_TOKEN !== undefined,

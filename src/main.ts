@@ -44,7 +44,12 @@ async function main(): Promise<void> {
     logger,
   });
   logger.info(
-    { mode: config.socketMode ? 'socket' : 'http', port: runtime.port, entries: catalogue.size },
+    {
+      mode: config.socketMode ? 'socket' : 'http',
+      workspaces: config.install === undefined ? 'one' : 'many',
+      port: runtime.port,
+      entries: catalogue.size,
+    },
     'authhelp Slack app running',
   );
   let stopping = false;

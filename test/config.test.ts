@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { loadStoreConfig } from '../src/config.js';
+import { loadSlackConfig, loadStoreConfig } from '../src/config.js';
 import { AuthHelpError } from '../src/core/errors.js';
 
 describe('loadStoreConfig', () => {
@@ -50,5 +50,80 @@ describe('loadStoreConfig', () => {
     expect((error as AuthHelpError).message).toContain(name);
     if (name === 'AUTHHELP_ENCRYPTION_KEY')
       expect((error as AuthHelpError).message).not.toContain(value);
+  });
+});
+
+describe('loadSlackConfig: one workspace or many', () => {
+  const base = { SLACK_SIGNING_SECRET: 'signing-secret' };
+  const install = {
+    SLACK_CLIENT_ID: '1111.2222',
+    SLACK_CLIENT_SECRET: 'client-secret-canary',
+    SLACK_STATE_SECRET: 's'.repeat(32),
+    AUTHHELP_ENCRYPTION_KEY: Buffer.alloc(32, 3).toString('base64'),
+  };
+  const messageOf = (env: Record<string, string>): string => {
+    try {
+      loadSlackConfig(env);
+    } catch (err) {
+      expect(err).toBeInstanceOf(AuthHelpError);
+      return (err as AuthHelpError).message;
+    }
+    return 'no error';
+  };
+
+  it('runs in one workspace with SLACK_BOT_TOKEN alone', () => {
+    const config = loadSlackConfig({ ...base, SLACK_BOT_TOKEN: 'xoxb-1' });
+    expect(config.botToken).toBe('xoxb-1');
+    expect(config.install).toBeUndefined();
+  });
+
+  it('installs into many with the three SLACK_CLIENT_… variables and an encryption key', () => {
+    const config = loadSlackConfig({ ...base, ...install });
+    expect(config.botToken).toBeUndefined();
+    expect(config.install).toEqual({
+      clientId: '1111.2222',
+      clientSecret: 'client-secret-canary',
+      stateSecret: 's'.repeat(32),
+      redirectUri: undefined,
+      stateVerification: true,
+    });
+    const open = loadSlackConfig({
+      ...base,
+      ...install,
+      SLACK_STATE_VERIFICATION: '0',
+      SLACK_REDIRECT_URI: 'https://authhelp.example.com/slack/oauth_redirect',
+      SLACK_BOT_TOKEN: '',
+    }).install;
+    expect(open?.stateVerification).toBe(false);
+    expect(open?.redirectUri).toBe('https://authhelp.example.com/slack/oauth_redirect');
+  });
+
+  it.each([
+    [
+      {},
+      /^SLACK_BOT_TOKEN is not set: .*or set SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET/,
+    ],
+    [
+      { SLACK_BOT_TOKEN: 'xoxb-1', ...install },
+      /^SLACK_BOT_TOKEN and SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET are both set: unset/,
+    ],
+    [
+      { ...install, SLACK_CLIENT_SECRET: '' },
+      /^SLACK_CLIENT_SECRET is not set: installing into many workspaces needs/,
+    ],
+    [{ ...install, SLACK_STATE_SECRET: undefined }, /^SLACK_STATE_SECRET is not set/],
+    [{ ...install, SLACK_STATE_SECRET: 'short' }, /^SLACK_STATE_SECRET must be at least 32/],
+    [
+      { ...install, AUTHHELP_ENCRYPTION_KEY: '' },
+      /^AUTHHELP_ENCRYPTION_KEY is not set: installs into many workspaces/,
+    ],
+    [{ ...install, SLACK_REDIRECT_URI: 'not a url' }, /^SLACK_REDIRECT_URI must be/],
+    [{ ...install, SLACK_STATE_VERIFICATION: 'maybe' }, /^SLACK_STATE_VERIFICATION must be/],
+  ])('stops with one line naming what to set (%#)', (env, message) => {
+    const text = messageOf({ ...base, ...env } as Record<string, string>);
+    expect(text).toMatch(message);
+    expect(text).not.toContain('\n');
+    // Secrets are named, never echoed.
+    expect(text).not.toContain('client-secret-canary');
   });
 });

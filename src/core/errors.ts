@@ -7,6 +7,8 @@ export type ErrorCode =
   | 'INPUT_INVALID'
   | 'STORE_UNAVAILABLE'
   | 'STORE_INVALID'
+  /** No installation for the workspace or org a request comes from (never installed, or removed). */
+  | 'NOT_INSTALLED'
   | 'INTERNAL';
 
 export interface AuthHelpErrorOptions {

@@ -10,7 +10,7 @@ import { registerHome } from './listeners/home.js';
 import { registerInspector } from './listeners/inspect.js';
 import { registerShortcut } from './listeners/shortcut.js';
 import { errorFields } from './log-fields.js';
-import { logFieldsOf, originOf } from './replies/origin.js';
+import { logFieldsOf, originOf, type Origin } from './replies/origin.js';
 import type { Replies } from './replies/replies.js';
 import type { Services } from './services.js';
 import type { ListenerState } from './state/listener-state.js';
@@ -26,6 +26,8 @@ export interface SlackAppParts {
   readonly state: ListenerState;
   /** Channel ids the app may answer in on its own; empty: every channel it is in. */
   readonly channels: readonly string[];
+  /** Installed into many workspaces: answers a request from one without an installation. */
+  readonly notInstalled?: (error: Error, origin: Origin) => Promise<boolean>;
 }
 
 /** The Bolt app with every listener; runtime.ts builds its parts and runs it. */
@@ -42,12 +44,14 @@ export function createSlackApp(parts: SlackAppParts): App {
   registerListeners(app, parts);
   // A listener throws only when its reply could not be kept (the store is down): the request is
   // not acked, so Slack shows an error or redelivers the event; nothing was promised.
-  app.error((args: { error: Error; body?: unknown }) => {
+  app.error(async (args: { error: Error; body?: unknown }) => {
+    const origin = originOf(args.body);
+    if ((await parts.notInstalled?.(args.error, origin)) === true) return;
     parts.logger.error(
-      { ...logFieldsOf(originOf(args.body)), ...errorFields(args.error) },
+      { ...logFieldsOf(origin), ...errorFields(args.error) },
       'request not acked: its reply could not be kept',
     );
-    return Promise.reject(args.error);
+    throw args.error;
   });
   return app;
 }

@@ -1,4 +1,10 @@
-import { SocketModeReceiver, webApi, type App, type CustomRoute } from '@slack/bolt';
+import {
+  SocketModeReceiver,
+  webApi,
+  type App,
+  type CustomRoute,
+  type SocketModeReceiverOptions,
+} from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../adapters/logger.js';
@@ -6,13 +12,17 @@ import { JobRunner, type StopResult } from '../adapters/store/jobs/runner.js';
 import { createSealer } from '../adapters/store/sealing.js';
 import type { Store } from '../adapters/store/types.js';
 import type { SlackConfig, StoreConfig } from '../config.js';
+import { AuthHelpError } from '../core/errors.js';
 import { createSlackApp } from './app.js';
 import { BotTokenCheck } from './auth/bot-token.js';
 import { toBoltLogger } from './bolt-logger.js';
-import { GuardedReceiver, type InstallerSettings } from './receiver/guarded-receiver.js';
+import { installMode } from './install/mode.js';
+import { GuardedReceiver } from './receiver/guarded-receiver.js';
 import { healthRoutes, type ReadinessCheck } from './receiver/health.js';
 import type { SlackCalls } from './replies/delivery.js';
+import type { Origin } from './replies/origin.js';
 import { DurableReplies } from './replies/durable.js';
+import { owed } from './replies/owed.js';
 import { slackJobCodec } from './replies/job-codec.js';
 import { onRunnerEvent, slackJobHandler, type SendJobDeps } from './replies/send-job.js';
 import type { Services } from './services.js';
@@ -26,7 +36,14 @@ const CALL_TIMEOUT_MS = 5_000;
 
 export type RuntimeConfig = Pick<
   SlackConfig,
-  'botToken' | 'signingSecret' | 'appToken' | 'apiUrl' | 'port' | 'channels' | 'shutdownGraceMs'
+  | 'botToken'
+  | 'install'
+  | 'signingSecret'
+  | 'appToken'
+  | 'apiUrl'
+  | 'port'
+  | 'channels'
+  | 'shutdownGraceMs'
 > &
   Pick<StoreConfig, 'encryptionKeys' | 'jobConcurrency' | 'channelConcurrency'>;
 
@@ -37,8 +54,6 @@ export interface RuntimeParts {
   readonly logger: Logger;
   /** Loopback in tests; all interfaces by default. */
   readonly host?: string;
-  /** Bolt's OAuth installer, for installs to many workspaces. */
-  readonly installer?: InstallerSettings;
   /** Test knobs: how often the runner looks for due replies, how the token is re-checked. */
   readonly tuning?: {
     readonly pollMs?: number;
@@ -86,11 +101,13 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
   const { config, store, logger, services } = parts;
   const clientOptions = slackClientOptions(config.apiUrl, logger);
   const client = new webApi.WebClient(config.botToken, clientOptions);
-  // One token answers every workspace; installs to many look each one's token up when sending.
-  const slack: SlackCalls = {
-    clientFor: () => Promise.resolve(client),
-    fetch: clientOptions.fetch ?? createSlackFetch(CALL_TIMEOUT_MS),
-  };
+  // Installed into many workspaces (config.install), each request and reply uses its own token.
+  const install = installMode(config.install, {
+    installations: store.installations,
+    clientOptions,
+    apiUrl: config.apiUrl,
+    logger,
+  });
   const tokenCheck = new BotTokenCheck({
     client,
     logger,
@@ -98,8 +115,6 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
       ? {}
       : { minDelayMs: parts.tuning.tokenRetryMs, maxDelayMs: parts.tuning.tokenRetryMs * 4 }),
   });
-  const codec = slackJobCodec(createSealer(config.encryptionKeys));
-  const replies = new DurableReplies({ jobs: store.jobs, keys: store.keys, codec, slack, logger });
   let stopping = false;
   const readiness: ReadinessCheck[] = [
     () => Promise.resolve(stopping ? 'shutting down' : undefined),
@@ -107,7 +122,7 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
       const ping = await store.ping();
       return ping.ok ? undefined : `store unreachable: ${ping.reason}`;
     },
-    () => Promise.resolve(parts.installer === undefined ? tokenCheck.problem() : undefined),
+    () => Promise.resolve(install === undefined ? tokenCheck.problem() : undefined),
   ];
   const routes = healthRoutes(readiness);
   const receiver =
@@ -117,7 +132,7 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
           logger,
           seen: storeOnceKeys(store.keys, KEY.replay.namespace, KEY.replay.ttlMs),
           routes,
-          ...(parts.installer === undefined ? {} : { installer: parts.installer }),
+          ...(install === undefined ? {} : { installer: install.receiverOptions }),
         })
       : new SocketModeReceiver({
           appToken: config.appToken,
@@ -127,11 +142,27 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
             method: ['GET'],
             handler,
           })),
-          installerOptions: { port: config.port, clientOptions },
+          ...install?.receiverOptions,
+          // Socket Mode serves /healthz and the install pages on its own HTTP server on PORT.
+          installerOptions: {
+            ...(install?.receiverOptions
+              .installerOptions as SocketModeReceiverOptions['installerOptions']),
+            port: config.port,
+            clientOptions,
+          },
         });
+  // One token answers every workspace; installs to many look each one's token up when sending.
+  const slack: SlackCalls = {
+    clientFor: install?.clients(receiver) ?? (() => Promise.resolve(client)),
+    fetch: clientOptions.fetch ?? createSlackFetch(CALL_TIMEOUT_MS),
+  };
+  const codec = slackJobCodec(createSealer(config.encryptionKeys));
+  const replies = new DurableReplies({ jobs: store.jobs, keys: store.keys, codec, slack, logger });
   const app = createSlackApp({
     receiver,
-    ...(parts.installer === undefined ? { authorize: tokenCheck.authorize(config.botToken) } : {}),
+    ...(install === undefined
+      ? { authorize: tokenCheck.authorize(oneToken(config.botToken)) }
+      : {}),
     clientOptions,
     logger,
     services,
@@ -142,7 +173,16 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
         : { checkFallbackMs: parts.tuning.checkFallbackMs }),
     }),
     channels: config.channels,
+    ...(install === undefined
+      ? {}
+      : {
+          notInstalled: (error: Error, origin: Origin) =>
+            install.notInstalled(error, origin, (o, delivery) =>
+              replies.keep(o, [owed(delivery)], []),
+            ),
+        }),
   });
+  install?.register(app);
   const jobDeps: SendJobDeps = {
     slack,
     keys: store.keys,
@@ -164,7 +204,7 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
       ? {}
       : { attemptTimeoutMs: parts.tuning.attemptTimeoutMs }),
   });
-  if (parts.installer === undefined) tokenCheck.start();
+  if (install === undefined) tokenCheck.start();
   runner.start();
   const server = (await (receiver instanceof GuardedReceiver
     ? app.start({ port: config.port, ...(parts.host === undefined ? {} : { host: parts.host }) })
@@ -195,4 +235,11 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
       return { ...result, left };
     },
   };
+}
+
+/** The one workspace's token; the configuration guarantees it when not installing into many. */
+function oneToken(botToken: string | undefined): string {
+  if (botToken === undefined)
+    throw new AuthHelpError('CONFIG_INVALID', 'SLACK_BOT_TOKEN is not set (nor SLACK_CLIENT_ID)');
+  return botToken;
 }

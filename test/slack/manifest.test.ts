@@ -7,6 +7,8 @@ import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { createLogger } from '../../src/adapters/logger.js';
 import { registerListeners } from '../../src/slack/app.js';
+import { BOT_SCOPES, REDIRECT_PATH } from '../../src/slack/install/installer.js';
+import { registerUninstall } from '../../src/slack/install/uninstall.js';
 import { ReplyQueue } from '../../src/slack/replies/queue.js';
 import { listenerState } from '../../src/slack/state/listener-state.js';
 import { memoryKeyStore } from '../../src/slack/state/memory-keys.js';
@@ -24,7 +26,7 @@ interface Manifest {
     shortcuts: { callback_id: string; type: string }[];
     app_home: { home_tab_enabled: boolean };
   };
-  oauth_config: { scopes: { bot: string[] } };
+  oauth_config: { scopes: { bot: string[] }; redirect_urls: string[] };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
     interactivity: { is_enabled: boolean; request_url: string };
@@ -82,6 +84,8 @@ function registeredSurfaces(): { commands: string[]; shortcuts: string[]; events
     state: listenerState(memoryKeyStore()),
     channels: [],
   });
+  // Registered only when installing into many workspaces; subscribed to either way.
+  registerUninstall(app, { deleteInstallation: () => Promise.resolve() }, logger);
   return { commands: seen.command, shortcuts: seen.shortcut, events: seen.event };
 }
 
@@ -140,6 +144,13 @@ describe('manifest.yml', () => {
     if (used.events.includes('message'))
       for (const type of ANSWER_CHANNEL_TYPES) needed.add(MESSAGE_EVENTS[type]!.scope);
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([...needed].sort());
+  });
+
+  it('asks an install through the OAuth flow for the same bot scopes, and redirects to its path', () => {
+    expect([...BOT_SCOPES].sort()).toEqual([...manifest.oauth_config.scopes.bot].sort());
+    expect(manifest.oauth_config.redirect_urls).toEqual([
+      `https://YOUR-PUBLIC-HOST.example.com${REDIRECT_PATH}`,
+    ]);
   });
 
   it('sends events and interactivity to the one /slack/events URL, as placeholders', () => {

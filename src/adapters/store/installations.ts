@@ -14,7 +14,7 @@ import type { Sql } from './sql.js';
  */
 export interface InstallationStore extends BoltInstallationStore {
   storeInstallation(installation: Installation): Promise<void>;
-  /** Rejects with a coded error when there is none (Bolt's authorize expects a throw). */
+  /** Rejects with NOT_INSTALLED when there is none (Bolt's authorize expects a throw). */
   fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation>;
   deleteInstallation(query: InstallationQuery<boolean>): Promise<void>;
   /**
@@ -72,7 +72,7 @@ export function sqlInstallationStore(
       const where = scopeOfQuery(query);
       const row = await read(where);
       if (row === undefined)
-        throw new AuthHelpError('STORE_INVALID', `no installation for ${where.scope} ${where.id}`, {
+        throw new AuthHelpError('NOT_INSTALLED', `no installation for ${where.scope} ${where.id}`, {
           context: { scope: where.scope, id: where.id },
         });
       return JSON.parse(

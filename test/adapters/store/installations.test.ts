@@ -104,7 +104,7 @@ describe.each(names)('installations on %s', (name) => {
     expect((await store.installations.fetchInstallation(orgQuery('E1'))).bot?.id).toBe('B02');
     // A workspace of that org asking as a workspace finds no workspace install.
     expect(await codeOf(store.installations.fetchInstallation(teamQuery('E1')))).toBe(
-      'STORE_INVALID',
+      'NOT_INSTALLED',
     );
   });
 
@@ -112,11 +112,11 @@ describe.each(names)('installations on %s', (name) => {
     await store.installations.storeInstallation(workspaceInstall('T2'));
     await store.installations.deleteInstallation(teamQuery('T2'));
     expect(await codeOf(store.installations.fetchInstallation(teamQuery('T2')))).toBe(
-      'STORE_INVALID',
+      'NOT_INSTALLED',
     );
     await store.installations.deleteInstallation(orgQuery('E1'));
     expect(await codeOf(store.installations.fetchInstallation(orgQuery('E1')))).toBe(
-      'STORE_INVALID',
+      'NOT_INSTALLED',
     );
   });
 

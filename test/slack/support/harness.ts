@@ -19,8 +19,10 @@ import {
   messageShortcutPayload,
   type ButtonClick,
   type MessageShortcutOptions,
+  type Via,
 } from './payloads.js';
 import { SIGNING_SECRET, sendSigned, type SendOptions, type SlackResponse } from './signed.js';
+import { OAUTH_APP, SlackOAuthStandIn } from './slack-oauth.js';
 import { SlackStandIn } from './stand-in.js';
 
 export interface HarnessOptions {
@@ -45,6 +47,8 @@ export interface HarnessOptions {
   readonly leaseMs?: number;
   /** Return before Slack has accepted the token (default: wait, as a load balancer would). */
   readonly unready?: boolean;
+  /** Installs into many workspaces (OAUTH_APP's credentials), kept in the harness's store. */
+  readonly install?: { readonly stateVerification?: boolean };
 }
 
 /**
@@ -54,6 +58,8 @@ export interface HarnessOptions {
 export interface Harness {
   readonly url: string;
   readonly standIn: SlackStandIn;
+  /** Slack's side of the install flow, with `install`. */
+  readonly oauth: SlackOAuthStandIn | undefined;
   readonly catalogue: Catalogue;
   readonly store: Store;
   readonly runtime: SlackRuntime;
@@ -62,6 +68,7 @@ export interface Harness {
   command(
     text: string,
     options?: SendOptions,
+    via?: Via,
   ): Promise<{ res: SlackResponse; responseUrl: string }>;
   click(click: ButtonClick): Promise<SlackResponse>;
   shortcut(
@@ -71,7 +78,12 @@ export interface Harness {
   interaction(payload: object): Promise<SlackResponse>;
   event(
     event: object,
-    o?: { eventId?: string; retryNum?: number; timestamp?: number },
+    o?: {
+      eventId?: string;
+      retryNum?: number;
+      timestamp?: number;
+      via?: Via & { botUser?: string };
+    },
   ): Promise<SlackResponse>;
   post(body: string, contentType: string, options?: SendOptions): Promise<SlackResponse>;
   /** Stops the app (grace `graceMs`, default 2 s), closes its store and what it owns. */
@@ -108,9 +120,25 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     ...(options.now === undefined ? {} : { now: options.now }),
     ...(options.runCheck === undefined ? {} : { runCheck: options.runCheck }),
   });
+  const install = options.install;
+  let url = '';
+  const oauth =
+    install === undefined
+      ? undefined
+      : new SlackOAuthStandIn(standIn, () => `${url}/slack/oauth_redirect`);
   const runtime = await startSlackRuntime({
     config: {
-      botToken: 'xoxb-test-token',
+      botToken: install === undefined ? 'xoxb-test-token' : undefined,
+      install:
+        install === undefined
+          ? undefined
+          : {
+              clientId: OAUTH_APP.clientId,
+              clientSecret: OAUTH_APP.clientSecret,
+              stateSecret: OAUTH_APP.stateSecret,
+              redirectUri: undefined,
+              stateVerification: install.stateVerification ?? true,
+            },
       signingSecret: SIGNING_SECRET,
       appToken: undefined,
       apiUrl: standIn.apiUrl,
@@ -128,21 +156,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     tuning: { ...TEST_TUNING, ...options.tuning },
   });
   // As a load balancer would: no requests before /readyz says yes (the token check has answered).
-  if (options.unready !== true)
+  // Installed into many workspaces, there is no one token to check.
+  if (options.unready !== true && install === undefined)
     await until(() => runtime.tokenCheck.status.state === 'ok', 'Slack to accept the token');
-  const url = `http://127.0.0.1:${String(runtime.port)}`;
+  url = `http://127.0.0.1:${String(runtime.port)}`;
   const events = `${url}/slack/events`;
   const form = 'application/x-www-form-urlencoded';
   return {
     url,
     standIn,
+    oauth,
     catalogue,
     store,
     runtime,
     logs,
-    async command(text, sendOptions) {
+    async command(text, sendOptions, via = {}) {
       const responseUrl = standIn.responseUrl();
-      const res = await sendSigned(events, commandBody(text, { responseUrl }), form, sendOptions);
+      const body = commandBody(text, { responseUrl, ...via });
+      const res = await sendSigned(events, body, form, sendOptions);
       return { res, responseUrl };
     },
     click: (click) => sendSigned(events, interactionBody(blockActionPayload(click)), form),
@@ -153,7 +184,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return { res: await sendSigned(events, body, form), responseUrl };
     },
     event: (event, o = {}) =>
-      sendSigned(events, eventBody(event, o.eventId), 'application/json', {
+      sendSigned(events, eventBody(event, o.eventId, o.via), 'application/json', {
         ...(o.timestamp === undefined ? {} : { timestamp: o.timestamp }),
         headers:
           o.retryNum === undefined

@@ -4,7 +4,14 @@ export const TEAM = 'T1';
 const USER = 'U123';
 export const CHANNEL = 'C111';
 
-export interface CommandOptions {
+/** Which installation a payload comes through (default: workspace T1, not org-wide). */
+export interface Via {
+  readonly team?: string;
+  readonly enterprise?: string;
+  readonly orgWide?: boolean;
+}
+
+export interface CommandOptions extends Via {
   readonly responseUrl: string;
   readonly user?: string;
   readonly channel?: string;
@@ -13,7 +20,8 @@ export interface CommandOptions {
 export function commandBody(text: string, o: CommandOptions): string {
   return new URLSearchParams({
     token: 'legacy-verification-token',
-    team_id: TEAM,
+    team_id: o.team ?? TEAM,
+    ...(o.enterprise === undefined ? {} : { enterprise_id: o.enterprise }),
     team_domain: 'acme',
     channel_id: o.channel ?? CHANNEL,
     channel_name: 'support',
@@ -22,7 +30,7 @@ export function commandBody(text: string, o: CommandOptions): string {
     command: '/authhelp',
     text,
     api_app_id: 'A1',
-    is_enterprise_install: 'false',
+    is_enterprise_install: String(o.orgWide === true),
     response_url: o.responseUrl,
     trigger_id: '1337.42.abcd',
   }).toString();
@@ -143,16 +151,30 @@ export function nextEventId(): string {
   return `Ev${String(eventSeq).padStart(8, '0')}`;
 }
 
-export function eventBody(event: object, eventId: string = nextEventId()): string {
+export function eventBody(
+  event: object,
+  eventId: string = nextEventId(),
+  via: Via & { readonly botUser?: string } = {},
+): string {
+  const team = via.team ?? TEAM;
+  const orgWide = via.orgWide === true;
   return JSON.stringify({
     token: 'legacy-verification-token',
-    team_id: TEAM,
+    team_id: team,
+    ...(via.enterprise === undefined ? {} : { enterprise_id: via.enterprise }),
     api_app_id: 'A1',
     type: 'event_callback',
     event_id: eventId,
     event_time: 1700000000,
     authorizations: [
-      { team_id: TEAM, user_id: 'UBOT', is_bot: true, is_enterprise_install: false },
+      {
+        // An org-wide installation is authorised for the org, not a workspace.
+        team_id: orgWide ? null : team,
+        enterprise_id: via.enterprise ?? null,
+        user_id: via.botUser ?? 'UBOT',
+        is_bot: true,
+        is_enterprise_install: orgWide,
+      },
     ],
     event,
   });

@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** One request the app made to "Slack": a Web API method or a response_url. */
@@ -11,7 +11,15 @@ export interface RecordedCall {
   /** When it arrived (epoch ms) and what the stand-in answered. */
   readonly at: number;
   readonly status: number;
+  /** The token the call was made with (Authorization: Bearer, or a `token` field). */
+  readonly token?: string;
 }
+
+/** Answers one Web API method in place of the default `{ok:true}` (payload with or without ok). */
+type ApiHandler = (body: Record<string, unknown>, token: string | undefined) => object;
+
+/** Serves a browser page (Slack's authorize page) at a path outside /api/. */
+type PageHandler = (url: URL, res: ServerResponse) => void;
 
 interface Failure {
   readonly status: number;
@@ -27,6 +35,8 @@ interface Failure {
 export class SlackStandIn {
   readonly calls: RecordedCall[] = [];
   readonly #failures = new Map<string, Failure[]>();
+  readonly #handlers = new Map<string, ApiHandler>();
+  readonly #pages = new Map<string, PageHandler>();
   readonly #server: Server;
   #responseUrls = 0;
   #ts = 0;
@@ -47,6 +57,12 @@ export class SlackStandIn {
     server.on('request', (req, res) => {
       if (standIn.outage) {
         req.socket.destroy();
+        return;
+      }
+      const url = new URL(req.url ?? '/', standIn.origin);
+      const page = req.method === 'GET' ? standIn.#pages.get(url.pathname) : undefined;
+      if (page !== undefined) {
+        page(url, res);
         return;
       }
       void readBody(req).then(async (raw) => {
@@ -73,6 +89,16 @@ export class SlackStandIn {
   responseUrl(): string {
     this.#responseUrls += 1;
     return `${this.origin}/response/${this.#responseUrls}`;
+  }
+
+  /** From now on `method` is answered by `handler` (failures still come first). */
+  answer(method: string, handler: ApiHandler): void {
+    this.#handlers.set(method, handler);
+  }
+
+  /** Serves GET `path` (not recorded as a call). */
+  page(path: string, handler: PageHandler): void {
+    this.#pages.set(path, handler);
   }
 
   /** The next call to `method` (or to any response_url with `'response_url'`) fails. */
@@ -137,6 +163,7 @@ export class SlackStandIn {
     const isApi = path.startsWith('/api/');
     const method = isApi ? path.slice('/api/'.length) : path;
     const body = parseBody(raw, req.headers['content-type'] ?? '');
+    const token = tokenOf(req, body);
     const failure =
       isApi && this.tokenRefusal !== undefined
         ? { status: 200, error: this.tokenRefusal }
@@ -148,6 +175,7 @@ export class SlackStandIn {
       raw,
       at: Date.now(),
       status: failure?.status ?? 200,
+      ...(token === undefined ? {} : { token }),
     });
     if (failure !== undefined) {
       return {
@@ -158,6 +186,8 @@ export class SlackStandIn {
           : { headers: { 'retry-after': String(failure.retryAfter) } }),
       };
     }
+    const handler = isApi ? this.#handlers.get(method) : undefined;
+    if (handler !== undefined) return { status: 200, payload: handler(body, token) };
     return { status: 200, payload: isApi ? this.#apiReply(method, body) : { ok: true } };
   }
 
@@ -187,6 +217,11 @@ export class SlackStandIn {
         return { ok: true };
     }
   }
+}
+
+function tokenOf(req: IncomingMessage, body: Record<string, unknown>): string | undefined {
+  const bearer = /^Bearer (\S+)$/.exec(req.headers.authorization ?? '')?.[1];
+  return bearer ?? (typeof body['token'] === 'string' ? body['token'] : undefined);
 }
 
 async function readBody(req: IncomingMessage): Promise<string> {
