@@ -36,7 +36,7 @@ const GRID: FakeInstall = {
 describe.each(names)('installs into many workspaces, on %s', (name) => {
   const t = installedApp(name);
 
-  const host = () => new URL(t.h.url).host;
+  const host = () => new URL(t.h.url).hostname;
   const install = async (who: FakeInstall, browser = new Browser()) => {
     t.h.oauth!.approveNext(who);
     return browser.visit(`${t.h.url}/slack/install`);
@@ -298,6 +298,34 @@ describe.each(names)('refuses a broken install flow, on %s', (name) => {
       expect(await stored()).toBe(1);
     } finally {
       await open.stop();
+    }
+  });
+});
+
+describe.each(names)('installs across instances sharing one store, on %s', (name) => {
+  it('finishes on another instance an install started on one, and both answer with its token', async () => {
+    const backend = await createBackend(name);
+    const a = await startHarness({ backend, install: {} });
+    const b = await startHarness({ backend, install: {}, standIn: a.standIn });
+    try {
+      const browser = new Browser();
+      a.oauth!.approveNext(ACME);
+      const start = await browser.get(`${a.url}/slack/install`);
+      const slack = await browser.get(start.location!);
+      // The load balancer sends Slack's redirect to the other instance (same host, same cookie).
+      const back = new URL(slack.location!);
+      const page = await browser.get(`${b.url}${back.pathname}${back.search}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('authhelp is installed');
+      await a.command('check', {}, { team: 'TACME' });
+      await b.command('check', {}, { team: 'TACME' });
+      await a.standIn.waitFor(
+        () => a.standIn.api('views.open').filter((c) => c.token === ACME.botToken).length === 2,
+      );
+    } finally {
+      await b.stop();
+      await a.stop();
+      await backend.cleanup();
     }
   });
 });

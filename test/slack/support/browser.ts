@@ -9,8 +9,8 @@ export interface Hop {
 
 /**
  * A browser for the install flow: follows redirects itself (recording each hop) and keeps cookies
- * per host, as a person's browser would; `Secure` cookies are kept on loopback http, like browsers
- * treat localhost.
+ * per host name (ports share them, as in browsers), as a person's browser would; `Secure` cookies
+ * are kept on loopback http, like browsers treat localhost.
  */
 export class Browser {
   readonly #cookies = new Map<string, Map<string, string>>();
@@ -29,7 +29,7 @@ export class Browser {
 
   /** One GET, without following a redirect. */
   async get(url: string): Promise<Hop> {
-    const host = new URL(url).host;
+    const host = new URL(url).hostname;
     const jar = this.#cookies.get(host) ?? new Map<string, string>();
     const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
     const res = await fetch(url, {
@@ -54,7 +54,7 @@ export class Browser {
     };
   }
 
-  cookie(host: string, name: string): string | undefined {
-    return this.#cookies.get(host)?.get(name);
+  cookie(hostname: string, name: string): string | undefined {
+    return this.#cookies.get(hostname)?.get(name);
   }
 }

@@ -125,7 +125,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const oauth =
     install === undefined
       ? undefined
-      : new SlackOAuthStandIn(standIn, () => `${url}/slack/oauth_redirect`);
+      : SlackOAuthStandIn.on(standIn, () => `${url}/slack/oauth_redirect`);
   const runtime = await startSlackRuntime({
     config: {
       botToken: install === undefined ? 'xoxb-test-token' : undefined,

@@ -18,6 +18,8 @@ export interface FakeInstall {
   readonly botId: string;
 }
 
+const onStandIn = new WeakMap<SlackStandIn, SlackOAuthStandIn>();
+
 type Decision = { readonly approve: FakeInstall } | { readonly deny: true };
 
 /**
@@ -37,7 +39,17 @@ export class SlackOAuthStandIn {
   /** Where Slack sends the browser back (the app's Redirect URL) when none is in the link. */
   readonly #redirectUrl: () => string;
 
-  constructor(standIn: SlackStandIn, redirectUrl: () => string) {
+  /** The one for `standIn` (instances sharing a stand-in share Slack's side of the flow too). */
+  static on(standIn: SlackStandIn, redirectUrl: () => string): SlackOAuthStandIn {
+    let oauth = onStandIn.get(standIn);
+    if (oauth === undefined) {
+      oauth = new SlackOAuthStandIn(standIn, redirectUrl);
+      onStandIn.set(standIn, oauth);
+    }
+    return oauth;
+  }
+
+  private constructor(standIn: SlackStandIn, redirectUrl: () => string) {
     this.#redirectUrl = redirectUrl;
     standIn.page('/oauth/v2/authorize', (url, res) => {
       this.visits.push(url.searchParams);
