@@ -1,4 +1,4 @@
-import type { Detect, RawEntry, SourceDoc } from './schema.js';
+import type { Detect, FailureKind, RawEntry, SourceDoc } from './schema.js';
 
 /** A catalogue entry as the rest of the code sees it: validated, with its system and sources resolved. */
 export interface Entry {
@@ -10,6 +10,8 @@ export interface Entry {
   readonly codes: readonly string[];
   readonly surfacesAs: readonly string[];
   readonly generic: boolean;
+  /** `auth`, or a failure that is not authentication (`server`, `limit`): see the entry schema. */
+  readonly failure: FailureKind;
   readonly status: readonly number[];
   readonly messages: readonly string[];
   readonly phrases: readonly string[];
@@ -80,6 +82,7 @@ export function toEntry(
     codes: Object.freeze([...raw.codes]),
     surfacesAs: Object.freeze([...raw.surfacesAs]),
     generic: raw.generic,
+    failure: raw.failure,
     status: Object.freeze([...raw.status]),
     messages: Object.freeze([...raw.messages]),
     phrases: Object.freeze([...raw.phrases]),

@@ -5,6 +5,10 @@ export const ENTRY_ID_PATTERN = /^[a-z][a-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const SYSTEM_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 const nonEmpty = z.string().trim().min(1);
+
+/** Kinds of failure an entry documents; see `failure` on the entry schema. */
+const FAILURE_KINDS = ['auth', 'server', 'limit'] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
 const texts = (description: string, examples: readonly string[]) =>
   z
     .array(nonEmpty)
@@ -50,6 +54,18 @@ const entrySchema = z
       description:
         'A wrapper reading (NetSuite INVALID_LOGIN): an entry named by its own specific code beats it.',
     }),
+    /**
+     * What kind of failure this is. Only `auth` entries answer unasked in a support channel on the
+     * usual evidence; the others need their own code (or their vendor's own message) in the paste.
+     */
+    failure: z
+      .enum(FAILURE_KINDS)
+      .default('auth')
+      .meta({
+        description:
+          'auth (default): an authentication or authorization failure the poster can fix. server: the provider failed on its side (5xx, server_error): retry, nothing to fix in the credentials. limit: a rate or concurrency limit. A server or limit entry answers unasked in a channel only when the paste carries its own code or its vendor’s own message; asked, it is answered as usual.',
+        examples: ['server'],
+      }),
     /** HTTP statuses the failure is documented (or reliably observed) with. */
     status: z
       .array(z.number().int().min(100).max(599))

@@ -24,6 +24,7 @@ function entryFields(e: Entry): unknown[] {
     e.codes,
     e.surfacesAs,
     e.generic,
+    e.failure,
     e.status,
     e.messages,
     e.phrases,

@@ -1,4 +1,10 @@
 import type { Entry } from '../catalogue/catalogue.js';
+import {
+  aboutAuthentication,
+  kindAllowsUnasked,
+  outputShowsEntry,
+  quotesMessage,
+} from './evidence.js';
 import type { Query } from './query.js';
 import type { Register } from './register.js';
 import type { Scored } from './score.js';
@@ -17,11 +23,14 @@ const MIN_MARGIN = 0.3;
 /**
  * Whether to answer unasked. Decided from evidence, not from a raw score: the text must show that
  * its poster hit a failure (error output or a first-person report) and not be written about errors
- * (a PR, docs, a spec); a failure of another kind (TLS, network, 5xx) needs the entry's own code or
- * message, and so does a text whose error field holds a code the catalogue does not know (S3's
- * `AccessDenied`); the best entry needs an identifying code, a well-covered phrase, or a status only
- * it answers with from its vendor's host; its vendor must not be contradicted; and it must stand
- * clear of the runner-up.
+ * (a PR, docs, a spec, a diff, a feature request); error output must carry the entry's code, message
+ * or status; a failure of another kind (TLS, network, 5xx) needs the entry's own code or message,
+ * and so does a text whose error field holds a code the catalogue does not know (S3's
+ * `AccessDenied`); an entry that is not an authentication failure (`failure: server` or `limit`)
+ * needs its own code; a text that never speaks of authentication needs the entry's code or vendor;
+ * the best entry needs an identifying code or quoted message, a well-covered phrase, or a status
+ * only it answers with from its vendor's host; its vendor must not be contradicted; and it must
+ * stand clear of the runner-up, unless it alone is quoted whole.
  */
 export function decide(
   ranked: readonly Scored[],
@@ -34,6 +43,11 @@ export function decide(
   const rival = ranked.slice(1).find((s) => isRival(top, s, entries));
   const margin = top.score - (rival?.score ?? 0);
   const literal = query.codeHits.some((h) => h.entry === top.entry && h.strength >= 0.8);
+  const entry = entries[top.entry];
+  // The system's own message quoted whole, and not the runner-up's too: as decisive as its code.
+  const quoted =
+    quotesMessage(entry, query.flat) &&
+    (rival === undefined || !quotesMessage(entries[rival.entry], query.flat));
   // The entry's own code or a message only its vendor prints, or its vendor answering with a status
   // it documents; a quoted message otherwise, except beside a server error (a generic 500 page
   // reads much like the RFC's server_error sentence).
@@ -44,13 +58,15 @@ export function decide(
     (top.verbatim && !register.otherFailure.includes('server error'));
   const confident =
     hitTheFailure(register, query.failure || top.verbatim) &&
+    outputShowsEntry(top, register) &&
     (register.otherFailure.length === 0 || own) &&
     (query.foreignCodes.length === 0 || literal) &&
+    kindAllowsUnasked(entry, top, literal) &&
+    (literal || quoted || top.vendor > 0 || aboutAuthentication(query.flat)) &&
     !top.vendorMissing &&
-    hasEvidence(top) &&
-    margin >= MIN_MARGIN &&
-    !competingCodes(query, top.entry) &&
-    top.score >= MIDPOINT;
+    (quoted || hasEvidence(top)) &&
+    (quoted ? margin > 0 : margin >= MIN_MARGIN && top.score >= MIDPOINT) &&
+    !competingCodes(query, top.entry);
   const confidences = ranked.map((s, i) => {
     const base = 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
     if (i === 0) return round(base * Math.min(1, 0.6 + margin / 1.5));

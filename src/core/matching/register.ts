@@ -51,7 +51,8 @@ const OUTPUT: readonly Rule[] = [
 const FIRST_PERSON: readonly RegExp[] = [
   /\b(?:I|we)(?:'m|'ve|’m|’ve| am| are| have| keep| still| now| just| also)?\s+(?:\w+ly\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|hav(?:e|ing) (?:an?|the|this|same) (?:error|issue|problem))\b/i,
   /\b(?:my|our)\s+(?:\w+\s+){0,3}(?:fails?|failed|failing|returns?|returned|throws?|threw|stopped|breaks?|broke|logs?|logged|shows?|showed|says|said|reports?|reported|gets?|got|is (?:failing|broken|getting))\b/i,
-  /^\s*#*\s*\**(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)|logs?)\b/im,
+  // An issue template's heading: a Markdown heading, or a line of its own ("Error message:").
+  /^\s*#+[^\n]*\b(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)|logs?)\b|^\s*\**(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)s?|logs?)\**\s*:?\**\s*$/im,
   /\b(?:failed|failing|errored out|erroring|crashed|crashing)\s+(?:with|on|when|because|due)\b/i,
   /\b(?:since|as of)\s+(?:this morning|yesterday|today|last (?:night|week)|the (?:update|upgrade)|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i,
   /\b(?:started|began|starts) (?:failing|to fail|returning|throwing|giving)\b/i,
@@ -81,7 +82,7 @@ const DISCUSSION: readonly Rule[] = [
   ],
   [
     'hypothetical',
-    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|will|can|could|would) (?:get|see|receive|encounter|hit|run into)\b|\b(?:will|would|should) (?:return|respond|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|\bcan cause\b|\bthis (?:can|could|may|might|will) happen\b/i,
+    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|will|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|\bcan cause\b|\bthis (?:can|could|may|might|will) happen\b/i,
   ],
   [
     'specification',
@@ -94,6 +95,21 @@ const DISCUSSION: readonly Rule[] = [
   [
     'code handling an error',
     /-match\s+["']|\bcatch\s*\(|\bexcept\s+\w*(?:Error|Exception)\b|\b(?:if|elif|case|when)\b[^\n]{0,40}(?:===?|\.includes\(|-eq|-match)\s*["']|\berror\s*===?\s*["']/,
+  ],
+  [
+    // A unified diff or its hunk header: a change under review, not output.
+    'diff',
+    /^[-+](?![-+\s])\S[^\n]*\n(?:[^\n]*\n)*?[-+](?![-+\s])\S|^@@ -\d+(?:,\d+)? \+\d+|^diff --git /m,
+  ],
+  [
+    // A feature request or a complaint about wording asks for a change; it reports no failure.
+    'proposal',
+    /\b(?:should|could|must|needs? to) be (?:reworded|renamed|rephrased|changed|improved|updated|clarified|documented|handled|surfaced|mapped|removed|added|fixed)\b|\bit would be (?:nice|great|good|helpful|better)\b|\bfeature request\b|\b(?:is|are|seems?) (?:misleading|confusing)\b/i,
+  ],
+  [
+    // About how a program treats an error ("this was not handled"), not about hitting it.
+    'error handling',
+    /\b(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)(?: not)? (?:properly |correctly |explicitly |gracefully )?(?:handled|caught|surfaced|propagated)\b/i,
   ],
   [
     'works for me',
@@ -147,7 +163,7 @@ export function readRegister(text: string): Register {
 function ownWords(text: string): string {
   return text
     .replace(/```[\s\S]*?(?:```|$)/g, '\n')
-    .replace(/`[^`\n]*`|"[^"\n]{6,}"|“[^”\n]{6,}”|'[^'\n]{12,}'/g, ' ')
+    .replace(/`[^`\n]*`|"[^"\n]{6,}"|“[^”\n]{6,}”|(?<!\w)'[^'\n]{12,}'(?!\w)/g, ' ')
     .split('\n')
     .filter((line) => !OUTPUT_LINE.some((p) => p.test(line)))
     .join('\n');

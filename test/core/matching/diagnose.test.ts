@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { answerMatch } from '../../../src/core/matching/answer-bar.js';
 import { MAX_INPUT_CHARS } from '../../../src/core/matching/normalise.js';
 import type { Diagnoser } from '../../../src/core/matching/types.js';
 import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
@@ -194,6 +195,49 @@ describe('diagnose: answers unasked only when a failure happened', () => {
   ])('answers %s', (_label, text) => {
     const d = diagnoser.diagnose(text);
     expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(d.confident).toBe(true);
+  });
+});
+
+describe('diagnose: failures that are not authentication', () => {
+  it('answers server_error when the provider sent the OAuth code', () => {
+    const d = diagnoser.diagnose(
+      'POST https://auth.example.org/oauth/token -> 500 {"error":"server_error","error_description":"upstream store failed"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/server_error');
+    expect(d.confident).toBe(true);
+  });
+
+  it('stays quiet on a web server 500 page, but shows the reading when asked', () => {
+    const d = diagnoser.diagnose(
+      'When trying to log in the browser shows:\nHTTP Status 500 – Internal Server Error\nThe server encountered an unexpected condition that prevented it from fulfilling the request.',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/server_error');
+    expect(d.confident).toBe(false);
+    expect(answerMatch(d, 'command')?.id).toBe('oauth2/server_error');
+  });
+
+  it('stays quiet on a storage permission error that never speaks of authentication', () => {
+    const d = diagnoser.diagnose(
+      'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied',
+    );
+    expect(d.confident).toBe(false);
+  });
+
+  it('stays quiet when the pasted error output is another failure than the prose suggests', () => {
+    const d = diagnoser.diagnose(
+      'Our NetSuite integration record sync fails:\nFatal error: Uncaught SoapFault exception: [HTTP] Unable to parse URL in /srv/vendor/netsuite-php/src/NetSuiteClient.php:194\nStack trace:\n#0 [internal function]: SoapClient->__doRequest()',
+    );
+    expect(d.confident).toBe(false);
+  });
+});
+
+describe('diagnose: a quoted message decides between close readings', () => {
+  it('answers the entry whose message is quoted whole', () => {
+    const d = diagnoser.diagnose(
+      '"The value of the kid parameter in a token header does not match any valid certificate." The NetSuite M2M certificate expired last week.',
+    );
+    expect(d.matches[0]?.id).toBe('netsuite/MissingKey');
     expect(d.confident).toBe(true);
   });
 });

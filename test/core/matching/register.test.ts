@@ -39,6 +39,16 @@ describe('readRegister: who is speaking', () => {
     ['hypothetical', 'If you get invalid_scope, check the scopes of the client.'],
     ['specification', 'RFC 6750 section 3.1 defines insufficient_scope.'],
     ['code handling an error', 'if ($err -match "AADSTS53003") { warn }'],
+    ['diff', '-Refresh tokens last 24 hours.\n+Refresh tokens last 24 hours, not sliding.'],
+    ['proposal', 'The insufficient_scope description is misleading and should be reworded.'],
+    [
+      'error handling',
+      'The access_denied callback was not handled explicitly, so it became a 500.',
+    ],
+    [
+      'hypothetical',
+      "You don't need the token, but you could also be getting this error due to IP ranges.",
+    ],
   ])('reads %s as written about errors', (marker, text) => {
     expect(readRegister(text).discussion).toContain(marker);
   });
@@ -48,6 +58,21 @@ describe('readRegister: who is speaking', () => {
       "AADSTS90002: Tenant 'x' not found. This may happen if there are no active subscriptions.\n" +
       'We see this "It could be due to an invalid Client" message every night.';
     expect(readRegister(text).discussion).toEqual([]);
+  });
+});
+
+describe('readRegister: headings and quotes', () => {
+  it('reads an issue template heading as a report, not a line that starts with the same words', () => {
+    expect(readRegister('### Error message\n`invalid_grant`').firstPerson).toBe(true);
+    expect(
+      readRegister('Error Message 401: Invalid Credentials - check the client.').firstPerson,
+    ).toBe(false);
+  });
+
+  it('does not take the apostrophes of contractions for a quote around the words between them', () => {
+    const text =
+      "You don't need the security token; you could also be getting this error. Check the user's history.";
+    expect(readRegister(text).discussion).toContain('hypothetical');
   });
 });
 

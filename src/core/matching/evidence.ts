@@ -1,0 +1,58 @@
+import type { Entry } from '../catalogue/catalogue.js';
+import { flatText } from './match-index.js';
+import type { Register } from './register.js';
+import type { Scored } from './score.js';
+
+/** Shorter messages ("Invalid login attempt.") are printed by too many systems to decide alone. */
+const MIN_QUOTE = 24;
+
+/**
+ * The text quotes one of the entry's messages whole: what the system printed, copied. That decides
+ * between sibling readings as surely as a code does, unless the sibling's message is quoted too.
+ */
+export function quotesMessage(entry: Entry | undefined, flat: string): boolean {
+  return (
+    entry?.messages.some((m) => {
+      const quote = flatText(m).replace(/[.!]+$/, '');
+      return quote.length >= MIN_QUOTE && flat.includes(quote);
+    }) === true
+  );
+}
+
+/**
+ * Words of authentication: a token, a login, a client's credentials, a grant, a scope, consent. A
+ * text with none of them ("Access Denied" from a storage API) is not an authentication failure,
+ * whatever loose words it shares with an entry.
+ */
+const AUTH_WORDS =
+  /\b(?:o?auth\w*|authori[sz]\w*|authenticat\w*|tokens?|bearer|jwts?|jwks|oidc|openid|saml|sso|log ?in|logon|sign(?:ed|ing)?[- ]?(?:in|on)|credentials?|client[_ ](?:id|secret|credentials|assertion)|grant(?:_type)?|scopes?|consent|redirect_uri|passwords?|api[_ ]?keys?|tenant|audit trail|sessions?|unauthori[sz]ed|kid)\b/i;
+
+export function aboutAuthentication(flat: string): boolean {
+  return AUTH_WORDS.test(flat);
+}
+
+/**
+ * Error output that shows the best entry's failure carries its code, its message or a status it
+ * documents. Output that carries none of them (a KeyError, "Unable to parse URL") is another
+ * failure, however well the poster's prose matches the entry's phrases. A quoted line (`> …`) is not
+ * read as output here: people quote their own words that way too.
+ */
+export function outputShowsEntry(top: Scored, register: Register): boolean {
+  const output = register.output.filter((o) => o !== 'command output');
+  return output.length === 0 || top.code >= 0.4 || top.verbatim || top.status > 0;
+}
+
+/**
+ * Entries that are not authentication failures (a provider's 5xx or `server_error`, a rate or
+ * concurrency limit) answer unasked only when the provider said so in its own terms: the entry's
+ * code, or a message only its vendor prints. A bare 500 page, a 429 or the words "rate limit" are
+ * printed by every web server; an auth helper guessing at them is noise in a channel.
+ */
+export function kindAllowsUnasked(
+  entry: Entry | undefined,
+  top: Scored,
+  literal: boolean,
+): boolean {
+  if (entry === undefined || entry.failure === 'auth') return true;
+  return literal || (top.ownMessage && top.vendorSpecific);
+}

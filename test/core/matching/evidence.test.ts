@@ -1,0 +1,121 @@
+import { describe, expect, it } from '@jest/globals';
+import { toEntry, type Entry } from '../../../src/core/catalogue/catalogue.js';
+import type { FailureKind } from '../../../src/core/catalogue/schema.js';
+import {
+  aboutAuthentication,
+  kindAllowsUnasked,
+  outputShowsEntry,
+  quotesMessage,
+} from '../../../src/core/matching/evidence.js';
+import { flatText } from '../../../src/core/matching/match-index.js';
+import { readRegister } from '../../../src/core/matching/register.js';
+import type { Scored } from '../../../src/core/matching/score.js';
+
+function entry(failure: FailureKind, messages: string[] = []): Entry {
+  return toEntry(
+    {
+      id: 'netsuite/concurrency-limit',
+      title: 'Concurrency limit',
+      codes: ['WS_CONCUR_SESSION_DISALLWD'],
+      surfacesAs: [],
+      generic: false,
+      failure,
+      status: [],
+      messages,
+      phrases: [],
+      reason: 'Too many requests at once.',
+      steps: ['Send fewer requests in parallel.'],
+      sources: [],
+      related: [],
+    },
+    'netsuite',
+    'NetSuite',
+    [],
+  );
+}
+
+function scored(over: Partial<Scored> = {}): Scored {
+  return {
+    entry: 0,
+    score: 3,
+    code: 0,
+    phrase: 0.8,
+    verbatim: false,
+    overlap: 0.2,
+    vendor: 0.8,
+    status: 0,
+    statusUnique: false,
+    vendorSpecific: true,
+    vendorMissing: false,
+    ownMessage: false,
+    why: [],
+    ...over,
+  };
+}
+
+describe('kindAllowsUnasked', () => {
+  it('lets an authentication entry through on the usual evidence', () => {
+    expect(kindAllowsUnasked(entry('auth'), scored(), false)).toBe(true);
+  });
+
+  it.each<FailureKind>(['server', 'limit'])(
+    'asks a %s entry for its own code or its vendor’s own message',
+    (kind) => {
+      expect(kindAllowsUnasked(entry(kind), scored(), false)).toBe(false);
+      expect(kindAllowsUnasked(entry(kind), scored(), true)).toBe(true);
+      expect(kindAllowsUnasked(entry(kind), scored({ ownMessage: true }), false)).toBe(true);
+      // A message of vendor-neutral OAuth (the RFC's server_error sentence) reads like any 500 page.
+      expect(
+        kindAllowsUnasked(entry(kind), scored({ ownMessage: true, vendorSpecific: false }), false),
+      ).toBe(false);
+    },
+  );
+});
+
+describe('quotesMessage', () => {
+  const e = entry('auth', ['The integration record is blocked.', 'Invalid login.']);
+
+  it('finds a message quoted whole, in any case and spacing, without its full stop', () => {
+    expect(
+      quotesMessage(e, flatText('audit trail:  "the integration record\nis blocked" again')),
+    ).toBe(true);
+  });
+
+  it('does not count a short message or a partial one', () => {
+    expect(quotesMessage(e, flatText('Invalid login. The integration record'))).toBe(false);
+  });
+});
+
+describe('aboutAuthentication', () => {
+  it.each([
+    'token endpoint answered 403',
+    'the login fails',
+    'client_id rejected',
+    'OAuth callback',
+  ])('reads %s as about authentication', (text) => {
+    expect(aboutAuthentication(flatText(text))).toBe(true);
+  });
+
+  it('reads a storage permission error as not about authentication', () => {
+    expect(
+      aboutAuthentication(
+        flatText('An error occurred (AccessDenied) when calling the GetObject operation'),
+      ),
+    ).toBe(false);
+  });
+});
+
+describe('outputShowsEntry', () => {
+  const trace = readRegister('Traceback (most recent call last):\nKeyError: Response_Data');
+
+  it('asks error output to carry the entry’s code, message or status', () => {
+    expect(outputShowsEntry(scored(), trace)).toBe(false);
+    expect(outputShowsEntry(scored({ code: 1 }), trace)).toBe(true);
+    expect(outputShowsEntry(scored({ status: 0.4 }), trace)).toBe(true);
+    expect(outputShowsEntry(scored({ verbatim: true }), trace)).toBe(true);
+  });
+
+  it('asks nothing of prose', () => {
+    expect(outputShowsEntry(scored(), readRegister('our sync fails since Monday'))).toBe(true);
+  });
+});
