@@ -254,6 +254,16 @@ const storeSchema = z.object({
     .min(1, 'AUTHHELP_CHANNEL_CONCURRENCY must be 1–100')
     .max(100, 'AUTHHELP_CHANNEL_CONCURRENCY must be 1–100')
     .default(4),
+  // Empty is unset (30), not 0: an empty line in a shell file must not silently change retention.
+  AUTHHELP_RETENTION_DAYS: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z.coerce
+      .number({ error: 'AUTHHELP_RETENTION_DAYS must be a number of days (0 keeps no paste text)' })
+      .int('AUTHHELP_RETENTION_DAYS must be a whole number of days (0–3650)')
+      .min(0, 'AUTHHELP_RETENTION_DAYS must be 0–3650')
+      .max(3650, 'AUTHHELP_RETENTION_DAYS must be 0–3650')
+      .default(30),
+  ),
 });
 
 /** An AES-256 key and its id (the first 8 hex digits of its SHA-256), stored beside what it seals. */
@@ -275,6 +285,11 @@ export interface StoreConfig {
   readonly jobConcurrency: number;
   /** Of those, at most this many for one conversation, so one slow channel cannot hold them all. */
   readonly channelConcurrency: number;
+  /**
+   * Days the masked paste of a recorded diagnosis is kept; 0 keeps none (only templates and
+   * counts). The records themselves are kept for 90 days, or this many if longer.
+   */
+  readonly retentionDays: number;
 }
 
 export function loadStoreConfig(env: Env): StoreConfig {
@@ -287,6 +302,7 @@ export function loadStoreConfig(env: Env): StoreConfig {
     encryptionKeys: v.AUTHHELP_ENCRYPTION_KEY,
     jobConcurrency: v.AUTHHELP_JOB_CONCURRENCY,
     channelConcurrency: v.AUTHHELP_CHANNEL_CONCURRENCY,
+    retentionDays: v.AUTHHELP_RETENTION_DAYS,
   });
 }
 

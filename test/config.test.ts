@@ -12,6 +12,7 @@ describe('loadStoreConfig', () => {
       encryptionKeys: [],
       jobConcurrency: 32,
       channelConcurrency: 4,
+      retentionDays: 30,
     });
   });
 

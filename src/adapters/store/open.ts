@@ -24,6 +24,7 @@ export async function openStore(
     now: options.now ?? Date.now,
     leaseMs: options.leaseMs ?? DEFAULT_LEASE_MS,
     keepFailedMs: KEEP_FAILED_MS,
+    retentionDays: config.retentionDays,
   };
   return withSweeper(await openBackend(config, common), options.sweepEveryMs ?? 60_000);
 }

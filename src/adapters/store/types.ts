@@ -1,5 +1,6 @@
 import type { InstallationStore } from './installations.js';
 import type { JobQueue } from './jobs/types.js';
+import type { LearningStore } from './learning.js';
 
 /**
  * The app's durable state, one interface over two back ends: an embedded SQLite file (one
@@ -12,11 +13,16 @@ export interface Store {
   readonly keys: KeyStore;
   readonly jobs: JobQueue;
   readonly installations: InstallationStore;
+  /** Diagnoses and feedback for the maintainers' review (`authhelp review`). */
+  readonly learning: LearningStore;
   /** Schema migrations this open applied (empty when the schema was current). */
   readonly migrated: readonly string[];
   /** For /readyz: a round trip to the database. */
   ping(): Promise<PingResult>;
-  /** Drops expired keys, counters and old failed jobs; also run by a timer while open. */
+  /**
+   * Drops expired keys, counters, old failed jobs, and learning records and paste text past their
+   * retention; also run by a timer while open.
+   */
   sweep(): Promise<void>;
   close(): Promise<void>;
 }

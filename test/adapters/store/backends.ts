@@ -86,6 +86,7 @@ const baseConfig = (
   encryptionKeys: keys,
   jobConcurrency: 32,
   channelConcurrency: 4,
+  retentionDays: 30,
 });
 
 export function createBackend(name: 'sqlite' | 'postgres'): Promise<Backend> {

@@ -37,7 +37,7 @@ describe.each(names)('authhelp migrate on %s', (name) => {
     const first = await runCliCaptured(['migrate'], { storeEnv: envFor(backend) });
     expect(first).toMatchObject({ code: 0, stderr: '' });
     expect(first.stdout).toMatch(
-      new RegExp(`^store: ${name} .+: applied 001-keys-jobs-installations\\n$`),
+      new RegExp(`^store: ${name} .+: applied 001-keys-jobs-installations, 002-learning\\n$`),
     );
     const second = await runCliCaptured(['migrate'], { storeEnv: envFor(backend) });
     expect(second.stdout).toMatch(/: up to date\n$/);

@@ -34,4 +34,34 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // What the app learns from use: see learning.ts. Times are epoch ms, as in every other table.
+    name: '002-learning',
+    sql: `
+      CREATE TABLE diagnoses (
+        id TEXT PRIMARY KEY,
+        time BIGINT NOT NULL,
+        team TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        surface TEXT NOT NULL CHECK (surface IN ('command', 'channel', 'shortcut', 'cli')),
+        entry_id TEXT,
+        confidence DOUBLE PRECISION NOT NULL,
+        answered SMALLINT NOT NULL CHECK (answered IN (0, 1)),
+        catalogue_version TEXT NOT NULL,
+        masked_text TEXT CHECK (length(masked_text) <= 4096),
+        template TEXT,
+        template_id TEXT
+      );
+      CREATE INDEX diagnoses_time ON diagnoses (time);
+
+      CREATE TABLE feedback (
+        diagnosis_id TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('up', 'down', 'instead')),
+        instead_entry_id TEXT,
+        time BIGINT NOT NULL,
+        PRIMARY KEY (diagnosis_id, user_id)
+      );
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import { AuthHelpError } from '../../../core/errors.js';
 import { sqlInstallationStore } from '../installations.js';
 import { pendingMigrations } from '../migrations.js';
 import { sqlKeyStore, sweepKeys } from '../key-store.js';
+import { sqlLearningStore, sweepLearning } from '../learning.js';
 import type { Sealer } from '../sealing.js';
 import { numberPlaceholders, type Sql } from '../sql.js';
 import type { Clock, Store } from '../types.js';
@@ -18,6 +19,8 @@ export interface PostgresStoreOptions {
   readonly now: Clock;
   readonly leaseMs: number;
   readonly keepFailedMs: number;
+  /** AUTHHELP_RETENTION_DAYS: how long masked pastes are kept (0: never stored). */
+  readonly retentionDays: number;
   /** Connections per instance. */
   readonly poolSize?: number;
 }
@@ -58,6 +61,7 @@ function assemble(
     keys: sqlKeyStore(sql, options.now),
     jobs: pgBossJobQueue(boss, transaction(pool), options.leaseMs),
     installations: sqlInstallationStore(sql, options.sealer, options.now),
+    learning: sqlLearningStore(sql, options.now, options.retentionDays),
     migrated,
     async ping() {
       const started = performance.now();
@@ -69,7 +73,9 @@ function assemble(
       }
     },
     async sweep() {
-      await sweepKeys(sql, options.now());
+      const t = options.now();
+      await sweepKeys(sql, t);
+      await sweepLearning(sql, t, options.retentionDays);
     },
     async close() {
       await boss.stop({ graceful: false, close: false });

@@ -5,6 +5,7 @@ import { AuthHelpError } from '../../../core/errors.js';
 import { sqlInstallationStore } from '../installations.js';
 import { pendingMigrations } from '../migrations.js';
 import { sqlKeyStore, sweepKeys } from '../key-store.js';
+import { sqlLearningStore, sweepLearning } from '../learning.js';
 import type { Sealer } from '../sealing.js';
 import type { Sql } from '../sql.js';
 import type { Clock, Store } from '../types.js';
@@ -20,6 +21,8 @@ export interface SqliteStoreOptions {
   readonly leaseMs: number;
   /** How long failed jobs stay for an operator to read. */
   readonly keepFailedMs: number;
+  /** AUTHHELP_RETENTION_DAYS: how long masked pastes are kept (0: never stored). */
+  readonly retentionDays: number;
 }
 
 /** The embedded store: one SQLite file in WAL mode under the data directory. */
@@ -41,6 +44,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     keys: sqlKeyStore(sql, now),
     jobs: sqliteJobQueue(db, now, options.leaseMs),
     installations: sqlInstallationStore(sql, options.sealer, now),
+    learning: sqlLearningStore(sql, now, options.retentionDays),
     migrated,
     ping() {
       const started = performance.now();
@@ -54,6 +58,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
     async sweep() {
       const t = now();
       await sweepKeys(sql, t);
+      await sweepLearning(sql, t, options.retentionDays);
       db.prepare("DELETE FROM jobs WHERE state = 'failed' AND updated_at <= ?").run(
         t - options.keepFailedMs,
       );
