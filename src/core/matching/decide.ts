@@ -17,6 +17,8 @@ export interface Decision {
 
 /** Score at which the logistic confidence passes one half. */
 const MIDPOINT = 2.0;
+/** The least confidence shown for a reading confident enough to answer unasked. */
+const CONFIDENT_FLOOR = 0.6;
 /** How far the best entry must stand above the best non-wrapper runner-up. */
 const MIN_MARGIN = 0.3;
 
@@ -69,7 +71,12 @@ export function decide(
     !competingCodes(query, top.entry);
   const confidences = ranked.map((s, i) => {
     const base = 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
-    if (i === 0) return round(base * Math.min(1, 0.6 + margin / 1.5));
+    // A reading given unasked stood on identifying evidence (a quoted message can carry a modest
+    // score): it is not shown as less likely than not.
+    if (i === 0)
+      return round(
+        Math.max(confident ? CONFIDENT_FLOOR : 0, base * Math.min(1, 0.6 + margin / 1.5)),
+      );
     return round(base * Math.min(0.9, Math.exp(s.score - top.score)));
   });
   return { confident, confidences };

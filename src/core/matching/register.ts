@@ -161,12 +161,17 @@ export function readRegister(text: string): Register {
  * about errors.
  */
 function ownWords(text: string): string {
-  return text
-    .replace(/```[\s\S]*?(?:```|$)/g, '\n')
-    .replace(/`[^`\n]*`|"[^"\n]{6,}"|“[^”\n]{6,}”|(?<!\w)'[^'\n]{12,}'(?!\w)/g, ' ')
-    .split('\n')
-    .filter((line) => !OUTPUT_LINE.some((p) => p.test(line)))
-    .join('\n');
+  return (
+    text
+      .replace(/```[\s\S]*?(?:```|$)/g, '\n')
+      // A field's quoted value (exceptionMessage='…') may run over lines: it is the program's text.
+      .replace(/[=:]\s*'[^'\n]{12,}(?:\n[^'\n]*){1,8}'/g, ' ')
+      // An apostrophe inside a word (don't, user's) opens no quote.
+      .replace(/`[^`\n]*`|"[^"\n]{6,}"|“[^”\n]{6,}”|(?<!\w)'[^'\n]{12,}'(?!\w)/g, ' ')
+      .split('\n')
+      .filter((line) => !OUTPUT_LINE.some((p) => p.test(line)))
+      .join('\n')
+  );
 }
 
 const OUTPUT_LINE: readonly RegExp[] = OUTPUT.filter(

@@ -239,6 +239,8 @@ describe('diagnose: a quoted message decides between close readings', () => {
     );
     expect(d.matches[0]?.id).toBe('netsuite/MissingKey');
     expect(d.confident).toBe(true);
+    // Answered unasked, it is not shown as less likely than not.
+    expect(d.matches[0]?.confidence).toBeGreaterThanOrEqual(0.6);
   });
 });
 

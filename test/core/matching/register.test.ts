@@ -69,6 +69,12 @@ describe('readRegister: headings and quotes', () => {
     ).toBe(false);
   });
 
+  it("reads a field's quoted value over several lines as the program's words", () => {
+    const text =
+      "exceptionMessage='Invalid Session ID found in SessionHeader: Illegal Session.\nThis error usually occurs after a session expires.'";
+    expect(readRegister(text).discussion).toEqual([]);
+  });
+
   it('does not take the apostrophes of contractions for a quote around the words between them', () => {
     const text =
       "You don't need the security token; you could also be getting this error. Check the user's history.";
