@@ -15,11 +15,12 @@ export interface MaskedPaste {
 /**
  * Values of credential-bearing keys, whatever they look like. The detector leaves out values that
  * do not look generated (`password=hunter2`, `?code=abc`); what is stored and shown masks them too.
- * Likewise the password of `curl -u id:secret` and of `https://id:secret@host`.
+ * Likewise the password of `curl -u id:secret` and of `https://id:secret@host`, and the token id,
+ * consumer key and signature of an OAuth 1.0 (NetSuite TBA) header: halves of a credential set.
  * A bare `code` is an error code (`"code": 401`) except in a query string, where it is an OAuth grant.
  */
 const CREDENTIAL_VALUE =
-  /\b((?:client[_ -]?secret|consumer[_ -]?secret|token[_ -]?secret|(?:refresh|access|id)[_ -]?token|client[_ -]?assertion|assertion|api[_ -]?key|secret(?:[_ -]?key)?|pass(?:word|wd|phrase)?|pwd|(?<=[?&#])code|code[_ -]?verifier|otp|private[_ -]?key)["']?[ \t]*(?:=>|:=|=|:)[ \t]*)(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\s"'&,;()[\]{}<>]+)/gi;
+  /\b((?:client[_ -]?secret|consumer[_ -]?secret|token[_ -]?secret|(?:refresh|access|id)[_ -]?token|client[_ -]?assertion|assertion|api[_ -]?key|secret(?:[_ -]?key)?|pass(?:word|wd|phrase)?|pwd|(?<=[?&#])code|code[_ -]?verifier|otp|private[_ -]?key|oauth_(?:token|consumer_key|signature))["']?[ \t]*(?:=>|:=|=|:)[ \t]*)(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\s"'&,;()[\]{}<>]+)/gi;
 const ALREADY = /^\[redacted [a-z-]+\]$/;
 /** `curl -u id:secret` and `https://id:secret@host`: the password half of basic credentials. */
 const BASIC_PAIR =

@@ -116,6 +116,31 @@ describe('templateOf: credentials never reach the template or the masked text', 
     expect(result.template).not.toContain(value);
     expect(result.maskedText).toContain('invalid_client');
   });
+
+  it.each([
+    [
+      'an OAuth 1.0 (NetSuite TBA) header',
+      'Authorization: OAuth realm="1234567_SB1",oauth_consumer_key="CanaryConsumerKey0451",oauth_token="CanaryTokenId0451",oauth_signature_method="HMAC-SHA256",oauth_signature="CanarySignature0451%3D"',
+      ['CanaryConsumerKey0451', 'CanaryTokenId0451', 'CanarySignature0451'],
+    ],
+    [
+      'the password of curl -u',
+      'curl -u my-client:CanaryCurlPass0451 https://example.org/token',
+      ['CanaryCurlPass0451'],
+    ],
+    [
+      'the password in a URL',
+      'GET https://isu_acme:CanaryUrlPass0451@wd2-impl-services1.workday.com/ccx/api',
+      ['CanaryUrlPass0451'],
+    ],
+  ])('%s', (_shape, line, values) => {
+    const result = templater.templateOf(`401 invalid_client\n${line}`);
+    for (const value of values) {
+      expect(result.maskedText).not.toContain(value);
+      expect(result.template).not.toContain(value);
+    }
+    expect(result.maskedText).toContain('[redacted');
+  });
 });
 
 describe('templateOf: bounded', () => {
