@@ -1,16 +1,12 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { cli, expectNoStack, MAIN, PROCESS_LIMIT_MS, ROOT } from '../support/bin.js';
 import { REQUIRED_IDS } from '../support/required-ids.js';
 
 // The CLI contract, run as a real process against the built `dist/` (as `npx authhelp` runs it).
 
-// Jest 29's ESM runtime has import.meta.url but not import.meta.dirname.
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const MAIN = join(ROOT, 'dist', 'bin', 'authhelp.cjs');
 const FIXTURES = join(ROOT, 'test', 'fixtures');
 const MINI_DIR = join(FIXTURES, 'knowledge-mini');
 const BAD_DIR = join(FIXTURES, 'knowledge-bad');
@@ -18,68 +14,6 @@ const BAD_DIR = join(FIXTURES, 'knowledge-bad');
 const WORKDAY_PASTE =
   'POST https://wd2-impl-services1.workday.com/ccx/oauth2/acme_impl/token -> 401 {"error":"invalid_client"}';
 const NETSUITE_PASTE = 'Login Audit Trail detail: TokenRejected';
-
-/** How long one process may take before the test fails instead of hanging. */
-const PROCESS_LIMIT_MS = 15_000;
-
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly ms: number;
-}
-
-interface RunOptions {
-  /** Bytes for stdin; stdin is closed empty when absent. */
-  readonly stdin?: string | Buffer;
-  readonly env?: Readonly<Record<string, string>>;
-  /** Called with each stdout chunk and the child's stdout, e.g. to close it early. */
-  readonly onStdout?: (chunk: string, stdout: NodeJS.ReadableStream & { destroy(): void }) => void;
-}
-
-/** Runs `node dist/bin/authhelp.cjs ARGS` (the installed bin) and collects its exit code and output. */
-function cli(args: readonly string[], options: RunOptions = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    // setup-env.ts already removed AUTHHELP_* and SLACK_* from process.env.
-    const child = spawn(process.execPath, [MAIN, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8');
-    child.stderr.setEncoding('utf8');
-    child.stdout.on('data', (chunk: string) => {
-      stdout += chunk;
-      options.onStdout?.(chunk, child.stdout);
-    });
-    child.stderr.on('data', (chunk: string) => (stderr += chunk));
-    // The child may exit before it reads all of stdin (a usage error, a closed pipe).
-    child.stdin.on('error', () => undefined);
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`authhelp ${args.join(' ')} took longer than ${PROCESS_LIMIT_MS} ms`));
-    }, PROCESS_LIMIT_MS);
-    child.on('error', (err) => {
-      clearTimeout(timer);
-      reject(err);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr, ms: performance.now() - started });
-    });
-    child.stdin.end(options.stdin ?? '');
-  });
-}
-
-/** A stack trace printed by Node has indented `at …` lines. */
-function expectNoStack(run: Run): void {
-  expect(run.stderr).not.toMatch(/^\s+at /m);
-  expect(run.stdout).not.toMatch(/^\s+at /m);
-  expect(run.stderr).not.toMatch(/node:internal|Error: .*\n\s+at|UnhandledPromiseRejection/);
-}
 
 function lines(text: string): string[] {
   return text.split('\n').filter((l) => l !== '');

@@ -89,6 +89,14 @@ const baseConfig = (
   retentionDays: 30,
 });
 
+/** The environment the app (and the CLI) reads for a back end's isolated place. */
+export function storeEnv(backend: Backend): Record<string, string> {
+  const config = backend.config();
+  return config.backend === 'sqlite'
+    ? { AUTHHELP_DATA_DIR: config.dataDir }
+    : { DATABASE_URL: config.databaseUrl ?? '', AUTHHELP_DATABASE_SCHEMA: config.databaseSchema };
+}
+
 export function createBackend(name: 'sqlite' | 'postgres'): Promise<Backend> {
   return Promise.resolve(name === 'sqlite' ? sqliteBackend() : postgresBackend());
 }

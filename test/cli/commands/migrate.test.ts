@@ -7,6 +7,7 @@ import {
   backendNames,
   createBackend,
   keyFrom,
+  storeEnv,
   type Backend,
 } from '../../adapters/store/backends.js';
 
@@ -15,14 +16,7 @@ const b64 = (seed: number) => keyFrom(seed).key.toString('base64');
 
 /** The environment `authhelp migrate` reads for a back end's isolated place. */
 function envFor(backend: Backend, keys = ''): Record<string, string> {
-  const config = backend.config();
-  return config.backend === 'sqlite'
-    ? { AUTHHELP_DATA_DIR: config.dataDir, AUTHHELP_ENCRYPTION_KEY: keys }
-    : {
-        DATABASE_URL: config.databaseUrl ?? '',
-        AUTHHELP_DATABASE_SCHEMA: config.databaseSchema,
-        AUTHHELP_ENCRYPTION_KEY: keys,
-      };
+  return { ...storeEnv(backend), AUTHHELP_ENCRYPTION_KEY: keys };
 }
 
 describe.each(names)('authhelp migrate on %s', (name) => {
