@@ -18,4 +18,5 @@ export const COMMANDS: readonly CommandRef[] = [
     load: async () => (await import('./inspect-token.js')).inspectTokenCommand,
   },
   { name: 'migrate', load: async () => (await import('./migrate.js')).migrateCommand },
+  { name: 'review', load: async () => (await import('./review.js')).reviewCommand },
 ];
