@@ -1,5 +1,6 @@
 import { findAssignments } from './rules/assignment.js';
 import { findAuthorizationHeaders } from './rules/auth-header.js';
+import { findBasicPairs } from './rules/basic-pair.js';
 import { findJwts } from './rules/jwt.js';
 import { findPrivateKeys } from './rules/private-key.js';
 import { findSlackTokens } from './rules/slack.js';
@@ -11,7 +12,8 @@ const PRIORITY: Readonly<Record<SecretKind, number>> = {
   jwt: 1,
   'slack-token': 2,
   'authorization-header': 3,
-  assignment: 4,
+  'basic-pair': 4,
+  assignment: 5,
 };
 
 /**
@@ -25,6 +27,7 @@ export function detectSecrets(text: string): SecretFinding[] {
     ...findJwts(text),
     ...findSlackTokens(text),
     ...findAuthorizationHeaders(text),
+    ...findBasicPairs(text),
     ...findAssignments(text),
   ].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[a.kind] - PRIORITY[b.kind]);
   return resolveOverlaps(all);

@@ -26,6 +26,9 @@ export function familyOf(finding: SecretFinding): CredentialFamily {
       return jwtFamily(finding.name);
     case 'assignment':
       return assignmentFamily(finding.name);
+    // `curl -u client_id:secret` is how a token endpoint is called; a URL's userinfo is a login.
+    case 'basic-pair':
+      return finding.name === 'curl' ? 'client-secret' : 'password';
   }
 }
 

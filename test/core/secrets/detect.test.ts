@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { detectSecrets, maskSecrets } from '../../../src/core/secrets/detect.js';
-import { shannonEntropy } from '../../../src/core/secrets/entropy.js';
+import { isPlaceholder, shannonEntropy } from '../../../src/core/secrets/entropy.js';
 
 const b64url = (s: string) => Buffer.from(s).toString('base64url');
 const rand = (n: number) => randomBytes(n).toString('base64url');
@@ -125,6 +125,34 @@ const POSITIVES: readonly Case[] = [
   { text: `x-api-key: ${WD_SECRET}`, value: WD_SECRET, kind: 'assignment', name: 'api_key' },
   { text: `password=Summer2024!x`, value: 'Summer2024!x', kind: 'assignment', name: 'password' },
   { text: `"password": "Tr0ub4dor&3"`, value: 'Tr0ub4dor&3', kind: 'assignment', name: 'password' },
+  {
+    text: `curl -u 5c2a9e1b7d3f:${SECRET} -d grant_type=client_credentials https://x/token`,
+    value: SECRET,
+    kind: 'basic-pair',
+    name: 'curl',
+  },
+  {
+    text: `curl --user "my-client:${WD_SECRET}" https://x`,
+    value: WD_SECRET,
+    kind: 'basic-pair',
+    name: 'curl',
+  },
+  { text: `curl --user='app:Tr0ub4dor&3' -X POST`, value: 'Tr0ub4dor&3', kind: 'basic-pair' },
+  { text: `curl.exe -u id:Summer2024!x`, value: 'Summer2024!x', kind: 'basic-pair' },
+  {
+    text: `GET https://svc:${WD_SECRET}@wd2-impl-services1.workday.com/ccx/api failed`,
+    value: WD_SECRET,
+    kind: 'basic-pair',
+    name: 'url',
+  },
+  {
+    text: `DATABASE_URL=postgres://app:Xk9!mQ2rT7@db.internal:5432/prod`,
+    value: 'Xk9!mQ2rT7',
+    kind: 'basic-pair',
+    name: 'url',
+  },
+  { text: `mongodb+srv://u:p@ss-W0rd99@c0.mongodb.net`, value: 'p@ss-W0rd99', kind: 'basic-pair' },
+  { text: `proxy http://proxy:hunter22@[::1]:3128/`, value: 'hunter22', kind: 'basic-pair' },
   { text: `key:\n${PEM}\nthanks`, value: PEM, kind: 'private-key' },
   {
     text: `{"private_key": "${PEM.replaceAll('\n', '\\n')}"}`,
@@ -198,6 +226,37 @@ describe('detectSecrets', () => {
     );
   });
 
+  it('finds the password of any generated or typed user:password pair, in curl and in URLs', () => {
+    const password = fc.oneof(
+      fc
+        .uint8Array({ minLength: 8, maxLength: 48 })
+        .map((b) => Buffer.from(b).toString('base64url')),
+      // What people type: letters, digits and the punctuation a URL or a shell word can hold raw.
+      fc.stringMatching(/^[A-Za-z0-9!$%&*+,.;=@~_-]{8,32}$/),
+    );
+    const user = fc.stringMatching(/^[A-Za-z0-9._-]{1,24}$/);
+    const style = fc.constantFrom(
+      (u: string, p: string) => `curl -u ${u}:${p} https://x/token`,
+      (u: string, p: string) => `curl --user "${u}:${p}" -d a=b`,
+      (u: string, p: string) => `curl -X POST --user '${u}:${p}'`,
+      (u: string, p: string) => `see https://${u}:${p}@host.example/path?q=1`,
+      (u: string, p: string) => `postgres://${u}:${p}@db:5432/app`,
+    );
+    fc.assert(
+      fc.property(user, password, style, (u, p, wrap) => {
+        // The contract: a value that is not a word, a number or a stand-in (`abc...`, `x****y`).
+        fc.pre(/\d/.test(p) && /[a-z]/i.test(p) && shannonEntropy(p) >= 2.5 && !isPlaceholder(p));
+        const text = wrap(u, p);
+        const found = detectSecrets(text);
+        expect(found.map((f) => text.slice(f.start, f.end))).toContain(p);
+        expect(maskSecrets(text)).not.toContain(p);
+        // The user name is an identifier, kept so the answer can still talk about it.
+        expect(maskSecrets(text)).toContain(u);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('finds several credentials in one paste, in order', () => {
     const text = `client_secret=${SECRET}\nAuthorization: Bearer ${JWT}\n${PEM}\n${XOXB}`;
     expect(detectSecrets(text).map((f) => f.kind)).toEqual([
@@ -266,6 +325,19 @@ const BENIGN_TEXTS = [
   'the header eyJhbGciOiJQUzI1NiJ9 decodes to {"alg":"PS256"}',
   'version 1.2.3.4.5 of lib.eyJfoo',
   'NetSuite "Certificate ID: Jp7tX2qL9wRb", client_id=5c2a9e1b7d3f4068a2c1e9b7d5f3a1c0',
+  'curl -u "$CLIENT_ID:$CLIENT_SECRET" -d grant_type=client_credentials',
+  'curl --user ${WD_CLIENT_ID}:${WD_CLIENT_SECRET} https://x',
+  'curl -u client_id:client_secret https://wd2-impl-services1.workday.com/ccx/oauth2/t/token',
+  'curl -u user https://x (curl prompts for the password)',
+  'curl -u "<client id>:<client secret>" https://x',
+  'docker run -u 1000:1000 img; git push -u origin main',
+  'postgres://postgres:postgres@localhost:5432/test',
+  'amqp://guest:guest@localhost:5672 and https://user:password@host/',
+  'https://user:****@host and redis://:${REDIS_PASSWORD}@cache:6379',
+  'https://wd2-impl-services1.workday.com:443/ccx/oauth2/acme/token?a=b:c@d',
+  'jdbc:postgresql://db:5432/app?user=app and mailto:ops@example.com',
+  'http://[::1]:8080/ and https://api.example.com:8443/v1/orders/5c2a9e1b7d3f4068',
+  'ssh://git@github.com:22/org/repo.git',
 ];
 
 describe('no false positives', () => {
@@ -377,6 +449,10 @@ describe('cost', () => {
     ['PEM blocks', '-----BEGIN PRIVATE KEY-----\n-----END PRIVATE KEY-----\n'.repeat(16 * 1024)],
     ['Slack prefixes', 'xoxb-1'.repeat(160 * 1024)],
     ['JWT-like', `${JWT} `.repeat(4 * 1024)],
+    ['curl -u', 'curl -u a:'.repeat(100 * 1024)],
+    ['schemes', 'https://'.repeat(128 * 1024)],
+    ['userinfo', 'a://b:c@'.repeat(128 * 1024)],
+    ['long authority', `https://u:${'p@'.repeat(512 * 1024)}`],
   ])('scans a megabyte of %s in well under a second', (_, text) => {
     const started = performance.now();
     detectSecrets(text);

@@ -49,6 +49,28 @@ describe('leaked-credential guard in channels', () => {
     expect(limitViolations(note, 50)).toEqual([]);
   });
 
+  it.each([
+    [
+      `curl -u 5c2a9e1b7d3f:${SECRET} https://x/token gives 401`,
+      'curl --user',
+      'Reset Credentials',
+    ],
+    [
+      `sync fails, DATABASE_URL=postgres://sync:${SECRET.slice(0, 20)}@db:5432/app`,
+      'a password in a URL',
+      'Maintain Password for Account',
+    ],
+  ])('warns about the password of a user:password pair: %s', async (text, kind, step) => {
+    const before = notes().length;
+    await h.event(channelMessage(text));
+    await h.standIn.waitFor(() => notes().length === before + 1);
+    const note = JSON.stringify(notes().at(-1)!.body);
+    expect(note).toContain(kind);
+    expect(note).toContain(step);
+    expect(note).not.toContain(SECRET.slice(0, 20));
+    expect(h.logs.join('\n')).not.toContain(SECRET.slice(0, 20));
+  });
+
   it('names a NetSuite refresh token and gives NetSuite steps only, in the thread', async () => {
     const token = await netsuiteRefresh();
     const before = notes().length;
