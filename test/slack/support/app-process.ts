@@ -8,7 +8,7 @@ import { SIGNING_SECRET } from './signed.js';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** The command the README gives for a deploy: node on the built entry point, no npm in between. */
-const DEPLOY_COMMAND = [process.execPath, join(ROOT, 'dist/main.js')] as const;
+export const DEPLOY_COMMAND = [process.execPath, join(ROOT, 'dist/main.js')] as const;
 
 export interface AppProcess {
   readonly proc: ChildProcessWithoutNullStreams;
