@@ -234,9 +234,32 @@ export class GuardedReceiver implements Receiver {
     res.end();
     if (closing)
       res.once('finish', () => {
-        req.socket.destroySoon();
+        lingeringClose(req);
       });
   }
+}
+
+/** How long the rest of a refused body is read and thrown away before the connection is cut. */
+const LINGER_MS = 1_000;
+
+/**
+ * Closes after an answer given before the body was read. Cutting at once would reset a client
+ * still sending, and a reset can reach it before it has read the answer (it then sees EPIPE or
+ * ECONNRESET, not the 413); so what still arrives is discarded, unbuffered, for at most LINGER_MS.
+ */
+function lingeringClose(req: IncomingMessage): void {
+  const socket = req.socket;
+  if (req.complete) {
+    socket.destroySoon();
+    return;
+  }
+  const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+  timer.unref();
+  req.once('end', () => {
+    clearTimeout(timer);
+    socket.destroySoon();
+  });
+  req.resume();
 }
 
 function pathOf(url: string | undefined): string {
