@@ -43,6 +43,8 @@ export interface HarnessOptions {
   readonly standIn?: SlackStandIn;
   readonly encryptionKeys?: readonly EncryptionKey[];
   readonly tuning?: RuntimeParts['tuning'];
+  /** Replies in flight at once, in all and per conversation (default 32 and 4). */
+  readonly concurrency?: { readonly job: number; readonly channel: number };
   /** How long a claimed reply stays leased (the store's default is 60 s). */
   readonly leaseMs?: number;
   /** Return before Slack has accepted the token (default: wait, as a load balancer would). */
@@ -146,8 +148,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       channels: options.channels ?? [],
       shutdownGraceMs: 2_000,
       encryptionKeys: options.encryptionKeys ?? [],
-      jobConcurrency: 32,
-      channelConcurrency: 4,
+      jobConcurrency: options.concurrency?.job ?? 32,
+      channelConcurrency: options.concurrency?.channel ?? 4,
     },
     services: { ...services, ...options.services },
     store,

@@ -44,6 +44,8 @@ export class SlackStandIn {
   outage = false;
   /** Every answer waits this long (Slack's own latency). */
   latencyMs = 0;
+  /** When set, how long the answer to this call waits instead (one slow conversation…). */
+  latencyFor: ((call: RecordedCall) => number) | undefined;
   /** While set, every Web API call is refused with this error (`token_revoked`…). */
   tokenRefusal: string | undefined;
 
@@ -67,7 +69,9 @@ export class SlackStandIn {
       }
       void readBody(req).then(async (raw) => {
         const { status, payload, headers } = standIn.#answer(req, raw);
-        if (standIn.latencyMs > 0) await new Promise((r) => setTimeout(r, standIn.latencyMs));
+        // #answer recorded this call last.
+        const latency = standIn.latencyFor?.(standIn.calls.at(-1)!) ?? standIn.latencyMs;
+        if (latency > 0) await new Promise((r) => setTimeout(r, latency));
         res.writeHead(status, { 'content-type': 'application/json', ...headers });
         res.end(JSON.stringify(payload));
       });
