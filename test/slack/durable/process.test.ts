@@ -142,13 +142,15 @@ describe.each(names)('an instance with acked work (%s)', (name) => {
   it(
     'SIGTERM with a grace period shorter than Slack takes: exits in time, nothing lost',
     async () => {
-      standIn.latencyMs = 2_000;
+      // Slack takes far longer than the grace period, so waiting for it would show in the time.
+      standIn.latencyMs = 10_000;
       const first = await start({ AUTHHELP_SHUTDOWN_GRACE_MS: '500' });
       const paths = await owe(first);
       await until(() => standIn.responses().length > 0, 'a reply under way');
       const { code, ms, stopped } = await terminate(first);
       expect(code).toBe(0);
-      expect(ms).toBeLessThan(500 + 3_000);
+      // Closing the store and the server takes a few seconds on a loaded machine; never 10.
+      expect(ms).toBeLessThan(500 + 6_000);
       expect(stopped?.['left']).toBeGreaterThan(0);
       expect(first.lines.join('\n')).not.toMatch(/"level":50/);
       standIn.latencyMs = 0;

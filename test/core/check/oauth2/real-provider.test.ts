@@ -223,5 +223,6 @@ describe('authhelp check oauth2 against a real OpenID provider (oidc-provider)',
     const json = await run(process.execPath, [...argv, '--json'], { env });
     expect((JSON.parse(json.stdout) as Json).findings[0]?.code).toBe('token.scope.dropped');
     expect(text.stdout + json.stdout).not.toContain(CLIENTS.basic.secret);
-  });
+    // Two CLI processes: a few seconds each, far more while the whole suite shares two cores.
+  }, 90_000);
 });
