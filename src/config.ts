@@ -247,7 +247,8 @@ const storeSchema = z.object({
     .int()
     .min(1, 'AUTHHELP_JOB_CONCURRENCY must be 1–1000')
     .max(1000, 'AUTHHELP_JOB_CONCURRENCY must be 1–1000')
-    .default(32),
+    // A reply waits on Slack (~200 ms): 64 in flight allow ~300 replies/s; 32 capped at ~150.
+    .default(64),
   AUTHHELP_CHANNEL_CONCURRENCY: z.coerce
     .number({ error: 'AUTHHELP_CHANNEL_CONCURRENCY must be a number' })
     .int()

@@ -3,14 +3,14 @@ import { loadSlackConfig, loadStoreConfig } from '../src/config.js';
 import { AuthHelpError } from '../src/core/errors.js';
 
 describe('loadStoreConfig', () => {
-  it('defaults to the embedded store in ./data with 32 replies in flight, 4 per channel', () => {
+  it('defaults to the embedded store in ./data with 64 replies in flight, 4 per channel', () => {
     expect(loadStoreConfig({})).toEqual({
       backend: 'sqlite',
       dataDir: './data',
       databaseUrl: undefined,
       databaseSchema: 'authhelp',
       encryptionKeys: [],
-      jobConcurrency: 32,
+      jobConcurrency: 64,
       channelConcurrency: 4,
       retentionDays: 30,
     });

@@ -23,7 +23,7 @@ export type RunnerEvent =
 export interface JobRunnerOptions {
   readonly queue: JobQueue;
   readonly handler: JobHandler;
-  /** Tries in flight at once in this process (default 32). */
+  /** Tries in flight at once in this process (default 64). */
   readonly concurrency?: number;
   /** Of those, at most this many for one channel (default 4). */
   readonly channelConcurrency?: number;
@@ -77,7 +77,7 @@ export class JobRunner {
 
   constructor(options: JobRunnerOptions) {
     this.#o = {
-      concurrency: 32,
+      concurrency: 64,
       channelConcurrency: 4,
       pollMs: 1_000,
       attemptTimeoutMs: 15_000,
