@@ -4,11 +4,13 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { loadCatalogue } from '../adapters/catalogue-files.js';
 import { createLogger } from '../adapters/logger.js';
+import { openStore } from '../adapters/store/open.js';
+import { loadStoreConfig } from '../config.js';
 import { createSlackApp } from '../slack/app.js';
 import { deliver } from '../slack/replies/delivery.js';
 import { createFailureHandler } from '../slack/replies/failure.js';
 import { ReplyQueue } from '../slack/replies/queue.js';
-import { slackClientOptions } from '../slack/runtime.js';
+import { slackClientOptions, startSlackRuntime } from '../slack/runtime.js';
 import { listenerState } from '../slack/state/listener-state.js';
 import { memoryKeyStore } from '../slack/state/memory-keys.js';
 import { toBoltLogger } from '../slack/bolt-logger.js';
@@ -16,28 +18,72 @@ import { createServices } from '../slack/services.js';
 
 /**
  * One app under load, in a process of its own so the load generator does not share its event loop:
- * `authhelp` (the real app) or `bare` (Bolt with one command listener that only acks).
- * argv: <authhelp|bare> <signingSecret> <slackApiUrl>; reports its port over IPC.
+ * `sqlite` / `postgres` (the app as `npm start` runs it: replies kept in the store until Slack
+ * confirms them), `memory` (the app before the store: replies queued in memory, as measured before)
+ * or `bare` (Bolt with one command listener that only acks).
+ * argv: <kind> <signingSecret> <slackApiUrl> [<store env as JSON>]; reports its port over IPC.
  */
-export async function startTarget(
+async function startTarget(
   kind: string,
   signingSecret: string,
   apiUrl: string,
+  storeEnv: Readonly<Record<string, string>>,
 ): Promise<number> {
   // Production log level (info), written nowhere, so logging cost is measured but output is not kept.
   const logger = createLogger({
     level: 'info',
     destination: pino.destination({ dest: '/dev/null', sync: false }),
   });
+  if (kind === 'sqlite' || kind === 'postgres')
+    return durableApp(signingSecret, apiUrl, logger, storeEnv);
   const app =
     kind === 'bare'
       ? bareApp(signingSecret, apiUrl, logger)
-      : await authhelpApp(signingSecret, apiUrl, logger);
+      : await memoryApp(signingSecret, apiUrl, logger);
   const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
   return (server.address() as AddressInfo).port;
 }
 
-async function authhelpApp(
+/** The runtime main.ts starts, with the store settings (and their defaults) of `storeEnv`. */
+async function durableApp(
+  signingSecret: string,
+  apiUrl: string,
+  logger: ReturnType<typeof createLogger>,
+  storeEnv: Readonly<Record<string, string>>,
+): Promise<number> {
+  const storeConfig = loadStoreConfig(storeEnv);
+  const store = await openStore(storeConfig);
+  const catalogue = await loadCatalogue();
+  const services = createServices({ catalogue, logger, policy: { allowLocalTargets: false } });
+  const runtime = await startSlackRuntime({
+    config: {
+      ...storeConfig,
+      botToken: 'xoxb-bench',
+      install: undefined,
+      signingSecret,
+      appToken: undefined,
+      apiUrl,
+      port: 0,
+      channels: [],
+      shutdownGraceMs: 2_000,
+    },
+    services,
+    store,
+    logger,
+    host: '127.0.0.1',
+  });
+  // As a load balancer would: no load before Slack has accepted the token.
+  while (runtime.tokenCheck.status.state !== 'ok') await new Promise((r) => setTimeout(r, 20));
+  process.once('SIGTERM', () => {
+    void runtime
+      .stop()
+      .then(() => store.close())
+      .finally(() => process.exit(0));
+  });
+  return runtime.port;
+}
+
+async function memoryApp(
   signingSecret: string,
   apiUrl: string,
   logger: ReturnType<typeof createLogger>,
@@ -81,13 +127,14 @@ function bareApp(
   return app;
 }
 
-const [kind, secret, apiUrl] = process.argv.slice(2);
+const [kind, secret, apiUrl, storeEnv] = process.argv.slice(2);
 if (
   kind !== undefined &&
   secret !== undefined &&
   apiUrl !== undefined &&
   process.send !== undefined
 ) {
-  const port = await startTarget(kind, secret, apiUrl);
+  const env = JSON.parse(storeEnv ?? '{}') as Record<string, string>;
+  const port = await startTarget(kind, secret, apiUrl, env);
   process.send({ port });
 }

@@ -1,23 +1,42 @@
 import autocannon from 'autocannon';
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 /**
  * `npm run bench:slack`: signed `/authhelp <paste>` commands against the HTTP receiver at rising
- * concurrency, for the real app and for a bare Bolt app that only acks, in the same run. Each app
- * runs in its own process; the load generator and the Slack stand-in (Web API + response_url) run
- * here. Reports ack latency p50/p99, throughput, and the ratio to the bare app.
+ * concurrency, in one run, for:
+ * - `sqlite` and `postgres`: the app as `npm start` runs it, every reply kept in the store until
+ *   the Slack stand-in confirmed it (PostgreSQL when the server answers);
+ * - `memory`: the app before the store, replies queued in memory (the figures measured before);
+ * - `bare`: a Bolt app that only acks.
+ * Each app runs in its own process; the load generator and the Slack stand-in (Web API and
+ * response_url, answering after `--latency-ms`, default 200) run here. Reports ack latency p50/p99
+ * and throughput, delivered replies per second and reply latency p50/p99 (from the ack to the reply
+ * reaching the stand-in), with ratios to the bare app (acks) and to the memory path (replies).
+ *
+ * Flags: `--quick` (50 connections only), `--latency-ms N`, `--postgres URL`, `--no-postgres`,
+ * `--only sqlite,memory` (some apps only), `--job-concurrency N` (else the app's default).
  */
-/** `--quick` measures only the 50-connection cells. */
 const CONCURRENCY = process.argv.includes('--quick') ? [50] : [1, 10, 50];
 const DURATION_S = 5;
 const WARMUP_S = 2;
+const LATENCY_MS = Number(flag('--latency-ms') ?? 200);
+const POSTGRES_URL = process.argv.includes('--no-postgres')
+  ? undefined
+  : (flag('--postgres') ?? 'postgres://postgres@127.0.0.1:5432/test');
+/** Conversations the commands come from: people ask in many channels, each with its own limit. */
+const CHANNELS = 64;
+/** A drain ends when every acked command has its reply, or when none came for this long. */
+const QUIET_MS = 3_000;
 const SECRET = 'bench-signing-secret';
-/** What people paste, cycled per connection: exact codes, prose, a long log, and no match at all. */
+/** What people paste, cycled: exact codes, prose, a long log, and no match at all. */
 const PASTES = [
   '{"error":"invalid_client","error_description":"Invalid client credentials"} from POST https://wd5-impl-services1.workday.com/ccx/oauth2/acme/token',
   'Login Audit Trail detail: TokenRejected',
@@ -27,86 +46,151 @@ const PASTES = [
   'the printer on floor 3 is jammed again',
 ];
 
+type AppKind = 'bare' | 'memory' | 'sqlite' | 'postgres';
+
 interface Row {
-  app: string;
+  app: AppKind;
   connections: number;
-  p50: number;
-  p99: number;
-  rps: number;
+  ackP50: number;
+  ackP99: number;
+  acksPerS: number;
   errors: number;
-  /** Replies posted to response_url per second, counted until the queue drained. */
+  /** Replies that reached the stand-in per second, from the load's start to the last reply. */
   repliesPerS: number;
-  drainMs: number;
+  replyP50: number;
+  replyP99: number;
+  /** Acked commands whose reply never came. */
+  missing: number;
+}
+
+/** Slack's side: when each reply reached it, per app and command id. */
+interface StandIn {
+  readonly server: Server;
+  readonly arrivals: Map<string, Map<number, number>>;
 }
 
 async function main(): Promise<void> {
   const standIn = await startStandIn();
   const apiUrl = `${origin(standIn.server)}/api/`;
-  const targets = {
-    bare: await startTarget('bare', apiUrl),
-    authhelp: await startTarget('authhelp', apiUrl),
-  };
+  const pgSchema = `authhelp_bench_${Date.now().toString(36)}`;
+  const pgProblem = POSTGRES_URL === undefined ? 'not asked for' : await postgresProblem();
+  const dataDir = mkdtempSync(join(tmpdir(), 'authhelp-bench-'));
+  const only = flag('--only')?.split(',');
+  const apps = (['bare', 'memory', 'sqlite', 'postgres'] as const).filter(
+    (a) =>
+      (only === undefined || only.includes(a)) && (a !== 'postgres' || pgProblem === undefined),
+  );
+  const targets = new Map<AppKind, { child: ChildProcess; port: number }>();
   const rows: Row[] = [];
   try {
+    for (const app of apps) {
+      const concurrency = flag('--job-concurrency');
+      const env = {
+        ...(app === 'postgres'
+          ? { DATABASE_URL: POSTGRES_URL ?? '', AUTHHELP_DATABASE_SCHEMA: pgSchema }
+          : { AUTHHELP_DATA_DIR: dataDir }),
+        ...(concurrency === undefined ? {} : { AUTHHELP_JOB_CONCURRENCY: concurrency }),
+      };
+      targets.set(app, await startTarget(app, apiUrl, env));
+    }
     out(
-      `node ${process.version}, ${String(availableParallelism())} CPUs; ${DURATION_S}s per cell after ${WARMUP_S}s warm-up; ${PASTES.length} pastes cycled`,
+      `node ${process.version}, ${String(availableParallelism())} CPUs; ${DURATION_S}s per cell after ${WARMUP_S}s warm-up; ${PASTES.length} pastes cycled over ${CHANNELS} channels; Slack stand-in answers after ${LATENCY_MS} ms`,
+    );
+    out(
+      `store back ends: sqlite (${dataDir}), postgres ${pgProblem === undefined ? `(${pgSchema})` : `skipped: ${pgProblem}`}`,
     );
     for (const connections of CONCURRENCY) {
-      for (const app of ['bare', 'authhelp'] as const) {
-        rows.push(await cell(app, targets[app].port, connections, standIn));
+      for (const app of apps) {
+        const target = targets.get(app);
+        if (target !== undefined) rows.push(await cell(app, target.port, connections, standIn));
       }
     }
   } finally {
-    for (const t of Object.values(targets)) t.child.kill();
+    await Promise.all([...targets.values()].map((t) => stopTarget(t.child)));
     standIn.server.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    if (pgProblem === undefined) await dropSchemas(pgSchema);
   }
-  report(rows, standIn.responses);
+  report(rows);
 }
 
-/** One app at one concurrency: warm up, let the reply queue drain, measure, drain again. */
+/** One app at one concurrency: warm up, let the replies drain, measure, drain again. */
 async function cell(
-  app: 'bare' | 'authhelp',
+  app: AppKind,
   port: number,
   connections: number,
-  standIn: { server: Server; responses: Map<string, number> },
+  standIn: StandIn,
 ): Promise<Row> {
   const url = `http://127.0.0.1:${port}/slack/events`;
   const responseUrl = `${origin(standIn.server)}/response/${app}`;
-  await load(url, responseUrl, connections, WARMUP_S);
-  await drained(standIn.responses, app);
-  const before = standIn.responses.get(app) ?? 0;
+  const arrivals = standIn.arrivals.get(app) ?? new Map<number, number>();
+  standIn.arrivals.set(app, arrivals);
+  const expectReplies = app !== 'bare';
+  const warm = await load(url, responseUrl, connections, WARMUP_S);
+  if (expectReplies) await drained(arrivals, warm.acks);
   const started = performance.now();
   const r = await load(url, responseUrl, connections, DURATION_S);
-  const loadEnd = performance.now();
-  const lastReply = await drained(standIn.responses, app);
-  const replies = (standIn.responses.get(app) ?? 0) - before;
+  const lastReply = expectReplies ? await drained(arrivals, r.acks) : started;
+  const latencies: number[] = [];
+  for (const [id, ackedAt] of r.acks) {
+    const at = arrivals.get(id);
+    if (at !== undefined) latencies.push(Math.max(0, at - ackedAt));
+  }
   return {
     app,
     connections,
-    ...r,
-    repliesPerS: replies / ((Math.max(lastReply, loadEnd) - started) / 1000),
-    drainMs: Math.max(0, lastReply - loadEnd),
+    ackP50: r.p50,
+    ackP99: r.p99,
+    acksPerS: r.rps,
+    errors: r.errors,
+    repliesPerS: latencies.length / ((lastReply - started) / 1000),
+    replyP50: percentile(latencies, 0.5),
+    replyP99: percentile(latencies, 0.99),
+    missing: expectReplies ? r.acks.size - latencies.length : 0,
   };
 }
 
+let nextId = 1;
+
+/** Each command unique (own response_url and signature: the receiver refuses replays). */
 async function load(url: string, responseUrl: string, connections: number, duration: number) {
-  // Signed once per run: Slack accepts a timestamp for five minutes.
-  const ts = Math.floor(Date.now() / 1000);
-  const requests = PASTES.map((paste) => {
-    const body = commandBody(paste, responseUrl);
-    const signature = `v0=${createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex')}`;
-    return {
-      method: 'POST' as const,
-      body,
-      headers: {
-        'content-type': 'application/x-www-form-urlencoded',
-        'x-slack-request-timestamp': String(ts),
-        'x-slack-signature': signature,
+  const acks = new Map<number, number>();
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    requests: [
+      {
+        setupRequest: (req, context: object) => {
+          const id = nextId++;
+          (context as { id?: number }).id = id;
+          const body = commandBody(
+            PASTES[id % PASTES.length] ?? '',
+            `${responseUrl}/${String(id)}`,
+            `C${String(id % CHANNELS)}`,
+          );
+          const ts = String(Math.floor(Date.now() / 1000));
+          const sig = createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex');
+          return {
+            ...req,
+            method: 'POST',
+            body,
+            headers: {
+              'content-type': 'application/x-www-form-urlencoded',
+              'x-slack-request-timestamp': ts,
+              'x-slack-signature': `v0=${sig}`,
+            },
+          };
+        },
+        onResponse: (status: number, _body: string, context: object) => {
+          const { id } = context as { id?: number };
+          if (status === 200 && id !== undefined) acks.set(id, performance.now());
+        },
       },
-    };
+    ],
   });
-  const result = await autocannon({ url, connections, duration, requests });
   return {
+    acks,
     p50: result.latency.p50,
     p99: result.latency.p99,
     rps: result.requests.average,
@@ -114,74 +198,86 @@ async function load(url: string, responseUrl: string, connections: number, durat
   };
 }
 
-function report(rows: Row[], responses: Map<string, number>): void {
+function report(rows: readonly Row[]): void {
   out('');
+  out('acks: the HTTP answer to the signed command; replies: ack → reply received by the stand-in');
   out(
-    'ack latency and throughput; replies/s and drain = the work after the ack, until the queue emptied',
+    'conns  app        ack p50  ack p99  acks/s  errors | replies/s  reply p50  reply p99  missing | ack p99 ÷ bare  replies/s ÷ memory',
   );
-  out('connections  app        p50 ms  p99 ms   acks/s  errors  replies/s  drain ms   p99 ratio');
   for (const r of rows) {
     const bare = rows.find((b) => b.app === 'bare' && b.connections === r.connections);
-    const ratio =
-      r.app === 'authhelp' && bare !== undefined ? (r.p99 / Math.max(bare.p99, 1)).toFixed(2) : '';
+    const memory = rows.find((b) => b.app === 'memory' && b.connections === r.connections);
+    const replies = r.app !== 'bare';
+    const dash = (s: string) => (replies ? s : '-');
     out(
       [
-        String(r.connections).padStart(11),
+        String(r.connections).padStart(5),
         ` ${r.app.padEnd(9)}`,
-        r.p50.toFixed(1).padStart(6),
-        r.p99.toFixed(1).padStart(7),
-        r.rps.toFixed(0).padStart(8),
+        r.ackP50.toFixed(1).padStart(7),
+        r.ackP99.toFixed(1).padStart(8),
+        r.acksPerS.toFixed(0).padStart(7),
         String(r.errors).padStart(7),
-        (r.app === 'bare' ? '-' : r.repliesPerS.toFixed(0)).padStart(10),
-        (r.app === 'bare' ? '-' : r.drainMs.toFixed(0)).padStart(9),
-        `   ${ratio}`,
+        ' |',
+        dash(r.repliesPerS.toFixed(1)).padStart(9),
+        dash(r.replyP50.toFixed(0)).padStart(10),
+        dash(r.replyP99.toFixed(0)).padStart(10),
+        dash(String(r.missing)).padStart(8),
+        ' |',
+        (r.app === 'bare' || bare === undefined
+          ? '-'
+          : (r.ackP99 / Math.max(bare.ackP99, 1)).toFixed(2)
+        ).padStart(14),
+        (!replies || r.app === 'memory' || memory === undefined
+          ? '-'
+          : (r.repliesPerS / Math.max(memory.repliesPerS, 0.001)).toFixed(2)
+        ).padStart(19),
       ].join(' '),
     );
   }
-  const at50 = rows.filter((r) => r.connections === 50);
-  const ours = at50.find((r) => r.app === 'authhelp');
-  const bare = at50.find((r) => r.app === 'bare');
   out('');
-  out(
-    `replies the app posted to response_url: ${responses.get('authhelp') ?? 0} (bare: ${responses.get('bare') ?? 0})`,
-  );
-  if (ours !== undefined && bare !== undefined) {
-    const ratio = ours.p99 / Math.max(bare.p99, 1);
+  for (const r of rows.filter((x) => x.connections === 50 && x.app !== 'bare')) {
     out(
-      `at 50 concurrent: ack p99 ${ours.p99} ms (target ≤ 50), ratio to bare Bolt ${ratio.toFixed(2)} (target ≤ 1.5)`,
+      `at 50 concurrent, ${r.app}: ${r.repliesPerS.toFixed(1)} replies/s${r.app === 'memory' ? '' : ' (target ≥ 100)'}, ack p99 ${r.ackP99.toFixed(0)} ms (target ≤ 50), ${String(r.missing)} replies missing`,
     );
   }
 }
 
-/** Slack's side: answers every Web API call `{ok:true}` and counts replies per response_url. */
-async function startStandIn(): Promise<{ server: Server; responses: Map<string, number> }> {
-  const responses = new Map<string, number>();
+/** Answers every call after LATENCY_MS, as a distant Slack would; notes when each reply came. */
+async function startStandIn(): Promise<StandIn> {
+  const arrivals = new Map<string, Map<number, number>>();
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       const path = req.url ?? '/';
-      if (path.startsWith('/response/')) {
-        const app = path.slice('/response/'.length);
-        responses.set(app, (responses.get(app) ?? 0) + 1);
+      const reply = /^\/response\/([a-z]+)\/(\d+)$/.exec(path);
+      if (reply !== null) {
+        const [, app = '', id = ''] = reply;
+        const seen = arrivals.get(app) ?? new Map<number, number>();
+        arrivals.set(app, seen);
+        if (!seen.has(Number(id))) seen.set(Number(id), performance.now());
       }
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(
-        path.startsWith('/api/auth.test')
-          ? '{"ok":true,"user_id":"UBOT","bot_id":"BBOT","team_id":"T1"}'
-          : '{"ok":true}',
-      );
+      setTimeout(() => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(
+          path.startsWith('/api/auth.test')
+            ? '{"ok":true,"user_id":"UBOT","bot_id":"BBOT","team_id":"T1"}'
+            : '{"ok":true}',
+        );
+      }, LATENCY_MS);
     });
   });
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, responses };
+  return { server, arrivals };
 }
 
 async function startTarget(
-  kind: string,
+  kind: AppKind,
   apiUrl: string,
+  storeEnv: Readonly<Record<string, string>>,
 ): Promise<{ child: ChildProcess; port: number }> {
   const script = fileURLToPath(new URL('./slack-bench-target.js', import.meta.url));
-  const child = fork(script, [kind, SECRET, apiUrl], {
+  const child = fork(script, [kind, SECRET, apiUrl, JSON.stringify(storeEnv)], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const port = await new Promise<number>((resolve, reject) => {
@@ -195,27 +291,69 @@ async function startTarget(
   return { child, port };
 }
 
-/** Waits until no reply has arrived for a while; returns when the last one came. */
-async function drained(responses: Map<string, number>, app: string): Promise<number> {
-  let count = responses.get(app) ?? 0;
-  let last = performance.now();
-  const deadline = last + 120_000;
-  while (performance.now() - last < 500 && performance.now() < deadline) {
+async function stopTarget(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** Waits until every acked command has its reply or none came for QUIET_MS; the last reply's time. */
+async function drained(arrivals: Map<number, number>, acks: Map<number, number>): Promise<number> {
+  const pending = new Set([...acks.keys()].filter((id) => !arrivals.has(id)));
+  let last = Math.max(0, ...[...acks.keys()].map((id) => arrivals.get(id) ?? 0));
+  let lastProgress = performance.now();
+  while (pending.size > 0 && performance.now() - lastProgress < QUIET_MS) {
     await new Promise((r) => setTimeout(r, 50));
-    const now = responses.get(app) ?? 0;
-    if (now !== count) {
-      count = now;
-      last = performance.now();
+    for (const id of pending) {
+      const at = arrivals.get(id);
+      if (at === undefined) continue;
+      pending.delete(id);
+      last = Math.max(last, at);
+      lastProgress = performance.now();
     }
   }
   return last;
 }
 
-function commandBody(text: string, responseUrl: string): string {
+async function postgresProblem(): Promise<string | undefined> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+    return undefined;
+  } catch (err) {
+    return (err as { code?: string }).code ?? String(err);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The bench's own schemas: authhelp's tables and pg-boss's `<schema>_jobs`. */
+async function dropSchemas(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await client.query(`DROP SCHEMA IF EXISTS ${schema}_jobs CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
+}
+
+function commandBody(text: string, responseUrl: string, channel: string): string {
   return new URLSearchParams({
     token: 'bench',
     team_id: 'T1',
-    channel_id: 'C1',
+    channel_id: channel,
     user_id: 'U1',
     command: '/authhelp',
     text,
@@ -223,6 +361,11 @@ function commandBody(text: string, responseUrl: string): string {
     response_url: responseUrl,
     trigger_id: '1.2.3',
   }).toString();
+}
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i < 0 ? undefined : process.argv[i + 1];
 }
 
 function origin(server: Server): string {
