@@ -59,6 +59,10 @@ const FIRST_PERSON: readonly RegExp[] = [
   /\b(?:here is|here's|this is|below is) (?:the|my|our) (?:error|response|log|output|stack)\b/i,
 ];
 
+/** A cause stated as a condition: "if the token is expired", "when a Bearer token is invalid". */
+const CONDITION =
+  /\b(?:when|if|whenever|once) (?:the |a |an |your |my |our )?(?:[\w-]+ ){0,3}(?:is|are|was|were|has been|have been|gets?|becomes?) (?:not valid|invalid|expired|wrong|incorrect|missing|revoked|disabled|blocked|mistyped)\b/i;
+
 /** Read in the whole text: a vendor's message never looks like these. */
 const DISCUSSION_ANYWHERE = new Set([
   'commit or PR',
@@ -96,6 +100,7 @@ const DISCUSSION: readonly Rule[] = [
     'code handling an error',
     /-match\s+["']|\bcatch\s*\(|\bexcept\s+\w*(?:Error|Exception)\b|\b(?:if|elif|case|when)\b[^\n]{0,40}(?:===?|\.includes\(|-eq|-match)\s*["']|\berror\s*===?\s*["']/,
   ],
+  ['condition', CONDITION],
   [
     // A unified diff or its hunk header: a change under review, not output.
     'diff',
@@ -145,9 +150,15 @@ const OTHER_FAILURE: readonly Rule[] = [
 /** Reads the register of a (capped, not yet normalised) paste. */
 export function readRegister(text: string): Register {
   const prose = ownWords(text);
+  // "When the credentials are invalid, we receive …" states what happens under a known cause: the
+  // sentence describes behaviour, it does not report this failure.
+  const reports = prose
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((sentence) => !CONDITION.test(sentence))
+    .join('\n');
   return {
     output: matching(OUTPUT, text),
-    firstPerson: FIRST_PERSON.some((p) => p.test(prose)),
+    firstPerson: FIRST_PERSON.some((p) => p.test(reports)),
     discussion: DISCUSSION.flatMap(([name, pattern]) =>
       pattern.test(DISCUSSION_ANYWHERE.has(name) ? text : prose) ? [name] : [],
     ),

@@ -39,6 +39,7 @@ describe('readRegister: who is speaking', () => {
     ['hypothetical', 'If you get invalid_scope, check the scopes of the client.'],
     ['specification', 'RFC 6750 section 3.1 defines insufficient_scope.'],
     ['code handling an error', 'if ($err -match "AADSTS53003") { warn }'],
+    ['condition', 'When a Bearer token is invalid, the API answers 401 with a challenge.'],
     ['diff', '-Refresh tokens last 24 hours.\n+Refresh tokens last 24 hours, not sliding.'],
     ['proposal', 'The insufficient_scope description is misleading and should be reworded.'],
     [
@@ -103,6 +104,14 @@ describe('readRegister: impersonal descriptions are not reports', () => {
     'you could also be getting this error due to IP ranges',
   ])('%s', (text) => {
     expect(readRegister(text).firstPerson).toBe(false);
+  });
+
+  it('does not read "we receive" under a stated cause as a report', () => {
+    const text = 'When the NetSuite credentials are invalid, we receive the following payload.';
+    expect(readRegister(text).firstPerson).toBe(false);
+    expect(readRegister('When I call the token endpoint, we receive a 401.').firstPerson).toBe(
+      true,
+    );
   });
 
   it('reads "it worked for me" as no failure', () => {
