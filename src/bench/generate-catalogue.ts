@@ -39,8 +39,10 @@ export function generateCatalogue(base: Catalogue, size: number, seed = 7): Cata
     const template = base.entries[i % base.entries.length];
     if (template === undefined) break;
     const code = `${cap(pick())}${cap(invented())}${cap(pick())}${i}`;
+    // Invented entries refine nothing and name no context of the template's system.
+    const { context: _context, ...plain } = template;
     const entry: Entry = {
-      ...template,
+      ...plain,
       id: `${system}/${code}`,
       system,
       systemTitle: system,
@@ -52,6 +54,7 @@ export function generateCatalogue(base: Catalogue, size: number, seed = 7): Cata
       messages: [sentence(10), sentence(12)],
       phrases: Array.from({ length: 12 }, () => sentence(3 + Math.floor(random() * 5))),
       related: [],
+      refines: [],
     };
     entries.push(entry);
     systems.set(system, [...(systems.get(system) ?? []), entry.id]);
@@ -63,6 +66,7 @@ export function generateCatalogue(base: Catalogue, size: number, seed = 7): Cata
       title: system,
       entryIds: ids,
       detect: undefined,
+      contexts: [],
     })),
   ];
   return new Catalogue(entries, infos);

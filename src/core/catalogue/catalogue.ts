@@ -1,4 +1,4 @@
-import type { Detect, FailureKind, RawEntry, SourceDoc } from './schema.js';
+import type { Context, Detect, FailureKind, RawEntry, SourceDoc } from './schema.js';
 
 /** A catalogue entry as the rest of the code sees it: validated, with its system and sources resolved. */
 export interface Entry {
@@ -19,6 +19,10 @@ export interface Entry {
   readonly steps: readonly string[];
   readonly sources: readonly SourceDoc[];
   readonly related: readonly string[];
+  /** Broader entries this one is a case of (see the schema's `refines`). */
+  readonly refines: readonly string[];
+  /** Id of the context (of its system) the failure happens in. */
+  readonly context?: string;
 }
 
 export interface SystemInfo {
@@ -27,6 +31,8 @@ export interface SystemInfo {
   readonly entryIds: readonly string[];
   /** How a paste points to this system; undefined for vendor-neutral systems. */
   readonly detect: Detect | undefined;
+  /** Settings its entries name as their context. */
+  readonly contexts: readonly Context[];
 }
 
 /** Immutable, validated set of entries with lookups by id and system. */
@@ -90,5 +96,7 @@ export function toEntry(
     steps: Object.freeze(raw.steps.map((s) => s.trim())),
     sources: Object.freeze(raw.sources.flatMap((id) => byId.get(id) ?? [])),
     related: Object.freeze([...raw.related]),
+    refines: Object.freeze([...raw.refines]),
+    ...(raw.context === undefined ? {} : { context: raw.context }),
   });
 }

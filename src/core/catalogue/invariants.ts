@@ -17,6 +17,8 @@ export function checkInvariants(files: readonly FileData[]): Problem[] {
   const problems: Problem[] = [];
   const allIds = new Set<string>();
   const seenSystems = new Map<string, string>();
+  const systemOfId = new Map<string, string>();
+  for (const { data } of files) for (const e of data.entries) systemOfId.set(e.id, data.system);
   for (const { file, data } of files) {
     const other = seenSystems.get(data.system);
     if (other !== undefined) {
@@ -34,7 +36,48 @@ export function checkInvariants(files: readonly FileData[]): Problem[] {
       allIds.add(entry.id);
     }
   }
-  for (const { file, data } of files) problems.push(...checkFile(file, data, allIds));
+  for (const { file, data } of files) {
+    problems.push(...checkFile(file, data, allIds), ...checkRefines(file, data, systemOfId));
+  }
+  return problems;
+}
+
+/**
+ * `refines` names existing entries, and an entry refining one of its own system names a declared
+ * context: without one, nothing in a paste could tell the two apart.
+ */
+function checkRefines(
+  file: string,
+  data: SystemFile,
+  systemOfId: ReadonlyMap<string, string>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const contextIds = new Set(data.contexts.map((c) => c.id));
+  data.contexts.forEach((c, ci) => {
+    c.patterns.forEach((source, i) => {
+      if (!compiles(source))
+        problems.push({
+          file,
+          field: `contexts.${ci}.patterns.${i}`,
+          message: 'not a valid regular expression',
+        });
+    });
+  });
+  for (const entry of data.entries) {
+    const at = (field: string, message: string): void => {
+      problems.push({ file, entry: entry.id, field, message });
+    };
+    if (entry.context !== undefined && !contextIds.has(entry.context)) {
+      at('context', `unknown context "${entry.context}" (declare it under contexts)`);
+    }
+    entry.refines.forEach((id, i) => {
+      const system = systemOfId.get(id);
+      if (system === undefined) at(`refines.${i}`, `unknown entry "${id}"`);
+      else if (id === entry.id) at(`refines.${i}`, 'an entry cannot refine itself');
+      else if (system === data.system && entry.context === undefined)
+        at(`refines.${i}`, 'refining an entry of the same system needs a context');
+    });
+  }
   return problems;
 }
 

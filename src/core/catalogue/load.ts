@@ -35,6 +35,7 @@ export function buildCatalogue(sources: readonly KnowledgeSource[]): Catalogue {
       title: data.title,
       entryIds: built.map((e) => e.id),
       detect: data.detect,
+      contexts: data.contexts,
     });
   }
   return new Catalogue(entries, systems);

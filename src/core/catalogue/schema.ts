@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Entry ids are `<system>/<slug>`; the slug keeps upstream spelling (`invalid_grant`, `TokenExpired`). */
 export const ENTRY_ID_PATTERN = /^[a-z][a-z0-9-]*\/[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const SYSTEM_PATTERN = /^[a-z][a-z0-9-]*$/;
+const CONTEXT_ID_PATTERN = /^[a-z][a-z0-9-]*$/;
 
 const nonEmpty = z.string().trim().min(1);
 
@@ -98,6 +99,25 @@ const entrySchema = z
       .array(z.string().regex(ENTRY_ID_PATTERN))
       .default([])
       .meta({ description: 'Ids of entries people confuse with this one.' }),
+    /** A more specific reading of these entries (same failure, one vendor or setting). */
+    refines: z
+      .array(z.string().regex(ENTRY_ID_PATTERN))
+      .default([])
+      .meta({
+        description:
+          'Ids of broader entries this one is a case of. It wins over them when its own evidence is in the text: its vendor (for an entry of another system) and its context, if it names one.',
+        examples: [['oauth2/invalid_client']],
+      }),
+    /** The setting the failure happens in, declared under the file's contexts. */
+    context: z
+      .string()
+      .regex(CONTEXT_ID_PATTERN)
+      .optional()
+      .meta({
+        description:
+          'Id of a context declared under the file’s contexts: the setting this failure happens in (needed to refine an entry of the same system).',
+        examples: ['tba'],
+      }),
   })
   .meta({
     description: 'One documented failure: how to recognise it, why it happens, how to fix it.',
@@ -128,6 +148,31 @@ const detectSchema = z
     description: 'What points to this system in a paste. Absent for vendor-neutral systems.',
   });
 
+/** A setting some entries' failures happen in (NetSuite token-based authentication), as seen in a paste. */
+const contextSchema = z
+  .strictObject({
+    id: z
+      .string()
+      .regex(CONTEXT_ID_PATTERN, 'context ids are lower-case kebab-case')
+      .meta({ description: 'How entries name this context.', examples: ['tba'] }),
+    title: nonEmpty.meta({
+      description: 'The setting as people name it.',
+      examples: ['Token-based authentication (OAuth 1.0)'],
+    }),
+    words: texts(
+      'Words and names that show the setting, found whole (case-insensitive; a space also matches - or _).',
+      ['consumer key'],
+    ),
+    patterns: z
+      .array(nonEmpty)
+      .default([])
+      .meta({
+        description: 'Regular expressions (case-insensitive) for shapes that show the setting.',
+        examples: [['\\boauth_signature\\b']],
+      }),
+  })
+  .meta({ description: 'A setting entries can name as their context.' });
+
 export const systemFileSchema = z
   .strictObject({
     system: z
@@ -140,6 +185,10 @@ export const systemFileSchema = z
     title: nonEmpty.meta({ description: 'The system as people name it.', examples: ['Workday'] }),
     /** Absent for vendor-neutral systems such as generic OAuth 2.0. */
     detect: detectSchema.optional(),
+    contexts: z
+      .array(contextSchema)
+      .default([])
+      .meta({ description: 'Settings the entries of this file can name as their context.' }),
     sources: z.array(sourceSchema).min(1),
     entries: z.array(entrySchema).min(1),
   })
@@ -152,3 +201,4 @@ export type SourceDoc = z.infer<typeof sourceSchema>;
 export type RawEntry = z.infer<typeof entrySchema>;
 export type SystemFile = z.infer<typeof systemFileSchema>;
 export type Detect = z.infer<typeof detectSchema>;
+export type Context = z.infer<typeof contextSchema>;

@@ -8,6 +8,7 @@ import {
   type IndexData,
   type PhraseKind,
 } from './index-compile.js';
+import { compileRefinements, type Refinements } from './refine.js';
 import { TypoIndex } from './typo-index.js';
 import { vendorRules, type VendorRule } from './vendors.js';
 
@@ -68,6 +69,7 @@ export interface MatchIndex {
   readonly vendorSystems: ReadonlySet<string>;
   /** `system:status` → how many entries of that system list that status. */
   readonly statusCount: ReadonlyMap<string, number>;
+  readonly refinements: Refinements;
 }
 
 export function buildIndex(catalogue: Catalogue): MatchIndex {
@@ -105,6 +107,7 @@ export function hydrateIndex(
     vendors,
     vendorSystems: new Set(vendors.map((v) => v.system)),
     statusCount: countStatuses(entries),
+    refinements: compileRefinements(entries, systems),
   };
 }
 

@@ -1,6 +1,7 @@
 import { codeBucket, looseKey } from './code-search.js';
 import { flatText, type MatchIndex } from './match-index.js';
 import { claimEvidence } from './claims.js';
+import { detectContexts } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';
 import { rawTokens, toTerm, wordsOf } from './tokens.js';
 
@@ -36,6 +37,8 @@ export interface Query {
   readonly foreignCodes: readonly string[];
   /** The text reports a failure: an error status, a code, or failure words. */
   readonly failure: boolean;
+  /** Contexts seen (by position in `index.refinements.contexts`), each with the text that showed it. */
+  readonly contexts: ReadonlyMap<number, string>;
 }
 
 /** Cap on distinct terms read: a huge paste cannot make scoring slow. */
@@ -92,6 +95,7 @@ export function buildQuery(
     vendors,
     foreignCodes,
     failure,
+    contexts: detectContexts(text, index.refinements.contexts),
   };
 }
 

@@ -2,27 +2,14 @@ import { phraseText } from './index-compile.js';
 import type { MatchIndex } from './match-index.js';
 import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
+import { applyRefinements, type Refinable } from './refine.js';
 
 /** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
-export interface Scored {
-  readonly entry: number;
-  readonly score: number;
-  readonly code: number;
-  readonly phrase: number;
-  /** One of the entry's messages (or its code as words) was quoted nearly whole. */
-  readonly verbatim: boolean;
-  readonly overlap: number;
-  readonly vendor: number;
-  readonly status: number;
-  /** The agreed status is the only entry of its system with that status. */
-  readonly statusUnique: boolean;
+export interface Scored extends Refinable {
   /** The entry belongs to a vendor (not to vendor-neutral OAuth 2.0). */
   readonly vendorSpecific: boolean;
   /** The entry is vendor-specific and nothing in the text points to its vendor. */
   readonly vendorMissing: boolean;
-  /** One of its messages that only its vendor prints was quoted. */
-  readonly ownMessage: boolean;
-  readonly why: readonly string[];
 }
 
 const WEIGHTS = { code: 2.2, phrase: 1.8, overlap: 0.6 } as const;
@@ -57,9 +44,10 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
     );
   });
   const maxVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
-  return raws
+  const scored = raws
     .map((r) => combine(r, query, index, specificHit, maxVendor))
     .sort((a, b) => b.score - a.score || a.entry - b.entry);
+  return applyRefinements(scored, query.contexts, index.refinements, index.entries);
 }
 
 /** Entries worth scoring: every code hit, then the entries sharing the most distinctive terms. */
@@ -73,7 +61,11 @@ function nominate(query: Query, index: MatchIndex): number[] {
     for (const ei of list) sum.set(ei, (sum.get(ei) ?? 0) + idf);
   }
   const byTerms = [...sum].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
-  return [...new Set([...query.codeHits.map((h) => h.entry), ...byTerms.map(([ei]) => ei)])];
+  const picked = new Set([...query.codeHits.map((h) => h.entry), ...byTerms.map(([ei]) => ei)]);
+  // A candidate's refinements are scored too (a Set visits what is added while it is iterated).
+  for (const ei of picked)
+    for (const child of index.refinements.children[ei] ?? []) picked.add(child);
+  return [...picked];
 }
 
 interface CodeEvidence {

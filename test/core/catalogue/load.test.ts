@@ -328,6 +328,71 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a refines id that does not exist',
+    sources: [
+      acme(
+        edit(
+          BASE,
+          '    title: Key revoked\n',
+          '    title: Key revoked\n    refines: [beta/nowhere]\n',
+        ),
+      ),
+    ],
+    expected: [
+      {
+        file: 'acme.yml',
+        entry: 'acme/key-revoked',
+        field: 'refines.0',
+        message: 'unknown entry "beta/nowhere"',
+      },
+    ],
+  },
+  {
+    name: 'an entry refining one of its own system without a context',
+    sources: [
+      acme(
+        edit(
+          BASE,
+          '    title: Key revoked\n',
+          '    title: Key revoked\n    refines: [acme/token-expired]\n',
+        ),
+      ),
+    ],
+    expected: [
+      {
+        file: 'acme.yml',
+        entry: 'acme/key-revoked',
+        field: 'refines.0',
+        message: 'refining an entry of the same system needs a context',
+      },
+    ],
+  },
+  {
+    name: 'a context that is not declared, and a context pattern that is not a regular expression',
+    sources: [
+      acme(
+        edit(
+          edit(BASE, '    title: Key revoked\n', '    title: Key revoked\n    context: widgets\n'),
+          'sources:\n  - id: acme-docs',
+          "contexts:\n  - id: gadgets\n    title: gadgets\n    patterns: ['gad(get']\nsources:\n  - id: acme-docs",
+        ),
+      ),
+    ],
+    expected: [
+      {
+        file: 'acme.yml',
+        field: 'contexts.0.patterns.0',
+        message: 'not a valid regular expression',
+      },
+      {
+        file: 'acme.yml',
+        entry: 'acme/key-revoked',
+        field: 'context',
+        message: 'unknown context "widgets" (declare it under contexts)',
+      },
+    ],
+  },
+  {
     name: 'a file that is not a mapping',
     sources: [acme('- just\n- a list\n')],
     expected: [{ file: 'acme.yml', message: ANY }],

@@ -280,3 +280,52 @@ describe("diagnose: the error's own explanation beats a category word", () => {
     expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
   });
 });
+
+describe('diagnose: a reading that refines another wins when its own evidence is there', () => {
+  const body =
+    '{"title":"Unauthorized","status":401,"o:errorDetails":[{"detail":"Invalid login attempt.","o:errorCode":"INVALID_LOGIN"}]}';
+
+  it('reads INVALID_LOGIN with an OAuth 1.0 header as the TBA rejection, saying why', () => {
+    const d = diagnoser.diagnose(
+      `RESTlet call with Authorization: OAuth oauth_consumer_key="****", oauth_token="****", oauth_signature="****"\n${body}`,
+    );
+    expect(d.matches.map((m) => m.id).slice(0, 2)).toEqual([
+      'netsuite/tba-token-rejected',
+      'netsuite/InvalidLogin',
+    ]);
+    expect(d.confident).toBe(true);
+    expect(d.matches[0]?.why).toEqual(
+      expect.arrayContaining([
+        'code INVALID_LOGIN',
+        'token-based authentication (OAuth 1.0): "oauth_consumer_key"',
+      ]),
+    );
+  });
+
+  it('finds the context by its words too, in any case and with - or _', () => {
+    const d = diagnoser.diagnose(
+      `we call netsuite with TBA (Consumer-Key and token secret)\n${body}`,
+    );
+    expect(d.matches[0]?.id).toBe('netsuite/tba-token-rejected');
+  });
+
+  it('keeps the broader reading when nothing shows the setting', () => {
+    const d = diagnoser.diagnose(`netsuite REST call\n${body}`);
+    expect(d.matches[0]?.id).toBe('netsuite/InvalidLogin');
+  });
+
+  it("reads a vendor's own sentence as that vendor's case of the generic code", () => {
+    const d = diagnoser.diagnose(
+      '{"error":"invalid_client","error_description":"Client authentication failed. Either the client or the client credentials are invalid."}',
+    );
+    expect(d.matches[0]?.id).toBe('okta/invalid-client');
+    expect(d.matches[1]?.id).toBe('oauth2/invalid_client');
+  });
+
+  it('keeps the generic reading when no vendor is shown', () => {
+    const d = diagnoser.diagnose(
+      'POST https://auth.example.org/oauth/token -> 401 {"error":"invalid_client"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+  });
+});

@@ -27,6 +27,7 @@ function entry(failure: FailureKind, messages: string[] = []): Entry {
       steps: ['Send fewer requests in parallel.'],
       sources: [],
       related: [],
+      refines: [],
     },
     'netsuite',
     'NetSuite',

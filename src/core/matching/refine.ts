@@ -1,0 +1,203 @@
+import type { Entry, SystemInfo } from '../catalogue/catalogue.js';
+
+/** The evidence for one entry that a refinement reads and lifts (`Scored` in score.ts adds the rest). */
+export interface Refinable {
+  readonly entry: number;
+  readonly score: number;
+  readonly code: number;
+  readonly phrase: number;
+  /** One of the entry's messages (or its code as words) was quoted nearly whole. */
+  readonly verbatim: boolean;
+  readonly overlap: number;
+  readonly vendor: number;
+  readonly status: number;
+  /** The agreed status is the only entry of its system with that status. */
+  readonly statusUnique: boolean;
+  /** One of its messages that only its vendor prints was quoted. */
+  readonly ownMessage: boolean;
+  readonly why: readonly string[];
+}
+
+/** How far a refining entry is lifted above its parent, plus a share of its own score. */
+const LIFT = 0.1;
+const OWN_SHARE = 0.05;
+/** The parent falls this far behind the refining entry: clear of it, not a rival reading. */
+const FALL = 0.5;
+/** A code hit this strong is the entry's own code, not one it merely surfaces as. */
+const OWN_CODE = 0.8;
+
+/** A context of the catalogue, ready to be looked for in a paste. */
+export interface ContextRule {
+  readonly system: string;
+  readonly id: string;
+  readonly title: string;
+  /** The context's own patterns, then its words as one whole-word pattern. */
+  readonly tests: readonly RegExp[];
+}
+
+/** How entries refine each other, resolved to entry positions. */
+export interface Refinements {
+  readonly contexts: readonly ContextRule[];
+  /** Per entry, the position of its context in `contexts`, or -1. */
+  readonly contextOf: Int32Array;
+  /** Per entry, the entries it refines. */
+  readonly parents: readonly (readonly number[])[];
+  /** Per entry, the entries that refine it. */
+  readonly children: readonly (readonly number[])[];
+  /** Entries that refine another, broader ones first, so a chain is applied from its root. */
+  readonly order: readonly number[];
+}
+
+/** Compiles the `contexts` of every system and the `refines` of every entry. */
+export function compileRefinements(
+  entries: readonly Entry[],
+  systems: readonly SystemInfo[],
+): Refinements {
+  const contexts = systems.flatMap((s) =>
+    s.contexts.map((c) => ({
+      system: s.system,
+      id: c.id,
+      title: c.title,
+      // A pattern names a shape (an OAuth 1.0 header), more telling than a word: shown first.
+      tests: [...c.patterns.map((p) => new RegExp(p, 'i')), ...wordsPattern(c.words)],
+    })),
+  );
+  const contextAt = new Map(contexts.map((c, i) => [`${c.system}/${c.id}`, i]));
+  const at = new Map(entries.map((e, i) => [e.id, i]));
+  const contextOf = Int32Array.from(entries, (e) =>
+    e.context === undefined ? -1 : (contextAt.get(`${e.system}/${e.context}`) ?? -1),
+  );
+  const parents = entries.map((e) =>
+    e.refines.flatMap((id) => at.get(id) ?? []).filter((p) => entries[p] !== e),
+  );
+  const children: number[][] = entries.map(() => []);
+  parents.forEach((list, child) => {
+    for (const p of list) children[p]?.push(child);
+  });
+  const depth = entries.map((_, i) => depthOf(i, parents, new Set()));
+  const order = entries
+    .map((_, i) => i)
+    .filter((i) => (parents[i]?.length ?? 0) > 0)
+    .sort((a, b) => (depth[a] ?? 0) - (depth[b] ?? 0) || a - b);
+  return { contexts, contextOf, parents, children, order };
+}
+
+/** How many refinements lie above an entry; a cycle stops the count. */
+function depthOf(i: number, parents: readonly (readonly number[])[], seen: Set<number>): number {
+  if (seen.has(i)) return 0;
+  seen.add(i);
+  let deepest = 0;
+  for (const p of parents[i] ?? []) deepest = Math.max(deepest, 1 + depthOf(p, parents, seen));
+  seen.delete(i);
+  return deepest;
+}
+
+/** `consumer key` finds "Consumer Key", "consumer-key" and "consumer_key" as whole words. */
+function wordsPattern(words: readonly string[]): RegExp[] {
+  if (words.length === 0) return [];
+  const alternatives = words.map((w) =>
+    w
+      .trim()
+      .split(/[\s_-]+/)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+      .join('[\\s_-]*'),
+  );
+  return [new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'iu')];
+}
+
+/** The contexts present in a paste, by position in `contexts`, each with the text that showed it. */
+export function detectContexts(
+  text: string,
+  contexts: readonly ContextRule[],
+): ReadonlyMap<number, string> {
+  const found = new Map<number, string>();
+  contexts.forEach((c, i) => {
+    for (const test of c.tests) {
+      const m = test.exec(text);
+      if (m !== null) {
+        found.set(i, m[0]);
+        return;
+      }
+    }
+  });
+  return found;
+}
+
+/**
+ * An entry that refines another is the same failure in one vendor or setting: when that evidence is
+ * in the text (its context, and for an entry of another system its vendor or a message only its
+ * vendor prints), it takes its parent's evidence and ranks above it, and the parent falls behind.
+ * `scored` is sorted best first; so is the result.
+ */
+export function applyRefinements<S extends Refinable>(
+  scored: S[],
+  contexts: ReadonlyMap<number, string>,
+  refinements: Refinements,
+  entries: readonly Entry[],
+): S[] {
+  if (refinements.order.length === 0) return scored;
+  const byEntry = new Map(scored.map((s) => [s.entry, s]));
+  /** Per refined parent, the best score of a child that refined it. */
+  const fallTo = new Map<number, number>();
+  for (const child of refinements.order) {
+    const own = byEntry.get(child);
+    let mine = own;
+    for (const p of refinements.parents[child] ?? []) {
+      const parent = byEntry.get(p);
+      if (own === undefined || mine === undefined || parent === undefined) continue;
+      const why = refinedBecause(own, child, p, contexts, refinements, entries);
+      if (why === undefined) continue;
+      mine = lift(mine, parent, why);
+      byEntry.set(child, mine);
+      fallTo.set(p, Math.max(fallTo.get(p) ?? -Infinity, mine.score));
+    }
+  }
+  if (fallTo.size === 0) return scored;
+  for (const [p, best] of fallTo) {
+    const parent = byEntry.get(p);
+    if (parent !== undefined)
+      byEntry.set(p, { ...parent, score: Math.min(parent.score, best - FALL) });
+  }
+  return [...byEntry.values()].sort((a, b) => b.score - a.score || a.entry - b.entry);
+}
+
+/**
+ * What in the text shows the refining reading, or undefined when nothing does: for an entry of
+ * another system its vendor (named, or a message only it prints) first; then its context, or its
+ * own code or a message of its own quoted nearly whole. `own` is its evidence before any lift.
+ */
+function refinedBecause(
+  own: Refinable,
+  child: number,
+  parent: number,
+  contexts: ReadonlyMap<number, string>,
+  refinements: Refinements,
+  entries: readonly Entry[],
+): string | undefined {
+  const sameSystem = entries[child]?.system === entries[parent]?.system;
+  if (!sameSystem && own.vendor <= 0 && !own.ownMessage) return undefined;
+  const context = refinements.contextOf[child] ?? -1;
+  const seen = contexts.get(context);
+  const rule = refinements.contexts[context];
+  if (seen !== undefined && rule !== undefined) return `${rule.title}: "${seen}"`;
+  if (own.verbatim || own.code >= OWN_CODE) return '';
+  return context < 0 && !sameSystem ? '' : undefined;
+}
+
+/** The refining reading with its parent's evidence added, ranked above the parent. */
+function lift<S extends Refinable>(mine: S, parent: Refinable, because: string): S {
+  // The parent's code and status are evidence for this reading too; its phrases are its own.
+  const inherited = parent.why.filter((w) => w.startsWith('code ') || w.startsWith('status '));
+  const why = [...inherited, ...mine.why, ...(because === '' ? [] : [because])];
+  return {
+    ...mine,
+    score: Math.max(mine.score, parent.score + LIFT + OWN_SHARE * Math.max(0, mine.score)),
+    code: Math.max(mine.code, parent.code),
+    phrase: Math.max(mine.phrase, parent.phrase),
+    verbatim: mine.verbatim || parent.verbatim,
+    overlap: Math.max(mine.overlap, parent.overlap),
+    status: Math.max(mine.status, parent.status),
+    statusUnique: mine.statusUnique || parent.statusUnique,
+    why: [...new Set(why)],
+  };
+}
