@@ -80,6 +80,20 @@ const slackSchema = z
       .default(3000),
     AUTHHELP_CHANNELS: z.string().optional(),
     AUTHHELP_KNOWLEDGE_DIR: z.string().min(1).optional(),
+    AUTHHELP_WATCH_KNOWLEDGE: z
+      .enum(['1', '0', 'true', 'false', ''], {
+        error: 'AUTHHELP_WATCH_KNOWLEDGE must be 1/true (default) or 0/false',
+      })
+      .optional()
+      .transform((v) => v !== '0' && v !== 'false'),
+    AUTHHELP_MAINTAINERS: z
+      .string()
+      .optional()
+      .transform(splitList)
+      .refine((ids) => ids.every((id) => /^[UW][A-Z0-9]{2,20}$/.test(id)), {
+        error:
+          'AUTHHELP_MAINTAINERS must list Slack user ids (U… or W…, from a profile\'s "Copy member ID"), comma-separated',
+      }),
     AUTHHELP_ALLOW_LOCAL_TARGETS: flag,
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
     AUTHHELP_SHUTDOWN_GRACE_MS: z.coerce
@@ -169,6 +183,10 @@ export interface SlackConfig {
   /** Channel ids the app may answer in on its own; empty means every channel it is a member of. */
   readonly channels: readonly string[];
   readonly knowledgeDir: string | undefined;
+  /** Reload the catalogue when its directory changes (SIGHUP and `authhelp reload` always work). */
+  readonly watchKnowledge: boolean;
+  /** Slack user ids who see "Catalogue health" on App Home. */
+  readonly maintainers: readonly string[];
   /** AUTHHELP_ALLOW_LOCAL_TARGETS: where the live check and the key-set fetch may connect. */
   readonly targetPolicy: TargetPolicy;
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error';
@@ -204,6 +222,8 @@ export function loadSlackConfig(env: Env): SlackConfig {
     port: v.PORT,
     channels: splitList(v.AUTHHELP_CHANNELS),
     knowledgeDir: v.AUTHHELP_KNOWLEDGE_DIR,
+    watchKnowledge: v.AUTHHELP_WATCH_KNOWLEDGE,
+    maintainers: v.AUTHHELP_MAINTAINERS,
     targetPolicy: targetPolicy(v.AUTHHELP_ALLOW_LOCAL_TARGETS),
     logLevel: v.LOG_LEVEL,
     shutdownGraceMs: v.AUTHHELP_SHUTDOWN_GRACE_MS,

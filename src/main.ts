@@ -23,15 +23,13 @@ async function main(): Promise<void> {
     { backend: store.backend, location: store.location, migrated: store.migrated },
     'store open',
   );
+  const knowledgeDir = config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR;
   // The compiled snapshot when it matches the knowledge files, else the YAML (validated and indexed).
-  const { catalogue, diagnoser } = await loadKnowledge(
-    config.knowledgeDir ?? DEFAULT_KNOWLEDGE_DIR,
-    {
-      onStale: (message) => {
-        logger.warn({}, message);
-      },
+  const { catalogue, diagnoser } = await loadKnowledge(knowledgeDir, {
+    onStale: (message) => {
+      logger.warn({}, message);
     },
-  );
+  });
   const services = createServices({ catalogue, diagnoser, logger, policy: config.targetPolicy });
   // A stray rejection is a bug to log, not a reason to drop every conversation in flight.
   process.on('unhandledRejection', (reason) => {
@@ -42,6 +40,13 @@ async function main(): Promise<void> {
     services,
     store,
     logger,
+    reload: { dir: knowledgeDir, watch: config.watchKnowledge },
+  });
+  // `kill -HUP <pid>`: re-read the knowledge directory (validated; an invalid one is refused).
+  process.on('SIGHUP', () => {
+    runtime.reload?.('SIGHUP').catch((err: unknown) => {
+      logger.error(errorFields(err), 'catalogue reload failed');
+    });
   });
   logger.info(
     {
@@ -49,6 +54,7 @@ async function main(): Promise<void> {
       workspaces: config.install === undefined ? 'one' : 'many',
       port: runtime.port,
       entries: catalogue.size,
+      catalogue: services.knowledge().version(),
     },
     'authhelp Slack app running',
   );

@@ -128,3 +128,29 @@ describe('loadSlackConfig: one workspace or many', () => {
     expect(text).not.toContain('client-secret-canary');
   });
 });
+
+describe('loadSlackConfig: catalogue reload and maintainers', () => {
+  const base = { SLACK_SIGNING_SECRET: 'signing-secret', SLACK_BOT_TOKEN: 'xoxb-1' };
+
+  it('watches the knowledge directory unless told not to, and has no maintainers by default', () => {
+    const config = loadSlackConfig(base);
+    expect(config.watchKnowledge).toBe(true);
+    expect(config.maintainers).toEqual([]);
+    expect(loadSlackConfig({ ...base, AUTHHELP_WATCH_KNOWLEDGE: '0' }).watchKnowledge).toBe(false);
+    expect(loadSlackConfig({ ...base, AUTHHELP_WATCH_KNOWLEDGE: 'true' }).watchKnowledge).toBe(
+      true,
+    );
+  });
+
+  it('reads maintainers as comma- or space-separated Slack user ids', () => {
+    expect(
+      loadSlackConfig({ ...base, AUTHHELP_MAINTAINERS: 'U012AB3CD, W0456EF7G  U0789' }).maintainers,
+    ).toEqual(['U012AB3CD', 'W0456EF7G', 'U0789']);
+  });
+
+  it.each(['@pat', 'u012ab3cd', 'C0123456'])('refuses %p as a maintainer id', (id) => {
+    expect(() => loadSlackConfig({ ...base, AUTHHELP_MAINTAINERS: id })).toThrow(
+      /^AUTHHELP_MAINTAINERS must list Slack user ids/,
+    );
+  });
+});

@@ -14,6 +14,8 @@ export interface Answer {
   readonly why?: readonly string[];
   /** Set when the paste was longer than the matcher reads: which part was read. */
   readonly cut?: PasteCut;
+  /** The version of the catalogue it comes from, for the context line. */
+  readonly version?: string;
 }
 
 /**
@@ -21,7 +23,11 @@ export interface Answer {
  * carries its entry); undefined when the bar for `via` is not met. `pasteLength` is the paste's
  * length as sent, for the note on a cut paste.
  */
-export function answerOf(d: Diagnosis, via: Via, pasteLength?: number): Answer | undefined {
+export function answerOf(
+  d: Diagnosis & { readonly catalogueVersion?: string },
+  via: Via,
+  pasteLength?: number,
+): Answer | undefined {
   const best = answerMatch(d, via);
   if (best === undefined) return undefined;
   const others = d.matches.filter((m) => m !== best).slice(0, MAX_ALTERNATIVES);
@@ -35,6 +41,7 @@ export function answerOf(d: Diagnosis, via: Via, pasteLength?: number): Answer |
     alternatives: others.map((m) => m.entry),
     why: best.why,
     ...(d.truncated ? { cut: pasteCut(pasteLength ?? d.inputLength) } : {}),
+    ...(d.catalogueVersion === undefined ? {} : { version: d.catalogueVersion }),
   };
 }
 
@@ -42,7 +49,11 @@ export function answerOf(d: Diagnosis, via: Via, pasteLength?: number): Answer |
  * The answer a button's state stands for, its ids looked up in the catalogue (a button carries
  * only ids); undefined when the shown entry no longer exists.
  */
-export function answerFromState(catalogue: Catalogue, state: AnswerState): Answer | undefined {
+export function answerFromState(
+  catalogue: Catalogue,
+  state: AnswerState,
+  version?: string,
+): Answer | undefined {
   const entry = catalogue.get(state.id);
   if (entry === undefined) return undefined;
   const pairs = state.alternatives.flatMap((a) => {
@@ -53,5 +64,6 @@ export function answerFromState(catalogue: Catalogue, state: AnswerState): Answe
     entry,
     state: { ...state, id: entry.id, alternatives: pairs.map((p) => p.candidate) },
     alternatives: pairs.map((p) => p.entry),
+    ...(version === undefined ? {} : { version }),
   };
 }

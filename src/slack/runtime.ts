@@ -25,6 +25,7 @@ import { DurableReplies } from './replies/durable.js';
 import { owed } from './replies/owed.js';
 import { slackJobCodec } from './replies/job-codec.js';
 import { onRunnerEvent, slackJobHandler, type SendJobDeps } from './replies/send-job.js';
+import { startReloading, type Reloader, type ReloadingParts } from './reload.js';
 import type { Services } from './services.js';
 import { createSlackFetch } from './slack-fetch.js';
 import { listenerState } from './state/listener-state.js';
@@ -54,6 +55,11 @@ export interface RuntimeParts {
   readonly logger: Logger;
   /** Loopback in tests; all interfaces by default. */
   readonly host?: string;
+  /**
+   * Reload the catalogue from this directory when it changes (with `watch`) or when `authhelp
+   * reload` asks through the store; left out, the catalogue is fixed for the process's life.
+   */
+  readonly reload?: Pick<ReloadingParts, 'dir' | 'watch' | 'pollMs' | 'debounceMs'>;
   /** Test knobs: how often the runner looks for due replies, how the token is re-checked. */
   readonly tuning?: {
     readonly pollMs?: number;
@@ -68,6 +74,8 @@ export interface SlackRuntime {
   /** Where it listens (HTTP mode, or Socket Mode's health port). */
   readonly port: number;
   readonly tokenCheck: BotTokenCheck;
+  /** Reloads the catalogue now (SIGHUP); undefined when `reload` was not configured. */
+  readonly reload: Reloader['reload'] | undefined;
   /**
    * Stops accepting requests, waits for connection tests under way and replies being sent, and
    * hands back to the store whatever is not sent within `graceMs`.
@@ -206,6 +214,10 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
   });
   if (install === undefined) tokenCheck.start();
   runner.start();
+  const reloading =
+    parts.reload === undefined
+      ? undefined
+      : await startReloading({ ...parts.reload, services, logger, keys: store.keys });
   const server = (await (receiver instanceof GuardedReceiver
     ? app.start({ port: config.port, ...(parts.host === undefined ? {} : { host: parts.host }) })
     : app.start())) as Server | undefined;
@@ -214,10 +226,12 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
     app,
     port,
     tokenCheck,
+    reload: reloading?.reload,
     async stop(graceMs = config.shutdownGraceMs) {
       const deadline = Date.now() + graceMs;
       const remaining = () => Math.max(0, deadline - Date.now());
       stopping = true;
+      reloading?.stop();
       await (receiver instanceof GuardedReceiver
         ? receiver.stop(Math.min(remaining(), 5_000))
         : app.stop());

@@ -10,12 +10,20 @@ import type { Inspection } from '../core/jwt/types.js';
 import { createDiagnoser } from '../core/matching/diagnose.js';
 import type { Diagnoser, Diagnosis } from '../core/matching/types.js';
 import { maskSecrets } from '../core/secrets/detect.js';
+import { knowledgeOf, type Knowledge } from './knowledge.js';
+
+/** A diagnosis and the version of the catalogue that made it (for the context line and the store). */
+export type Diagnosed = Diagnosis & { readonly catalogueVersion: string };
 
 /** What the listeners call into: the core services, built once in main.ts (createServices). */
 export interface Services {
-  readonly catalogue: Catalogue;
+  /**
+   * The catalogue answering now. A reload replaces it whole (see `replaceKnowledge`): read it once
+   * per request rather than keeping it.
+   */
+  readonly knowledge: () => Knowledge;
   /** Matches a paste; credentials in it are masked first, so the matcher never sees them. */
-  readonly diagnose: (text: string) => Diagnosis;
+  readonly diagnose: (text: string) => Diagnosed;
   readonly check: {
     /** Findings that stop a check before anything is sent (wrong host, malformed URL…). */
     readonly preflight: (input: CheckInput) => readonly Finding[];
@@ -24,6 +32,11 @@ export interface Services {
   };
   /** Decodes a token without verifying it; never keeps it. */
   readonly inspectToken: (token: string) => Inspection;
+  /**
+   * Puts a validated catalogue and its matcher in place in one assignment: a request reads either
+   * the old pair or the new one, never a mix. Returns what is now in place.
+   */
+  readonly replaceKnowledge: (catalogue: Catalogue, diagnoser: Diagnoser) => Knowledge;
   readonly logger: Logger;
 }
 
@@ -43,15 +56,19 @@ export interface ServiceParts {
 /** The services over the core, as main.ts runs them; tests swap single parts. */
 export function createServices(parts: ServiceParts): Services {
   const now = parts.now ?? (() => new Date());
-  const diagnoser = parts.diagnoser ?? createDiagnoser(parts.catalogue);
+  let current = knowledgeOf(parts.catalogue, parts.diagnoser ?? createDiagnoser(parts.catalogue));
   return {
-    catalogue: parts.catalogue,
-    diagnose: (text) => diagnoser.diagnose(maskSecrets(text)),
+    knowledge: () => current,
+    diagnose: (text) => {
+      const k = current;
+      return { ...k.diagnoser.diagnose(maskSecrets(text)), catalogueVersion: k.version() };
+    },
     check: {
       preflight: (input) => preflightFindings(input, parts.policy, now()),
       run: parts.runCheck ?? createCheckRunner({ policy: parts.policy, logger: parts.logger }),
     },
     inspectToken: (token) => inspectToken(token, { now: now(), fingerprint: fingerprintToken }),
+    replaceKnowledge: (catalogue, diagnoser) => (current = knowledgeOf(catalogue, diagnoser)),
     logger: parts.logger,
   };
 }

@@ -19,4 +19,5 @@ export const COMMANDS: readonly CommandRef[] = [
   },
   { name: 'migrate', load: async () => (await import('./migrate.js')).migrateCommand },
   { name: 'review', load: async () => (await import('./review.js')).reviewCommand },
+  { name: 'reload', load: async () => (await import('./reload.js')).reloadCommand },
 ];

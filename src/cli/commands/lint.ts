@@ -1,14 +1,13 @@
-import { lintKnowledgeDir } from '../../adapters/catalogue-files.js';
-import { formatProblem } from '../../core/catalogue/load.js';
 import type { Command } from '../context.js';
 import { parseCommandArgs } from '../args.js';
+import { lintedKnowledge } from '../checked-inputs.js';
 import { writeLine } from '../io.js';
 
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'validate the knowledge/ catalogue files',
   usage: 'authhelp lint [DIR]',
-  async run(argv, ctx) {
+  run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(
       argv,
       { help: { type: 'boolean', short: 'h' } },
@@ -16,23 +15,15 @@ export const lintCommand: Command = {
     );
     if (values.help === true) {
       writeLine(ctx.io.stdout, `usage: ${this.usage}`);
-      return 0;
+      return Promise.resolve(0);
     }
     const dir = positionals[0] ?? ctx.knowledgeDir;
-    let problems;
-    try {
-      problems = await lintKnowledgeDir(dir);
-    } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code ?? 'unreadable';
-      writeLine(ctx.io.stderr, `authhelp: cannot read knowledge directory ${dir} (${code})`);
-      return 2;
-    }
-    for (const p of problems) writeLine(ctx.io.stderr, formatProblem(p));
-    if (problems.length > 0) {
-      writeLine(ctx.io.stderr, `${problems.length} problem(s) in ${dir}`);
-      return 1;
+    const linted = lintedKnowledge(dir, ctx);
+    if ('code' in linted) {
+      if (linted.problems > 0) writeLine(ctx.io.stderr, `${linted.problems} problem(s) in ${dir}`);
+      return Promise.resolve(linted.code);
     }
     writeLine(ctx.io.stdout, `knowledge OK (${dir})`);
-    return 0;
+    return Promise.resolve(0);
   },
 };

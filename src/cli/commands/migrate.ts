@@ -1,7 +1,7 @@
 import { openStore } from '../../adapters/store/open.js';
-import { isAuthHelpError } from '../../core/errors.js';
 import type { Command } from '../context.js';
 import { parseCommandArgs } from '../args.js';
+import { storeConfigOr2 } from '../checked-inputs.js';
 import { writeLine } from '../io.js';
 
 export const migrateCommand: Command = {
@@ -14,14 +14,8 @@ export const migrateCommand: Command = {
       writeLine(ctx.io.stdout, `usage: ${this.usage}`);
       return 0;
     }
-    let config;
-    try {
-      config = await ctx.loadStoreConfig();
-    } catch (err) {
-      if (!isAuthHelpError(err)) throw err;
-      writeLine(ctx.io.stderr, `authhelp: ${err.message}`);
-      return 2;
-    }
+    const config = await storeConfigOr2(ctx);
+    if (config === 2) return 2;
     // Opening applies pending migrations (under a lock, so running instances are safe).
     const store = await openStore(config, { sweepEveryMs: 0 });
     try {

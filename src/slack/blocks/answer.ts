@@ -3,7 +3,7 @@ import { encodeState, type AnswerState } from '../answer-state.js';
 import type { Answer } from '../answers.js';
 import { describeCut } from '../paste-cut.js';
 import { ACTION, BLOCK } from '../ids.js';
-import { entryBlocks, firstSentence, idLine, percent } from './entry.js';
+import { entryBlocks, firstSentence, idLine, percent, versionText } from './entry.js';
 import type { Block } from './limits.js';
 import { button, context, escapeMrkdwn, section } from './limits.js';
 import { message, type SlackMessage } from './message.js';
@@ -23,7 +23,7 @@ export function answerMessage(
   const { entry, state } = answer;
   // The id line and buttons are the tail: kept whole however long the entry's text is.
   const tail: Block[] = [
-    idLine(entry, state.confidence, mode === 'shared' ? [] : (answer.why ?? [])),
+    idLine(entry, state.confidence, mode === 'shared' ? [] : (answer.why ?? []), answer.version),
   ];
   if (answer.cut !== undefined && mode !== 'shared') {
     tail.push(
@@ -94,8 +94,13 @@ function feedbackActions(state: AnswerState): Block {
 }
 
 /** The short thread reply in a support channel: what it is, its id, and a button for the steps. */
-export function channelReplyMessage(entry: Entry, state: AnswerState): SlackMessage {
+export function channelReplyMessage(
+  entry: Entry,
+  state: AnswerState,
+  version?: string,
+): SlackMessage {
   const confidence = state.confidence === null ? '' : ` · confidence ${percent(state.confidence)}`;
+  const catalogue = version === undefined ? '' : ` · ${versionText(version)}`;
   return message(
     `This looks like ${entry.title} (${entry.id})`,
     [
@@ -103,7 +108,7 @@ export function channelReplyMessage(entry: Entry, state: AnswerState): SlackMess
         `:mag: This looks like *${escapeMrkdwn(entry.title)}*\n${escapeMrkdwn(firstSentence(entry.reason))}`,
       ),
       context(
-        `\`${entry.id}\`${confidence} · I reply on my own only when a paste matches a documented error`,
+        `\`${entry.id}\`${confidence}${catalogue} · I reply on my own only when a paste matches a documented error`,
       ),
     ],
     [

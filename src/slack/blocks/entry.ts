@@ -17,16 +17,26 @@ export function entryBlocks(entry: Entry): Block[] {
   return blocks;
 }
 
-/** The line under an answer: entry id, confidence and (privately) what matched. */
+/**
+ * The line under an answer: entry id, confidence, (privately) what matched, and the catalogue
+ * version that answered, so a maintainer can tell answers before and after a reload apart.
+ */
 export function idLine(
   entry: Entry,
   confidence: number | null,
   why: readonly string[] = [],
+  version?: string,
 ): Block {
   const parts = [`\`${entry.id}\``];
   if (confidence !== null) parts.push(`confidence ${percent(confidence)}`);
   if (why.length > 0) parts.push(`matched: ${escapeMrkdwn(truncate(why.join('; '), 300))}`);
+  if (version !== undefined) parts.push(versionText(version));
   return context(parts.join(' · '));
+}
+
+/** How the catalogue version reads in a context line. */
+export function versionText(version: string): string {
+  return `catalogue ${escapeMrkdwn(truncate(version, 40))}`;
 }
 
 export function percent(confidence: number): string {

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import type { Match } from '../../core/matching/types.js';
 import { COMMAND } from '../ids.js';
-import { percent } from './entry.js';
+import { percent, versionText } from './entry.js';
 import type { Block } from './limits.js';
 import { context, escapeMrkdwn, section, truncate } from './limits.js';
 import { message, type SlackMessage } from './message.js';
@@ -15,6 +15,7 @@ export function noMatchMessage(
   catalogue: Catalogue,
   closest: readonly Match[],
   cut?: PasteCut,
+  version?: string,
 ): SlackMessage {
   const blocks: Block[] = [
     section(':thinking_face: I could not match this to a documented error.'),
@@ -45,7 +46,7 @@ export function noMatchMessage(
       ].join('\n'),
     ),
     context(
-      `Still stuck? Ask in your support channel, and \`${COMMAND} show &lt;id&gt;\` any entry that looks close.`,
+      `Still stuck? Ask in your support channel, and \`${COMMAND} show &lt;id&gt;\` any entry that looks close.${version === undefined ? '' : ` · ${versionText(version)}`}`,
     ),
   );
   return message('No documented error matched', blocks);

@@ -3,12 +3,12 @@ import { AuthHelpError } from '../../core/errors.js';
 import { decodeState, swapTo, type AnswerState } from '../answer-state.js';
 import { answerFromState, type Answer } from '../answers.js';
 import { answerMessage } from '../blocks/answer.js';
-import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import { ACTION, ALTERNATIVE_ACTION } from '../ids.js';
 import { privately, replaceOriginal } from '../replies/delivery.js';
 import { originOf } from '../replies/origin.js';
 import { owed, type Owed } from '../replies/owed.js';
 import type { Replies } from '../replies/replies.js';
+import type { Knowledge } from '../knowledge.js';
 import type { Services } from '../services.js';
 
 type ButtonClick = BlockAction<ButtonAction>;
@@ -18,7 +18,8 @@ type ButtonClick = BlockAction<ButtonAction>;
  * renders its reply and keeps it in the store, then acks. "Test a connection" is in check.ts.
  */
 export function registerAnswerButtons(app: App, services: Services, replies: Replies): void {
-  const { catalogue } = services;
+  // The catalogue answering at the time of the click: a reload may have replaced it since.
+  const resolve = (state: AnswerState): Answer => resolveIn(services.knowledge(), state);
   /** Registers one button whose click turns into replies built from its answer state. */
   const onClick = (
     actionId: string | RegExp,
@@ -39,7 +40,7 @@ export function registerAnswerButtons(app: App, services: Services, replies: Rep
     const chosen = state.alternatives[index];
     const next = chosen === undefined ? undefined : swapTo(state, chosen.id);
     if (next === undefined) throw invalid('alternative');
-    return [owed(replaceOriginal(url, answerMessage(resolve(catalogue, next), 'private')))];
+    return [owed(replaceOriginal(url, answerMessage(resolve(next), 'private')))];
   });
 
   // Post the answer where everyone sees it; the pasted text is not part of an answer.
@@ -49,7 +50,7 @@ export function registerAnswerButtons(app: App, services: Services, replies: Rep
       responseUrl: url,
       mode: 'in-channel',
       message: answerMessage(
-        resolve(catalogue, state),
+        resolve(state),
         'shared',
         `Shared by <@${click.user.id}> with /authhelp`,
       ),
@@ -57,12 +58,12 @@ export function registerAnswerButtons(app: App, services: Services, replies: Rep
   ]);
 
   onClick(ACTION.fullSteps, (state, _click, url) => [
-    owed(privately(url, answerMessage(resolve(catalogue, state), 'private'))),
+    owed(privately(url, answerMessage(resolve(state), 'private'))),
   ]);
 
   onClick(ACTION.replyInThread, (state, click, url) => {
     if (state.thread === undefined) throw invalid('thread');
-    const answer = resolve(catalogue, state);
+    const answer = resolve(state);
     // The confirmation replaces the private answer only once the post is in the thread.
     const posted = replaceOriginal(url, answerMessage(answer, 'shared', '✓ Posted in the thread'));
     return [
@@ -91,9 +92,7 @@ export function registerAnswerButtons(app: App, services: Services, replies: Rep
       const mode = state.thread === undefined ? 'private' : 'thread';
       const thanks =
         vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted: this answer needs work.';
-      return [
-        owed(replaceOriginal(url, answerMessage(resolve(catalogue, state), mode, thanks, false))),
-      ];
+      return [owed(replaceOriginal(url, answerMessage(resolve(state), mode, thanks, false)))];
     });
   }
 }
@@ -104,8 +103,8 @@ function readState(value: string | undefined): AnswerState {
   return state;
 }
 
-function resolve(catalogue: Catalogue, state: AnswerState): Answer {
-  const answer = answerFromState(catalogue, state);
+function resolveIn(knowledge: Knowledge, state: AnswerState): Answer {
+  const answer = answerFromState(knowledge.catalogue, state, knowledge.version());
   if (answer === undefined) throw invalid('entry');
   return answer;
 }

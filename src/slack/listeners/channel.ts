@@ -89,7 +89,7 @@ async function threadReply(
   const answer = answerOf(services.diagnose(msg.text), 'channel');
   if (answer === undefined) return [];
   const threadTs = msg.threadTs ?? msg.ts;
-  const message = channelReplyMessage(answer.entry, answer.state);
+  const message = channelReplyMessage(answer.entry, answer.state, answer.version);
   const key = `${msg.channel}:${threadTs}:${answer.entry.id}`;
   if (!(await state.answeredThreads.claim(key))) return [];
   services.logger.info(

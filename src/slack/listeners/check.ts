@@ -152,7 +152,7 @@ export function registerCheck(
       // A failure on our side (the check or its rendering) still answers, with an apology.
       const result = await services.check
         .run(input, `slack:${body.user.id}`)
-        .then((outcome) => checkResultView(outcome, services.catalogue))
+        .then((outcome) => checkResultView(outcome, services.knowledge().catalogue))
         .catch((error: unknown) => {
           services.logger.error(
             { ...logFieldsOf(origin), ...errorFields(error) },

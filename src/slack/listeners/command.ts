@@ -54,7 +54,7 @@ type Answered = Exclude<CommandRequest, { kind: 'check' | 'inspect-form' }>;
 function reply(services: Services, request: Answered): SlackMessage {
   switch (request.kind) {
     case 'help':
-      return helpMessage(services.catalogue);
+      return helpMessage(services.knowledge().catalogue);
     case 'list':
       return listReply(services, request.system);
     case 'show':
@@ -79,7 +79,12 @@ function diagnoseReply(services: Services, text: string): SlackMessage {
     'diagnosed',
   );
   return answer === undefined
-    ? noMatchMessage(services.catalogue, diagnosis.matches, cutOf(diagnosis, text.length))
+    ? noMatchMessage(
+        services.knowledge().catalogue,
+        diagnosis.matches,
+        cutOf(diagnosis, text.length),
+        diagnosis.catalogueVersion,
+      )
     : answerMessage(answer, 'private');
 }
 
@@ -93,21 +98,27 @@ function inspectReply(services: Services, token: string): SlackMessage {
 }
 
 function listReply(services: Services, system: string | undefined): SlackMessage {
-  const known = services.catalogue.systemNames();
+  const { catalogue } = services.knowledge();
+  const known = catalogue.systemNames();
   if (system !== undefined && !known.includes(system)) {
     return noticeMessage(
       `I don't know the system \`${quoted(system, 40)}\`.`,
       `Known systems: ${known.join(', ')}.`,
     );
   }
-  return listMessage(services.catalogue, system);
+  return listMessage(catalogue, system);
 }
 
 function showReply(services: Services, id: string): SlackMessage {
-  const answer = answerFromState(services.catalogue, { id, confidence: null, alternatives: [] });
+  const knowledge = services.knowledge();
+  const answer = answerFromState(
+    knowledge.catalogue,
+    { id, confidence: null, alternatives: [] },
+    knowledge.version(),
+  );
   if (answer !== undefined) return answerMessage(answer, 'private');
   const needle = id.toLowerCase().slice(0, 80);
-  const near = services.catalogue.entries
+  const near = knowledge.catalogue.entries
     .filter((e) => e.id.toLowerCase().includes(needle) || needle.includes(e.slug.toLowerCase()))
     .slice(0, 5)
     .map((e) => `\`${e.id}\``);

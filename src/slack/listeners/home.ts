@@ -11,7 +11,7 @@ export function registerHome(app: App, services: Services, replies: Replies): vo
     if (event.tab !== 'home') return;
     const user = event.user;
     await replies.owe(originOf(body), () => [
-      owed({ kind: 'publish-home', user, view: homeView(services.catalogue) }),
+      owed({ kind: 'publish-home', user, view: homeView(services.knowledge().catalogue) }),
     ]);
   });
 }

@@ -41,7 +41,12 @@ function shortcutReply(services: Services, shortcut: MessageShortcut): SlackMess
     'diagnosed',
   );
   if (answer === undefined)
-    return noMatchMessage(services.catalogue, diagnosis.matches, cutOf(diagnosis, text.length));
+    return noMatchMessage(
+      services.knowledge().catalogue,
+      diagnosis.matches,
+      cutOf(diagnosis, text.length),
+      diagnosis.catalogueVersion,
+    );
   const threadTs: unknown = shortcut.message['thread_ts'];
   const thread = {
     channel: shortcut.channel.id,

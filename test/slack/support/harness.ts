@@ -49,6 +49,8 @@ export interface HarnessOptions {
   readonly leaseMs?: number;
   /** Return before Slack has accepted the token (default: wait, as a load balancer would). */
   readonly unready?: boolean;
+  /** Reloads the catalogue from a directory (watch, store requests), as main.ts does. */
+  readonly reload?: RuntimeParts['reload'];
   /** Installs into many workspaces (OAUTH_APP's credentials), kept in the harness's store. */
   readonly install?: { readonly stateVerification?: boolean };
 }
@@ -156,6 +158,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     logger,
     host: '127.0.0.1',
     tuning: { ...TEST_TUNING, ...options.tuning },
+    ...(options.reload === undefined ? {} : { reload: options.reload }),
   });
   // As a load balancer would: no requests before /readyz says yes (the token check has answered).
   // Installed into many workspaces, there is no one token to check.
