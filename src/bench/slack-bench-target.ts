@@ -14,6 +14,8 @@ import { slackClientOptions, startSlackRuntime } from '../slack/runtime.js';
 import { listenerState } from '../slack/state/listener-state.js';
 import { memoryKeyStore } from '../slack/state/memory-keys.js';
 import { toBoltLogger } from '../slack/bolt-logger.js';
+import { createCatalogueHealth } from '../slack/learning/health.js';
+import { createRecorder } from '../slack/learning/recorder.js';
 import { createServices } from '../slack/services.js';
 
 /**
@@ -65,6 +67,7 @@ async function durableApp(
       apiUrl,
       port: 0,
       channels: [],
+      maintainers: [],
       shutdownGraceMs: 2_000,
     },
     services,
@@ -107,6 +110,13 @@ async function memoryApp(
     }),
     state: listenerState(keys),
     channels: [],
+    // No store here: records are templated and dropped, so their cost is still measured.
+    recorder: createRecorder({
+      log: { recordDiagnosis: noStore, recordFeedback: noStore },
+      services,
+      logger,
+    }),
+    health: createCatalogueHealth({ learning: noRecords, services, maintainers: [] }),
   });
 }
 
@@ -138,3 +148,6 @@ if (
   const port = await startTarget(kind, secret, apiUrl, env);
   process.send({ port });
 }
+
+const noStore = () => Promise.resolve({ recorded: true, textKept: false } as const);
+const noRecords = { readSince: () => Promise.resolve({ diagnoses: [], feedback: [] }) };

@@ -8,6 +8,8 @@ import { registerCommand } from './listeners/command.js';
 import { registerGuard } from './listeners/guard.js';
 import { registerHome } from './listeners/home.js';
 import { registerInspector } from './listeners/inspect.js';
+import type { CatalogueHealth } from './learning/health.js';
+import type { Recorder } from './learning/recorder.js';
 import { registerShortcut } from './listeners/shortcut.js';
 import { errorFields } from './log-fields.js';
 import { logFieldsOf, originOf, type Origin } from './replies/origin.js';
@@ -24,6 +26,10 @@ export interface SlackAppParts {
   readonly services: Services;
   readonly replies: Replies;
   readonly state: ListenerState;
+  /** Records diagnoses and feedback for the maintainers' review. */
+  readonly recorder: Recorder;
+  /** App Home's "Catalogue health" for AUTHHELP_MAINTAINERS. */
+  readonly health: CatalogueHealth;
   /** Channel ids the app may answer in on its own; empty: every channel it is in. */
   readonly channels: readonly string[];
   /** Installed into many workspaces: answers a request from one without an installation. */
@@ -59,17 +65,18 @@ export function createSlackApp(parts: SlackAppParts): App {
 /** Every listener of the app, in one list: the place to start reading. */
 export function registerListeners(
   app: App,
-  parts: Pick<SlackAppParts, 'services' | 'replies' | 'state' | 'channels'>,
+  parts: Pick<SlackAppParts, 'services' | 'replies' | 'state' | 'channels' | 'recorder' | 'health'>,
 ): void {
-  const { services, replies, state } = parts;
-  registerCommand(app, services, replies);
+  const { services, replies, state, recorder } = parts;
+  registerCommand(app, services, replies, recorder);
   registerChannelReplies(app, services, replies, {
     channels: parts.channels,
     state: state.channel,
+    recorder,
   });
-  registerShortcut(app, services, replies);
-  registerAnswerButtons(app, services, replies);
-  registerHome(app, services, replies);
+  registerShortcut(app, services, replies, recorder);
+  registerAnswerButtons(app, services, replies, recorder);
+  registerHome(app, services, replies, parts.health);
   registerCheck(app, services, replies, state.check);
   registerInspector(app, services, replies);
   registerGuard(app, services, replies, state.guard);

@@ -12,6 +12,8 @@ export const CALLBACK = {
   /** The token inspector's modal and its result. */
   inspectForm: 'authhelp_inspect_token_modal',
   inspectResult: 'authhelp_inspect_token_result',
+  /** A maintainer's drafted catalogue entry (App Home → Catalogue health → Draft entry). */
+  draftEntry: 'authhelp_draft_entry_modal',
   /** What replaces a modal when its work failed on our side. */
   apology: 'authhelp_apology',
 } as const;
@@ -27,6 +29,8 @@ export const ACTION = {
   replyInThread: 'authhelp_reply_in_thread',
   inspectToken: 'authhelp_inspect_token',
   pickCheckSystem: 'authhelp_check_pick_system',
+  /** App Home, maintainers only: draft an entry for a template (value: the template id). */
+  draftEntry: 'authhelp_draft_entry',
 } as const;
 
 export const ALTERNATIVE_ACTION = new RegExp(`^${ACTION.alternativePrefix}\\d$`);

@@ -25,6 +25,8 @@ import { DurableReplies } from './replies/durable.js';
 import { owed } from './replies/owed.js';
 import { slackJobCodec } from './replies/job-codec.js';
 import { onRunnerEvent, slackJobHandler, type SendJobDeps } from './replies/send-job.js';
+import { createCatalogueHealth } from './learning/health.js';
+import { createRecorder } from './learning/recorder.js';
 import { startReloading, type Reloader, type ReloadingParts } from './reload.js';
 import type { Services } from './services.js';
 import { createSlackFetch } from './slack-fetch.js';
@@ -45,6 +47,7 @@ export type RuntimeConfig = Pick<
   | 'port'
   | 'channels'
   | 'shutdownGraceMs'
+  | 'maintainers'
 > &
   Pick<StoreConfig, 'encryptionKeys' | 'jobConcurrency' | 'channelConcurrency'>;
 
@@ -166,6 +169,7 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
   };
   const codec = slackJobCodec(createSealer(config.encryptionKeys));
   const replies = new DurableReplies({ jobs: store.jobs, keys: store.keys, codec, slack, logger });
+  const recorder = createRecorder({ log: store.learning, services, logger });
   const app = createSlackApp({
     receiver,
     ...(install === undefined
@@ -181,6 +185,12 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
         : { checkFallbackMs: parts.tuning.checkFallbackMs }),
     }),
     channels: config.channels,
+    recorder,
+    health: createCatalogueHealth({
+      learning: store.learning,
+      services,
+      maintainers: config.maintainers,
+    }),
     ...(install === undefined
       ? {}
       : {
@@ -236,6 +246,7 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
         ? receiver.stop(Math.min(remaining(), 5_000))
         : app.stop());
       const rendering = await replies.settle(remaining());
+      await recorder.settle(Math.min(remaining(), 2_000));
       const result = await runner.stop(Math.max(0, remaining() - 500));
       tokenCheck.stop();
       const left = await store.jobs

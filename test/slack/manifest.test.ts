@@ -12,6 +12,8 @@ import { registerUninstall } from '../../src/slack/install/uninstall.js';
 import { ReplyQueue } from '../../src/slack/replies/queue.js';
 import { listenerState } from '../../src/slack/state/listener-state.js';
 import { memoryKeyStore } from '../../src/slack/state/memory-keys.js';
+import { createCatalogueHealth } from '../../src/slack/learning/health.js';
+import { createRecorder } from '../../src/slack/learning/recorder.js';
 import { createServices } from '../../src/slack/services.js';
 import { ANSWER_CHANNEL_TYPES, EVENTS_PATH_FOR_MANIFEST } from './support/manifest-facts.js';
 import { bigCatalogue } from './support/big-catalogue.js';
@@ -74,8 +76,20 @@ function registeredSurfaces(): { commands: string[]; shortcuts: string[]; events
   const catalogue = bigCatalogue(1, 1, false);
   const logger = createLogger({ destination: { write: () => undefined } });
   // The same listener list createSlackApp registers.
+  const services = createServices({ catalogue, logger, policy: { allowLocalTargets: false } });
+  const none = () => Promise.resolve({ recorded: true, textKept: false } as const);
   registerListeners(app, {
-    services: createServices({ catalogue, logger, policy: { allowLocalTargets: false } }),
+    services,
+    recorder: createRecorder({
+      log: { recordDiagnosis: none, recordFeedback: none },
+      services,
+      logger,
+    }),
+    health: createCatalogueHealth({
+      learning: { readSince: () => Promise.resolve({ diagnoses: [], feedback: [] }) },
+      services,
+      maintainers: [],
+    }),
     replies: new ReplyQueue({
       send: () => Promise.resolve(),
       onFailure: () => Promise.resolve(),

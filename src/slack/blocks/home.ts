@@ -1,11 +1,15 @@
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import { ACTION, BLOCK, COMMAND } from '../ids.js';
+import { catalogueHealthBlocks, type HealthSummary } from './catalogue-health.js';
 import { button, context, divider, header, section, type Block } from './limits.js';
 import { catalogueBlocks } from './list.js';
 import { homeTab, type HomeView } from './view.js';
 
-/** The App Home tab: what the app does, its buttons, and the catalogue by system. */
-export function homeView(catalogue: Catalogue): HomeView {
+/**
+ * The App Home tab: what the app does, its buttons, and the catalogue by system; for maintainers,
+ * "Catalogue health" before the catalogue (a long catalogue is what gets cut to fit).
+ */
+export function homeView(catalogue: Catalogue, health?: HealthSummary | 'unavailable'): HomeView {
   const blocks: Block[] = [
     header('authhelp: auth errors, explained'),
     section(
@@ -24,6 +28,7 @@ export function homeView(catalogue: Catalogue): HomeView {
         button({ actionId: ACTION.inspectToken, text: 'Inspect a token' }),
       ],
     },
+    ...(health === undefined ? [] : catalogueHealthBlocks(health)),
     divider(),
     ...catalogueBlocks(catalogue),
     context(`${catalogue.size} documented errors · \`${COMMAND} show &lt;id&gt;\` for one of them`),

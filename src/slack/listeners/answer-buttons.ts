@@ -9,6 +9,7 @@ import { originOf } from '../replies/origin.js';
 import { owed, type Owed } from '../replies/owed.js';
 import type { Replies } from '../replies/replies.js';
 import type { Knowledge } from '../knowledge.js';
+import type { Recorder } from '../learning/recorder.js';
 import type { Services } from '../services.js';
 
 type ButtonClick = BlockAction<ButtonAction>;
@@ -17,7 +18,12 @@ type ButtonClick = BlockAction<ButtonAction>;
  * The buttons under an answer (alternatives, share, full steps, reply in thread, feedback). Each
  * renders its reply and keeps it in the store, then acks. "Test a connection" is in check.ts.
  */
-export function registerAnswerButtons(app: App, services: Services, replies: Replies): void {
+export function registerAnswerButtons(
+  app: App,
+  services: Services,
+  replies: Replies,
+  recorder: Recorder,
+): void {
   // The catalogue answering at the time of the click: a reload may have replaced it since.
   const resolve = (state: AnswerState): Answer => resolveIn(services.knowledge(), state);
   /** Registers one button whose click turns into replies built from its answer state. */
@@ -40,6 +46,11 @@ export function registerAnswerButtons(app: App, services: Services, replies: Rep
     const chosen = state.alternatives[index];
     const next = chosen === undefined ? undefined : swapTo(state, chosen.id);
     if (next === undefined) throw invalid('alternative');
+    if (state.diagnosis !== undefined)
+      recorder.feedback(
+        { diagnosisId: state.diagnosis, kind: 'instead', insteadEntryId: next.id },
+        originOf(click),
+      );
     return [owed(replaceOriginal(url, answerMessage(resolve(next), 'private')))];
   });
 
@@ -87,8 +98,10 @@ export function registerAnswerButtons(app: App, services: Services, replies: Rep
     [ACTION.feedbackUp, 'up'],
     [ACTION.feedbackDown, 'down'],
   ] as const) {
-    onClick(actionId, (state, _click, url) => {
+    onClick(actionId, (state, click, url) => {
       services.logger.info({ entryId: state.id, vote, surface: 'answer' }, 'feedback');
+      if (state.diagnosis !== undefined)
+        recorder.feedback({ diagnosisId: state.diagnosis, kind: vote }, originOf(click));
       const mode = state.thread === undefined ? 'private' : 'thread';
       const thanks =
         vote === 'up' ? 'Thanks, glad it helped.' : 'Thanks, noted: this answer needs work.';

@@ -1,7 +1,9 @@
 import type { App } from '@slack/bolt';
 import { answerOf } from '../answers.js';
 import { channelReplyMessage } from '../blocks/answer.js';
+import { readRegister } from '../../core/matching/register.js';
 import { ANSWER_CHANNEL_TYPES } from '../ids.js';
+import type { DiagnosisEvent, Recorder } from '../learning/recorder.js';
 import { pasteFields } from '../log-fields.js';
 import { originOf } from '../replies/origin.js';
 import { owed, type Owed } from '../replies/owed.js';
@@ -9,6 +11,12 @@ import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
 import { KEY } from '../state/namespaces.js';
 import { onceOnly, type OnceKeys } from '../state/once-keys.js';
+
+/** Error output or a first-person report of a failure (see readRegister). */
+function showsFailure(text: string): boolean {
+  const register = readRegister(text);
+  return register.output.length > 0 || register.firstPerson;
+}
 
 /** What the channel replies remember between events. */
 export interface ChannelState {
@@ -57,7 +65,11 @@ export function registerChannelReplies(
   app: App,
   services: Services,
   replies: Replies,
-  options: { readonly channels: readonly string[]; readonly state: ChannelState },
+  options: {
+    readonly channels: readonly string[];
+    readonly state: ChannelState;
+    readonly recorder: Recorder;
+  },
 ): void {
   const { state } = options;
   // Bolt answers the event's HTTP request once this listener is done (processBeforeResponse), so
@@ -69,8 +81,11 @@ export function registerChannelReplies(
       options.channels,
     );
     if (msg === undefined) return;
+    const origin = originOf(body);
+    const record = (event: Pick<DiagnosisEvent, 'diagnosis' | 'answered'>): string =>
+      options.recorder.diagnosis({ ...event, surface: 'channel', origin, text: msg.text });
     const first = await onceOnly(state.seenEvents, body.event_id, () =>
-      replies.owe(originOf(body), () => threadReply(services, state, msg)),
+      replies.owe(origin, () => threadReply(services, state, msg, record)),
     );
     if (!first)
       services.logger.info(
@@ -80,16 +95,30 @@ export function registerChannelReplies(
   });
 }
 
-/** The thread reply to a confident paste, once per thread and entry; none otherwise. */
+/**
+ * The thread reply to a confident paste, once per thread and entry; none otherwise. Every
+ * diagnosis is recorded except chatter: a message that matches nothing and shows no failure.
+ */
 async function threadReply(
   services: Services,
   state: ChannelState,
   msg: PlainMessage,
+  record: (event: Pick<DiagnosisEvent, 'diagnosis' | 'answered'>) => string,
 ): Promise<Owed[]> {
-  const answer = answerOf(services.diagnose(msg.text), 'channel');
-  if (answer === undefined) return [];
+  const diagnosis = services.diagnose(msg.text);
+  const answer = answerOf(diagnosis, 'channel');
+  if (answer === undefined) {
+    if (diagnosis.matches.length > 0 || showsFailure(msg.text))
+      record({ diagnosis, answered: false });
+    return [];
+  }
+  const diagnosisId = record({ diagnosis, answered: true });
   const threadTs = msg.threadTs ?? msg.ts;
-  const message = channelReplyMessage(answer.entry, answer.state, answer.version);
+  const message = channelReplyMessage(
+    answer.entry,
+    { ...answer.state, diagnosis: diagnosisId },
+    answer.version,
+  );
   const key = `${msg.channel}:${threadTs}:${answer.entry.id}`;
   if (!(await state.answeredThreads.claim(key))) return [];
   services.logger.info(

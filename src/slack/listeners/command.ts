@@ -12,7 +12,8 @@ import { COMMAND } from '../ids.js';
 import { pasteFields } from '../log-fields.js';
 import { cutOf } from '../paste-cut.js';
 import { privately } from '../replies/delivery.js';
-import { originOf } from '../replies/origin.js';
+import type { Recorder } from '../learning/recorder.js';
+import { originOf, type Origin } from '../replies/origin.js';
 import { owed } from '../replies/owed.js';
 import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
@@ -24,7 +25,12 @@ import { openInspector } from './inspect.js';
  * the token inspector's modal open at once; every other answer is private, through the command's
  * response_url, rendered and kept in the store before the ack (diagnosing takes milliseconds).
  */
-export function registerCommand(app: App, services: Services, replies: Replies): void {
+export function registerCommand(
+  app: App,
+  services: Services,
+  replies: Replies,
+  recorder: Recorder,
+): void {
   app.command(COMMAND, async ({ ack, command, body }) => {
     const request = parseCommandText(command.text);
     const origin = originOf(body);
@@ -42,7 +48,7 @@ export function registerCommand(app: App, services: Services, replies: Replies):
         break;
       default:
         await replies.owe(origin, () => [
-          owed(privately(command.response_url, reply(services, request))),
+          owed(privately(command.response_url, reply({ services, recorder, origin }, request))),
         ]);
     }
     await ack();
@@ -51,7 +57,14 @@ export function registerCommand(app: App, services: Services, replies: Replies):
 
 type Answered = Exclude<CommandRequest, { kind: 'check' | 'inspect-form' }>;
 
-function reply(services: Services, request: Answered): SlackMessage {
+interface Asked {
+  readonly services: Services;
+  readonly recorder: Recorder;
+  readonly origin: Origin;
+}
+
+function reply(asked: Asked, request: Answered): SlackMessage {
+  const { services } = asked;
   switch (request.kind) {
     case 'help':
       return helpMessage(services.knowledge().catalogue);
@@ -62,13 +75,20 @@ function reply(services: Services, request: Answered): SlackMessage {
     case 'inspect':
       return inspectReply(services, request.token);
     case 'diagnose':
-      return diagnoseReply(services, request.text);
+      return diagnoseReply(asked, request.text);
   }
 }
 
-function diagnoseReply(services: Services, text: string): SlackMessage {
+function diagnoseReply({ services, recorder, origin }: Asked, text: string): SlackMessage {
   const diagnosis = services.diagnose(text);
   const answer = answerOf(diagnosis, 'command', text.length);
+  const id = recorder.diagnosis({
+    surface: 'command',
+    origin,
+    text,
+    diagnosis,
+    answered: answer !== undefined,
+  });
   services.logger.info(
     {
       surface: 'command',
@@ -85,7 +105,7 @@ function diagnoseReply(services: Services, text: string): SlackMessage {
         cutOf(diagnosis, text.length),
         diagnosis.catalogueVersion,
       )
-    : answerMessage(answer, 'private');
+    : answerMessage({ ...answer, state: { ...answer.state, diagnosis: id } }, 'private');
 }
 
 function inspectReply(services: Services, token: string): SlackMessage {

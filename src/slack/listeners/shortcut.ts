@@ -5,6 +5,7 @@ import { noticeMessage } from '../blocks/help.js';
 import type { SlackMessage } from '../blocks/message.js';
 import { noMatchMessage } from '../blocks/no-match.js';
 import { CALLBACK } from '../ids.js';
+import type { DiagnosisEvent, Recorder } from '../learning/recorder.js';
 import { pasteFields } from '../log-fields.js';
 import { cutOf } from '../paste-cut.js';
 import { privately } from '../replies/delivery.js';
@@ -14,19 +15,36 @@ import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
 
 /** Message shortcut "Diagnose auth error": a private answer with "Reply in thread". */
-export function registerShortcut(app: App, services: Services, replies: Replies): void {
+export function registerShortcut(
+  app: App,
+  services: Services,
+  replies: Replies,
+  recorder: Recorder,
+): void {
   app.shortcut(
     { callback_id: CALLBACK.diagnoseMessage, type: 'message_action' },
     async ({ ack, shortcut, body }) => {
-      await replies.owe(originOf(body), () => [
-        owed(privately(shortcut.response_url, shortcutReply(services, shortcut))),
+      const origin = originOf(body);
+      await replies.owe(origin, () => [
+        owed(
+          privately(
+            shortcut.response_url,
+            shortcutReply(services, shortcut, (event) =>
+              recorder.diagnosis({ ...event, surface: 'shortcut', origin }),
+            ),
+          ),
+        ),
       ]);
       await ack();
     },
   );
 }
 
-function shortcutReply(services: Services, shortcut: MessageShortcut): SlackMessage {
+function shortcutReply(
+  services: Services,
+  shortcut: MessageShortcut,
+  record: (event: Pick<DiagnosisEvent, 'text' | 'diagnosis' | 'answered'>) => string,
+): SlackMessage {
   const text = shortcut.message.text ?? '';
   if (text.trim() === '') {
     return noticeMessage(
@@ -36,6 +54,7 @@ function shortcutReply(services: Services, shortcut: MessageShortcut): SlackMess
   }
   const diagnosis = services.diagnose(text);
   const answer = answerOf(diagnosis, 'command', text.length);
+  const id = record({ text, diagnosis, answered: answer !== undefined });
   services.logger.info(
     { surface: 'shortcut', ...pasteFields(text), entryId: answer?.entry.id ?? null },
     'diagnosed',
@@ -52,5 +71,5 @@ function shortcutReply(services: Services, shortcut: MessageShortcut): SlackMess
     channel: shortcut.channel.id,
     ts: typeof threadTs === 'string' ? threadTs : shortcut.message.ts,
   };
-  return answerMessage({ ...answer, state: { ...answer.state, thread } }, 'thread');
+  return answerMessage({ ...answer, state: { ...answer.state, thread, diagnosis: id } }, 'thread');
 }

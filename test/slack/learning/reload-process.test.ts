@@ -47,10 +47,12 @@ describe.each(names)('authhelp reload and SIGHUP (%s)', (name) => {
       AUTHHELP_WATCH_KNOWLEDGE: '0',
     };
     app = await startAppProcess(standIn.apiUrl, env);
-  });
+  }, 60_000);
   afterAll(async () => {
-    app.proc.kill('SIGKILL');
-    await app.exited;
+    // Undefined when it could not start: beforeAll's failure says why.
+    const started = app as AppProcess | undefined;
+    started?.proc.kill('SIGKILL');
+    await started?.exited;
     await standIn.close();
     await backend.cleanup();
     rmSync(dir, { recursive: true, force: true });

@@ -49,6 +49,8 @@ export interface HarnessOptions {
   readonly leaseMs?: number;
   /** Return before Slack has accepted the token (default: wait, as a load balancer would). */
   readonly unready?: boolean;
+  /** AUTHHELP_MAINTAINERS: who sees "Catalogue health" on App Home. */
+  readonly maintainers?: readonly string[];
   /** Reloads the catalogue from a directory (watch, store requests), as main.ts does. */
   readonly reload?: RuntimeParts['reload'];
   /** Installs into many workspaces (OAUTH_APP's credentials), kept in the harness's store. */
@@ -148,6 +150,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       apiUrl: standIn.apiUrl,
       port: 0,
       channels: options.channels ?? [],
+      maintainers: options.maintainers ?? [],
       shutdownGraceMs: 2_000,
       encryptionKeys: options.encryptionKeys ?? [],
       jobConcurrency: options.concurrency?.job ?? 32,
