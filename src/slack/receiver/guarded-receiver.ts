@@ -228,9 +228,11 @@ export class GuardedReceiver implements Receiver {
       { status, reason, method: req.method, path: pathOf(req.url) },
       'request refused',
     );
-    // An unread or half-read body is not read on: the connection closes after the answer.
+    // An unread or half-read body is not read on: the connection closes after the answer. Node
+    // cuts a `Connection: close` answer at once, which resets a client still sending: with a body
+    // still arriving, the answer goes without it and lingeringClose ends the connection.
     const closing = status === 408 || status === 413 || !req.complete;
-    res.writeHead(status, closing ? { connection: 'close' } : {});
+    res.writeHead(status, closing && req.complete ? { connection: 'close' } : {});
     res.end();
     if (closing)
       res.once('finish', () => {
