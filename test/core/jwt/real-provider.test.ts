@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { exportJWK, exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey } from 'jose';
+import { fetchPublicJson } from '../../../src/adapters/jwks-fetch.js';
 import { runCliCaptured, type CliResult } from '../../support/cli.js';
 import { API, startRealProvider, type RealProvider } from '../../support/oidc-provider.js';
 
@@ -25,6 +26,8 @@ beforeAll(async () => {
   attacker = createServer((req, res) => {
     if (req.url === '/jwks') res.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
     else if (req.url === '/redirect') res.writeHead(302, { location: p.jwksUrl }).end();
+    // Headers never come: the key set does not arrive in time.
+    else if (req.url === '/stall') req.resume();
     else if (req.url === '/huge')
       res.writeHead(200, { 'content-type': 'application/json' }).end(' '.repeat(300 * 1024));
     else res.writeHead(404).end();
@@ -119,6 +122,25 @@ describe('authhelp inspect-token against a real OpenID provider (oidc-provider)'
     expect(r.stderr).toBe('');
     expect(r.stdout).not.toMatch(/API URL/);
   });
+
+  it('fails closed when the key set does not arrive in time (exit 1, not-verified)', async () => {
+    // The fetch's own deadline, short here: it gives up and says so.
+    const started = Date.now();
+    const fetched = await fetchPublicJson(`${evil}/stall`, 'jwksUrl', {
+      policy: { allowLocalTargets: true },
+      timeoutMs: 500,
+    });
+    expect(fetched.ok).toBe(false);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // The inspector with its production deadline (15 s): not verified, exit 1.
+    const r = await runCliCaptured(['inspect-token', '--json', '--jwks-url', `${evil}/stall`], {
+      stdin: await accessToken(),
+    });
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as Json;
+    expect(json.verified).toBe(false);
+    expect(json.findings[0]?.code).toBe('token.signature.not-verified');
+  }, 60_000);
 
   it('flags an ID token sent where an access token belongs, and verifies it through --issuer', async () => {
     const refresh = await p.mintRefreshToken();

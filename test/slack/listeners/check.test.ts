@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createCheckRunner } from '../../../src/adapters/http/runner.js';
 import { startHarness, type Harness } from '../support/harness.js';
 import {
@@ -311,6 +313,48 @@ describe('Slack connection-test modal', () => {
       errors: { check_confirm_refresh: expect.stringMatching(/spends the refresh token/) },
     });
     expect(emulator.requestCount()).toBe(before);
+  });
+
+  it('shows what a token server says escaped: no mention, link or formatting of its own', async () => {
+    const markup = '<!channel> sign in at <https://evil.example/login|the admin page> & *now*';
+    const server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'invalid_client', error_description: markup }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const calls = standIn.api('views.update').length;
+      const values = {
+        check_token_url: `http://127.0.0.1:${port}/oauth2/token`,
+        check_client_id: 'c',
+        check_client_secret: SECRET,
+      };
+      await sendSigned(events, submission('oauth2', values, 'VMARK', 'U888'), FORM);
+      await standIn.waitFor(
+        () =>
+          standIn
+            .api('views.update')
+            .slice(calls)
+            .some((c) => c.body['view_id'] === 'VMARK'),
+        10_000,
+      );
+      const update = standIn
+        .api('views.update')
+        .slice(calls)
+        .find((c) => c.body['view_id'] === 'VMARK');
+      const text = JSON.stringify(viewOf(update!));
+      // Shown, as typed by the server, and inert.
+      expect(text).toContain('&lt;!channel&gt;');
+      expect(text).toContain('&amp;');
+      expect(text).not.toMatch(/<!channel>|<https:\/\/evil/);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 
   it('a rotating server: the result leads with the warning and Slack never shows the new token', async () => {
