@@ -18,10 +18,10 @@ const names = await backendNames();
 const FORM = 'application/x-www-form-urlencoded';
 const N = 20;
 /**
- * Two app processes start (each up to 20 s on a loaded machine) and replies may wait 30 s: a test
+ * Two app processes start (each up to 60 s on a loaded machine) and replies may wait 30 s: a test
  * cut short leaves its processes sending into the next one, so the bound is generous.
  */
-const PROCESS_TEST_MS = 90_000;
+const PROCESS_TEST_MS = 180_000;
 
 describe.each(names)('an instance with acked work (%s)', (name) => {
   let backend: Backend;

@@ -74,7 +74,8 @@ export async function startAppProcess(
       return port !== undefined;
     },
     'the app to listen',
-    20_000,
+    // Start-up is under a second on an idle machine; far longer while the whole suite runs.
+    60_000,
   );
   return { proc, lines, url: `http://127.0.0.1:${String(port)}`, exited };
 }
