@@ -453,11 +453,17 @@ describe('cost', () => {
     ['schemes', 'https://'.repeat(128 * 1024)],
     ['userinfo', 'a://b:c@'.repeat(128 * 1024)],
     ['long authority', `https://u:${'p@'.repeat(512 * 1024)}`],
-  ])('scans a megabyte of %s in well under a second', (_, text) => {
-    const started = performance.now();
-    detectSecrets(text);
-    expect(performance.now() - started).toBeLessThan(1500);
-  });
+  ])(
+    'scans a megabyte of %s in linear time (seconds at most, not the minutes backtracking takes)',
+    (_, text) => {
+      // An upper bound, not a timing target: the machines are shared, and a quadratic pattern
+      // over a megabyte takes minutes, so 10 s still catches it without failing under load.
+      const started = performance.now();
+      detectSecrets(text);
+      expect(performance.now() - started).toBeLessThan(10_000);
+    },
+    30_000,
+  );
 });
 
 describe('shannonEntropy', () => {
