@@ -18,6 +18,10 @@ import { createCatalogueHealth } from '../slack/learning/health.js';
 import { createRecorder } from '../slack/learning/recorder.js';
 import { createServices } from '../slack/services.js';
 
+/** The in-memory app records nothing: it stands for the app before the store. */
+const noStore = () => Promise.resolve({ recorded: true, textKept: false } as const);
+const noRecords = { readSince: () => Promise.resolve({ diagnoses: [], feedback: [] }) };
+
 /**
  * One app under load, in a process of its own so the load generator does not share its event loop:
  * `sqlite` / `postgres` (the app as `npm start` runs it: replies kept in the store until Slack
@@ -148,6 +152,3 @@ if (
   const port = await startTarget(kind, secret, apiUrl, env);
   process.send({ port });
 }
-
-const noStore = () => Promise.resolve({ recorded: true, textKept: false } as const);
-const noRecords = { readSince: () => Promise.resolve({ diagnoses: [], feedback: [] }) };
