@@ -46,3 +46,32 @@ export class CodeSearch {
     return hit === undefined ? undefined : { item: hit.item, score: hit.score ?? 1 };
   }
 }
+
+/**
+ * A typo changes a few letters; another code with a different word in it (SSS_USAGE_LIMIT_EXCEEDED
+ * beside SSS_REQUEST_LIMIT_EXCEEDED) is not a misspelling, however close fuse.js scores it.
+ * Case, `_` and `-` are not counted.
+ */
+export function fewEdits(a: string, b: string, max = 3): boolean {
+  const x = looseKey(a);
+  const y = looseKey(b);
+  if (Math.abs(x.length - y.length) > max) return false;
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    let least = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (row[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
+      row.push(value);
+      least = Math.min(least, value);
+    }
+    if (least > max) return false;
+    previous = row;
+  }
+  return (previous[y.length] ?? max + 1) <= max;
+}

@@ -6,7 +6,7 @@ import {
   quotesMessage,
 } from './evidence.js';
 import type { Query } from './query.js';
-import type { Register } from './register.js';
+import { aboutAChange, type Register } from './register.js';
 import type { Scored } from './score.js';
 
 export interface Decision {
@@ -85,9 +85,11 @@ export function decide(
 /**
  * The text shows that its poster hit a failure: error output, a first-person report, or words that
  * report a failure (or the error's own message). Written about errors (a PR, docs, a spec, a
- * hypothetical), it needs the first-person report.
+ * hypothetical), it needs the first-person report; about a change (a PR, a template, a docs table,
+ * source comments), it stays quiet even then.
  */
 function hitTheFailure(register: Register, reportsFailure: boolean): boolean {
+  if (aboutAChange(register)) return false;
   if (register.discussion.length > 0) return register.firstPerson;
   return register.firstPerson || register.output.length > 0 || reportsFailure;
 }

@@ -1,4 +1,4 @@
-import { codeBucket, looseKey } from './code-search.js';
+import { codeBucket, fewEdits, looseKey } from './code-search.js';
 import { flatText, type MatchIndex } from './match-index.js';
 import { claimEvidence } from './claims.js';
 import { detectContexts } from './refine.js';
@@ -246,7 +246,7 @@ function looksLikeCode(token: string): boolean {
 function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): CodeHit[] {
   const best = nearestCode(token, index);
   if (best === undefined) return [];
-  if (!sameShape(best.item, token)) return [];
+  if (!sameShape(best.item, token) || !fewEdits(best.item, token)) return [];
   const refs = index.codes.get(best.item.toLowerCase()) ?? [];
   return refs.map((r) => ({
     entry: r.entry,

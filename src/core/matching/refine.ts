@@ -15,6 +15,8 @@ export interface Refinable {
   readonly statusUnique: boolean;
   /** One of its messages that only its vendor prints was quoted. */
   readonly ownMessage: boolean;
+  /** The entry is vendor-specific and nothing in the text points to its vendor. */
+  readonly vendorMissing: boolean;
   readonly why: readonly string[];
 }
 
@@ -25,6 +27,8 @@ const OWN_SHARE = 0.05;
 const FALL = 0.5;
 /** A code hit this strong is the entry's own code, not one it merely surfaces as. */
 const OWN_CODE = 0.8;
+/** A code hit this strong was written out exactly as the entry lists it (not a typo, not as words). */
+const NAMED_CODE = 0.95;
 
 /** A context of the catalogue, ready to be looked for in a paste. */
 export interface ContextRule {
@@ -145,9 +149,9 @@ export function applyRefinements<S extends Refinable>(
     for (const p of refinements.parents[child] ?? []) {
       const parent = byEntry.get(p);
       if (own === undefined || mine === undefined || parent === undefined) continue;
-      const why = refinedBecause(own, child, p, contexts, refinements, entries);
+      const why = refinedBecause(own, parent, child, p, contexts, refinements, entries);
       if (why === undefined) continue;
-      mine = lift(mine, parent, why);
+      mine = lift(mine, parent, why, entries[child]?.system === entries[p]?.system);
       byEntry.set(child, mine);
       fallTo.set(p, Math.max(fallTo.get(p) ?? -Infinity, mine.score));
     }
@@ -164,10 +168,14 @@ export function applyRefinements<S extends Refinable>(
 /**
  * What in the text shows the refining reading, or undefined when nothing does: for an entry of
  * another system its vendor (named, or a message only it prints) first; then its context, or its
- * own code or a message of its own quoted nearly whole. `own` is its evidence before any lift.
+ * own code or a message of its own quoted nearly whole. `own` is its evidence before any lift. A
+ * refinement in the same system that has no code of its own leaves a parent whose code the text
+ * names exactly: the poster read that code (from NetSuite's Login Audit Trail, say), and the code's
+ * own entry is the answer labelled with it.
  */
 function refinedBecause(
   own: Refinable,
+  parentEvidence: Refinable,
   child: number,
   parent: number,
   contexts: ReadonlyMap<number, string>,
@@ -176,6 +184,8 @@ function refinedBecause(
 ): string | undefined {
   const sameSystem = entries[child]?.system === entries[parent]?.system;
   if (!sameSystem && own.vendor <= 0 && !own.ownMessage) return undefined;
+  if (sameSystem && entries[child]?.codes.length === 0 && parentEvidence.code >= NAMED_CODE)
+    return undefined;
   const context = refinements.contextOf[child] ?? -1;
   const seen = contexts.get(context);
   const rule = refinements.contexts[context];
@@ -184,8 +194,16 @@ function refinedBecause(
   return context < 0 && !sameSystem ? '' : undefined;
 }
 
-/** The refining reading with its parent's evidence added, ranked above the parent. */
-function lift<S extends Refinable>(mine: S, parent: Refinable, because: string): S {
+/**
+ * The refining reading with its parent's evidence added, ranked above the parent. In the same
+ * system, what named the parent's vendor (a message only that vendor prints) names the child's too.
+ */
+function lift<S extends Refinable>(
+  mine: S,
+  parent: Refinable,
+  because: string,
+  sameSystem: boolean,
+): S {
   // The parent's code and status are evidence for this reading too; its phrases are its own.
   const inherited = parent.why.filter((w) => w.startsWith('code ') || w.startsWith('status '));
   const why = [...inherited, ...mine.why, ...(because === '' ? [] : [because])];
@@ -198,6 +216,13 @@ function lift<S extends Refinable>(mine: S, parent: Refinable, because: string):
     overlap: Math.max(mine.overlap, parent.overlap),
     status: Math.max(mine.status, parent.status),
     statusUnique: mine.statusUnique || parent.statusUnique,
+    ...(sameSystem
+      ? {
+          vendor: Math.max(mine.vendor, parent.vendor),
+          ownMessage: mine.ownMessage || parent.ownMessage,
+          vendorMissing: mine.vendorMissing && parent.vendorMissing,
+        }
+      : {}),
     why: [...new Set(why)],
   };
 }

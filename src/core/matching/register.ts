@@ -12,7 +12,7 @@ export interface Register {
   readonly firstPerson: boolean;
   /** Written about errors rather than from one: PR/commit, docs or KB, a spec, a hypothetical. */
   readonly discussion: readonly string[];
-  /** A failure that is not authentication: TLS, DNS, network, rate limit, server error. */
+  /** A failure that is not authentication: TLS, DNS, network, rate limit, server error, cloud IAM. */
   readonly otherFailure: readonly string[];
 }
 
@@ -69,12 +69,18 @@ const DISCUSSION_ANYWHERE = new Set([
   'specification',
   'template',
   'code handling an error',
+  'docs table',
+  'glossary',
+  'code comment',
 ]);
+
+/** Written about a change or in a template: quiet even when the author also hit the error once. */
+const ABOUT_A_CHANGE = new Set(['commit or PR', 'template', 'docs table', 'code comment']);
 
 const DISCUSSION: readonly Rule[] = [
   [
     'commit or PR',
-    /^\s*(?:fix|feat|chore|docs|refactor|perf|test|build|ci)(?:\([^)\n]*\))?!?:\s|\b(?:this|the) (?:PR|pull request|patch|commit|change ?set)\b|\b(?:fix(?:es|ed)?|clos(?:es|ed)|resolv(?:es|ed)|address(?:es|ed))\s+(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)/im,
+    /^\s*(?:fix|feat|chore|docs|refactor|perf|test|build|ci)(?:\([^)\n]*\))?!?:\s|\b(?:this|the) (?:PR|pull request|patch|commit|change ?set)\b|\bthis change (?:will|would|should|makes?|adds?|fixes|updates?|improves?|allows?)\b|\bI(?:'ve| have)? (?:updated|changed|modified|extended) the (?:repo|code|library|package|docs|documentation|README|module)\b|\b(?:fix(?:es|ed)?|clos(?:es|ed)|resolv(?:es|ed)|address(?:es|ed))\s+(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)/im,
   ],
   [
     'change description',
@@ -82,19 +88,20 @@ const DISCUSSION: readonly Rule[] = [
   ],
   [
     'docs or KB',
-    /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes)\**\s*:?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\bis returned when\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s+\S/im,
+    /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes)\**\s*:?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\bis returned when\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s+\S/im,
   ],
   [
     'hypothetical',
-    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|will|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|\bcan cause\b|\bthis (?:can|could|may|might|will) happen\b/i,
+    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|will|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b/i,
   ],
   [
     'specification',
     /\bRFC\s?-?\d{4}\b|§\s?\d|\b[Ss]ection \d+(?:\.\d+)+|\b[Ss]ec\. \d|\b[Ss]pec(?:ification|s)?\b|\b(?:SHOULD|MUST)(?: NOT)? (?:respond|return|include|be)\b|\bOAuth Parameters Registry\b/,
   ],
   [
+    // An issue or PR template, or a message template with its placeholders ('<tenantName>').
     'template',
-    /\[Enter feedback here\]|^\s*#{1,3}\s*(?:Proposed changes|What does this PR do|Related issues?|Checklist|Type of change)\b/im,
+    /['"]<[a-z]+[A-Z][A-Za-z]*>['"]|\[Enter feedback here\]|^\s*#{1,3}\s*(?:Proposed changes|What does this PR do|Related issues?|Checklist|Type of change)\b/im,
   ],
   [
     'code handling an error',
@@ -109,12 +116,33 @@ const DISCUSSION: readonly Rule[] = [
   [
     // A feature request or a complaint about wording asks for a change; it reports no failure.
     'proposal',
-    /\b(?:should|could|must|needs? to) be (?:reworded|renamed|rephrased|changed|improved|updated|clarified|documented|handled|surfaced|mapped|removed|added|fixed)\b|\bit would be (?:nice|great|good|helpful|better)\b|\bfeature request\b|\b(?:is|are|seems?) (?:misleading|confusing)\b/i,
+    /\b(?:should|could|must|needs? to) be (?:reworded|renamed|rephrased|changed|improved|updated|clarified|documented|handled|surfaced|mapped|removed|added|fixed)\b|\bit would be (?:nice|great|good|helpful|better)\b|\bfeature request\b|\b(?:is|are|seems?) (?:misleading|confusing)\b|\b(?:responses?|errors?|messages?) should (?:include|contain|provide|expose|indicate|tell|say)\b|\b(?:has|have) nothing to do with (?:auth\w*|the credentials|the tokens?)\b/i,
   ],
   [
     // About how a program treats an error ("this was not handled"), not about hitting it.
     'error handling',
     /\b(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)(?: not)? (?:properly |correctly |explicitly |gracefully )?(?:handled|caught|surfaced|propagated)\b/i,
+  ],
+  [
+    // A docs table of error strings and what they mean.
+    'docs table',
+    /^\s*\|[^\n]*\b(?:error|code|message|status)\b[^\n]*\|[^\n]*\b(?:cause|fix|resolution|meaning|description|solution|remediation|explanation|what to check)\b[^\n]*\|\s*\n\s*\|\s*:?-{3}/im,
+  ],
+  [
+    // Codes defined one per line ("invalid_scope - The requested scope is …"): a glossary or a
+    // quoted specification, not output.
+    'glossary',
+    /^\s*`?[\w.]{4,}`?\s+(?:=|-|–)\s+(?:A|An|The)\s[^\n]*\n(?:[^\n]*\n)*?\s*`?[\w.]{4,}`?\s+(?:=|-|–)\s+(?:A|An|The)\s/m,
+  ],
+  [
+    // Lines of source comments quoting an error (a probe's match list, a handler's note).
+    'code comment',
+    /^[ \t]*(?:#|\/\/)[ \t]+\S[^\n]*\n[ \t]*(?:#|\/\/)[ \t]+\S[^\n]*\n[ \t]*(?:#|\/\/)[ \t]+\S/m,
+  ],
+  [
+    // A maintainer or reviewer answering: asking for a repro, weighing a design.
+    'reply',
+    /\b(?:if you (?:can|could)|can you|could you) (?:please )?(?:provide|share|attach|post) (?:a|an|the|your|some|more)\b|\bpersonally\b|\bwanted to discuss\b|\bI(?:'m| am) fine with\b/i,
   ],
   [
     'works for me',
@@ -145,7 +173,17 @@ const OTHER_FAILURE: readonly Rule[] = [
     /\b50[0234]\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bunknown_error\b/i,
   ],
   ['CORS', /\bCORS\b|Access-Control-Allow-Origin/i],
+  [
+    // A cloud provider's permission check (IAM, RBAC): the caller is known, its policy says no.
+    'cloud permission',
+    /\barn:aws[\w-]*:|\bis not authorized to perform:|\bno identity-based policy allows\b|\bdoes not have authorization to perform action\b/i,
+  ],
 ];
+
+/** A PR, commit, template, docs table or source comments: quiet even beside a first-person line. */
+export function aboutAChange(register: Register): boolean {
+  return register.discussion.some((d) => ABOUT_A_CHANGE.has(d));
+}
 
 /** Reads the register of a (capped, not yet normalised) paste. */
 export function readRegister(text: string): Register {

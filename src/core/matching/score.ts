@@ -8,8 +8,6 @@ import { applyRefinements, type Refinable } from './refine.js';
 export interface Scored extends Refinable {
   /** The entry belongs to a vendor (not to vendor-neutral OAuth 2.0). */
   readonly vendorSpecific: boolean;
-  /** The entry is vendor-specific and nothing in the text points to its vendor. */
-  readonly vendorMissing: boolean;
 }
 
 const WEIGHTS = { code: 2.2, phrase: 1.8, overlap: 0.6 } as const;

@@ -57,8 +57,9 @@ export function extractHosts(text: string): string[] {
 }
 
 const TOKEN = /[\p{L}\p{N}_]+/gu;
+// A JSON "name" holds the code of a thrown error object (SuiteScriptError, JavaScript errors).
 const ERROR_FIELD_BEFORE =
-  /(?:(?:error(?:_?code)?|detail|errorcode|code|reason|audit[^:=\n]{0,24})["']?\s*[:=]\s*["']?|<(?:\w+:)?(?:code|errorcode|faultcode|error)>)\s*$/i;
+  /(?:(?:error(?:_?code)?|detail|errorcode|code|reason|audit[^:=\n]{0,24})["']?\s*[:=]\s*["']?|"name"\s*:\s*"|<(?:\w+:)?(?:code|errorcode|faultcode|error)>)\s*$/i;
 
 const CATEGORY_FIELD_BEFORE = /(?:categor(?:y|ies)|type|kind|class)["']?\s*[:=]\s*["']?\s*$/i;
 

@@ -309,6 +309,23 @@ describe('diagnose: a reading that refines another wins when its own evidence is
     expect(d.matches[0]?.id).toBe('netsuite/tba-token-rejected');
   });
 
+  it("takes the vendor its parent's own message showed", () => {
+    const d = diagnoser.diagnose('Our TBA job now fails with: Invalid login attempt.');
+    expect(d.matches[0]?.id).toBe('netsuite/tba-token-rejected');
+    expect(d.confident).toBe(true);
+  });
+
+  it('refines a misspelt code in its setting, but not a code the text names exactly', () => {
+    const typo = diagnoser.diagnose(
+      'InvalidSignture on a netsuite RESTlet called with TBA, HMAC-SHA256',
+    );
+    expect(typo.matches[0]?.id).toBe('netsuite/tba-invalid-signature');
+    const named = diagnoser.diagnose(
+      'RESTlet via TBA, oauth_consumer_key="****" -> 401, Login Audit Trail detail: InvalidSignature',
+    );
+    expect(named.matches[0]?.id).toBe('netsuite/InvalidSignature');
+  });
+
   it('keeps the broader reading when nothing shows the setting', () => {
     const d = diagnoser.diagnose(`netsuite REST call\n${body}`);
     expect(d.matches[0]?.id).toBe('netsuite/InvalidLogin');

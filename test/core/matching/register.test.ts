@@ -50,6 +50,26 @@ describe('readRegister: who is speaking', () => {
       'hypothetical',
       "You don't need the token, but you could also be getting this error due to IP ranges.",
     ],
+    [
+      'commit or PR',
+      'I lost an hour on {"error": "invalid_request"}. This change will make it clearer.',
+    ],
+    ['docs or KB', 'If you send an old refresh_token an invalid_grant error is returned.'],
+    ['hypothetical', 'This can also happen when the realm is lower case; 12345_sb1 will cause it.'],
+    ['template', "SOAP authentication failed for API '<apiName>' on tenant '<tenantName>'."],
+    [
+      'docs table',
+      '| Error String | Configs to Check | Root Cause |\n|---|---|---|\n| `invalid_client` | 1, 2 | wrong secret |',
+    ],
+    [
+      'glossary',
+      'MSALErrorInvalidParameter = A required parameter was not provided.\ninvalid_scope - The requested scope is invalid.',
+    ],
+    [
+      'code comment',
+      '# Faultstrings the probe matches.\n# Source: an incident where\n# "The task submitted is not authorized" came back.',
+    ],
+    ['reply', 'If you can provide a video of the behaviour you are seeing, we will look.'],
   ])('reads %s as written about errors', (marker, text) => {
     expect(readRegister(text).discussion).toContain(marker);
   });
