@@ -1,6 +1,7 @@
 import type { Catalogue, Entry } from '../core/catalogue/catalogue.js';
 import { answerMatch } from '../core/matching/answer-bar.js';
 import type { Diagnosis, Via } from '../core/matching/types.js';
+import type { AskShown } from './blocks/ask.js';
 import { MAX_ALTERNATIVES, type AnswerState } from './answer-state.js';
 import { pasteCut, type PasteCut } from './paste-cut.js';
 
@@ -16,6 +17,8 @@ export interface Answer {
   readonly cut?: PasteCut;
   /** The version of the catalogue it comes from, for the context line. */
   readonly version?: string;
+  /** What would decide between close readings (only from a diagnosis, never from a button). */
+  readonly ask?: AskShown;
 }
 
 /**
@@ -42,7 +45,19 @@ export function answerOf(
     why: best.why,
     ...(d.truncated ? { cut: pasteCut(pasteLength ?? d.inputLength) } : {}),
     ...(d.catalogueVersion === undefined ? {} : { version: d.catalogueVersion }),
+    ...askOf(d),
   };
+}
+
+/** The diagnosis's question, its readings titled from the matches that carry them. */
+export function askOf(d: Diagnosis): { ask?: AskShown } {
+  if (d.ask === undefined) return {};
+  const titles = new Map(d.matches.map((m) => [m.id, m.entry.title]));
+  const readings = d.ask.alternatives.map((id) => {
+    const title = titles.get(id);
+    return title === undefined ? { id } : { id, title };
+  });
+  return { ask: { question: d.ask.question, readings } };
 }
 
 /**

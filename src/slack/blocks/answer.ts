@@ -3,6 +3,7 @@ import { encodeState, type AnswerState } from '../answer-state.js';
 import type { Answer } from '../answers.js';
 import { describeCut } from '../paste-cut.js';
 import { ACTION, BLOCK } from '../ids.js';
+import { askBlock } from './ask.js';
 import { entryBlocks, firstSentence, idLine, percent, versionText } from './entry.js';
 import type { Block } from './limits.js';
 import { button, context, escapeMrkdwn, section } from './limits.js';
@@ -30,6 +31,7 @@ export function answerMessage(
       context(`Your paste was long: I read ${describeCut(answer.cut)} (errors sit at either end).`),
     );
   }
+  if (answer.ask !== undefined && mode !== 'shared') tail.push(askBlock(answer.ask));
   if (footer !== undefined) tail.push(context(footer));
   if (mode === 'private') tail.push(privateActions(answer));
   if (mode === 'thread') tail.push(threadActions(answer));

@@ -1,6 +1,7 @@
 import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import type { Match } from '../../core/matching/types.js';
 import { COMMAND } from '../ids.js';
+import { askBlock, type AskShown } from './ask.js';
 import { percent, versionText } from './entry.js';
 import type { Block } from './limits.js';
 import { context, escapeMrkdwn, section, truncate } from './limits.js';
@@ -8,14 +9,15 @@ import { message, type SlackMessage } from './message.js';
 import { describeCut, type PasteCut } from '../paste-cut.js';
 
 /**
- * Never an empty reply: the closest ids, what to paste instead, and where to get help; for a paste
- * too long to read whole, which part was read.
+ * Never an empty reply: the closest ids, what would decide between them, what to paste instead, and
+ * where to get help; for a paste too long to read whole, which part was read.
  */
 export function noMatchMessage(
   catalogue: Catalogue,
   closest: readonly Match[],
   cut?: PasteCut,
   version?: string,
+  ask?: AskShown,
 ): SlackMessage {
   const blocks: Block[] = [
     section(':thinking_face: I could not match this to a documented error.'),
@@ -35,6 +37,7 @@ export function noMatchMessage(
       );
     blocks.push(section(`*Closest entries*\n${lines.join('\n')}`));
   }
+  if (ask !== undefined) blocks.push(askBlock(ask));
   blocks.push(
     section(
       [

@@ -1,5 +1,5 @@
 import type { App } from '@slack/bolt';
-import { answerFromState, answerOf } from '../answers.js';
+import { answerFromState, answerOf, askOf } from '../answers.js';
 import { answerMessage } from '../blocks/answer.js';
 import { helpMessage, noticeMessage } from '../blocks/help.js';
 import { inspectionMessage } from '../blocks/inspection.js';
@@ -104,6 +104,7 @@ function diagnoseReply({ services, recorder, origin }: Asked, text: string): Sla
         diagnosis.matches,
         cutOf(diagnosis, text.length),
         diagnosis.catalogueVersion,
+        askOf(diagnosis).ask,
       )
     : answerMessage({ ...answer, state: { ...answer.state, diagnosis: id } }, 'private');
 }

@@ -1,5 +1,5 @@
 import type { App, MessageShortcut } from '@slack/bolt';
-import { answerOf } from '../answers.js';
+import { answerOf, askOf } from '../answers.js';
 import { answerMessage } from '../blocks/answer.js';
 import { noticeMessage } from '../blocks/help.js';
 import type { SlackMessage } from '../blocks/message.js';
@@ -65,6 +65,7 @@ function shortcutReply(
       diagnosis.matches,
       cutOf(diagnosis, text.length),
       diagnosis.catalogueVersion,
+      askOf(diagnosis).ask,
     );
   const threadTs: unknown = shortcut.message['thread_ts'];
   const thread = {
