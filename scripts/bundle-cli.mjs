@@ -1,17 +1,21 @@
 // Part of `npm run build`: bundles the command line (tsc's output in dist/) into one CommonJS file,
-// dist/bin/authhelp.cjs, so a one-shot `authhelp diagnose` loads one file instead of some forty ES
-// modules and skips the ES module loader's start-up. Packages stay external (loaded from
+// dist/bin/authhelp-bundle.cjs, so a one-shot `authhelp diagnose` loads one file instead of some
+// forty ES modules and skips the ES module loader's start-up. Packages stay external (loaded from
 // node_modules, CommonJS builds where they ship one); the modules of commands other than diagnose
-// are bundled but run only when their command does. The file sits two levels below the package
+// are bundled but run only when their command does. The files sit two levels below the package
 // root, like dist/adapters/, so paths computed from import.meta.url still hold.
+//
+// The installed bin, dist/bin/authhelp.cjs, is a small loader written here: it runs the bundle with
+// V8's code cache (dist/bin/authhelp-bundle.cache, written by scripts/cli-code-cache.mjs once the
+// knowledge snapshot exists), so a one-shot process does not compile the bundle's functions again.
 import { build } from 'esbuild';
-import { chmodSync, rmSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const outdir = 'dist/bin';
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: ['dist/cli/main.js'],
-  outfile: `${outdir}/authhelp.cjs`,
+  outfile: `${outdir}/authhelp-bundle.cjs`,
   bundle: true,
   format: 'cjs',
   platform: 'node',
@@ -19,9 +23,46 @@ await build({
   packages: 'external',
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__importMetaUrl' },
+  // import('node:readline') as a require: the loader runs the bundle as a vm.Script, where Node 20
+  // has no loader for dynamic imports.
+  supported: { 'dynamic-import': false },
   minifyWhitespace: true,
   minifySyntax: true,
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The loader wraps the bundle in a function: its hashbang (from src/cli/main.ts) must go.
+const bundled = `${outdir}/authhelp-bundle.cjs`;
+writeFileSync(bundled, readFileSync(bundled, 'utf8').replace(/^#!.*\n/, ''));
+
+const LOADER = `#!/usr/bin/env node
+'use strict';
+// Written by scripts/bundle-cli.mjs. Runs the bundled command line with V8's code cache when it was
+// written for this very bundle and this Node; V8 rejects any other cache, and the bundle then just
+// compiles as it would without one. AUTHHELP_WRITE_CODE_CACHE=1 writes the cache on exit (build only).
+const { readFileSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const vm = require('node:vm');
+
+const file = join(__dirname, 'authhelp-bundle.cjs');
+const cacheFile = join(__dirname, 'authhelp-bundle.cache');
+let cachedData;
+try {
+  cachedData = readFileSync(cacheFile);
+} catch {
+  cachedData = undefined;
+}
+const source = readFileSync(file, 'utf8');
+const script = new vm.Script(
+  '(function (exports, require, module, __filename, __dirname) {' + source + '\\n})',
+  { filename: file, cachedData },
+);
+if (process.env.AUTHHELP_WRITE_CODE_CACHE === '1')
+  process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+const bundle = { exports: {} };
+script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, __dirname);
+`;
+writeFileSync(`${outdir}/authhelp.cjs`, LOADER);
 chmodSync(`${outdir}/authhelp.cjs`, 0o755);

@@ -42,6 +42,8 @@ interface PhraseColumns {
   readonly at: readonly number[];
   readonly ids: readonly number[];
   readonly idsEnd: readonly number[];
+  /** Per phrase, the sum of its terms' idf (summed here so start-up does not). */
+  readonly mass: readonly number[];
   readonly distinctive: string;
 }
 
@@ -119,6 +121,7 @@ export function compileIndex(catalogue: Catalogue): IndexData {
     at: drafts.map((p) => p.at),
     ids: [] as number[],
     idsEnd: [] as number[],
+    mass: [] as number[],
     distinctive: drafts
       .map((p) =>
         p.kind !== 'phrase' && p.kind !== 'title' && isDistinctive(p, entries, docTerms, entryTerms)
@@ -128,8 +131,10 @@ export function compileIndex(catalogue: Catalogue): IndexData {
       .join(''),
   };
   for (const p of drafts) {
-    phrases.ids.push(...toIds(p.terms));
+    const ids = toIds(p.terms);
+    phrases.ids.push(...ids);
     phrases.idsEnd.push(phrases.ids.length);
+    phrases.mass.push(ids.reduce((sum, id) => sum + (idf.get(termList[id] ?? '') ?? 0), 0));
   }
   const { codes, looseCodes, fuzzyCodes } = indexCodes(entries);
   return {

@@ -83,19 +83,19 @@ export function hydrateIndex(
   data: IndexData,
 ): MatchIndex {
   const phraseIds = Int32Array.from(data.phrases.ids);
-  const phrases = withQuotes(hydratePhrases(data, phraseIds), entries);
+  const phrases = withQuotes(hydratePhrases(data), entries);
   const entryPhrases: number[][] = entries.map(() => []);
   phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
   const vendors = vendorRules(systems, new Map(data.vendorWords));
   const rawToTerm = new Map(data.vocabulary);
   return {
     entries,
-    entryIndex: new Map(entries.map((e, i) => [e.id, i])),
+    entryIndex: positions(entries.map((e) => e.id)),
     phrases,
     phraseIds,
     entryPhrases,
     entryTermIds: data.entryTermIds.map((ids) => Int32Array.from(ids)),
-    termIds: new Map(data.terms.map((t, i) => [t, i])),
+    termIds: positions(data.terms),
     termIdf: Float64Array.from(data.idf),
     termEntries: data.termEntries,
     codes: new Map(data.codes),
@@ -111,6 +111,13 @@ export function hydrateIndex(
   };
 }
 
+/** Each key → its position, built without a pair array per key (start-up reads thousands). */
+function positions(keys: readonly string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  for (let i = 0; i < keys.length; i++) map.set(keys[i] ?? '', i);
+  return map;
+}
+
 function countStatuses(entries: readonly Entry[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const e of entries) {
@@ -120,22 +127,19 @@ function countStatuses(entries: readonly Entry[]): Map<string, number> {
   return counts;
 }
 
-function hydratePhrases(data: IndexData, ids: Int32Array): Phrase[] {
+function hydratePhrases(data: IndexData): Phrase[] {
   const columns = data.phrases;
   const phrases: Phrase[] = [];
   let from = 0;
   columns.entry.forEach((entry, i) => {
     const to = columns.idsEnd[i] ?? from;
-    let mass = 0;
-    // The same sum, in the same order, as when the phrase was compiled.
-    for (let k = from; k < to; k++) mass += data.idf[ids[k] ?? -1] ?? 0;
     phrases.push({
       entry,
       kind: phraseKind(columns.kinds.charAt(i)),
       at: columns.at[i] ?? 0,
       from,
       to,
-      mass,
+      mass: columns.mass[i] ?? 0,
       distinctive: columns.distinctive.charAt(i) === '1',
     });
     from = to;

@@ -1,11 +1,12 @@
 import { Catalogue, type Entry, type SystemInfo } from '../catalogue/catalogue.js';
+import type { SourceDoc } from '../catalogue/schema.js';
 import { compileIndex, type IndexData } from './index-compile.js';
 
 /**
  * Bump when the snapshot's shape or the meaning of `IndexData` changes, so a snapshot written by
  * another version of the code is rebuilt from the YAML instead of being misread.
  */
-export const SNAPSHOT_FORMAT = 4;
+export const SNAPSHOT_FORMAT = 5;
 
 /**
  * A validated catalogue and its compiled match index as plain data, keyed by a hash of the
@@ -16,16 +17,36 @@ export interface KnowledgeSnapshot {
   readonly format: number;
   /** Hash of the knowledge files (names and bytes) the snapshot was built from. */
   readonly hash: string;
-  readonly entries: readonly Entry[];
+  /** Every source document once; entries name theirs by position (most are cited many times). */
+  readonly sources: readonly SourceDoc[];
+  readonly entries: readonly SnapshotEntry[];
   readonly systems: readonly SystemInfo[];
   readonly index: IndexData;
 }
 
+/** An entry as stored: its sources as positions in `KnowledgeSnapshot.sources`. */
+type SnapshotEntry = Omit<Entry, 'sources'> & { readonly sources: readonly number[] };
+
 export function makeSnapshot(catalogue: Catalogue, hash: string): KnowledgeSnapshot {
+  const sources: SourceDoc[] = [];
+  const at = new Map<string, number>();
+  const entries = catalogue.entries.map((e) => ({
+    ...e,
+    sources: e.sources.map((doc) => {
+      const key = `${e.system}\0${doc.id}`;
+      let i = at.get(key);
+      if (i === undefined) {
+        i = sources.push(doc) - 1;
+        at.set(key, i);
+      }
+      return i;
+    }),
+  }));
   return {
     format: SNAPSHOT_FORMAT,
     hash,
-    entries: catalogue.entries,
+    sources,
+    entries,
     systems: catalogue.systems,
     index: compileIndex(catalogue),
   };
@@ -41,8 +62,18 @@ export function readSnapshot(value: unknown, hash: string): SnapshotReading {
   const s = value as Partial<KnowledgeSnapshot>;
   if (s.format !== SNAPSHOT_FORMAT) return { ok: false, why: 'format' };
   if (s.hash !== hash) return { ok: false, why: 'stale' };
-  if (!Array.isArray(s.entries) || !Array.isArray(s.systems) || s.index === undefined)
+  const { entries, systems, sources, index } = s;
+  if (
+    !Array.isArray(entries) ||
+    !Array.isArray(systems) ||
+    !Array.isArray(sources) ||
+    index === undefined
+  )
     return { ok: false, why: 'malformed' };
-  const entries = (s.entries as readonly Entry[]).map((e) => Object.freeze(e));
-  return { ok: true, catalogue: new Catalogue(entries, s.systems), index: s.index };
+  const docs = (sources as readonly SourceDoc[]).map((d) => Object.freeze(d));
+  const resolved = (entries as readonly SnapshotEntry[]).map((e): Entry => {
+    const cited = Object.freeze(e.sources.flatMap((i) => docs[i] ?? []));
+    return Object.freeze({ ...e, sources: cited });
+  });
+  return { ok: true, catalogue: new Catalogue(resolved, systems as readonly SystemInfo[]), index };
 }
