@@ -108,8 +108,23 @@ const slackSchema = z
       .min(1_000, 'AUTHHELP_JOB_LEASE_MS must be 1000–600000')
       .max(600_000, 'AUTHHELP_JOB_LEASE_MS must be 1000–600000')
       .default(60_000),
+    AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS: z.coerce
+      .number({ error: 'AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS must be a number of milliseconds' })
+      .int()
+      .min(500, 'AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS must be 500–300000')
+      .max(300_000, 'AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS must be 500–300000')
+      .default(15_000),
   })
   .superRefine((v, ctx) => {
+    // A lease that can end while its own try still waits on Slack lets this (live) instance claim
+    // the reply again and send it twice; twice the try's limit leaves room for the outcome's write.
+    if (v.AUTHHELP_JOB_LEASE_MS < 2 * v.AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTHHELP_JOB_LEASE_MS'],
+        message: `AUTHHELP_JOB_LEASE_MS (${String(v.AUTHHELP_JOB_LEASE_MS)}) must be at least twice AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS (${String(v.AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS)}): a shorter lease lets an instance claim a reply it is still sending and send it twice`,
+      });
+    }
     if (v.SLACK_APP_TOKEN === undefined && (v.SLACK_SIGNING_SECRET ?? '') === '') {
       ctx.addIssue({
         code: 'custom',
@@ -197,6 +212,8 @@ export interface SlackConfig {
    * instance sends it once this has passed.
    */
   readonly jobLeaseMs: number;
+  /** One try at sending a reply is given up (and retried) after this; at most half the lease. */
+  readonly jobAttemptTimeoutMs: number;
 }
 
 export function loadSlackConfig(env: Env): SlackConfig {
@@ -228,6 +245,7 @@ export function loadSlackConfig(env: Env): SlackConfig {
     logLevel: v.LOG_LEVEL,
     shutdownGraceMs: v.AUTHHELP_SHUTDOWN_GRACE_MS,
     jobLeaseMs: v.AUTHHELP_JOB_LEASE_MS,
+    jobAttemptTimeoutMs: v.AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS,
   });
 }
 

@@ -154,3 +154,41 @@ describe('loadSlackConfig: catalogue reload and maintainers', () => {
     );
   });
 });
+
+describe('loadSlackConfig: job leases', () => {
+  const base = { SLACK_SIGNING_SECRET: 'signing-secret', SLACK_BOT_TOKEN: 'xoxb-1' };
+
+  it('defaults to a 60 s lease over 15 s tries, and takes a shorter pair that keeps the ratio', () => {
+    const config = loadSlackConfig(base);
+    expect([config.jobLeaseMs, config.jobAttemptTimeoutMs]).toEqual([60_000, 15_000]);
+    const short = loadSlackConfig({
+      ...base,
+      AUTHHELP_JOB_LEASE_MS: '2000',
+      AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS: '1000',
+    });
+    expect([short.jobLeaseMs, short.jobAttemptTimeoutMs]).toEqual([2_000, 1_000]);
+  });
+
+  // A live instance would claim its own reply again while Slack still answers: sent twice.
+  it.each([
+    [{ AUTHHELP_JOB_LEASE_MS: '2000' }, '2000', '15000'],
+    [
+      { AUTHHELP_JOB_LEASE_MS: '30000', AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS: '20000' },
+      '30000',
+      '20000',
+    ],
+  ])('refuses a lease under twice the try limit (%p) in one line', (env, lease, attempt) => {
+    let error: unknown;
+    try {
+      loadSlackConfig({ ...base, ...env });
+    } catch (err) {
+      error = err;
+    }
+    expect(error).toBeInstanceOf(AuthHelpError);
+    const text = (error as AuthHelpError).message;
+    expect(text).toBe(
+      `AUTHHELP_JOB_LEASE_MS (${lease}) must be at least twice AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS (${attempt}): a shorter lease lets an instance claim a reply it is still sending and send it twice`,
+    );
+    expect(text).not.toContain('\n');
+  });
+});

@@ -48,6 +48,7 @@ export type RuntimeConfig = Pick<
   | 'channels'
   | 'shutdownGraceMs'
   | 'maintainers'
+  | 'jobAttemptTimeoutMs'
 > &
   Pick<StoreConfig, 'encryptionKeys' | 'jobConcurrency' | 'channelConcurrency'>;
 
@@ -218,9 +219,7 @@ export async function startSlackRuntime(parts: RuntimeParts): Promise<SlackRunti
     channelConcurrency: config.channelConcurrency,
     onEvent: onRunnerEvent(jobDeps),
     ...(parts.tuning?.pollMs === undefined ? {} : { pollMs: parts.tuning.pollMs }),
-    ...(parts.tuning?.attemptTimeoutMs === undefined
-      ? {}
-      : { attemptTimeoutMs: parts.tuning.attemptTimeoutMs }),
+    attemptTimeoutMs: parts.tuning?.attemptTimeoutMs ?? config.jobAttemptTimeoutMs,
   });
   if (install === undefined) tokenCheck.start();
   runner.start();

@@ -58,15 +58,17 @@ export interface SlackCalls {
 
 /**
  * Sends one delivery on behalf of `workspace`; throws when Slack did not take it (see outcome.ts
- * for what that means). A response_url needs no token, so it is sent without looking one up.
+ * for what that means). A response_url needs no token, so it is sent without looking one up, and
+ * `signal` (a job try's time limit) aborts it; Web API calls are bounded by the client's fetch.
  */
 export async function deliver(
   slack: SlackCalls,
   d: Delivery,
   workspace?: Workspace,
+  signal?: AbortSignal,
 ): Promise<void> {
   if (d.kind === 'respond')
-    return respond(slack.fetch, d.responseUrl, {
+    return respond(slack.fetch, d.responseUrl, signal, {
       ...(d.mode === 'replace'
         ? { replace_original: true }
         : {
@@ -112,11 +114,17 @@ export async function deliver(
  * A response_url POST (the fetch bounds its time); a non-2xx status or `{"ok":false}` means the
  * reply did not arrive. The error carries the status, Slack's error string and Retry-After.
  */
-async function respond(fetchFn: webApi.FetchFunction, url: string, body: object): Promise<void> {
+async function respond(
+  fetchFn: webApi.FetchFunction,
+  url: string,
+  signal: AbortSignal | undefined,
+  body: object,
+): Promise<void> {
   const res = await fetchFn(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
+    ...(signal === undefined ? {} : { signal }),
   });
   const text = await res.text();
   const refusal = refused(text);

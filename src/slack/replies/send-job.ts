@@ -25,7 +25,7 @@ export interface SendJobDeps {
  * permanent errors → failed. A reply guarded by a key is sent only by whoever claims the key.
  */
 export function slackJobHandler(deps: SendJobDeps): JobHandler {
-  return async (job) => {
+  return async (job, signal) => {
     let reply: SlackJob;
     try {
       reply = deps.codec.decode(job.payload);
@@ -41,7 +41,7 @@ export function slackJobHandler(deps: SendJobDeps): JobHandler {
       if (!(await deps.keys.claimOnce(namespace, key, ttlMs))) return { status: 'sent' };
     }
     try {
-      await deliver(deps.slack, reply.delivery, reply.origin.workspace);
+      await deliver(deps.slack, reply.delivery, reply.origin.workspace, signal);
     } catch (error) {
       const failure = readFailure(error, methodOf(reply.delivery));
       if (TOKEN_ERRORS.has(failure.slackError)) deps.onTokenRefused?.(failure.slackError);

@@ -81,9 +81,9 @@ describe.each(names)('an instance with acked work (%s)', (name) => {
     'kill -9 with acked work: the restarted (or another) instance delivers every reply',
     async () => {
       standIn.outage = true;
-      // A crashed instance's replies are taken over once their lease ends: short here. Only here:
-      // a lease shorter than a slow Slack call lets a live instance claim its own reply again.
-      const lease = { AUTHHELP_JOB_LEASE_MS: '2000' };
+      // A crashed instance's replies are taken over once their lease ends: short here, with tries
+      // cut at half of it (the configuration refuses a lease a try could outlive).
+      const lease = { AUTHHELP_JOB_LEASE_MS: '2000', AUTHHELP_JOB_ATTEMPT_TIMEOUT_MS: '1000' };
       const first = await start(lease);
       const paths = await owe(first);
       first.proc.kill('SIGKILL');

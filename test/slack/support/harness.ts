@@ -152,6 +152,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       channels: options.channels ?? [],
       maintainers: options.maintainers ?? [],
       shutdownGraceMs: 2_000,
+      jobAttemptTimeoutMs: 15_000,
       encryptionKeys: options.encryptionKeys ?? [],
       jobConcurrency: options.concurrency?.job ?? 32,
       channelConcurrency: options.concurrency?.channel ?? 4,

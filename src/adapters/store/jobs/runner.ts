@@ -215,8 +215,9 @@ export class JobRunner {
       controller.signal,
       AbortSignal.timeout(this.#o.attemptTimeoutMs),
     ]);
-    void this.#o
-      .handler(job, signal)
+    // The try ends when the handler answers or its signal aborts, whichever is first: a handler
+    // that ignores the signal still cannot outlive the lease (config keeps it ≥ 2× the limit).
+    void Promise.race([this.#o.handler(job, signal), aborted(signal)])
       .catch((error: unknown) => ({
         status: 'retry' as const,
         reason: error instanceof Error ? error.message : String(error),
@@ -292,4 +293,15 @@ export class JobRunner {
       // A logging hook must not break delivery.
     }
   }
+}
+
+/** Rejects with the signal's reason once it aborts (never settles otherwise). */
+function aborted(signal: AbortSignal): Promise<never> {
+  return new Promise((_resolve, reject) => {
+    const abort = (): void => {
+      reject(signal.reason instanceof Error ? signal.reason : new Error('try timed out'));
+    };
+    if (signal.aborted) abort();
+    else signal.addEventListener('abort', abort, { once: true });
+  });
 }

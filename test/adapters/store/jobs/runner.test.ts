@@ -163,6 +163,25 @@ describe.each(names)('the job runner on %s', (name) => {
     expect([...recorder.sent.values()].every((n) => n === 1)).toBe(true);
   });
 
+  // The configuration keeps the lease at twice this limit, so a try that hangs is given up and
+  // retried by this runner before any other instance could claim the job.
+  it('gives up a try that outlives its time limit, even one that ignores its signal', async () => {
+    let first = true;
+    const hanging = new Recorder(() => {
+      if (!first) return Promise.resolve({ status: 'sent' });
+      first = false;
+      return new Promise<never>(() => undefined);
+    });
+    const r = runner(hanging, store, { attemptTimeoutMs: 300 });
+    r.start();
+    await store.jobs.enqueue(spec('hangs-once'));
+    await until(() => hanging.sent.get('hangs-once') === 1, 'the retry to send it', 10_000);
+    await r.stop(1_000);
+    const retry = hanging.events.find((e) => e.type === 'retry');
+    expect(retry).toBeDefined();
+    expect(hanging.tries.map((t) => t.attempt)).toEqual([0, 1]);
+  });
+
   it('hands unfinished work back on stop, and another instance sends it', async () => {
     const stuck = new Recorder(
       (_job, signal) =>
