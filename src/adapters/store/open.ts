@@ -9,10 +9,16 @@ export interface OpenStoreOptions {
   readonly leaseMs?: number;
   /** How often expired keys and old failed jobs are dropped; 0 turns the timer off. */
   readonly sweepEveryMs?: number;
+  /**
+   * Embedded store: how often a worker thread checkpoints the write-ahead log, off the event loop
+   * (default 500 ms); 0 leaves it to SQLite inside the writes, for short commands.
+   */
+  readonly checkpointEveryMs?: number;
 }
 
 const DEFAULT_LEASE_MS = 60_000;
 const KEEP_FAILED_MS = 7 * 24 * 60 * 60 * 1000;
+const DEFAULT_CHECKPOINT_MS = 500;
 
 /** Opens the configured back end and applies pending migrations; close it when done. */
 export async function openStore(
@@ -26,15 +32,23 @@ export async function openStore(
     keepFailedMs: KEEP_FAILED_MS,
     retentionDays: config.retentionDays,
   };
-  return withSweeper(await openBackend(config, common), options.sweepEveryMs ?? 60_000);
+  return withSweeper(
+    await openBackend(config, common, options.checkpointEveryMs),
+    options.sweepEveryMs ?? 60_000,
+  );
 }
 
 async function openBackend(
   config: StoreConfig,
   common: Omit<SqliteStoreOptions, 'dataDir'>,
+  checkpointEveryMs: number | undefined,
 ): Promise<Store> {
   if (config.databaseUrl === undefined)
-    return openSqliteStore({ ...common, dataDir: config.dataDir });
+    return openSqliteStore({
+      ...common,
+      dataDir: config.dataDir,
+      checkpointEveryMs: checkpointEveryMs ?? DEFAULT_CHECKPOINT_MS,
+    });
   // Loaded only when used: pg and pg-boss would cost the embedded store start-up time and memory.
   const { openPostgresStore } = await import('./postgres/store.js');
   return openPostgresStore({ ...common, url: config.databaseUrl, schema: config.databaseSchema });

@@ -17,7 +17,7 @@ export const migrateCommand: Command = {
     const config = await storeConfigOr2(ctx);
     if (config === 2) return 2;
     // Opening applies pending migrations (under a lock, so running instances are safe).
-    const store = await openStore(config, { sweepEveryMs: 0 });
+    const store = await openStore(config, { sweepEveryMs: 0, checkpointEveryMs: 0 });
     try {
       const schema =
         store.migrated.length === 0 ? 'up to date' : `applied ${store.migrated.join(', ')}`;

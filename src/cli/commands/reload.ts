@@ -32,7 +32,7 @@ export const reloadCommand: Command = {
     const config = await storeConfigOr2(ctx);
     if (config === 2) return 2;
     const version = catalogueVersion(buildCatalogue(linted.sources));
-    const store = await openStore(config, { sweepEveryMs: 0 });
+    const store = await openStore(config, { sweepEveryMs: 0, checkpointEveryMs: 0 });
     try {
       await requestReload(store.keys);
       writeLine(

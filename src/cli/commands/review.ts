@@ -126,7 +126,7 @@ async function readRecords(
       1,
     );
   try {
-    const store = await openStore(config, { sweepEveryMs: 0 });
+    const store = await openStore(config, { sweepEveryMs: 0, checkpointEveryMs: 0 });
     try {
       return {
         records: await store.learning.readSince(since),

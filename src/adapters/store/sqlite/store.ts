@@ -9,6 +9,7 @@ import { sqlLearningStore, sweepLearning } from '../learning.js';
 import type { Sealer } from '../sealing.js';
 import type { Sql } from '../sql.js';
 import type { Clock, Store } from '../types.js';
+import { startCheckpointer } from './checkpointer.js';
 import { sqliteJobQueue } from './jobs.js';
 import { SQLITE_MIGRATIONS } from './schema.js';
 
@@ -23,6 +24,11 @@ export interface SqliteStoreOptions {
   readonly keepFailedMs: number;
   /** AUTHHELP_RETENTION_DAYS: how long masked pastes are kept (0: never stored). */
   readonly retentionDays: number;
+  /**
+   * Checkpoint the write-ahead log from a worker thread this often (see checkpointer.ts); 0 leaves
+   * it to SQLite, inside the writes (short commands such as `authhelp migrate`).
+   */
+  readonly checkpointEveryMs?: number;
 }
 
 /** The embedded store: one SQLite file in WAL mode under the data directory. */
@@ -38,6 +44,7 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
   }
   const sql = sqliteSql(db);
   const { now } = options;
+  const checkpointer = backgroundCheckpoints(db, file, options.checkpointEveryMs ?? 0);
   return {
     backend: 'sqlite',
     location: file,
@@ -63,11 +70,20 @@ export function openSqliteStore(options: SqliteStoreOptions): Store {
         t - options.keepFailedMs,
       );
     },
-    close() {
+    async close() {
+      await checkpointer?.stop();
       if (db.open) db.close();
-      return Promise.resolve();
     },
   };
+}
+
+function backgroundCheckpoints(db: Database, file: string, everyMs: number) {
+  if (everyMs <= 0) return undefined;
+  db.pragma('wal_autocheckpoint = 0');
+  return startCheckpointer(file, everyMs, () => {
+    // Without the thread the log would grow for ever: SQLite checkpoints inside writes again.
+    if (db.open) db.pragma('wal_autocheckpoint = 1000');
+  });
 }
 
 function openDatabase(dataDir: string, file: string): Database {
