@@ -94,8 +94,12 @@ export class DurableReplies implements Replies {
    */
   async keep(origin: Origin, items: readonly Owed[], fallbacks: readonly Delivery[]) {
     try {
-      for (const item of items)
-        await this.#d.jobs.enqueue(this.#d.codec.encode(origin, item, fallbacks, this.#now()));
+      // Written together (the queue batches one turn's jobs): one commit or round trip.
+      await Promise.all(
+        items.map((item) =>
+          this.#d.jobs.enqueue(this.#d.codec.encode(origin, item, fallbacks, this.#now())),
+        ),
+      );
     } catch (error) {
       // Not kept, so not answered: a later try (a redelivered event, a new paste) may claim again.
       for (const { forgetOnFailure: key } of items)

@@ -44,6 +44,13 @@ export interface StopResult {
   readonly handedBack: number;
 }
 
+/** Claims are at least this far apart while jobs keep finishing or arriving. */
+const CLAIM_GAP_MS = 10;
+/** Jobs claimed at once: small claims keep each store write, and what follows it, short. */
+const CLAIM_BATCH = 16;
+/** Tries started in one event-loop turn before the runner yields to I/O (acks). */
+const START_CHUNK = 4;
+
 /** How long a job whose channel is busy here waits before it is handed back for later. */
 const BUSY_CHANNEL_DEFER_MS = 500;
 
@@ -72,6 +79,8 @@ export class JobRunner {
   #claiming: Promise<void> | undefined;
   #again = false;
   #timer: NodeJS.Timeout | undefined;
+  #soon: NodeJS.Timeout | undefined;
+  #lastClaim = -Infinity;
   #unsubscribe: (() => void) | undefined;
   readonly #idle = new Set<() => void>();
 
@@ -89,9 +98,22 @@ export class JobRunner {
 
   start(): void {
     this.#unsubscribe = this.#o.queue.onEnqueue(() => {
-      setImmediate(() => void this.#pump());
+      this.#pumpSoon();
     });
     void this.#pump();
+  }
+
+  /**
+   * Claims again soon, but at most once per CLAIM_GAP_MS: each claim is a store write, and under
+   * load one claim per finished or new job would take the time the HTTP receiver needs for acks.
+   */
+  #pumpSoon(): void {
+    if (this.#soon !== undefined || this.#stopping) return;
+    const wait = Math.max(0, this.#lastClaim + CLAIM_GAP_MS - performance.now());
+    this.#soon = setTimeout(() => {
+      this.#soon = undefined;
+      void this.#pump();
+    }, wait);
   }
 
   /** Tries in flight now. */
@@ -107,6 +129,8 @@ export class JobRunner {
     this.#stopping = true;
     this.#unsubscribe?.();
     clearTimeout(this.#timer);
+    clearTimeout(this.#soon);
+    this.#soon = undefined;
     // A claim under way hands its jobs back (it sees #stopping) before the waiting ones are read.
     await this.#claiming;
     const waiting = [...this.#waiting.values()].flat();
@@ -156,10 +180,18 @@ export class JobRunner {
       let more = true;
       while (more) {
         this.#again = false;
-        const room = this.#o.concurrency - this.#running.size - this.#waitingCount;
+        const room = Math.min(
+          CLAIM_BATCH,
+          this.#o.concurrency - this.#running.size - this.#waitingCount,
+        );
         if (room <= 0) break;
+        this.#lastClaim = performance.now();
         const jobs = await this.#o.queue.claim(room);
-        for (const job of jobs) await this.#admit(job);
+        for (const [i, job] of jobs.entries()) {
+          // Starting a try costs CPU too: requests waiting for their ack are read in between.
+          if (i > 0 && i % START_CHUNK === 0) await new Promise((r) => setImmediate(r));
+          await this.#admit(job);
+        }
         // A full batch may mean more are due; an enqueue while claiming certainly does.
         more = (jobs.length === room || this.#wokenMeanwhile()) && !this.#isStopping();
       }
@@ -234,7 +266,7 @@ export class JobRunner {
         this.#abandoned.delete(job);
         this.#leaveChannel(job);
         if (this.#running.size === 0) for (const resolve of this.#idle) resolve();
-        void this.#pump();
+        this.#pumpSoon();
       });
   }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type PgBoss from 'pg-boss';
 import type { Job, JobQueue, JobSpec } from '../jobs/types.js';
 import { onEnqueueListeners } from '../jobs/listeners.js';
+import { batched } from '../jobs/batch.js';
 
 export const JOB_QUEUE = 'authhelp-replies';
 
@@ -57,13 +58,32 @@ export function pgBossJobQueue(
       return true;
     });
   };
+  // Jobs owed in one event-loop turn are one INSERT (a round trip each would hold up the acks).
+  const enqueue = batched(async (specs: readonly JobSpec[]) => {
+    const ids = specs.map(() => randomUUID());
+    await boss.insert(
+      specs.map((spec, i): PgBoss.JobInsert => ({
+        name: JOB_QUEUE,
+        data: dataOf({ ...spec, id: ids[i] ?? randomUUID() }, 0),
+        expireInSeconds,
+        retryLimit: CRASH_RETRIES,
+        retryDelay: 0,
+        ...(spec.notBefore === undefined ? {} : { startAfter: new Date(spec.notBefore) }),
+      })),
+    );
+    listeners.emit();
+    return ids;
+  });
+  // Replies confirmed in one turn are completed by one statement.
+  const complete = batched(async (jobs: readonly Job[]) => {
+    await boss.complete(
+      JOB_QUEUE,
+      jobs.map((job) => job.lease),
+    );
+    return jobs.map(() => undefined);
+  });
   return {
-    async enqueue(spec) {
-      const id = randomUUID();
-      await boss.send(JOB_QUEUE, dataOf({ ...spec, id }, 0), options(spec.notBefore));
-      listeners.emit();
-      return id;
-    },
+    enqueue,
     async claim(max) {
       if (Date.now() - lastExpire >= EXPIRE_EVERY_MS) {
         lastExpire = Date.now();
@@ -75,9 +95,7 @@ export function pgBossJobQueue(
         .sort((x, y) => x.createdOn.getTime() - y.createdOn.getTime())
         .map((j) => ({ ...jobOf(j.data), lease: j.id }));
     },
-    async complete(job) {
-      await boss.complete(JOB_QUEUE, job.lease);
-    },
+    complete,
     retry: (job, at, reason) => successor(job, at, job.attempt + 1, reason.slice(0, 500)),
     release: (job, at) => successor(job, at, job.attempt, null),
     async fail(job) {

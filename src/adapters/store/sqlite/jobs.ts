@@ -3,6 +3,7 @@ import type { Database } from 'better-sqlite3';
 import type { Clock } from '../types.js';
 import type { Job, JobQueue } from '../jobs/types.js';
 import { onEnqueueListeners } from '../jobs/listeners.js';
+import { batched } from '../jobs/batch.js';
 
 interface JobRow {
   id: string;
@@ -47,7 +48,15 @@ export function sqliteJobQueue(db: Database, now: Clock, leaseMs: number): JobQu
     `SELECT COALESCE(SUM(state = 'queued'), 0) AS queued, COALESCE(SUM(state = 'active'), 0) AS active
      FROM jobs`,
   );
+  const completeAll = db.transaction((jobs: readonly Job[]) => {
+    for (const job of jobs) complete.run(job.id, job.lease);
+    return jobs.map(() => undefined);
+  });
+  // Outcomes are written after their acks: one turn's completions share a commit.
+  const completeOne = batched((jobs: readonly Job[]) => Promise.resolve(completeAll(jobs)));
   return {
+    // At once, not batched: the insert is a fraction of a millisecond, and a batch would hold each
+    // ack until the end of the event-loop turn, behind every other request read in it.
     enqueue(spec) {
       const id = randomUUID();
       const t = now();
@@ -71,10 +80,7 @@ export function sqliteJobQueue(db: Database, now: Clock, leaseMs: number): JobQu
       })[];
       return Promise.resolve(rows.sort((a, b) => a.seq - b.seq).map(toJob));
     },
-    complete(job) {
-      complete.run(job.id, job.lease);
-      return Promise.resolve();
-    },
+    complete: completeOne,
     retry(job, at, reason) {
       requeue.run(at, 1, reason.slice(0, 500), now(), job.id, job.lease);
       return Promise.resolve();
