@@ -1,6 +1,7 @@
 import { App, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { pino } from 'pino';
 import { loadCatalogue } from '../adapters/catalogue-files.js';
 import { createLogger } from '../adapters/logger.js';
@@ -73,6 +74,7 @@ async function durableApp(
       channels: [],
       maintainers: [],
       shutdownGraceMs: 2_000,
+      jobAttemptTimeoutMs: 15_000,
     },
     services,
     store,
@@ -141,6 +143,26 @@ function bareApp(
   return app;
 }
 
+/**
+ * Asked over IPC between cells: CPU time used and the event loop's delay p99 since the last ask,
+ * so a cell's cost per command is read apart from what other processes take from the machine.
+ */
+function answerProbes(): void {
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  let cpu = process.cpuUsage();
+  process.on('message', (m) => {
+    if ((m as { probe?: unknown }).probe !== true) return;
+    const used = process.cpuUsage(cpu);
+    cpu = process.cpuUsage();
+    process.send?.({
+      cpuMs: (used.user + used.system) / 1000,
+      loopDelayP99Ms: delay.percentile(99) / 1e6,
+    });
+    delay.reset();
+  });
+}
+
 const [kind, secret, apiUrl, storeEnv] = process.argv.slice(2);
 if (
   kind !== undefined &&
@@ -150,5 +172,6 @@ if (
 ) {
   const env = JSON.parse(storeEnv ?? '{}') as Record<string, string>;
   const port = await startTarget(kind, secret, apiUrl, env);
+  answerProbes();
   process.send({ port });
 }

@@ -4,7 +4,7 @@ import { createHmac } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -21,12 +21,23 @@ import pg from 'pg';
  * and throughput, delivered replies per second and reply latency p50/p99 (from the ack to the reply
  * reaching the stand-in), with ratios to the bare app (acks) and to the memory path (replies).
  *
- * Flags: `--quick` (50 connections only), `--latency-ms N`, `--postgres URL`, `--no-postgres`,
- * `--only sqlite,memory` (some apps only), `--job-concurrency N` (else the app's default).
+ *
+ * Each concurrency is measured twice: flooded (every connection sends its next command as soon as
+ * the last is acked, so the ack time is mostly time spent queued behind other requests and reply
+ * work) and paced (the same connections offering `--rate` commands per second in all, default 150,
+ * above the 100 replies/s the app must deliver): the ack time of a loaded but not saturated app.
+ *
+ * Flags: `--quick` (50 connections only), `--latency-ms N`, `--rate N`, `--postgres URL`,
+ * `--no-postgres`, `--only sqlite,memory` (some apps only), `--job-concurrency N` (else the app's
+ * default).
  */
 const CONCURRENCY = process.argv.includes('--quick') ? [50] : [1, 10, 50];
 const DURATION_S = 5;
+/** Paced cells run longer: at 150 commands/s, 10 s gives 1,500 acks for the p99. */
+const PACED_DURATION_S = 10;
 const WARMUP_S = 2;
+/** Commands per second offered over all connections in the paced cells. */
+const RATE = Number(flag('--rate') ?? 150);
 const LATENCY_MS = Number(flag('--latency-ms') ?? 200);
 const POSTGRES_URL = process.argv.includes('--no-postgres')
   ? undefined
@@ -48,9 +59,13 @@ const PASTES = [
 
 type AppKind = 'bare' | 'memory' | 'sqlite' | 'postgres';
 
+/** Flooded (`undefined`: as fast as acks come back) or paced at this many commands/s. */
+type Offered = number | undefined;
+
 interface Row {
   app: AppKind;
   connections: number;
+  offered: Offered;
   ackP50: number;
   ackP99: number;
   acksPerS: number;
@@ -61,6 +76,10 @@ interface Row {
   replyP99: number;
   /** Acked commands whose reply never came. */
   missing: number;
+  /** The app's CPU time per acked command (acks, replies, records), from load start to drained. */
+  cpuMsPerCommand: number;
+  /** The app's event-loop delay p99 over the same span. */
+  loopDelayP99: number;
 }
 
 /** Slack's side: when each reply reached it, per app and command id. */
@@ -94,15 +113,22 @@ async function main(): Promise<void> {
       targets.set(app, await startTarget(app, apiUrl, env));
     }
     out(
-      `node ${process.version}, ${String(availableParallelism())} CPUs; ${DURATION_S}s per cell after ${WARMUP_S}s warm-up; ${PASTES.length} pastes cycled over ${CHANNELS} channels; Slack stand-in answers after ${LATENCY_MS} ms`,
+      `node ${process.version}, ${String(availableParallelism())} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(
+          ' ',
+        )}; ${DURATION_S}s per flooded cell, ${PACED_DURATION_S}s per paced cell (${RATE} commands/s), after ${WARMUP_S}s warm-up; ${PASTES.length} pastes cycled over ${CHANNELS} channels; Slack stand-in answers after ${LATENCY_MS} ms`,
     );
     out(
       `store back ends: sqlite (${dataDir}), postgres ${pgProblem === undefined ? `(${pgSchema})` : `skipped: ${pgProblem}`}`,
     );
     for (const connections of CONCURRENCY) {
-      for (const app of apps) {
-        const target = targets.get(app);
-        if (target !== undefined) rows.push(await cell(app, target.port, connections, standIn));
+      for (const offered of [undefined, RATE]) {
+        for (const app of apps) {
+          const target = targets.get(app);
+          if (target !== undefined)
+            rows.push(await cell(app, target, { connections, offered }, standIn));
+        }
       }
     }
   } finally {
@@ -114,23 +140,37 @@ async function main(): Promise<void> {
   report(rows);
 }
 
-/** One app at one concurrency: warm up, let the replies drain, measure, drain again. */
+interface Load {
+  readonly connections: number;
+  readonly offered: Offered;
+}
+
+/** One app at one load: warm up, let the replies drain, measure, drain again. */
 async function cell(
   app: AppKind,
-  port: number,
-  connections: number,
+  target: { child: ChildProcess; port: number },
+  how: Load,
   standIn: StandIn,
 ): Promise<Row> {
+  const { port } = target;
+  const { connections, offered } = how;
   const url = `http://127.0.0.1:${port}/slack/events`;
   const responseUrl = `${origin(standIn.server)}/response/${app}`;
   const arrivals = standIn.arrivals.get(app) ?? new Map<number, number>();
   standIn.arrivals.set(app, arrivals);
   const expectReplies = app !== 'bare';
-  const warm = await load(url, responseUrl, connections, WARMUP_S);
+  const warm = await load(url, responseUrl, how, WARMUP_S);
   if (expectReplies) await drained(arrivals, warm.acks);
+  await probe(target.child);
   const started = performance.now();
-  const r = await load(url, responseUrl, connections, DURATION_S);
+  const r = await load(
+    url,
+    responseUrl,
+    how,
+    offered === undefined ? DURATION_S : PACED_DURATION_S,
+  );
   const lastReply = expectReplies ? await drained(arrivals, r.acks) : started;
+  const used = await probe(target.child);
   const latencies: number[] = [];
   for (const [id, ackedAt] of r.acks) {
     const at = arrivals.get(id);
@@ -139,6 +179,7 @@ async function cell(
   return {
     app,
     connections,
+    offered,
     ackP50: r.p50,
     ackP99: r.p99,
     acksPerS: r.rps,
@@ -147,18 +188,27 @@ async function cell(
     replyP50: percentile(latencies, 0.5),
     replyP99: percentile(latencies, 0.99),
     missing: expectReplies ? r.acks.size - latencies.length : 0,
+    cpuMsPerCommand: used.cpuMs / Math.max(1, r.acks.size),
+    loopDelayP99: used.loopDelayP99Ms,
   };
 }
 
 let nextId = 1;
 
-/** Each command unique (own response_url and signature: the receiver refuses replays). */
-async function load(url: string, responseUrl: string, connections: number, duration: number) {
+/**
+ * Each command unique (own response_url and signature: the receiver refuses replays). Paced, each
+ * ack time is recorded as measured: autocannon's coordinated-omission correction assumes a
+ * per-connection interval in ms and would add made-up samples.
+ */
+async function load(url: string, responseUrl: string, how: Load, duration: number) {
   const acks = new Map<number, number>();
   const result = await autocannon({
     url,
-    connections,
+    connections: how.connections,
     duration,
+    ...(how.offered === undefined
+      ? {}
+      : { overallRate: how.offered, ignoreCoordinatedOmission: true }),
     requests: [
       {
         setupRequest: (req, context: object) => {
@@ -202,16 +252,22 @@ function report(rows: readonly Row[]): void {
   out('');
   out('acks: the HTTP answer to the signed command; replies: ack → reply received by the stand-in');
   out(
-    'conns  app        ack p50  ack p99  acks/s  errors | replies/s  reply p50  reply p99  missing | ack p99 ÷ bare  replies/s ÷ memory',
+    'load: flood = each connection sends again as soon as it is acked; N/s = paced, N commands/s',
+  );
+  out(
+    'conns  load    app        ack p50  ack p99  acks/s  errors | replies/s  reply p50  reply p99  missing | cpu ms/cmd  loop p99 | ack p99 ÷ bare  replies/s ÷ memory',
   );
   for (const r of rows) {
-    const bare = rows.find((b) => b.app === 'bare' && b.connections === r.connections);
-    const memory = rows.find((b) => b.app === 'memory' && b.connections === r.connections);
+    const same = (b: Row, app: AppKind) =>
+      b.app === app && b.connections === r.connections && b.offered === r.offered;
+    const bare = rows.find((b) => same(b, 'bare'));
+    const memory = rows.find((b) => same(b, 'memory'));
     const replies = r.app !== 'bare';
     const dash = (s: string) => (replies ? s : '-');
     out(
       [
         String(r.connections).padStart(5),
+        ` ${loadName(r.offered).padEnd(6)}`,
         ` ${r.app.padEnd(9)}`,
         r.ackP50.toFixed(1).padStart(7),
         r.ackP99.toFixed(1).padStart(8),
@@ -222,6 +278,9 @@ function report(rows: readonly Row[]): void {
         dash(r.replyP50.toFixed(0)).padStart(10),
         dash(r.replyP99.toFixed(0)).padStart(10),
         dash(String(r.missing)).padStart(8),
+        ' |',
+        r.cpuMsPerCommand.toFixed(2).padStart(10),
+        r.loopDelayP99.toFixed(1).padStart(9),
         ' |',
         (r.app === 'bare' || bare === undefined
           ? '-'
@@ -237,9 +296,13 @@ function report(rows: readonly Row[]): void {
   out('');
   for (const r of rows.filter((x) => x.connections === 50 && x.app !== 'bare')) {
     out(
-      `at 50 concurrent, ${r.app}: ${r.repliesPerS.toFixed(1)} replies/s${r.app === 'memory' ? '' : ' (target ≥ 100)'}, ack p99 ${r.ackP99.toFixed(0)} ms (target ≤ 50), ${String(r.missing)} replies missing`,
+      `at 50 concurrent, ${loadName(r.offered)}, ${r.app}: ${r.repliesPerS.toFixed(1)} replies/s${r.app === 'memory' ? '' : ' (target ≥ 100)'}, ack p99 ${r.ackP99.toFixed(0)} ms (target ≤ 50), ${String(r.missing)} replies missing`,
     );
   }
+}
+
+function loadName(offered: Offered): string {
+  return offered === undefined ? 'flood' : `${String(offered)}/s`;
 }
 
 /** Answers every call after LATENCY_MS, as a distant Slack would; notes when each reply came. */
@@ -289,6 +352,17 @@ async function startTarget(
     });
   });
   return { child, port };
+}
+
+/** The app's CPU time and event-loop delay since the last probe (see slack-bench-target.ts). */
+async function probe(child: ChildProcess): Promise<{ cpuMs: number; loopDelayP99Ms: number }> {
+  const answer = new Promise<{ cpuMs: number; loopDelayP99Ms: number }>((resolve) => {
+    child.once('message', (m) => {
+      resolve(m as { cpuMs: number; loopDelayP99Ms: number });
+    });
+  });
+  child.send({ probe: true });
+  return answer;
 }
 
 async function stopTarget(child: ChildProcess): Promise<void> {
