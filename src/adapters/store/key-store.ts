@@ -1,25 +1,30 @@
 import { AuthHelpError } from '../../core/errors.js';
+import { batched } from './jobs/batch.js';
 import { toNumber, type Sql } from './sql.js';
 import type { Clock, HitResult, KeyStore } from './types.js';
 
 const NAMESPACE = /^[a-z][a-z0-9-]{0,31}$/;
 const MAX_KEY_LENGTH = 512;
 
-/** Expiring keys and windowed counters in two tables; every call is one atomic statement. */
+interface Claim {
+  readonly namespace: string;
+  readonly key: string;
+  readonly expiresAt: number;
+}
+
+/**
+ * Expiring keys and windowed counters in two tables; every call is one atomic statement. On
+ * PostgreSQL the claims of one event-loop turn (every signed request claims one before its ack)
+ * are one statement: a round trip each queued the acks behind one another under load.
+ */
 export function sqlKeyStore(sql: Sql, now: Clock): KeyStore {
+  const claimAll = (claims: readonly Claim[]) => claimKeys(sql, claims, now());
+  const claim = sql.dialect === 'postgres' ? batched(claimAll) : undefined;
   return {
     async claimOnce(namespace, key, ttlMs) {
       checkKey(namespace, key, ttlMs);
-      const t = now();
-      // Inserts, or takes over an expired row; a live row is left alone and nothing returns.
-      const rows = await sql.all(
-        `INSERT INTO store_keys AS k (namespace, key, expires_at) VALUES (?, ?, ?)
-         ON CONFLICT (namespace, key) DO UPDATE SET expires_at = excluded.expires_at
-         WHERE k.expires_at <= CAST(? AS BIGINT)
-         RETURNING expires_at`,
-        [namespace, key, t + ttlMs, t],
-      );
-      return rows.length === 1;
+      const c = { namespace, key, expiresAt: now() + ttlMs };
+      return claim === undefined ? ((await claimAll([c]))[0] ?? false) : claim(c);
     },
     async forget(namespace, key) {
       checkKey(namespace, key, 1);
@@ -47,6 +52,27 @@ export function sqlKeyStore(sql: Sql, now: Clock): KeyStore {
       return hitResult(rows[0], limit, windowMs, t);
     },
   };
+}
+
+/**
+ * Inserts each key, or takes over an expired row; a live row is left alone and does not come
+ * back. A key asked for twice in one batch is granted to its first asker only.
+ */
+async function claimKeys(sql: Sql, claims: readonly Claim[], t: number): Promise<boolean[]> {
+  const id = (c: Claim) => `${c.namespace}\u0000${c.key}`;
+  const first = new Map<string, Claim>();
+  for (const c of claims) if (!first.has(id(c))) first.set(id(c), c);
+  const unique = [...first.values()];
+  const rows = await sql.all<{ namespace: string; key: string }>(
+    `INSERT INTO store_keys AS k (namespace, key, expires_at)
+     VALUES ${unique.map(() => '(?, ?, CAST(? AS BIGINT))').join(', ')}
+     ON CONFLICT (namespace, key) DO UPDATE SET expires_at = excluded.expires_at
+     WHERE k.expires_at <= CAST(? AS BIGINT)
+     RETURNING namespace, key`,
+    [...unique.flatMap((c) => [c.namespace, c.key, c.expiresAt]), t],
+  );
+  const won = new Set(rows.map((r) => id(r as Claim)));
+  return claims.map((c) => won.has(id(c)) && first.get(id(c)) === c);
 }
 
 function hitResult(

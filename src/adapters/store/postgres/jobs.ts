@@ -32,6 +32,8 @@ export function pgBossJobQueue(
   boss: PgBoss,
   inTransaction: InTransaction,
   leaseMs: number,
+  /** Where new jobs are written: the connections kept for what acks wait for. */
+  enqueueDb: PgBoss.Db,
 ): JobQueue {
   const listeners = onEnqueueListeners();
   const expireInSeconds = Math.max(1, Math.ceil(leaseMs / 1000));
@@ -70,6 +72,7 @@ export function pgBossJobQueue(
         retryDelay: 0,
         ...(spec.notBefore === undefined ? {} : { startAfter: new Date(spec.notBefore) }),
       })),
+      { db: enqueueDb },
     );
     listeners.emit();
     return ids;

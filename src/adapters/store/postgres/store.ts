@@ -21,45 +21,59 @@ export interface PostgresStoreOptions {
   readonly keepFailedMs: number;
   /** AUTHHELP_RETENTION_DAYS: how long masked pastes are kept (0: never stored). */
   readonly retentionDays: number;
-  /** Connections per instance. */
+  /** Connections per instance for work after the acks (sending replies, records, upkeep). */
   readonly poolSize?: number;
+  /** Connections per instance kept for what an ack waits for: keys and new jobs. */
+  readonly ackPoolSize?: number;
 }
 
-/** PostgreSQL shared by every instance: authhelp's tables plus a pg-boss queue. */
+/**
+ * PostgreSQL shared by every instance: authhelp's tables plus a pg-boss queue. Two pools: what an
+ * ack waits for (claiming a key, writing the job it owes) never queues behind the replies being
+ * sent and the records being written, which under load held 20 queries waiting on average.
+ */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const location = describeUrl(options.url, options.schema);
+  const pool = newPool(options, options.poolSize ?? 10);
+  const ackPool = newPool(options, options.ackPoolSize ?? 6);
+  try {
+    const migrated = await migrate(pool, options.schema);
+    const boss = await startBoss(pool, options);
+    return assemble({ pool, ackPool }, boss, migrated, location, options);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    await ackPool.end().catch(() => undefined);
+    throw unavailable(err, location);
+  }
+}
+
+function newPool(options: PostgresStoreOptions, max: number): pg.Pool {
   const pool = new pg.Pool({
     connectionString: options.url,
-    max: options.poolSize ?? 10,
+    max,
     connectionTimeoutMillis: 5_000,
     application_name: 'authhelp',
     options: `-c search_path=${options.schema}`,
   });
   // An idle connection dropped by the server is replaced on next use; ping reports outages.
   pool.on('error', () => undefined);
-  try {
-    const migrated = await migrate(pool, options.schema);
-    const boss = await startBoss(pool, options);
-    return assemble(pool, boss, migrated, location, options);
-  } catch (err) {
-    await pool.end().catch(() => undefined);
-    throw unavailable(err, location);
-  }
+  return pool;
 }
 
 function assemble(
-  pool: pg.Pool,
+  { pool, ackPool }: { pool: pg.Pool; ackPool: pg.Pool },
   boss: PgBoss,
   migrated: string[],
   location: string,
   options: PostgresStoreOptions,
 ): Store {
   const sql = postgresSql(pool);
+  const ackDb: PgBoss.Db = { executeSql: (text, values) => ackPool.query(text, values) };
   return {
     backend: 'postgres',
     location,
-    keys: sqlKeyStore(sql, options.now),
-    jobs: pgBossJobQueue(boss, transaction(pool), options.leaseMs),
+    keys: sqlKeyStore(postgresSql(ackPool), options.now),
+    jobs: pgBossJobQueue(boss, transaction(pool), options.leaseMs, ackDb),
     installations: sqlInstallationStore(sql, options.sealer, options.now),
     learning: sqlLearningStore(sql, options.now, options.retentionDays),
     migrated,
@@ -80,6 +94,7 @@ function assemble(
     async close() {
       await boss.stop({ graceful: false, close: false });
       await pool.end();
+      await ackPool.end();
     },
   };
 }
