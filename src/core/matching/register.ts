@@ -56,6 +56,8 @@ const FIRST_PERSON: readonly RegExp[] = [
   /\b(?:failed|failing|errored out|erroring|crashed|crashing)\s+(?:with|on|when|because|due)\b/i,
   /\b(?:since|as of)\s+(?:this morning|yesterday|today|last (?:night|week)|the (?:update|upgrade)|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i,
   /\b(?:started|began|starts) (?:failing|to fail|returning|throwing|giving)\b/i,
+  // A report without its subject: "auth works fine but then get AADSTS50011", "but still getting 401".
+  /\bbut (?:then |still |now |always )?(?:get|getting|got|receive|receiving)\b/i,
   /\b(?:here is|here's|this is|below is) (?:the|my|our) (?:error|response|log|output|stack)\b/i,
 ];
 
@@ -218,9 +220,29 @@ function ownWords(text: string): string {
       // An apostrophe inside a word (don't, user's) opens no quote.
       .replace(/`[^`\n]*`|"[^"\n]{6,}"|“[^”\n]{6,}”|(?<!\w)'[^'\n]{12,}'(?!\w)/g, ' ')
       .split('\n')
-      .filter((line) => !OUTPUT_LINE.some((p) => p.test(line)))
+      .filter(notOutput)
       .join('\n')
   );
+}
+
+/**
+ * A line of the poster's own words: not error output, and not a line sandwiched between lines of
+ * output (a program's explanation printed between an exception and its stack frames).
+ */
+function notOutput(line: string, i: number, lines: readonly string[]): boolean {
+  if (isOutputLine(line)) return false;
+  const before = lines[i - 1];
+  const after = lines[i + 1];
+  return !(
+    before !== undefined &&
+    after !== undefined &&
+    isOutputLine(before) &&
+    isOutputLine(after)
+  );
+}
+
+function isOutputLine(line: string): boolean {
+  return OUTPUT_LINE.some((p) => p.test(line));
 }
 
 const OUTPUT_LINE: readonly RegExp[] = OUTPUT.filter(

@@ -27,6 +27,7 @@ describe('readRegister: who is speaking', () => {
     'our nightly job fails with invalid_client',
     'the sync started failing since this morning',
     '## Steps to reproduce\n1. refresh the token',
+    'Updated the client id as instructed; sign-in works but then get AADSTS50011 on the popup',
   ])('reads a report of a failure: %s', (text) => {
     expect(readRegister(text).firstPerson).toBe(true);
   });
@@ -72,6 +73,17 @@ describe('readRegister: who is speaking', () => {
     ['reply', 'If you can provide a video of the behaviour you are seeing, we will look.'],
   ])('reads %s as written about errors', (marker, text) => {
     expect(readRegister(text).discussion).toContain(marker);
+  });
+
+  it('reads a line printed between an exception and its stack frames as output, not prose', () => {
+    const text =
+      'javax.xml.ws.soap.SOAPFaultException: INVALID_SESSION_ID: Invalid Session ID found in SessionHeader\n' +
+      'This error usually occurs after a session expires or a user logs out.\n' +
+      '\tat org.apache.cxf.jaxws.JaxWsClientProxy.invoke(JaxWsClientProxy.java:161)';
+    expect(readRegister(text).discussion).toEqual([]);
+    expect(readRegister('This error usually occurs after a session expires.').discussion).toContain(
+      'docs or KB',
+    );
   });
 
   it("does not read a vendor's own message, quoted or on an error line, as discussion", () => {
