@@ -40,7 +40,11 @@ export function normalise(text: string): string {
     .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? ' ')
     // Emoji names hold a letter; `10:00:00` is a time, not an emoji.
     .replace(/:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:/g, ' ')
-    .replace(/```|`/g, ' ');
+    .replace(/```|`/g, ' ')
+    // Chinese, Japanese and Korean are written without spaces, codes included
+    // ("报错INVALID_LOGIN_ATTEMPT咨询"): a Latin word or number beside them stands on its own.
+    .replace(CJK_THEN_LATIN, '$1 $2')
+    .replace(LATIN_THEN_CJK, '$1 $2');
   t = t
     .split('\n')
     .filter((line) => !isStackFrame(line))
@@ -48,6 +52,11 @@ export function normalise(text: string): string {
     .join('\n');
   return t;
 }
+
+/** Han, kana and Hangul (the ranges people type), as a character class body. */
+const CJK = '\\u1100-\\u11ff\\u3040-\\u30ff\\u3400-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff';
+const CJK_THEN_LATIN = new RegExp(`([${CJK}])([A-Za-z0-9])`, 'g');
+const LATIN_THEN_CJK = new RegExp(`([A-Za-z0-9])([${CJK}])`, 'g');
 
 /** Frames carry class and file names that look like words but say nothing about the failure. */
 function isStackFrame(line: string): boolean {

@@ -55,6 +55,11 @@ describe('normalise', () => {
       `a > b <c> & "q" 's'`,
     ],
     ['CRLF and CR become LF', 'a\r\nb\rc', 'a\nb\nc'],
+    [
+      'a code written against Chinese or Japanese stands on its own',
+      'TBA认证报错INVALID_LOGIN_ATTEMPT咨询, RESTletで401',
+      'TBA 认证报错 INVALID_LOGIN_ATTEMPT 咨询, RESTlet で 401',
+    ],
   ])('%s', (_name, input, output) => {
     expect(normalise(input)).toBe(output);
   });
