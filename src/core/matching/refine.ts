@@ -170,8 +170,8 @@ export function applyRefinements<S extends Refinable>(
  * another system its vendor (named, or a message only it prints) first; then its context, or its
  * own code or a message of its own quoted nearly whole. `own` is its evidence before any lift. A
  * refinement in the same system that has no code of its own leaves a parent whose code the text
- * names exactly: the poster read that code (from NetSuite's Login Audit Trail, say), and the code's
- * own entry is the answer labelled with it.
+ * names exactly, unless its own message is quoted too: the poster read that code (from NetSuite's
+ * Login Audit Trail, say), and the code's own entry is the answer labelled with it.
  */
 function refinedBecause(
   own: Refinable,
@@ -184,8 +184,8 @@ function refinedBecause(
 ): string | undefined {
   const sameSystem = entries[child]?.system === entries[parent]?.system;
   if (!sameSystem && own.vendor <= 0 && !own.ownMessage) return undefined;
-  if (sameSystem && entries[child]?.codes.length === 0 && parentEvidence.code >= NAMED_CODE)
-    return undefined;
+  const named = parentEvidence.code >= NAMED_CODE && entries[child]?.codes.length === 0;
+  if (sameSystem && named && !own.verbatim) return undefined;
   const context = refinements.contextOf[child] ?? -1;
   const seen = contexts.get(context);
   const rule = refinements.contexts[context];
