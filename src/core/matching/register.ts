@@ -118,7 +118,7 @@ const DISCUSSION: readonly Rule[] = [
   [
     // A feature request or a complaint about wording asks for a change; it reports no failure.
     'proposal',
-    /\b(?:should|could|must|needs? to) be (?:reworded|renamed|rephrased|changed|improved|updated|clarified|documented|handled|surfaced|mapped|removed|added|fixed)\b|\bit would be (?:nice|great|good|helpful|better)\b|\bfeature request\b|\b(?:is|are|seems?) (?:misleading|confusing)\b|\b(?:responses?|errors?|messages?) should (?:include|contain|provide|expose|indicate|tell|say)\b|\b(?:has|have) nothing to do with (?:auth\w*|the credentials|the tokens?)\b/i,
+    /\b(?:should|could|must|needs? to) be (?:reworded|renamed|rephrased|changed|improved|updated|clarified|documented|handled|surfaced|mapped|removed|added|fixed)\b|\bit would be (?:nice|great|good|helpful|better)\b|\bfeature request\b|\b(?:is|are|seems?) (?:misleading|confusing)\b|\b(?:responses?|errors?|messages?|it|they|this|which) should (?:include|contain|provide|expose|indicate|tell|say)\b|\bshould include (?:information|details|a hint|the reason)\b|\b(?:has|have) nothing to do with (?:auth\w*|the credentials|the tokens?)\b/i,
   ],
   [
     // About how a program treats an error ("this was not handled"), not about hitting it.

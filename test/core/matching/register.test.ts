@@ -71,6 +71,7 @@ describe('readRegister: who is speaking', () => {
       '# Faultstrings the probe matches.\n# Source: an incident where\n# "The task submitted is not authorized" came back.',
     ],
     ['reply', 'If you can provide a video of the behaviour you are seeing, we will look.'],
+    ['proposal', 'A 401 for an expired token should include information the client can act on.'],
   ])('reads %s as written about errors', (marker, text) => {
     expect(readRegister(text).discussion).toContain(marker);
   });
