@@ -190,18 +190,25 @@ export function aboutAChange(register: Register): boolean {
 /** Reads the register of a (capped, not yet normalised) paste. */
 export function readRegister(text: string): Register {
   const prose = ownWords(text);
+  // A paste that is all output has no words of the poster's to read (and most pastes are short):
+  // the rules over prose are not run at all.
+  const hasProse = /\p{L}{2}/u.test(prose);
   // "When the credentials are invalid, we receive …" states what happens under a known cause: the
   // sentence describes behaviour, it does not report this failure.
-  const reports = prose
-    .split(/(?<=[.!?])\s+|\n/)
-    .filter((sentence) => !CONDITION.test(sentence))
-    .join('\n');
+  const reports = hasProse
+    ? prose
+        .split(/(?<=[.!?])\s+|\n/)
+        .filter((sentence) => !CONDITION.test(sentence))
+        .join('\n')
+    : '';
   return {
     output: matching(OUTPUT, text),
-    firstPerson: FIRST_PERSON.some((p) => p.test(reports)),
-    discussion: DISCUSSION.flatMap(([name, pattern]) =>
-      pattern.test(DISCUSSION_ANYWHERE.has(name) ? text : prose) ? [name] : [],
-    ),
+    firstPerson: hasProse && FIRST_PERSON.some((p) => p.test(reports)),
+    discussion: DISCUSSION.flatMap(([name, pattern]) => {
+      const anywhere = DISCUSSION_ANYWHERE.has(name);
+      if (!anywhere && !hasProse) return [];
+      return pattern.test(anywhere ? text : prose) ? [name] : [];
+    }),
     otherFailure: matching(OTHER_FAILURE, text),
   };
 }
