@@ -1,7 +1,7 @@
 // Part of `npm run build`: bundles the command line (tsc's output in dist/) into one CommonJS file,
 // dist/bin/authhelp-bundle.cjs, so a one-shot `authhelp diagnose` loads one file instead of some
 // forty ES modules and skips the ES module loader's start-up. Packages stay external (loaded from
-// node_modules, CommonJS builds where they ship one); the modules of commands other than diagnose
+// node_modules, CommonJS builds where they ship one) except fuse.js; the modules of commands other than diagnose
 // are bundled but run only when their command does. The files sit two levels below the package
 // root, like dist/adapters/, so paths computed from import.meta.url still hold.
 //
@@ -12,6 +12,9 @@ import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const outdir = 'dist/bin';
+// fuse.js, the one package `diagnose` loads, is bundled so the code cache covers it too.
+const { dependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+const external = Object.keys(dependencies).filter((name) => name !== 'fuse.js');
 rmSync(outdir, { recursive: true, force: true });
 await build({
   entryPoints: ['dist/cli/main.js'],
@@ -20,7 +23,7 @@ await build({
   format: 'cjs',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  external: [...external, ...external.map((name) => `${name}/*`)],
   banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   define: { 'import.meta.url': '__importMetaUrl' },
   // import('node:readline') as a require: the loader runs the bundle as a vm.Script, where Node 20
