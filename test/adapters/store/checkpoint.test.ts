@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SQLITE_FILE } from '../../../src/adapters/store/sqlite/store.js';
 import type { Store } from '../../../src/adapters/store/types.js';
 import { createBackend, until, type Backend } from './backends.js';
@@ -36,5 +39,33 @@ describe('the embedded store checkpoints its write-ahead log off the event loop'
     expect(statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBe(0);
     store = await backend.open({ checkpointEveryMs: 50 });
     expect(await store.jobs.stats()).toEqual({ queued: 60, active: 0 });
+  });
+});
+
+// A process whose only remaining work is closing the store must wait for the thread's last
+// checkpoint: with the thread unref'd, Node found nothing alive and ended it with exit code 13.
+describe('closing the embedded store', () => {
+  it('lets a process that has nothing else to do finish the close and exit 0', () => {
+    const dist = fileURLToPath(new URL('../../../dist/', import.meta.url));
+    const dataDir = mkdtempSync(join(tmpdir(), 'authhelp-close-'));
+    try {
+      const program = `
+        const { loadStoreConfig } = await import(${JSON.stringify(pathToFileURL(join(dist, 'config.js')).href)});
+        const { openStore } = await import(${JSON.stringify(pathToFileURL(join(dist, 'adapters/store/open.js')).href)});
+        const store = await openStore(loadStoreConfig({ AUTHHELP_DATA_DIR: process.argv[1] }), { sweepEveryMs: 0 });
+        await store.jobs.enqueue({ kind: 'k', payload: {}, deadline: Date.now() + 60000 });
+        await store.close();
+        process.stdout.write('closed');`;
+      const child = spawnSync(process.execPath, ['--input-type=module', '-e', program, dataDir], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      });
+      expect({ status: child.status, stdout: child.stdout }).toEqual({
+        status: 0,
+        stdout: 'closed',
+      });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

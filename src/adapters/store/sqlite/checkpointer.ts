@@ -52,6 +52,9 @@ export function startCheckpointer(
   return {
     async stop() {
       stopped = true;
+      // Held while it truncates and closes: an unref'd thread left a process awaiting `exited`
+      // with nothing else alive, and Node ended it with exit code 13 mid-close.
+      worker.ref();
       worker.postMessage('stop');
       await exited;
     },
