@@ -8,6 +8,7 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { pacedLoad, type PacedRequest } from './paced-load.js';
 
 /**
  * `npm run bench:slack`: signed `/authhelp <paste>` commands against the HTTP receiver at rising
@@ -25,7 +26,8 @@ import pg from 'pg';
  * Each concurrency is measured twice: flooded (every connection sends its next command as soon as
  * the last is acked, so the ack time is mostly time spent queued behind other requests and reply
  * work) and paced (the same connections offering `--rate` commands per second in all, default 150,
- * above the 100 replies/s the app must deliver): the ack time of a loaded but not saturated app.
+ * above the 100 replies/s the app must deliver, evenly spaced, each ack timed from when it was due):
+ * the ack time of a loaded but not saturated app.
  *
  * Flags: `--quick` (50 connections only), `--latency-ms N`, `--rate N`, `--postgres URL`,
  * `--no-postgres`, `--only sqlite,memory` (some apps only), `--job-concurrency N` (else the app's
@@ -196,45 +198,46 @@ async function cell(
 let nextId = 1;
 
 /**
- * Each command unique (own response_url and signature: the receiver refuses replays). Paced, each
- * ack time is recorded as measured: autocannon's coordinated-omission correction assumes a
- * per-connection interval in ms and would add made-up samples.
+ * Each command unique (own response_url and signature: the receiver refuses replays). Flooded,
+ * autocannon keeps every connection busy; paced, `pacedLoad` offers the commands evenly spaced
+ * (autocannon's own rate limit sends each second's share in one burst).
  */
 async function load(url: string, responseUrl: string, how: Load, duration: number) {
   const acks = new Map<number, number>();
+  const ack = (id: number) => acks.set(id, performance.now());
+  if (how.offered !== undefined) {
+    const ids = new Map<number, number>();
+    const r = await pacedLoad({
+      url,
+      connections: how.connections,
+      rate: how.offered,
+      durationS: duration,
+      request: (n) => {
+        const id = nextId++;
+        ids.set(n, id);
+        return signedCommand(id, responseUrl);
+      },
+      onAck: (n) => {
+        const id = ids.get(n);
+        if (id !== undefined) ack(id);
+      },
+    });
+    return { acks, ...r };
+  }
   const result = await autocannon({
     url,
     connections: how.connections,
     duration,
-    ...(how.offered === undefined
-      ? {}
-      : { overallRate: how.offered, ignoreCoordinatedOmission: true }),
     requests: [
       {
         setupRequest: (req, context: object) => {
           const id = nextId++;
           (context as { id?: number }).id = id;
-          const body = commandBody(
-            PASTES[id % PASTES.length] ?? '',
-            `${responseUrl}/${String(id)}`,
-            `C${String(id % CHANNELS)}`,
-          );
-          const ts = String(Math.floor(Date.now() / 1000));
-          const sig = createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex');
-          return {
-            ...req,
-            method: 'POST',
-            body,
-            headers: {
-              'content-type': 'application/x-www-form-urlencoded',
-              'x-slack-request-timestamp': ts,
-              'x-slack-signature': `v0=${sig}`,
-            },
-          };
+          return { ...req, method: 'POST', ...signedCommand(id, responseUrl) };
         },
         onResponse: (status: number, _body: string, context: object) => {
           const { id } = context as { id?: number };
-          if (status === 200 && id !== undefined) acks.set(id, performance.now());
+          if (status === 200 && id !== undefined) ack(id);
         },
       },
     ],
@@ -245,6 +248,25 @@ async function load(url: string, responseUrl: string, how: Load, duration: numbe
     p99: result.latency.p99,
     rps: result.requests.average,
     errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** `/authhelp <paste>` number `id`, signed now, answering to its own response_url. */
+function signedCommand(id: number, responseUrl: string): PacedRequest {
+  const body = commandBody(
+    PASTES[id % PASTES.length] ?? '',
+    `${responseUrl}/${String(id)}`,
+    `C${String(id % CHANNELS)}`,
+  );
+  const ts = String(Math.floor(Date.now() / 1000));
+  const sig = createHmac('sha256', SECRET).update(`v0:${ts}:${body}`).digest('hex');
+  return {
+    body,
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      'x-slack-request-timestamp': ts,
+      'x-slack-signature': `v0=${sig}`,
+    },
   };
 }
 
