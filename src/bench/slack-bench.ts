@@ -25,11 +25,11 @@ import { pacedLoad, type PacedRequest } from './paced-load.js';
  *
  * Each concurrency is measured twice: flooded (every connection sends its next command as soon as
  * the last is acked, so the ack time is mostly time spent queued behind other requests and reply
- * work) and paced (the same connections offering `--rate` commands per second in all, default 150,
+ * work) and paced (the same connections offering `--rate` commands per second in all, default 100 and 150,
  * above the 100 replies/s the app must deliver, evenly spaced, each ack timed from when it was due):
  * the ack time of a loaded but not saturated app.
  *
- * Flags: `--quick` (50 connections only), `--latency-ms N`, `--rate N`, `--postgres URL`,
+ * Flags: `--quick` (50 connections only), `--latency-ms N`, `--rate N[,N…]`, `--postgres URL`,
  * `--no-postgres`, `--only sqlite,memory` (some apps only), `--job-concurrency N` (else the app's
  * default).
  */
@@ -38,8 +38,8 @@ const DURATION_S = 5;
 /** Paced cells run longer: at 150 commands/s, 10 s gives 1,500 acks for the p99. */
 const PACED_DURATION_S = 10;
 const WARMUP_S = 2;
-/** Commands per second offered over all connections in the paced cells. */
-const RATE = Number(flag('--rate') ?? 150);
+/** Commands per second offered over all connections in the paced cells: the target's 100, and more. */
+const RATES = (flag('--rate') ?? '100,150').split(',').map(Number);
 const LATENCY_MS = Number(flag('--latency-ms') ?? 200);
 const POSTGRES_URL = process.argv.includes('--no-postgres')
   ? undefined
@@ -119,13 +119,13 @@ async function main(): Promise<void> {
         .map((l) => l.toFixed(2))
         .join(
           ' ',
-        )}; ${DURATION_S}s per flooded cell, ${PACED_DURATION_S}s per paced cell (${RATE} commands/s), after ${WARMUP_S}s warm-up; ${PASTES.length} pastes cycled over ${CHANNELS} channels; Slack stand-in answers after ${LATENCY_MS} ms`,
+        )}; ${DURATION_S}s per flooded cell, ${PACED_DURATION_S}s per paced cell (${RATES.join(', ')} commands/s), after ${WARMUP_S}s warm-up; ${PASTES.length} pastes cycled over ${CHANNELS} channels; Slack stand-in answers after ${LATENCY_MS} ms`,
     );
     out(
       `store back ends: sqlite (${dataDir}), postgres ${pgProblem === undefined ? `(${pgSchema})` : `skipped: ${pgProblem}`}`,
     );
     for (const connections of CONCURRENCY) {
-      for (const offered of [undefined, RATE]) {
+      for (const offered of [undefined, ...RATES]) {
         for (const app of apps) {
           const target = targets.get(app);
           if (target !== undefined)
