@@ -1,4 +1,5 @@
 import { Pool } from 'undici';
+import { percentile } from './percentile.js';
 
 export interface PacedRequest {
   readonly body: string;
@@ -66,8 +67,10 @@ export async function pacedLoad(load: PacedLoad): Promise<PacedResult> {
   await Promise.all(inFlight);
   const elapsedS = (performance.now() - started) / 1000;
   await pool.close();
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? Number.NaN;
-  return { p50: at(0.5), p99: at(0.99), rps: latencies.length / elapsedS, errors };
+  return {
+    p50: percentile(latencies, 0.5),
+    p99: percentile(latencies, 0.99),
+    rps: latencies.length / elapsedS,
+    errors,
+  };
 }

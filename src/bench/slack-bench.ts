@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { pacedLoad, type PacedRequest } from './paced-load.js';
+import { percentile } from './percentile.js';
 
 /**
  * `npm run bench:slack`: signed `/authhelp <paste>` commands against the HTTP receiver at rising
@@ -437,12 +438,6 @@ async function dropSchemas(schema: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return Number.NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? Number.NaN;
 }
 
 function commandBody(text: string, responseUrl: string, channel: string): string {
