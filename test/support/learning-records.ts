@@ -25,21 +25,30 @@ export async function shippedRecorder(): Promise<Recorder> {
     version,
     record: (id, paste, over = {}) => {
       const t = templater.templateOf(paste);
-      return {
-        id,
+      return diagnosisRecord(id, {
         time: new Date().toISOString(),
-        team: 'T1',
-        user: 'U1',
-        surface: 'channel',
-        entryId: null,
-        confidence: 0,
-        answered: false,
         catalogueVersion: version,
         maskedText: t.maskedText,
         template: t.template,
         templateId: t.templateId,
         ...over,
-      };
+      });
     },
+  };
+}
+
+type Given = Pick<DiagnosisRecord, 'time' | 'catalogueVersion'> & Partial<DiagnosisRecord>;
+
+/** A channel paste by U1 in T1 that got no answer, with what the test gives. */
+export function diagnosisRecord(id: string, given: Given): DiagnosisRecord {
+  return {
+    id,
+    team: 'T1',
+    user: 'U1',
+    surface: 'channel',
+    entryId: null,
+    confidence: 0,
+    answered: false,
+    ...given,
   };
 }

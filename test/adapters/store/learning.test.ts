@@ -3,6 +3,7 @@ import { AuthHelpError } from '../../../src/core/errors.js';
 import type { DiagnosisRecord } from '../../../src/core/learning/records.js';
 import { openStore } from '../../../src/adapters/store/open.js';
 import type { Store } from '../../../src/adapters/store/types.js';
+import { diagnosisRecord } from '../../support/learning-records.js';
 import { backendNames, createBackend, type Backend } from './backends.js';
 
 const names = await backendNames();
@@ -10,21 +11,14 @@ const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-11-01T00:00:00.000Z');
 
 function diagnosis(id: string, at: number, over: Partial<DiagnosisRecord> = {}): DiagnosisRecord {
-  return {
-    id,
+  return diagnosisRecord(id, {
     time: new Date(at).toISOString(),
-    team: 'T1',
-    user: 'U1',
-    surface: 'channel',
-    entryId: null,
-    confidence: 0,
-    answered: false,
     catalogueVersion: 'v1abc',
     maskedText: `error ${id}: invalid_client [redacted value]`,
     template: 'error <*>: invalid_client [redacted value]',
     templateId: 'tpl1',
     ...over,
-  };
+  });
 }
 
 describe.each(names)('learning records on %s', (name) => {
