@@ -62,11 +62,11 @@ export function pgBossJobQueue(
   };
   // Jobs owed in one event-loop turn are one INSERT (a round trip each would hold up the acks).
   const enqueue = batched(async (specs: readonly JobSpec[]) => {
-    const ids = specs.map(() => randomUUID());
+    const owed = specs.map((spec) => ({ ...spec, id: randomUUID() }));
     await boss.insert(
-      specs.map((spec, i): PgBoss.JobInsert => ({
+      owed.map((spec): PgBoss.JobInsert => ({
         name: JOB_QUEUE,
-        data: dataOf({ ...spec, id: ids[i] ?? randomUUID() }, 0),
+        data: dataOf(spec, 0),
         expireInSeconds,
         retryLimit: CRASH_RETRIES,
         retryDelay: 0,
@@ -75,7 +75,7 @@ export function pgBossJobQueue(
       { db: enqueueDb },
     );
     listeners.emit();
-    return ids;
+    return owed.map((spec) => spec.id);
   });
   // Replies confirmed in one turn are completed by one statement.
   const complete = batched(async (jobs: readonly Job[]) => {
