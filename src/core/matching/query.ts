@@ -116,16 +116,22 @@ function collectTerms(text: string, index: MatchIndex): Collected {
   const out = new Map<string, number>();
   const sequence: string[] = [];
   const camel: boolean[] = [];
+  // Logs repeat their words line after line: each distinct token is split, stemmed and
+  // typo-checked once per paste.
+  const read = new Map<string, ReadToken>();
   for (const raw of rawTokens(text)) {
-    const words = wordsOf(raw);
-    const isCamel = words.length > 1 && !/[_-]/.test(raw);
-    for (const [i, part] of words.entries()) {
+    let token = read.get(raw);
+    if (token === undefined) {
+      token = readToken(raw, index);
+      read.set(raw, token);
+    }
+    const { parts, isCamel } = token;
+    for (const [i, term] of parts.entries()) {
       if (out.size >= MAX_TERMS) return { terms: out, sequence, camel };
-      const term = knownTerm(part, index);
       if (term !== undefined && (out.get(term.term) ?? 0) < term.weight) {
         out.set(term.term, term.weight);
       }
-      if (words.length === 1 || i > 0) {
+      if (parts.length === 1 || i > 0) {
         sequence.push(term?.term ?? '');
         camel.push(isCamel);
       }
@@ -134,8 +140,28 @@ function collectTerms(text: string, index: MatchIndex): Collected {
   return { terms: out, sequence, camel };
 }
 
+interface KnownTerm {
+  readonly term: string;
+  readonly weight: number;
+}
+
+/** A raw token read once: the known term of it and of each of its identifier parts. */
+interface ReadToken {
+  readonly parts: readonly (KnownTerm | undefined)[];
+  /** It was a CamelCase identifier (`AccessDenied`), not snake or kebab case. */
+  readonly isCamel: boolean;
+}
+
+function readToken(raw: string, index: MatchIndex): ReadToken {
+  const words = wordsOf(raw);
+  return {
+    parts: words.map((part) => knownTerm(part, index)),
+    isCamel: words.length > 1 && !/[_-]/.test(raw),
+  };
+}
+
 /** The catalogue term for a word, correcting one typo against the catalogue's own vocabulary. */
-function knownTerm(part: string, index: MatchIndex): { term: string; weight: number } | undefined {
+function knownTerm(part: string, index: MatchIndex): KnownTerm | undefined {
   const term = toTerm(part);
   if (term === undefined) return undefined;
   if (index.termIds.has(term)) return { term, weight: 1 };

@@ -70,15 +70,28 @@ export function extractCodeTokens(text: string): CodeToken[] {
   for (const m of text.matchAll(TOKEN)) {
     const token = m[0];
     if (token.length < 3 || token.length > 60) continue;
-    const before = text.slice(Math.max(0, m.index - 32), m.index);
-    const inErrorField = ERROR_FIELD_BEFORE.test(before);
-    const inCategoryField = !inErrorField && CATEGORY_FIELD_BEFORE.test(before);
+    const before = fieldBefore(text, m.index) ? text.slice(Math.max(0, m.index - 32), m.index) : '';
+    const inErrorField = before !== '' && ERROR_FIELD_BEFORE.test(before);
+    const inCategoryField = before !== '' && !inErrorField && CATEGORY_FIELD_BEFORE.test(before);
     const key = inErrorField ? `!${token}` : inCategoryField ? `?${token}` : token;
     if (seen.has(key)) continue;
     seen.add(key);
     out.push(inCategoryField ? { token, inErrorField, inCategoryField } : { token, inErrorField });
   }
   return out;
+}
+
+/**
+ * Both field patterns end in `:`, `=`, a quote or `>` before optional blanks: most words of a
+ * log are not after one, and skip the two look-behind tests.
+ */
+const BLANK = /\s/;
+
+function fieldBefore(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && BLANK.test(text.charAt(i))) i--;
+  const c = text.charAt(i);
+  return c === ':' || c === '=' || c === '"' || c === "'" || c === '>';
 }
 
 export function extractSignals(text: string): Signals {

@@ -69,12 +69,22 @@ export function wordsOf(raw: string): string[] {
 }
 
 export function toTerm(word: string): string | undefined {
-  const lower = word.toLowerCase().replace(/['’]/g, '');
+  if (word.length < 2 || word.length > 41) return undefined;
+  const lower = /['’]/.test(word) ? word.toLowerCase().replace(/['’]/g, '') : word.toLowerCase();
   if (lower.length < 2 || lower.length > 40) return undefined;
   if (STOPWORDS.has(lower)) return undefined;
   // Numbers, ids and hashes carry no meaning for the catalogue (statuses are extracted separately).
-  const digits = lower.replace(/\D/g, '').length;
+  const digits = countDigits(lower);
   if (digits > lower.length - digits + 1 || digits >= 5 || /^[0-9a-f]{8,}$/.test(lower))
     return undefined;
   return stem(lower);
+}
+
+function countDigits(word: string): number {
+  let n = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
 }
