@@ -6,7 +6,7 @@ import {
   quotesMessage,
 } from './evidence.js';
 import type { Query } from './query.js';
-import { aboutAChange, type Register } from './register.js';
+import type { Register } from './register.js';
 import type { Scored } from './score.js';
 
 export interface Decision {
@@ -24,8 +24,8 @@ const MIN_MARGIN = 0.3;
 
 /**
  * Whether to answer unasked. Decided from evidence, not from a raw score: the text must show that
- * its poster hit a failure (error output or a first-person report) and not be written about errors
- * (a PR, docs, a spec, a diff, a feature request); error output must carry the entry's code, message
+ * its poster hit a failure, not be written about errors (`hitTheFailure`, the gate model of
+ * gate.ts: a PR, docs, a spec, a diff, a feature request stay quiet); error output must carry the entry's code, message
  * or status; a failure of another kind (TLS, network, 5xx) needs the entry's own code or message,
  * and so does a text whose error field holds a code the catalogue does not know (S3's
  * `AccessDenied`); an entry that is not an authentication failure (`failure: server` or `limit`)
@@ -39,6 +39,7 @@ export function decide(
   query: Query,
   entries: readonly Entry[],
   register: Register,
+  hitTheFailure: boolean,
 ): Decision {
   const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };
@@ -59,7 +60,7 @@ export function decide(
     (top.status > 0 && top.vendor > 0) ||
     (top.verbatim && !register.otherFailure.includes('server error'));
   const confident =
-    hitTheFailure(register, query.failure || top.verbatim) &&
+    hitTheFailure &&
     outputShowsEntry(top, register) &&
     (register.otherFailure.length === 0 || own) &&
     (query.foreignCodes.length === 0 || literal) &&
@@ -80,18 +81,6 @@ export function decide(
     return round(base * Math.min(0.9, Math.exp(s.score - top.score)));
   });
   return { confident, confidences };
-}
-
-/**
- * The text shows that its poster hit a failure: error output, a first-person report, or words that
- * report a failure (or the error's own message). Written about errors (a PR, docs, a spec, a
- * hypothetical), it needs the first-person report; about a change (a PR, a template, a docs table,
- * source comments), it stays quiet even then.
- */
-function hitTheFailure(register: Register, reportsFailure: boolean): boolean {
-  if (aboutAChange(register)) return false;
-  if (register.discussion.length > 0) return register.firstPerson;
-  return register.firstPerson || register.output.length > 0 || reportsFailure;
 }
 
 /**

@@ -1,21 +1,30 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
 import { decide } from './decide.js';
+import { gateFeatures, gateProbability, type GateModel } from './gate.js';
+import { GATE_MODEL } from './gate-weights.js';
 import { askToDecide } from './ask.js';
 import type { IndexData } from './index-compile.js';
 import { buildIndex, hydrateIndex, type MatchIndex } from './match-index.js';
 import { capInput, normalise } from './normalise.js';
 import { buildQuery, clearQuery } from './query.js';
+import type { Register } from './register.js';
 import { readRegister } from './register.js';
-import { scoreEntries } from './score.js';
+import { scoreEntries, type Scored } from './score.js';
+import type { Query } from './query.js';
 import type { Diagnoser, Diagnosis, Match } from './types.js';
 
 const MAX_MATCHES = 5;
 
 /**
  * Builds the matcher once for a catalogue (or from index data compiled ahead of time for it); each
- * diagnosis is then a pure function of the text.
+ * diagnosis is then a pure function of the text. `gate` is the fitted channel gate (gate.ts); the
+ * training script passes the model of each cross-validation fold.
  */
-export function createDiagnoser(catalogue: Catalogue, compiled?: IndexData): Diagnoser {
+export function createDiagnoser(
+  catalogue: Catalogue,
+  compiled?: IndexData,
+  gate: GateModel = GATE_MODEL,
+): Diagnoser {
   const index: MatchIndex =
     compiled === undefined
       ? buildIndex(catalogue)
@@ -31,7 +40,10 @@ export function createDiagnoser(catalogue: Catalogue, compiled?: IndexData): Dia
       let ask;
       try {
         ranked = scoreEntries(query, index);
-        decision = decide(ranked, query, index.entries, readRegister(capped.text));
+        const register = readRegister(capped.text);
+        const x = gateInput(capped.text, query, ranked, register);
+        const hit = gateProbability(gate, x) >= gate.threshold;
+        decision = decide(ranked, query, index.entries, register, hit);
         ask = askToDecide(ranked, query, index);
       } finally {
         clearQuery(query);
@@ -50,4 +62,26 @@ export function createDiagnoser(catalogue: Catalogue, compiled?: IndexData): Dia
       };
     },
   };
+}
+
+/** The gate's features for a text already read into a query, ranking and register. */
+function gateInput(
+  text: string,
+  query: Query,
+  ranked: readonly Scored[],
+  register: Register,
+): Float64Array {
+  // Failure words, a status or a code, or the best entry's own message quoted whole.
+  return gateFeatures(text, register, query.failure || ranked[0]?.verbatim === true);
+}
+
+/** The gate's features for a paste, as the diagnoser reads them (for fitting the gate offline). */
+export function gateFeaturesOf(index: MatchIndex, text: string): Float64Array {
+  const capped = capInput(text);
+  const query = buildQuery(normalise(capped.text), index);
+  try {
+    return gateInput(capped.text, query, scoreEntries(query, index), readRegister(capped.text));
+  } finally {
+    clearQuery(query);
+  }
 }

@@ -14,6 +14,8 @@ export interface Register {
   readonly discussion: readonly string[];
   /** A failure that is not authentication: TLS, DNS, network, rate limit, server error, cloud IAM. */
   readonly otherFailure: readonly string[];
+  /** The poster's own words: the text without code blocks, quoted strings and output lines. */
+  readonly prose: string;
 }
 
 type Rule = readonly [name: string, pattern: RegExp];
@@ -156,6 +158,10 @@ const DISCUSSION: readonly Rule[] = [
   ],
 ];
 
+/** The register's rule names, in order: the gate model reads one feature per rule. */
+export const OUTPUT_RULES: readonly string[] = OUTPUT.map(([name]) => name);
+export const DISCUSSION_RULES: readonly string[] = DISCUSSION.map(([name]) => name);
+
 const OTHER_FAILURE: readonly Rule[] = [
   [
     'TLS',
@@ -210,6 +216,7 @@ export function readRegister(text: string): Register {
       return pattern.test(anywhere ? text : prose) ? [name] : [];
     }),
     otherFailure: matching(OTHER_FAILURE, text),
+    prose,
   };
 }
 
@@ -248,7 +255,8 @@ function notOutput(line: string, i: number, lines: readonly string[]): boolean {
   );
 }
 
-function isOutputLine(line: string): boolean {
+/** A line of error output: a status line, an error body, a frame, a log line, a fault. */
+export function isOutputLine(line: string): boolean {
   return OUTPUT_LINE.some((p) => p.test(line));
 }
 

@@ -1,0 +1,166 @@
+import {
+  aboutAChange,
+  DISCUSSION_RULES,
+  isOutputLine,
+  OUTPUT_RULES,
+  type Register,
+} from './register.js';
+
+/**
+ * The channel gate: did the poster hit a failure, or is the text written about one (a PR, docs, a
+ * how-to, a proposal)? A logistic model over features of how the text is written, never of what it
+ * is about: the register's rules (error output, a first-person report, discussion) and the shape of
+ * the document (share of output lines, headings, bullets, links, second person, modal verbs, a
+ * title that starts with an imperative verb). The weights are fitted offline on the labelled sets
+ * (`npm run train:gate`, which also reports cross-validation grouped by source) and live in
+ * gate-weights.ts; no feature names a code, a vendor or a phrase of one text.
+ */
+export interface GateModel {
+  /** Feature names, in the order of `weights` (GATE_FEATURES when the model was fitted). */
+  readonly features: readonly string[];
+  readonly weights: readonly number[];
+  readonly bias: number;
+  /** Probability at or above which the text counts as a report of a failure. */
+  readonly threshold: number;
+}
+
+const SHAPE_FEATURES = [
+  'reports failure',
+  'hand rule',
+  'output first',
+  'introduces output',
+  'output line share',
+  'prose share',
+  'code fence',
+  'heading',
+  'bullet share',
+  'links',
+  'question',
+  'second person',
+  'first-person words',
+  'modal verbs',
+  'doc register',
+  'imperative title',
+  'help request',
+  'attempt narrative',
+  'length',
+  'quoted lines',
+  'output only in quotes',
+  'generic agent',
+  'intent',
+] as const;
+
+export const GATE_FEATURES: readonly string[] = [
+  ...OUTPUT_RULES.map((r) => `output: ${r}`),
+  'first person',
+  ...DISCUSSION_RULES.map((r) => `discussion: ${r}`),
+  ...SHAPE_FEATURES,
+];
+
+const SECOND_PERSON = /\byou(?:r|rs|'re|'ll|'ve)?\b/gi;
+const FIRST_PERSON_WORDS = /\b(?:I|I'm|I've|we|we're|we've|my|our|me|us)\b/g;
+const MODAL = /\b(?:should|could|would|may|might|must|can)\b/gi;
+const DOC_REGISTER =
+  /\b(?:make sure|ensure(?: that)?|note that|for example|e\.g\.|you can|you need to|you must|to (?:resolve|fix|avoid|prevent) (?:this|the|it)|in order to|we recommend|it is recommended|refer to|see (?:the|our) (?:docs|documentation|article)|this (?:article|guide|page|section|topic)|walk you through|common (?:causes?|issues|errors|problems)|step[- ]by[- ]step|let['’]s)\b/gi;
+// Someone in general hits the error ("developers often encounter", "users get", "one gets"):
+// written about the error, not from it.
+const GENERIC_AGENT =
+  /\b(?:developers|users|customers|clients|people|someone|anyone|one|a user|a client|the user|the client|callers?)\s+(?:\w+ly\s+)?(?:gets?|encounters?|sees?|receives?|hits?|runs? into|tries|try|may|might|will|can|could|would|need)\b/i;
+// What the poster wants to build or change, not what failed.
+const INTENT =
+  /\b(?:I|we) (?:want|would like|wish|plan|intend|need) to\b|\bwe should\b|\bshould (?:we|I)\b|\bwould (?:it|this) (?:be|make)\b/i;
+// A title in the imperative mood is how commits, PRs and docs tasks are named; reports are titled
+// with what happens ("invalid_grant when refreshing"). A general list of change verbs.
+const IMPERATIVE_TITLE =
+  /^\s*(?:\[[^\]\n]*\]\s*)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert)\b/i;
+const HELP =
+  /\b(?:help|any (?:idea|ideas|clue|suggestion|suggestions|pointers)|anyone|stuck|please|what am I|why am I|why (?:do|does|is) (?:I|it|this|my)|how (?:can|do) I (?:fix|solve|resolve|get rid)|what (?:am I|could be) (?:doing )?wrong)\b/i;
+const ATTEMPT =
+  /\b(?:I|we) (?:tried|have tried|also tried|followed|configured|set up|created|registered|added|checked|verified|double[- ]checked|regenerated|reset)\b|\b(?:trying|tried|attempting) to\b|\bwhen (?:I|we) (?:try|tried|run|ran|call|called|attempt|click)\b/i;
+// A line that opens with an error code or a quoted error: a paste that starts with what was printed.
+const CODE_FIRST =
+  /^\s*(?:[>*_`"]\s*)?(?:[A-Z]{2,}\d{3,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z]+(?:_[a-z]+)+)\b/;
+// "… the following error:", "Here are the logs:", a line ending in a colon and then a block or output.
+const INTRODUCES_OUTPUT =
+  /\b(?:following|below|this|these|the|an?) (?:error|errors|exception|response|message|output|logs?|trace)\b[^\n]{0,40}:\s*$|:\s*\n\s*(?:```|\{|<\?xml|<soap|HTTP\/)/im;
+const URL = /\bhttps?:\/\/\S+/g;
+const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+\S/;
+const HEADING = /^\s*#{1,6}\s+\S/m;
+const QUESTION = /\?(?:\s|$)/;
+const QUOTED_CODE = /`[^`\n]+`|"[^"\n]{3,}"|'[^'\n]{3,}'/;
+
+/** The features of one text, in GATE_FEATURES order (each in [0, 1]). */
+export function gateFeatures(
+  text: string,
+  register: Register,
+  reportsFailure: boolean,
+): Float64Array {
+  const x = new Float64Array(GATE_FEATURES.length);
+  let i = 0;
+  for (const rule of OUTPUT_RULES) x[i++] = register.output.includes(rule) ? 1 : 0;
+  x[i++] = register.firstPerson ? 1 : 0;
+  for (const rule of DISCUSSION_RULES) x[i++] = register.discussion.includes(rule) ? 1 : 0;
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const lineCount = Math.max(1, lines.length);
+  const prose = register.prose;
+  const proseWords = Math.max(1, prose.split(/\s+/).filter((w) => w !== '').length);
+  const firstLine = lines[0] ?? '';
+  const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
+    'reports failure': reportsFailure ? 1 : 0,
+    'hand rule': handRule(register, reportsFailure) ? 1 : 0,
+    'output first': isOutputLine(firstLine) || CODE_FIRST.test(firstLine) ? 1 : 0,
+    'introduces output': INTRODUCES_OUTPUT.test(text) ? 1 : 0,
+    'output line share': lines.filter(isOutputLine).length / lineCount,
+    'prose share': Math.min(1, nonSpace(prose) / Math.max(1, nonSpace(text))),
+    'code fence': text.includes('```') ? 1 : 0,
+    heading: HEADING.test(text) ? 1 : 0,
+    'bullet share': lines.filter((l) => BULLET.test(l)).length / lineCount,
+    links: Math.min(1, count(URL, text) / 3),
+    question: QUESTION.test(prose) ? 1 : 0,
+    'second person': Math.min(1, (count(SECOND_PERSON, prose) * 20) / proseWords),
+    'first-person words': Math.min(1, (count(FIRST_PERSON_WORDS, prose) * 20) / proseWords),
+    'modal verbs': Math.min(1, (count(MODAL, prose) * 20) / proseWords),
+    'doc register': Math.min(1, count(DOC_REGISTER, prose) / 2),
+    'imperative title': IMPERATIVE_TITLE.test(firstLine) ? 1 : 0,
+    'help request': HELP.test(prose) ? 1 : 0,
+    'attempt narrative': ATTEMPT.test(prose) ? 1 : 0,
+    length: Math.min(1, Math.log10(1 + text.length) / 4),
+    'quoted lines': lines.filter((l) => /^\s*>/.test(l)).length / lineCount,
+    'output only in quotes': register.output.length === 0 && QUOTED_CODE.test(text) ? 1 : 0,
+    'generic agent': GENERIC_AGENT.test(prose) ? 1 : 0,
+    intent: INTENT.test(prose) ? 1 : 0,
+  };
+  for (const name of SHAPE_FEATURES) x[i++] = shape[name];
+  return x;
+}
+
+/**
+ * The hand-written rule the model refines: quiet for a change (a PR, a template, a docs table,
+ * source comments); written about errors, a report needs the first person; otherwise error output,
+ * a first-person report or words reporting a failure.
+ */
+function handRule(register: Register, reportsFailure: boolean): boolean {
+  if (aboutAChange(register)) return false;
+  if (register.discussion.length > 0) return register.firstPerson;
+  return register.firstPerson || register.output.length > 0 || reportsFailure;
+}
+
+/** The model's probability that the text reports a failure its poster hit. */
+export function gateProbability(model: GateModel, x: Float64Array): number {
+  let z = model.bias;
+  for (let i = 0; i < x.length; i++) z += (model.weights[i] ?? 0) * (x[i] ?? 0);
+  return 1 / (1 + Math.exp(-z));
+}
+
+function count(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let n = 0;
+  while (pattern.exec(text) !== null) n++;
+  return n;
+}
+
+function nonSpace(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 32) n++;
+  return n;
+}
