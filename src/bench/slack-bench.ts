@@ -30,7 +30,8 @@ import { percentile } from './percentile.js';
  * above the 100 replies/s the app must deliver, evenly spaced, each ack timed from when it was due):
  * the ack time of a loaded but not saturated app.
  *
- * Flags: `--quick` (50 connections only), `--latency-ms N`, `--rate N[,N…]`, `--postgres URL`,
+ * Flags: `--quick` (50 connections only), `--latency-ms N`, `--rate N[,N…]`, `--no-flood` (paced
+ * cells only, e.g. under `node --cpu-prof`, which the app processes inherit), `--postgres URL`,
  * `--no-postgres`, `--only sqlite,memory` (some apps only), `--job-concurrency N` (else the app's
  * default).
  */
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
       `store back ends: sqlite (${dataDir}), postgres ${pgProblem === undefined ? `(${pgSchema})` : `skipped: ${pgProblem}`}`,
     );
     for (const connections of CONCURRENCY) {
-      for (const offered of [undefined, ...RATES]) {
+      for (const offered of process.argv.includes('--no-flood') ? RATES : [undefined, ...RATES]) {
         for (const app of apps) {
           const target = targets.get(app);
           if (target !== undefined)
