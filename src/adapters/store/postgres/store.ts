@@ -23,37 +23,69 @@ export interface PostgresStoreOptions {
   readonly retentionDays: number;
   /** Connections per instance for work after the acks (sending replies, records, upkeep). */
   readonly poolSize?: number;
-  /** Connections per instance kept for what an ack waits for: keys and new jobs. */
+  /** Connections per instance kept for the new jobs an ack waits for (and installations). */
   readonly ackPoolSize?: number;
+  /** Connections per instance kept for the keys an ack claims. */
+  readonly keyPoolSize?: number;
+}
+
+/** The three pools of one instance; see openPostgresStore. */
+interface Pools {
+  /** After the acks: pg-boss (claims, completions, retries, upkeep), records, sweeps. */
+  readonly pool: pg.Pool;
+  /** The jobs an ack owes, and installations: each commit waits for the WAL to reach disk. */
+  readonly ackPool: pg.Pool;
+  /** The keys an ack claims. */
+  readonly keyPool: pg.Pool;
 }
 
 /**
- * PostgreSQL shared by every instance: authhelp's tables plus a pg-boss queue. Two pools: what an
- * ack waits for (claiming a key, writing the job it owes) never queues behind the replies being
- * sent and the records being written, which under load held 20 queries waiting on average.
+ * PostgreSQL shared by every instance: authhelp's tables plus a pg-boss queue. What an ack waits
+ * for (claiming a key, writing the job it owes) has pools of its own, so it never queues behind the
+ * replies being sent and the records being written, which under load held 20 queries waiting on
+ * average.
+ *
+ * Only what must survive a crash of the database server waits for its commit to reach disk: a new
+ * job (durable before the ack) and an installation. Everything else commits with
+ * `synchronous_commit = off`: at once visible to every instance, atomic, and lost only if the server
+ * itself crashes within a fraction of a second (wal_writer_delay). Losing those is safe: a claim,
+ * completion or retry of a job rolls back to a job that is sent again (delivery is at least once);
+ * a key claimed before a job is written is flushed with that job's commit, which comes later in the
+ * log; a record is only a record. Every commit waiting for its own flush queued the acks' job
+ * inserts behind the replies' bookkeeping on one disk.
  */
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<Store> {
   const location = describeUrl(options.url, options.schema);
-  const pool = newPool(options, options.poolSize ?? 10);
-  const ackPool = newPool(options, options.ackPoolSize ?? 6);
+  const pools: Pools = {
+    pool: newPool(options, options.poolSize ?? 10, { waitForDisk: false }),
+    ackPool: newPool(options, options.ackPoolSize ?? 4, { waitForDisk: true }),
+    keyPool: newPool(options, options.keyPoolSize ?? 3, { waitForDisk: false }),
+  };
   try {
-    const migrated = await migrate(pool, options.schema);
-    const boss = await startBoss(pool, options);
-    return assemble({ pool, ackPool }, boss, migrated, location, options);
+    const migrated = await migrate(pools.ackPool, options.schema);
+    const boss = await startBoss(pools.pool, options);
+    return assemble(pools, boss, migrated, location, options);
   } catch (err) {
-    await pool.end().catch(() => undefined);
-    await ackPool.end().catch(() => undefined);
+    await endPools(pools);
     throw unavailable(err, location);
   }
 }
 
-function newPool(options: PostgresStoreOptions, max: number): pg.Pool {
+async function endPools(pools: Pools): Promise<void> {
+  await Promise.all(Object.values(pools).map((p: pg.Pool) => p.end().catch(() => undefined)));
+}
+
+function newPool(
+  options: PostgresStoreOptions,
+  max: number,
+  { waitForDisk }: { waitForDisk: boolean },
+): pg.Pool {
   const pool = new pg.Pool({
     connectionString: options.url,
     max,
     connectionTimeoutMillis: 5_000,
     application_name: 'authhelp',
-    options: `-c search_path=${options.schema}`,
+    options: `-c search_path=${options.schema}${waitForDisk ? '' : ' -c synchronous_commit=off'}`,
   });
   // An idle connection dropped by the server is replaced on next use; ping reports outages.
   pool.on('error', () => undefined);
@@ -61,20 +93,21 @@ function newPool(options: PostgresStoreOptions, max: number): pg.Pool {
 }
 
 function assemble(
-  { pool, ackPool }: { pool: pg.Pool; ackPool: pg.Pool },
+  pools: Pools,
   boss: PgBoss,
   migrated: string[],
   location: string,
   options: PostgresStoreOptions,
 ): Store {
+  const { pool, ackPool, keyPool } = pools;
   const sql = postgresSql(pool);
   const ackDb: PgBoss.Db = { executeSql: (text, values) => ackPool.query(text, values) };
   return {
     backend: 'postgres',
     location,
-    keys: sqlKeyStore(postgresSql(ackPool), options.now),
+    keys: sqlKeyStore(postgresSql(keyPool), options.now),
     jobs: pgBossJobQueue(boss, transaction(pool), options.leaseMs, ackDb),
-    installations: sqlInstallationStore(sql, options.sealer, options.now),
+    installations: sqlInstallationStore(postgresSql(ackPool), options.sealer, options.now),
     learning: sqlLearningStore(sql, options.now, options.retentionDays),
     migrated,
     async ping() {
@@ -93,8 +126,7 @@ function assemble(
     },
     async close() {
       await boss.stop({ graceful: false, close: false });
-      await pool.end();
-      await ackPool.end();
+      await Promise.all([pool.end(), ackPool.end(), keyPool.end()]);
     },
   };
 }
