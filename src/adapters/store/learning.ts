@@ -6,7 +6,8 @@ import type {
   FeedbackRecord,
   Surface,
 } from '../../core/learning/records.js';
-import { toNumber, type Sql } from './sql.js';
+import { batched } from './jobs/batch.js';
+import { toNumber, type Sql, type SqlValue } from './sql.js';
 
 /**
  * What the app learns from use (issue 11): one row per diagnosis, one vote per person per
@@ -77,41 +78,25 @@ interface FeedbackRow {
   instead_entry_id: string | null;
 }
 
-/** The learning tables behind either back end; every call is one statement. */
+/**
+ * The learning tables behind either back end; every call is one statement. On PostgreSQL the
+ * diagnoses recorded in one event-loop turn are one statement (the app writes one per paste).
+ */
 export function sqlLearningStore(
   sql: Sql,
   now: () => number,
   retentionDays: number,
 ): LearningStore {
+  const insertAll = (rows: readonly DiagnosisValues[]) => insertDiagnoses(sql, rows);
+  const insert = sql.dialect === 'postgres' ? batched(insertAll) : undefined;
   return {
     retentionDays,
     async recordDiagnosis(record) {
-      const at = checkDiagnosis(record);
-      const text =
-        retentionDays === 0 ? null : (record.maskedText?.slice(0, MAX_MASKED_CHARS) ?? null);
-      const rows = await sql.all(
-        `INSERT INTO diagnoses (id, time, team, user_id, surface, entry_id, confidence, answered,
-           catalogue_version, masked_text, template, template_id)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [
-          record.id,
-          at,
-          record.team,
-          record.user,
-          record.surface,
-          record.entryId,
-          record.confidence,
-          record.answered ? 1 : 0,
-          record.catalogueVersion,
-          text,
-          record.template ?? null,
-          record.templateId ?? null,
-        ],
-      );
-      return rows.length === 0
-        ? { recorded: false, reason: 'duplicate' }
-        : { recorded: true, textKept: text !== null };
+      const row = diagnosisValues(record, retentionDays);
+      const kept = insert === undefined ? (await insertAll([row]))[0] === true : await insert(row);
+      return kept
+        ? { recorded: true, textKept: row[9] !== null }
+        : { recorded: false, reason: 'duplicate' };
     },
     async recordFeedback(vote) {
       const at = checkVote(vote, now);
@@ -198,6 +183,48 @@ function toFeedback(row: FeedbackRow): FeedbackRecord {
 }
 
 /** Records come from our listeners: a malformed one is our fault, and fails loudly. */
+/** A diagnosis as the row it is stored as, in the column order of insertDiagnoses. */
+type DiagnosisValues = readonly [string, ...SqlValue[]];
+
+/** Checks a record and turns it into its row; with retention 0 the masked text is dropped. */
+function diagnosisValues(record: DiagnosisRecord, retentionDays: number): DiagnosisValues {
+  const at = checkDiagnosis(record);
+  const text = retentionDays === 0 ? null : (record.maskedText?.slice(0, MAX_MASKED_CHARS) ?? null);
+  return [
+    record.id,
+    at,
+    record.team,
+    record.user,
+    record.surface,
+    record.entryId,
+    record.confidence,
+    record.answered ? 1 : 0,
+    record.catalogueVersion,
+    text,
+    record.template ?? null,
+    record.templateId ?? null,
+  ];
+}
+
+/**
+ * Inserts the rows whose id is new, in one statement; per row, whether it was inserted. An id
+ * given twice in one batch (a redelivered event) is inserted for its first row only.
+ */
+async function insertDiagnoses(sql: Sql, rows: readonly DiagnosisValues[]): Promise<boolean[]> {
+  const first = new Map<string, DiagnosisValues>();
+  for (const row of rows) if (!first.has(row[0])) first.set(row[0], row);
+  const unique = [...first.values()];
+  const inserted = await sql.all<{ id: string }>(
+    `INSERT INTO diagnoses (id, time, team, user_id, surface, entry_id, confidence, answered,
+       catalogue_version, masked_text, template, template_id)
+     VALUES ${unique.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
+     ON CONFLICT (id) DO NOTHING RETURNING id`,
+    unique.flat(),
+  );
+  const won = new Set(inserted.map((r) => r.id));
+  return rows.map((row) => won.has(row[0]) && first.get(row[0]) === row);
+}
+
 function checkDiagnosis(r: DiagnosisRecord): number {
   const at = Date.parse(r.time);
   const ok =

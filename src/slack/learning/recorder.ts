@@ -36,9 +36,17 @@ export interface RecorderParts {
   readonly logger: Logger;
 }
 
+/**
+ * Diagnosis records wait up to this long to be written with the others of the moment: on
+ * PostgreSQL one statement for all of them (see sqlLearningStore), instead of one per paste,
+ * each a round trip the acks of other requests queued behind.
+ */
+const WRITE_EVERY_MS = 50;
+
 export function createRecorder(parts: RecorderParts): Recorder {
   const { log, services, logger } = parts;
   const pending = new Set<Promise<void>>();
+  const writes = heldWrites(WRITE_EVERY_MS);
   /** Runs `work` after the current request (its ack) is on its way; failures are logged. */
   const later = (what: string, fields: Record<string, unknown>, work: () => Promise<unknown>) => {
     const run = new Promise<void>((resolve) => {
@@ -61,18 +69,22 @@ export function createRecorder(parts: RecorderParts): Recorder {
       const who = whoOf(event.origin);
       const fields = { surface: event.surface, ...who, diagnosisId: id };
       // The paste is masked and templated after the ack; only its masked form is ever written.
-      later('a diagnosis; the answer went out', fields, () =>
-        log.recordDiagnosis(recordOf({ id, time, ...who }, event, services)),
-      );
+      later('a diagnosis; the answer went out', fields, () => {
+        const record = recordOf({ id, time, ...who }, event, services);
+        return writes.hold(() => log.recordDiagnosis(record));
+      });
       return id;
     },
     feedback(vote, origin) {
       const who = whoOf(origin);
-      later('feedback', { ...who, diagnosisId: vote.diagnosisId, kind: vote.kind }, () =>
-        log.recordFeedback({ ...vote, user: who.user }),
-      );
+      later('feedback', { ...who, diagnosisId: vote.diagnosisId, kind: vote.kind }, async () => {
+        // A vote is stored only beside its diagnosis: the ones held here go first.
+        await writes.flush();
+        return log.recordFeedback({ ...vote, user: who.user });
+      });
     },
     async settle(ms) {
+      void writes.flush();
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<void>((resolve) => {
         timer = setTimeout(resolve, ms);
@@ -110,5 +122,34 @@ function recordOf(
     maskedText: paste.maskedText,
     template: paste.template,
     templateId: paste.templateId,
+  };
+}
+
+/**
+ * Writes held for up to `ms` and then started together, in one event-loop turn, so that a store
+ * that batches the calls of one turn writes them in one statement.
+ */
+function heldWrites(ms: number): {
+  hold<T>(write: () => Promise<T>): Promise<T>;
+  /** Starts the held writes now; resolves when they have settled. */
+  flush(): Promise<void>;
+} {
+  let held: (() => Promise<unknown>)[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const flush = async (): Promise<void> => {
+    clearTimeout(timer);
+    timer = undefined;
+    const now = held;
+    held = [];
+    await Promise.allSettled(now.map((start) => start()));
+  };
+  return {
+    hold(write) {
+      return new Promise((resolve, reject) => {
+        held.push(() => write().then(resolve, reject));
+        timer ??= setTimeout(() => void flush(), ms);
+      });
+    },
+    flush,
   };
 }

@@ -63,6 +63,16 @@ describe.each(names)('learning records on %s', (name) => {
     expect(read.diagnoses.find((d) => d.id === 'd-dup')).toEqual(first);
   });
 
+  it('records many at once, each with its own outcome, the first of one id kept', async () => {
+    const many = [1, 2, 3].map((i) => diagnosis(`d-many-${String(i)}`, T0 + 3_500 + i));
+    const again = { ...many[1]!, answered: true, entryId: 'x/y' };
+    // Called in one turn: on PostgreSQL one statement for all of them.
+    const outcomes = await Promise.all([...many, again].map((d) => a.learning.recordDiagnosis(d)));
+    expect(outcomes.map((o) => o.recorded)).toEqual([true, true, true, false]);
+    const read = await b.learning.readSince(many[0]!.time);
+    expect(read.diagnoses.filter((d) => d.id.startsWith('d-many-'))).toEqual(many);
+  });
+
   it('keeps one vote per person per diagnosis, the latest', async () => {
     await a.learning.recordDiagnosis(
       diagnosis('d-vote', T0 + 4_000, { answered: true, entryId: 'a/b' }),
