@@ -67,9 +67,11 @@ export function decide(
     kindAllowsUnasked(entry, top, literal) &&
     (literal || quoted || top.vendor > 0 || aboutAuthentication(query.flat)) &&
     !top.vendorMissing &&
-    (quoted || hasEvidence(top)) &&
+    (quoted || literal || hasEvidence(top) || namedByPoster(top, register)) &&
     (quoted ? margin > 0 : margin >= MIN_MARGIN && top.score >= MIDPOINT) &&
-    !competingCodes(query, top.entry);
+    // A code inside the best entry's own message quoted whole ("INVALID_CLIENT: Invalid redirect
+    // URI") is that message's category word, not a second reading.
+    (quoted || !competingCodes(query, top.entry));
   const confidences = ranked.map((s, i) => {
     const base = 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
     // A reading given unasked stood on identifying evidence (a quoted message can carry a modest
@@ -108,6 +110,14 @@ function isRival(top: Scored, other: Scored, entries: readonly Entry[]): boolean
   if (entry === undefined || entry.generic || other.vendorMissing) return false;
   const refines = top.vendorSpecific && top.vendor > 0 && !other.vendorSpecific;
   return !refines;
+}
+
+/**
+ * The poster reports getting the entry's code, named in words or shared with other entries ("I keep
+ * getting invalid grant"); without the report, words such as "invalid token" are plain English.
+ */
+function namedByPoster(top: Scored, register: Register): boolean {
+  return top.code >= 0.5 && register.firstPerson;
 }
 
 function hasEvidence(top: Scored): boolean {
