@@ -154,7 +154,8 @@ function withQuotes(phrases: Phrase[], entries: readonly Entry[]): Phrase[] {
     const entry = entries[p.entry];
     if (p.kind !== 'message' || entry === undefined) return undefined;
     const raw = entry.messages[p.at] ?? '';
-    const text = flatText(raw);
+    // A quote without the closing full stop ("The token could not be validated") is still whole.
+    const text = flatText(raw).replace(/[.!]+$/, '');
     // A message built around a code (`Bearer error="insufficient_scope"`) is the protocol's, not
     // the vendor's, even when only one file happens to list it.
     if (text.length < MIN_QUOTE || CODE_LIKE.test(raw)) return undefined;

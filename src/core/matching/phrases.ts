@@ -38,10 +38,11 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.to - phrase.from >= 3) {
       message = Math.max(message, coverage);
       if (phrase.distinctive) distinctiveMessage = Math.max(distinctiveMessage, coverage);
-      // Quoted whole, a message only one system prints names that system.
-      if (coverage >= WHOLE && phrase.quote !== undefined && query.flat.includes(phrase.quote))
-        distinctiveMessage = Math.max(distinctiveMessage, 1);
     }
+    // Quoted whole, a message only one system prints names that system, however few of its words
+    // are terms ("The token could not be validated." is two); the quote itself is long enough.
+    if (coverage >= WHOLE && phrase.quote !== undefined && query.flat.includes(phrase.quote))
+      distinctiveMessage = Math.max(distinctiveMessage, 1);
     const value = Math.max(
       0,
       Math.min(PHRASE_CAP, mass / full) - (0.6 * (phrase.mass - mass)) / full,
