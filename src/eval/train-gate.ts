@@ -102,6 +102,11 @@ async function main(): Promise<number> {
         if (o === undefined) return;
         const key = `${String(t)} ${s.file.includes('/real/') ? 'real tune   ' : 'written sets'}`;
         outcomes.set(key, [...(outcomes.get(key) ?? []), o]);
+        // The texts the gate exists for: written about an error, from sources it never saw.
+        if (s.file.includes('/real/') && s.c.kind === 'negative-discussion') {
+          const about = `${String(t)} real discussion`;
+          outcomes.set(about, [...(outcomes.get(about) ?? []), o]);
+        }
       });
     }
   }
