@@ -39,7 +39,7 @@ export function decide(
   query: Query,
   entries: readonly Entry[],
   register: Register,
-  hitTheFailure: boolean,
+  hitTheFailure: () => boolean,
 ): Decision {
   const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };
@@ -60,7 +60,6 @@ export function decide(
     (top.status > 0 && top.vendor > 0) ||
     (top.verbatim && !register.otherFailure.includes('server error'));
   const confident =
-    hitTheFailure &&
     outputShowsEntry(top, register) &&
     (register.otherFailure.length === 0 || own) &&
     (query.foreignCodes.length === 0 || literal) &&
@@ -71,7 +70,9 @@ export function decide(
     (quoted ? margin > 0 : margin >= MIN_MARGIN && top.score >= MIDPOINT) &&
     // A code inside the best entry's own message quoted whole ("INVALID_CLIENT: Invalid redirect
     // URI") is that message's category word, not a second reading.
-    (quoted || !competingCodes(query, top.entry));
+    (quoted || !competingCodes(query, top.entry)) &&
+    // Last: the gate reads the whole text, and only a paste the evidence would answer needs it.
+    hitTheFailure();
   const confidences = ranked.map((s, i) => {
     const base = 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
     // A reading given unasked stood on identifying evidence (a quoted message can carry a modest

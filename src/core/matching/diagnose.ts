@@ -39,11 +39,12 @@ export function createDiagnoser(
       let decision;
       let ask;
       try {
-        ranked = scoreEntries(query, index);
+        const scored = scoreEntries(query, index);
+        ranked = scored;
         const register = readRegister(capped.text);
-        const x = gateInput(capped.text, query, ranked, register);
-        const hit = gateProbability(gate, x) >= gate.threshold;
-        decision = decide(ranked, query, index.entries, register, hit);
+        const hit = (): boolean =>
+          gateProbability(gate, gateInput(capped.text, query, scored, register)) >= gate.threshold;
+        decision = decide(scored, query, index.entries, register, hit);
         ask = askToDecide(ranked, query, index);
       } finally {
         clearQuery(query);

@@ -226,33 +226,20 @@ export function readRegister(text: string): Register {
  * about errors.
  */
 function ownWords(text: string): string {
-  return (
-    text
-      .replace(/```[\s\S]*?(?:```|$)/g, '\n')
-      // A field's quoted value (exceptionMessage='…') may run over lines: it is the program's text.
-      .replace(/[=:]\s*'[^'\n]{12,}(?:\n[^'\n]*){1,8}'/g, ' ')
-      // An apostrophe inside a word (don't, user's) opens no quote.
-      .replace(/`[^`\n]*`|"[^"\n]{6,}"|“[^”\n]{6,}”|(?<!\w)'[^'\n]{12,}'(?!\w)/g, ' ')
-      .split('\n')
-      .filter(notOutput)
-      .join('\n')
-  );
-}
-
-/**
- * A line of the poster's own words: not error output, and not a line sandwiched between lines of
- * output (a program's explanation printed between an exception and its stack frames).
- */
-function notOutput(line: string, i: number, lines: readonly string[]): boolean {
-  if (isOutputLine(line)) return false;
-  const before = lines[i - 1];
-  const after = lines[i + 1];
-  return !(
-    before !== undefined &&
-    after !== undefined &&
-    isOutputLine(before) &&
-    isOutputLine(after)
-  );
+  const lines = text
+    .replace(/```[\s\S]*?(?:```|$)/g, '\n')
+    // A field's quoted value (exceptionMessage='…') may run over lines: it is the program's text.
+    .replace(/[=:]\s*'[^'\n]{12,}(?:\n[^'\n]*){1,8}'/g, ' ')
+    // An apostrophe inside a word (don't, user's) opens no quote.
+    .replace(/`[^`\n]*`|"[^"\n]{6,}"|“[^”\n]{6,}”|(?<!\w)'[^'\n]{12,}'(?!\w)/g, ' ')
+    .split('\n');
+  // Each line is tested once: a line's neighbours are read again below.
+  const output = lines.map(isOutputLine);
+  // Not error output, and not a line sandwiched between lines of output (a program's explanation
+  // printed between an exception and its stack frames).
+  return lines
+    .filter((_, i) => !output[i] && !(output[i - 1] === true && output[i + 1] === true))
+    .join('\n');
 }
 
 /** A line of error output: a status line, an error body, a frame, a log line, a fault. */
