@@ -73,16 +73,20 @@ export function decide(
     (quoted || !competingCodes(query, top.entry)) &&
     // Last: the gate reads the whole text, and only a paste the evidence would answer needs it.
     hitTheFailure();
-  const confidences = ranked.map((s, i) => {
-    const base = 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
-    // A reading given unasked stood on identifying evidence (a quoted message can carry a modest
-    // score): it is not shown as less likely than not.
-    if (i === 0)
-      return round(
-        Math.max(confident ? CONFIDENT_FLOOR : 0, base * Math.min(1, 0.6 + margin / 1.5)),
-      );
-    return round(base * Math.min(0.9, Math.exp(s.score - top.score)));
-  });
+  const base = (s: Scored): number => 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
+  // A reading given unasked stood on identifying evidence (a quoted message can carry a modest
+  // score): it is not shown as less likely than not.
+  const first = round(
+    Math.max(confident ? CONFIDENT_FLOOR : 0, base(top) * Math.min(1, 0.6 + margin / 1.5)),
+  );
+  // A lower-ranked reading is never shown as likelier than the one ranked above it.
+  const confidences = [first];
+  for (const s of ranked.slice(1)) {
+    const above = confidences[confidences.length - 1] ?? first;
+    confidences.push(
+      round(Math.min(above, base(s) * Math.min(0.9, Math.exp(s.score - top.score)))),
+    );
+  }
   return { confident, confidences };
 }
 

@@ -1,22 +1,14 @@
 import type { Entry } from '../catalogue/catalogue.js';
-import { flatText } from './match-index.js';
+import { quotedMessages } from './quotes.js';
 import type { Register } from './register.js';
 import type { Scored } from './score.js';
-
-/** Shorter messages ("Invalid login attempt.") are printed by too many systems to decide alone. */
-const MIN_QUOTE = 24;
 
 /**
  * The text quotes one of the entry's messages whole: what the system printed, copied. That decides
  * between sibling readings as surely as a code does, unless the sibling's message is quoted too.
  */
 export function quotesMessage(entry: Entry | undefined, flat: string): boolean {
-  return (
-    entry?.messages.some((m) => {
-      const quote = flatText(m).replace(/[.!]+$/, '');
-      return quote.length >= MIN_QUOTE && flat.includes(quote);
-    }) === true
-  );
+  return quotedMessages(entry, flat).length > 0;
 }
 
 /**

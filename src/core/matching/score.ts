@@ -2,6 +2,7 @@ import { phraseText } from './index-compile.js';
 import type { MatchIndex } from './match-index.js';
 import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
+import { quotedMessages } from './quotes.js';
 import { applyRefinements, type Refinable } from './refine.js';
 
 /** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
@@ -12,6 +13,8 @@ export interface Scored extends Refinable {
 
 const WEIGHTS = { code: 2.2, phrase: 1.8, overlap: 0.6 } as const;
 const VERBATIM = 0.85;
+/** What a code counts for when it is only the category word of another entry's quoted message. */
+const CATEGORY_WORD = 0.5;
 /** A phrase this well covered names a specific cause, so a wrapper reading yields to it. */
 const STRONG_PHRASE = 0.9;
 
@@ -42,10 +45,34 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
     );
   });
   const maxVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
+  const categoryWords = codesInQuotedMessages(raws, query, index);
   const scored = raws
-    .map((r) => combine(r, query, index, specificHit, maxVendor))
+    .map((r) => combine(r, query, index, specificHit, maxVendor, categoryWords.has(r.entry)))
     .sort((a, b) => b.score - a.score || a.entry - b.entry);
   return applyRefinements(scored, query.contexts, index.refinements, index.entries);
+}
+
+/**
+ * Entries whose every code in the text sits inside another entry's message quoted whole
+ * ("INVALID_CLIENT: Invalid redirect URI"): there the code is the category word of that message, and
+ * the explanation names the cause, as `error_category=` beside a description does.
+ */
+function codesInQuotedMessages(raws: readonly Raw[], query: Query, index: MatchIndex): Set<number> {
+  const out = new Set<number>();
+  const quotes = raws.flatMap((r) =>
+    quotedMessages(index.entries[r.entry], query.flat).map((quote) => ({ entry: r.entry, quote })),
+  );
+  if (quotes.length === 0) return out;
+  for (const r of raws) {
+    if (r.code <= 0) continue;
+    const codes = query.codeHits
+      .filter((h) => h.entry === r.entry)
+      .map((h) => h.code.toLowerCase());
+    const inside = (code: string): boolean =>
+      quotes.some((q) => q.entry !== r.entry && q.quote.includes(code));
+    if (codes.length > 0 && codes.every(inside)) out.add(r.entry);
+  }
+  return out;
 }
 
 /** Entries worth scoring: every code hit, then the entries sharing the most distinctive terms. */
@@ -114,6 +141,7 @@ function combine(
   index: MatchIndex,
   specificHit: boolean,
   maxVendor: number,
+  categoryWord: boolean,
 ): Scored {
   const entry = index.entries[r.entry];
   const why: string[] = [];
@@ -122,6 +150,7 @@ function combine(
   let code = r.code;
   const wrapper = entry?.generic === true || (!isVendor && !r.vendorCode && !quotedOwn);
   if (specificHit && wrapper) code *= 0.6;
+  if (categoryWord) code *= CATEGORY_WORD;
   const hit =
     query.codeHits.find((h) => h.entry === r.entry && h.strength >= 0.8) ??
     query.codeHits.find((h) => h.entry === r.entry);
