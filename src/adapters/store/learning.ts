@@ -182,7 +182,6 @@ function toFeedback(row: FeedbackRow): FeedbackRecord {
   };
 }
 
-/** Records come from our listeners: a malformed one is our fault, and fails loudly. */
 /** A diagnosis as the row it is stored as, in the column order of insertDiagnoses. */
 type DiagnosisValues = readonly [string, ...SqlValue[]];
 
@@ -225,6 +224,7 @@ async function insertDiagnoses(sql: Sql, rows: readonly DiagnosisValues[]): Prom
   return rows.map((row) => won.has(row[0]) && first.get(row[0]) === row);
 }
 
+/** Records come from our listeners: a malformed one is our fault, and fails loudly. */
 function checkDiagnosis(r: DiagnosisRecord): number {
   const at = Date.parse(r.time);
   const ok =

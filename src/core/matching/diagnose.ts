@@ -6,11 +6,9 @@ import { askToDecide } from './ask.js';
 import type { IndexData } from './index-compile.js';
 import { buildIndex, hydrateIndex, type MatchIndex } from './match-index.js';
 import { capInput, normalise } from './normalise.js';
-import { buildQuery, clearQuery } from './query.js';
-import type { Register } from './register.js';
-import { readRegister } from './register.js';
+import { buildQuery, clearQuery, type Query } from './query.js';
+import { readRegister, type Register } from './register.js';
 import { scoreEntries, type Scored } from './score.js';
-import type { Query } from './query.js';
 import type { Diagnoser, Diagnosis, Match } from './types.js';
 
 const MAX_MATCHES = 5;
@@ -39,6 +37,7 @@ export function createDiagnoser(
       let decision;
       let ask;
       try {
+        // A const the gate's closure can read (`ranked` is assigned here and read after the try).
         const scored = scoreEntries(query, index);
         ranked = scored;
         const register = readRegister(capped.text);

@@ -37,8 +37,13 @@ export function flatText(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Whole quotes shorter than this are too common to name a vendor. */
-const MIN_QUOTE = 24;
+/** Whole quotes shorter than this ("Invalid login attempt.") are printed by too many systems to decide alone. */
+export const MIN_QUOTE = 24;
+
+/** A message as it is looked for whole in a paste: flat, and still whole without its closing stop. */
+export function messageQuote(message: string): string {
+  return flatText(message).replace(/[.!]+$/, '');
+}
 const CODE_LIKE = /\b[A-Za-z]+_[A-Za-z_]+\b|\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b|\b[A-Z]{2,}\d+\b/;
 
 /** Everything the matcher precomputes from a catalogue; built once, read by every diagnosis. */
@@ -154,8 +159,7 @@ function withQuotes(phrases: Phrase[], entries: readonly Entry[]): Phrase[] {
     const entry = entries[p.entry];
     if (p.kind !== 'message' || entry === undefined) return undefined;
     const raw = entry.messages[p.at] ?? '';
-    // A quote without the closing full stop ("The token could not be validated") is still whole.
-    const text = flatText(raw).replace(/[.!]+$/, '');
+    const text = messageQuote(raw);
     // A message built around a code (`Bearer error="insufficient_scope"`) is the protocol's, not
     // the vendor's, even when only one file happens to list it.
     if (text.length < MIN_QUOTE || CODE_LIKE.test(raw)) return undefined;

@@ -81,12 +81,12 @@ export function extractCodeTokens(text: string): CodeToken[] {
   return out;
 }
 
+const BLANK = /\s/;
+
 /**
  * Both field patterns end in `:`, `=`, a quote or `>` before optional blanks: most words of a
  * log are not after one, and skip the two look-behind tests.
  */
-const BLANK = /\s/;
-
 function fieldBefore(text: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && BLANK.test(text.charAt(i))) i--;
