@@ -1,5 +1,6 @@
 import type { Catalogue, Entry } from '../catalogue/catalogue.js';
 import { looseKey } from './code-search.js';
+import { MIN_QUOTE, flatText, messageQuote } from './quotes.js';
 import { rawTokens, splitIdentifier, terms, toTerm, wordsOf } from './tokens.js';
 import { vendorRules, vendorWordTerms } from './vendors.js';
 
@@ -74,6 +75,8 @@ export interface IndexData {
   readonly vocabulary: readonly (readonly [string, string])[];
   /** Each vendor word of the `detect` blocks → its terms. */
   readonly vendorWords: readonly (readonly [string, readonly string[]])[];
+  /** Messages (as `messageQuote` text) that another system prints inside a longer message. */
+  readonly printedElsewhere: readonly string[];
 }
 
 interface Draft {
@@ -149,7 +152,31 @@ export function compileIndex(catalogue: Catalogue): IndexData {
     fuzzyCodes,
     vocabulary: [...vocabulary(entries)],
     vendorWords: vendorWordTerms(catalogue.systems),
+    printedElsewhere: printedElsewhere(entries),
   };
+}
+
+/**
+ * Messages another system prints inside a longer message of its own ("invalid username or
+ * password" in Entra's "Error validating credentials due to invalid username or password."): both
+ * print them, so quoted whole they name neither. Worked out here, not at every start.
+ */
+function printedElsewhere(entries: readonly Entry[]): string[] {
+  const bySystem = new Map<string, string[]>();
+  for (const e of entries)
+    bySystem.set(e.system, [...(bySystem.get(e.system) ?? []), ...e.messages.map(flatText)]);
+  const out = new Set<string>();
+  for (const e of entries) {
+    for (const m of e.messages) {
+      const quote = messageQuote(m);
+      const elsewhere = [...bySystem].some(
+        ([system, texts]) =>
+          system !== e.system && texts.some((t) => t !== quote && t.includes(quote)),
+      );
+      if (quote.length >= MIN_QUOTE && elsewhere) out.add(quote);
+    }
+  }
+  return [...out];
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Catalogue, Entry, SystemInfo } from '../catalogue/catalogue.js';
 import { CodeSearch } from './code-search.js';
+import { MIN_QUOTE, messageQuote } from './quotes.js';
 import {
   compileIndex,
   phraseKind,
@@ -32,18 +33,6 @@ export interface Phrase {
   readonly quote?: string;
 }
 
-/** Lower case, one space between words: how messages and pastes are compared for a whole quote. */
-export function flatText(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
-}
-
-/** Whole quotes shorter than this ("Invalid login attempt.") are printed by too many systems to decide alone. */
-export const MIN_QUOTE = 24;
-
-/** A message as it is looked for whole in a paste: flat, and still whole without its closing stop. */
-export function messageQuote(message: string): string {
-  return flatText(message).replace(/[.!]+$/, '');
-}
 const CODE_LIKE = /\b[A-Za-z]+_[A-Za-z_]+\b|\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b|\b[A-Z]{2,}\d+\b/;
 
 /** Everything the matcher precomputes from a catalogue; built once, read by every diagnosis. */
@@ -88,7 +77,7 @@ export function hydrateIndex(
   data: IndexData,
 ): MatchIndex {
   const phraseIds = Int32Array.from(data.phrases.ids);
-  const phrases = withQuotes(hydratePhrases(data), entries);
+  const phrases = withQuotes(hydratePhrases(data), entries, new Set(data.printedElsewhere));
   const entryPhrases: number[][] = entries.map(() => []);
   phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
   const vendors = vendorRules(systems, new Map(data.vendorWords));
@@ -152,8 +141,15 @@ function hydratePhrases(data: IndexData): Phrase[] {
   return phrases;
 }
 
-/** Marks the messages that only one system prints, with their flat text. */
-function withQuotes(phrases: Phrase[], entries: readonly Entry[]): Phrase[] {
+/**
+ * Marks the messages that only one system prints, with their flat text: not printed by another
+ * system, whole or inside a longer message (`printedElsewhere`, worked out at build time).
+ */
+function withQuotes(
+  phrases: Phrase[],
+  entries: readonly Entry[],
+  printedElsewhere: ReadonlySet<string>,
+): Phrase[] {
   const systems = new Map<string, Set<string>>();
   const flat = phrases.map((p) => {
     const entry = entries[p.entry];
@@ -170,6 +166,8 @@ function withQuotes(phrases: Phrase[], entries: readonly Entry[]): Phrase[] {
   });
   return phrases.map((p, i) => {
     const text = flat[i];
-    return text !== undefined && systems.get(text)?.size === 1 ? { ...p, quote: text } : p;
+    return text !== undefined && systems.get(text)?.size === 1 && !printedElsewhere.has(text)
+      ? { ...p, quote: text }
+      : p;
   });
 }

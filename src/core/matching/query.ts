@@ -1,5 +1,6 @@
 import { codeBucket, fewEdits, looseKey } from './code-search.js';
-import { flatText, type MatchIndex } from './match-index.js';
+import type { MatchIndex } from './match-index.js';
+import { flatText } from './quotes.js';
 import { claimEvidence } from './claims.js';
 import { detectContexts } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';

@@ -1,5 +1,17 @@
 import type { Entry } from '../catalogue/catalogue.js';
-import { MIN_QUOTE, messageQuote } from './match-index.js';
+
+/** Lower case, one space between words: how messages and pastes are compared for a whole quote. */
+export function flatText(text: string): string {
+  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Whole quotes shorter than this ("Invalid login attempt.") are printed by too many systems to decide alone. */
+export const MIN_QUOTE = 24;
+
+/** A message as it is looked for whole in a paste: flat, and still whole without its closing stop. */
+export function messageQuote(message: string): string {
+  return flatText(message).replace(/[.!]+$/, '');
+}
 
 /** Per entry, its messages long enough to decide when quoted whole: read once, not per paste. */
 const quotable = new WeakMap<Entry, readonly string[]>();

@@ -7,7 +7,7 @@ import {
   outputShowsEntry,
   quotesMessage,
 } from '../../../src/core/matching/evidence.js';
-import { flatText } from '../../../src/core/matching/match-index.js';
+import { flatText } from '../../../src/core/matching/quotes.js';
 import { readRegister } from '../../../src/core/matching/register.js';
 import type { Scored } from '../../../src/core/matching/score.js';
 

@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Catalogue } from '../../../src/core/catalogue/catalogue.js';
+import { compileIndex } from '../../../src/core/matching/index-compile.js';
+import { buildIndex } from '../../../src/core/matching/match-index.js';
+import { fixtureCatalogue } from '../../support/fixture-catalogue.js';
+
+let catalogue: Catalogue;
+
+beforeAll(async () => {
+  catalogue = await fixtureCatalogue();
+});
+
+/** The quote (if any) of one message of one entry, as the built index marks it. */
+function quoteOf(id: string, message: string): string | undefined {
+  const index = buildIndex(catalogue);
+  const ei = index.entryIndex.get(id) ?? -1;
+  const at = index.entries[ei]?.messages.indexOf(message) ?? -1;
+  const phrase = index.phrases.find((p) => p.entry === ei && p.kind === 'message' && p.at === at);
+  expect(phrase).toBeDefined();
+  return phrase?.quote;
+}
+
+describe('whole quotes that name a vendor', () => {
+  it('lists a message another system prints inside a longer message of its own', () => {
+    // Okta prints "Client authentication failed. Either the client or ... are invalid."
+    expect(compileIndex(catalogue).printedElsewhere).toContain('client authentication failed');
+  });
+
+  it('does not let such a message name its system when quoted whole', () => {
+    expect(quoteOf('oauth2/invalid_client', 'Client authentication failed')).toBeUndefined();
+  });
+
+  it('still lets a message only one system prints name it', () => {
+    expect(quoteOf('oauth2/invalid_grant', 'The refresh token has expired')).toBe(
+      'the refresh token has expired',
+    );
+  });
+});
