@@ -167,7 +167,8 @@ const contextSchema = z
       .array(nonEmpty)
       .default([])
       .meta({
-        description: 'Regular expressions (case-insensitive) for shapes that show the setting.',
+        description:
+          'Regular expressions (case-insensitive) for shapes that show the setting. A named group `seen` picks the part of the match shown as the reason.',
         examples: [['\\boauth_signature\\b']],
       }),
   })

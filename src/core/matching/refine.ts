@@ -109,7 +109,11 @@ function wordsPattern(words: readonly string[]): RegExp[] {
   return [new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'iu')];
 }
 
-/** The contexts present in a paste, by position in `contexts`, each with the text that showed it. */
+/**
+ * The contexts present in a paste, by position in `contexts`, each with the text that showed it: the
+ * pattern's `seen` group when it has one (a pattern that spans lines names the part that matters),
+ * else the whole match.
+ */
 export function detectContexts(
   text: string,
   contexts: readonly ContextRule[],
@@ -119,7 +123,7 @@ export function detectContexts(
     for (const test of c.tests) {
       const m = test.exec(text);
       if (m !== null) {
-        found.set(i, m[0]);
+        found.set(i, m.groups?.['seen'] ?? m[0]);
         return;
       }
     }

@@ -339,6 +339,36 @@ describe('diagnose: a reading that refines another wins when its own evidence is
     expect(d.matches[1]?.id).toBe('oauth2/invalid_client');
   });
 
+  it("reads a Workday 401 invalid_client for one tenant, with a client of another, as that tenant's client", () => {
+    const token = 'POST https://wd3-impl-services1.workday.com/ccx/oauth2/kinetic_emea/token';
+    const reply = 'HTTP/1.1 401 Unauthorized\n{"error":"invalid_client"}';
+    const after = diagnoser.diagnose(
+      `${token}\nclient id from View API Clients in kinetic_us\n${reply}`,
+    );
+    expect(after.matches.map((m) => m.id).slice(0, 2)).toEqual([
+      'workday/wrong-tenant-client',
+      'workday/invalid-credentials',
+    ]);
+    expect(after.matches[0]?.why).toContain('a tenant other than the token URL\'s: "kinetic_us"');
+    // The other tenant named before the token URL.
+    const before = diagnoser.diagnose(`client registered in kinetic_us\n${token}\n${reply}`);
+    expect(before.matches[0]?.id).toBe('workday/wrong-tenant-client');
+    // The same tenant again (or an ISU named after it) is not another tenant.
+    const same = diagnoser.diagnose(`${token} as kinetic_emea_isu on kinetic_emea\n${reply}`);
+    expect(same.matches[0]?.id).toBe('workday/invalid-credentials');
+  });
+
+  it('lets a specific cause of a Workday 401 invalid_client beat the catch-all reading', () => {
+    const d = diagnoser.diagnose(
+      'POST https://wd5-impl-services1.workday.com/ccx/oauth2/acme_impl/token -> 401 {"error":"invalid_client"}; every API client gets invalid_client at once since the tenant refresh',
+    );
+    expect(d.matches.map((m) => m.id).slice(0, 2)).toEqual([
+      'workday/api-clients-disabled',
+      'workday/invalid-credentials',
+    ]);
+    expect(d.confident).toBe(true);
+  });
+
   it('keeps the generic reading when no vendor is shown', () => {
     const d = diagnoser.diagnose(
       'POST https://auth.example.org/oauth/token -> 401 {"error":"invalid_client"}',
