@@ -61,14 +61,14 @@ const SECOND_PERSON = /\byou(?:r|rs|'re|'ll|'ve)?\b/gi;
 const FIRST_PERSON_WORDS = /\b(?:I|I'm|I've|we|we're|we've|my|our|me|us)\b/g;
 const MODAL = /\b(?:should|could|would|may|might|must|can)\b/gi;
 const DOC_REGISTER =
-  /\b(?:make sure|ensure(?: that)?|note that|for example|e\.g\.|you can|you need to|you must|to (?:resolve|fix|avoid|prevent) (?:this|the|it)|in order to|we recommend|it is recommended|refer to|see (?:the|our) (?:docs|documentation|article)|this (?:article|guide|page|section|topic)|walk you through|common (?:causes?|issues|errors|problems)|step[- ]by[- ]step|let['’]s)\b/gi;
+  /\b(?:make sure|ensure(?: that)?|note that|for example|e\.g\.|you can|you need to|you must|to (?:resolve|fix|avoid|prevent) (?:this|the|it)|in order to|we recommend|it is recommended|refer to|see (?:the|our) (?:docs|documentation|article)|this (?:article|guide|page|section|topic)|walk you through|common (?:causes?|issues|errors|problems)|step[- ]by[- ]step|let['’]s|(?:may|might) be worth)\b/gi;
 // Someone in general hits the error ("developers often encounter", "users get", "one gets"):
 // written about the error, not from it.
 const GENERIC_AGENT =
-  /\b(?:developers|users|customers|clients|people|someone|anyone|one|a user|a client|the user|the client|callers?)\s+(?:\w+ly\s+)?(?:gets?|encounters?|sees?|receives?|hits?|runs? into|tries|try|may|might|will|can|could|would|need)\b/i;
+  /\b(?:developers|users|customers|clients|people|someone|anyone|one|a user|a client|the user|the client|callers?)\s+(?:(?:\w+ly|often|sometimes)\s+)?(?:gets?|encounters?|sees?|receives?|hits?|runs? into|tries|try|may|might|will|can|could|would|need)\b/i;
 // What the poster wants to build or change, not what failed.
 const INTENT =
-  /\b(?:I|we) (?:want|would like|wish|plan|intend|need) to\b|\bwe should\b|\bshould (?:we|I)\b|\bwould (?:it|this) (?:be|make)\b/i;
+  /\b(?:I|we) (?:want|would like|wish|plan|intend|need) to\b|\b(?:I|we) need (?:handle|support|catch|implement)\b|\bwe should\b|\bshould (?:we|I)\b|\bwould (?:it|this) (?:be|make)\b/i;
 // A title in the imperative mood is how commits, PRs and docs tasks are named; reports are titled
 // with what happens ("invalid_grant when refreshing"). A general list of change verbs.
 const IMPERATIVE_TITLE =

@@ -72,6 +72,16 @@ describe('readRegister: who is speaking', () => {
     ],
     ['reply', 'If you can provide a video of the behaviour you are seeing, we will look.'],
     ['proposal', 'A 401 for an expired token should include information the client can act on.'],
+    ['proposal', 'The error codes page is missing AADSTS90002 and its meaning.'],
+    ['proposal', 'The docs however state that both error and state are returned.'],
+    ['docs or KB', '### Error: "Invalid login attempt"\n**Cause:** the token was revoked'],
+    ['docs or KB', 'The issue typically stems from a clock that drifts.'],
+    ['hypothetical', 'When the refresh token is revoked the server will reply with invalid_grant.'],
+    ['condition', 'If the nightly publish failed with `invalid_grant`, check the consent screen.'],
+    ['condition', 'If a request is made with an expired token, the API ignores it.'],
+    ['diff', '+        if status == 401:\n+            raise AuthError(body)'],
+    ['diff', '```diff\n+| AADSTS50149 | Invalid Code_Challenge_method parameter. |\n```'],
+    ['change description', 'Made a change to the AADSTS50079 message.'],
   ])('reads %s as written about errors', (marker, text) => {
     expect(readRegister(text).discussion).toContain(marker);
   });
