@@ -3,7 +3,10 @@ const PHRASE_CAP = 1;
 const SECOND_WEIGHT = 0.3;
 /** Term coverage at which a message is checked for a whole quote. */
 const WHOLE = 0.85;
+/** What a message's coverage counts for when its words are only scattered over the text. */
+const SCATTERED = 0.8;
 
+import { nearQuote } from './near-quote.js';
 import type { Query } from './query.js';
 
 export interface PhraseEvidence {
@@ -21,6 +24,7 @@ const NONE: PhraseEvidence = { value: 0, phrase: undefined, distinctiveMessage: 
 /** Scores every phrase of one entry against the text's terms. */
 export function phraseEvidence(ei: number, query: Query, index: MatchIndex): PhraseEvidence {
   const full = 1.6 * Math.log(1 + index.entries.length);
+  const entry = index.entries[ei];
   let best: PhraseEvidence = NONE;
   let distinctiveMessage = 0;
   let message = 0;
@@ -36,8 +40,15 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     if (mass <= 0) continue;
     const coverage = mass / phrase.mass;
     if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.to - phrase.from >= 3) {
-      message = Math.max(message, coverage);
-      if (phrase.distinctive) distinctiveMessage = Math.max(distinctiveMessage, coverage);
+      // Covered terms count as a quote only when the message's words also stand together.
+      const quoted =
+        coverage < WHOLE ||
+        phrase.kind !== 'message' ||
+        entry === undefined ||
+        nearQuote(entry, phrase.at, query.flat);
+      const held = quoted ? coverage : Math.min(coverage, SCATTERED);
+      message = Math.max(message, held);
+      if (phrase.distinctive) distinctiveMessage = Math.max(distinctiveMessage, held);
     }
     // Quoted whole, a message only one system prints names that system, however few of its words
     // are terms ("The token could not be validated." is two); the quote itself is long enough.

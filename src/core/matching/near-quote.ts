@@ -1,0 +1,72 @@
+import type { Entry } from '../catalogue/catalogue.js';
+
+/**
+ * Whether a message's words stand together in the text (`flat`, see `flatText`), as a copy of the
+ * message does: some run of at least half of its words (three at least) in the message's order,
+ * with nothing but spaces and punctuation between them. A message whose terms are only scattered
+ * over the poster's prose ("a token error … resolve the issue … service") is not quoted, however
+ * well its terms are covered. No per-paste preparation: the few messages covered well enough to
+ * ask are looked for where their words occur.
+ */
+export function nearQuote(entry: Entry, at: number, flat: string): boolean {
+  const words = wordsOfMessage(entry, at);
+  const need = Math.max(3, Math.ceil(words.length / 2));
+  if (words.length < need) return true;
+  for (let i = 0; i + need <= words.length; i++) {
+    const first = words[i] ?? '';
+    let seen = 0;
+    for (
+      let pos = flat.indexOf(first);
+      pos >= 0 && seen < MAX_STARTS;
+      pos = flat.indexOf(first, pos + 1)
+    ) {
+      seen++;
+      if (runAt(flat, pos, words, i, need)) return true;
+    }
+  }
+  return false;
+}
+
+/** Occurrences of a run's first word tried before the next run is tried. */
+const MAX_STARTS = 8;
+
+/** The words `words[from .. from + need]` stand at `pos` in the text, one after the other. */
+function runAt(
+  flat: string,
+  pos: number,
+  words: readonly string[],
+  from: number,
+  need: number,
+): boolean {
+  if (pos > 0 && isWordChar(flat.charCodeAt(pos - 1))) return false;
+  let at = pos;
+  for (let k = from; k < from + need; k++) {
+    const word = words[k] ?? '';
+    if (!flat.startsWith(word, at)) return false;
+    at += word.length;
+    if (at < flat.length && isWordChar(flat.charCodeAt(at))) return false;
+    // Spaces and punctuation between two words of the message.
+    while (at < flat.length && !isWordChar(flat.charCodeAt(at))) at++;
+  }
+  return true;
+}
+
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+}
+
+const messageWords = new WeakMap<Entry, (readonly string[] | undefined)[]>();
+
+function wordsOfMessage(entry: Entry, at: number): readonly string[] {
+  let perMessage = messageWords.get(entry);
+  if (perMessage === undefined) messageWords.set(entry, (perMessage = []));
+  let words = perMessage[at];
+  if (words === undefined) {
+    words = (entry.messages[at] ?? '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w !== '');
+    perMessage[at] = words;
+  }
+  return words;
+}

@@ -1,0 +1,33 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Entry } from '../../../src/core/catalogue/catalogue.js';
+import { flatText } from '../../../src/core/matching/quotes.js';
+import { nearQuote } from '../../../src/core/matching/near-quote.js';
+import { fixtureCatalogue } from '../../support/fixture-catalogue.js';
+
+let entry: Entry;
+
+beforeAll(async () => {
+  const found = (await fixtureCatalogue()).entries.find((e) => e.id === 'netsuite/TokenBlocked');
+  if (found === undefined) throw new Error('fixture entry netsuite/TokenBlocked is missing');
+  entry = found;
+});
+
+function quotes(text: string): boolean {
+  return nearQuote(entry, 0, flatText(text));
+}
+
+describe('nearQuote', () => {
+  it.each([
+    'Either access or refresh token is blocked, causing the access to be denied.',
+    '{"error":"invalid_grant","error_description":"Either access or refresh token is blocked"}',
+    'We got: refresh token is blocked, causing the access to be denied!!',
+  ])('reads the message copied (wholly or in a long run) in %j', (text) => {
+    expect(quotes(text)).toBe(true);
+  });
+
+  it("does not read the message's words scattered over prose as a quote", () => {
+    expect(
+      quotes('Access was denied, so either I refresh the token or the account is blocked.'),
+    ).toBe(false);
+  });
+});
