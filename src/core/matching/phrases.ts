@@ -25,17 +25,21 @@ const NONE: PhraseEvidence = { value: 0, phrase: undefined, distinctiveMessage: 
 export function phraseEvidence(ei: number, query: Query, index: MatchIndex): PhraseEvidence {
   const full = 1.6 * Math.log(1 + index.entries.length);
   const entry = index.entries[ei];
-  let best: PhraseEvidence = NONE;
+  let bestValue = 0;
+  let bestPhrase: Phrase | undefined;
   let distinctiveMessage = 0;
   let message = 0;
   let second = 0;
+  // The arrays the loops read, held in locals (the hot path of scoring).
+  const { phraseIds, termIdf, phrases } = index;
+  const weights = query.weights;
   for (const pi of index.entryPhrases[ei] ?? []) {
-    const phrase = index.phrases[pi];
+    const phrase = phrases[pi];
     if (phrase === undefined || phrase.mass <= 0) continue;
     let mass = 0;
     for (let k = phrase.from; k < phrase.to; k++) {
-      const id = index.phraseIds[k] ?? -1;
-      mass += (index.termIdf[id] ?? 0) * (query.weights[id] ?? 0);
+      const id = phraseIds[k] ?? -1;
+      mass += (termIdf[id] ?? 0) * (weights[id] ?? 0);
     }
     if (mass <= 0) continue;
     const coverage = mass / phrase.mass;
@@ -58,20 +62,29 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
       0,
       Math.min(PHRASE_CAP, mass / full) - (0.6 * (phrase.mass - mass)) / full,
     );
-    if (value > best.value) {
-      second = best.value;
-      best = { ...NONE, value, phrase };
+    if (value > bestValue) {
+      second = bestValue;
+      bestValue = value;
+      bestPhrase = phrase;
     } else if (value > second) second = value;
   }
+  if (bestPhrase === undefined && distinctiveMessage === 0 && message === 0) return NONE;
   // A second matching phrase is corroboration: it separates entries whose best phrases tie.
-  return { ...best, value: best.value + SECOND_WEIGHT * second, distinctiveMessage, message };
+  return {
+    value: bestValue + SECOND_WEIGHT * second,
+    phrase: bestPhrase,
+    distinctiveMessage,
+    message,
+  };
 }
 
 /** How much of the text's vocabulary the entry shares (its phrases, reason and steps). */
 export function overlap(ei: number, query: Query, index: MatchIndex): number {
   let sum = 0;
+  const { termIdf } = index;
+  const weights = query.weights;
   for (const id of index.entryTermIds[ei] ?? []) {
-    sum += (index.termIdf[id] ?? 0) * (query.weights[id] ?? 0);
+    sum += (termIdf[id] ?? 0) * (weights[id] ?? 0);
   }
   return Math.min(1, sum / (2.5 * Math.log(1 + index.entries.length)));
 }

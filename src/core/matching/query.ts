@@ -127,7 +127,8 @@ function collectTerms(text: string, index: MatchIndex): Collected {
       read.set(raw, token);
     }
     const { parts, isCamel } = token;
-    for (const [i, term] of parts.entries()) {
+    for (let i = 0; i < parts.length; i++) {
+      const term = parts[i];
       if (out.size >= MAX_TERMS) return { terms: out, sequence, camel };
       if (term !== undefined && (out.get(term.term) ?? 0) < term.weight) {
         out.set(term.term, term.weight);
@@ -193,7 +194,9 @@ function findCodeWords(
 ): CodeHit[] {
   const hits: CodeHit[] = [];
   sequence.forEach((term, i) => {
-    for (const cw of index.codeWords.get(term) ?? []) {
+    const words = index.codeWords.get(term);
+    if (words === undefined) return;
+    for (const cw of words) {
       // `AccessDenied` (an AWS error) is not `access_denied` written as words.
       const shapeClash = cw.code.includes('_') && cw.terms.some((_, k) => camel[i + k] === true);
       if (!shapeClash && cw.terms.every((t, k) => sequence[i + k] === t)) {

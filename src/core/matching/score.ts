@@ -1,5 +1,6 @@
 import { phraseText } from './index-compile.js';
-import type { MatchIndex } from './match-index.js';
+import type { Entry } from '../catalogue/catalogue.js';
+import type { MatchIndex, Phrase } from './match-index.js';
 import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
 import { quotedMessages } from './quotes.js';
@@ -59,6 +60,7 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
  */
 function codesInQuotedMessages(raws: readonly Raw[], query: Query, index: MatchIndex): Set<number> {
   const out = new Set<number>();
+  if (!raws.some((r) => r.code > 0)) return out;
   const quotes = raws.flatMap((r) =>
     quotedMessages(index.entries[r.entry], query.flat).map((quote) => ({ entry: r.entry, quote })),
   );
@@ -77,20 +79,54 @@ function codesInQuotedMessages(raws: readonly Raw[], query: Query, index: MatchI
 
 /** Entries worth scoring: every code hit, then the entries sharing the most distinctive terms. */
 function nominate(query: Query, index: MatchIndex): number[] {
-  const sum = new Map<number, number>();
-  for (const [term, weight] of query.terms) {
-    const id = index.termIds.get(term);
-    const list = id === undefined ? undefined : index.termEntries[id];
-    if (id === undefined || list === undefined || list.length > COMMON_TERM_ENTRIES) continue;
-    const idf = (index.termIdf[id] ?? 0) * weight;
-    for (const ei of list) sum.set(ei, (sum.get(ei) ?? 0) + idf);
+  // Summed in typed arrays: the query's terms in order (`query.ids`), each entry's sum growing in
+  // the same order as a map's would, and the entries ranked in the order they were first reached.
+  const { sum, reached } = scratchOf(index);
+  const order: number[] = [];
+  for (const id of query.ids) {
+    const list = index.termEntries[id];
+    if (list === undefined || list.length > COMMON_TERM_ENTRIES) continue;
+    const idf = (index.termIdf[id] ?? 0) * (query.weights[id] ?? 0);
+    for (const ei of list) {
+      if (reached[ei] === 0) {
+        reached[ei] = 1;
+        order.push(ei);
+      }
+      sum[ei] = (sum[ei] ?? 0) + idf;
+    }
   }
-  const byTerms = [...sum].sort((a, b) => b[1] - a[1]).slice(0, MAX_CANDIDATES);
-  const picked = new Set([...query.codeHits.map((h) => h.entry), ...byTerms.map(([ei]) => ei)]);
+  // A stable sort: entries with equal sums keep the order they were first reached in.
+  const byTerms = order.sort((a, b) => (sum[b] ?? 0) - (sum[a] ?? 0)).slice(0, MAX_CANDIDATES);
+  for (const ei of order) {
+    sum[ei] = 0;
+    reached[ei] = 0;
+  }
+  const picked = new Set(query.codeHits.map((h) => h.entry));
+  for (const ei of byTerms) picked.add(ei);
   // A candidate's refinements are scored too (a Set visits what is added while it is iterated).
   for (const ei of picked)
     for (const child of index.refinements.children[ei] ?? []) picked.add(child);
   return [...picked];
+}
+
+interface Scratch {
+  readonly sum: Float64Array;
+  readonly reached: Uint8Array;
+}
+
+/** Per index, buffers `nominate` fills and zeroes again (a diagnosis is synchronous). */
+const scratch = new WeakMap<MatchIndex, Scratch>();
+
+function scratchOf(index: MatchIndex): Scratch {
+  let s = scratch.get(index);
+  if (s === undefined) {
+    s = {
+      sum: new Float64Array(index.entries.length),
+      reached: new Uint8Array(index.entries.length),
+    };
+    scratch.set(index, s);
+  }
+  return s;
 }
 
 interface CodeEvidence {
@@ -157,8 +193,7 @@ function combine(
   if (hit !== undefined) why.push(hit.label ?? `code ${hit.code}`);
   const sameAsCode = hit !== undefined && r.phrase.phrase?.kind === 'code';
   if (r.phrase.phrase !== undefined && r.phrase.value >= 0.2 && !sameAsCode) {
-    const { kind, at } = r.phrase.phrase;
-    why.push(`${kind} "${entry === undefined ? '' : phraseText(entry, kind, at)}"`);
+    why.push(phraseLabel(r.phrase.phrase, entry));
   }
   const vendor = vendorTerm(r, query, isVendor, quotedOwn, maxVendor, entry?.system, why);
   const status = statusTerm(query, index, entry, why);
@@ -183,6 +218,19 @@ function combine(
     ownMessage: quotedOwn,
     why,
   };
+}
+
+/** Per phrase, how `why` names it: built once, not per diagnosis. */
+const labels = new WeakMap<Phrase, string>();
+
+function phraseLabel(phrase: Phrase, entry: Entry | undefined): string {
+  let label = labels.get(phrase);
+  if (label === undefined) {
+    const { kind, at } = phrase;
+    label = `${kind} "${entry === undefined ? '' : phraseText(entry, kind, at)}"`;
+    labels.set(phrase, label);
+  }
+  return label;
 }
 
 function vendorTerm(
