@@ -33,6 +33,11 @@ export class CodeSearch {
     }
   }
 
+  /** Some code of one bucket passes `test` (fuse.js is not consulted). */
+  some(bucket: string, test: (code: string) => boolean): boolean {
+    return this.#buckets.get(bucket)?.some(test) ?? false;
+  }
+
   /** The best code of one bucket for `token`, with fuse.js's score (0 = exact). */
   best(bucket: string, token: string): { item: string; score: number } | undefined {
     const list = this.#buckets.get(bucket);

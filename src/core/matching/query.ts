@@ -274,6 +274,10 @@ function looksLikeCode(token: string): boolean {
 
 /** A misspelt code (`TokenExpierd`, `invalid_clinet`) found with fuse.js over the catalogue's codes. */
 function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): CodeHit[] {
+  // fuse.js's pick must be of the same shape and a few edits away: when no code of the searched
+  // buckets is, there is nothing to search for (most code-shaped words of a log are not codes).
+  const near = (code: string): boolean => sameShape(code, token) && fewEdits(code, token);
+  if (!NEAR_LENGTHS.some((d) => index.codeSearch.some(bucketOf(token, d), near))) return [];
   const best = nearestCode(token, index);
   if (best === undefined) return [];
   if (!sameShape(best.item, token) || !fewEdits(best.item, token)) return [];
@@ -287,11 +291,18 @@ function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): Cod
   }));
 }
 
+/** Misspelt codes are looked for among codes at most two characters longer or shorter. */
+const NEAR_LENGTHS = [-2, -1, 0, 1, 2];
+
+function bucketOf(token: string, d: number): string {
+  return codeBucket(token.charAt(0), token.length + d);
+}
+
 /** The closest code within two characters of the token's length that fuse.js scores ≤ 0.2. */
 function nearestCode(token: string, index: MatchIndex): { item: string } | undefined {
   let best: { item: string; score: number } | undefined;
-  for (let d = -2; d <= 2; d++) {
-    const hit = index.codeSearch.best(codeBucket(token.charAt(0), token.length + d), token);
+  for (const d of NEAR_LENGTHS) {
+    const hit = index.codeSearch.best(bucketOf(token, d), token);
     if (hit !== undefined && hit.score <= 0.2 && (best === undefined || hit.score < best.score)) {
       best = hit;
     }
