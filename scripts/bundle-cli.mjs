@@ -45,9 +45,13 @@ const LOADER = `#!/usr/bin/env node
 // written for this very bundle and this Node; V8 rejects any other cache, and the bundle then just
 // compiles as it would without one. AUTHHELP_WRITE_CODE_CACHE=1 writes the cache on exit (build only).
 const { readFileSync, writeFileSync } = require('node:fs');
-const { createRequire } = require('node:module');
 const { join } = require('node:path');
 const vm = require('node:vm');
+
+// A one-shot process runs each of the matcher's regular expressions a few times: compiled to
+// machine code at once, they cost less than being interpreted first (V8's default tier-up). Set
+// before the script is compiled, so the code cache is written and read under the same flags.
+require('node:v8').setFlagsFromString('--no-regexp-tier-up');
 
 const file = join(__dirname, 'authhelp-bundle.cjs');
 const cacheFile = join(__dirname, 'authhelp-bundle.cache');
@@ -65,7 +69,8 @@ const script = new vm.Script(
 if (process.env.AUTHHELP_WRITE_CODE_CACHE === '1')
   process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
 const bundle = { exports: {} };
-script.runInThisContext()(bundle.exports, createRequire(file), bundle, file, __dirname);
+// The bundle sits beside this file: this file's require resolves its packages alike.
+script.runInThisContext()(bundle.exports, require, bundle, file, __dirname);
 `;
 writeFileSync(`${outdir}/authhelp.cjs`, LOADER);
 chmodSync(`${outdir}/authhelp.cjs`, 0o755);
