@@ -33,14 +33,18 @@ const OUTPUT: readonly Rule[] = [
   ['WWW-Authenticate', /\bwww-authenticate\s*:/i],
   [
     'stack trace',
-    /^\s+at\s+[\w$.<>]+[.(]|Traceback \(most recent call last\)|^\s*Caused by:|Exception in thread|^\s*#\d+\s+\S+\(\d+\)|\bStack trace:/m,
+    /^\s+at\s+[\w$.<>]+[.(]|Traceback \(most recent call last\)|^\s*Caused by:|Exception in thread|^\s*#\d+\s+\S+\(\d+\)|^[^\n]*#\d+\s+[\w$.<> ]+\((?:package|dart|file):[^\s)]+:\d+|\bStack trace:/m,
   ],
   ['exception', /\b[A-Z]\w*(?:Exception|Error|Fault)\b\s*[:(]\s*\S/],
   [
     'log line',
-    /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*\b(?:ERROR|WARN(?:ING)?|FATAL|SEVERE|error|fail)/im,
+    /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*\b(?:ERROR|ERR|WARN(?:ING)?|WRN|FATAL|FTL|SEVERE|error|fail)/im,
   ],
-  ['error line', /^\s*(?:\*{3}\s*)?(?:error|fatal|failed|failure)\b\s*(?:\*{3})?\s*[:!\]-]/im],
+  // "Error: …", and Google's sign-in page: "Error 400: redirect_uri_mismatch".
+  [
+    'error line',
+    /^\s*(?:\*{3}\s*)?(?:error|fatal|failed|failure)\b(?:\s+[45]\d\d)?\s*(?:\*{3})?\s*[:!\]-]/im,
+  ],
   [
     'audit trail row',
     /\bDetail\s*[:|]?\s*`?[A-Z][a-z]+[A-Z]\w+|\bStatus\s*[:|]?\s*Failure\b|\bFailure\s*\|?\s*[A-Z][a-z]+[A-Z]\w+/,
@@ -97,7 +101,7 @@ const DISCUSSION: readonly Rule[] = [
   ],
   [
     'hypothetical',
-    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|will|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|reply|answer|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b/i,
+    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|will|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|reply|answer|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b|\bin (?:the )?case (?:that |when |where )?(?:the |a |an )?(?:[\w-]+ ){1,2}(?:returns|responds|answers|fails|throws)\b/i,
   ],
   [
     'specification',
@@ -106,7 +110,8 @@ const DISCUSSION: readonly Rule[] = [
   [
     // An issue or PR template, or a message template with its placeholders ('<tenantName>').
     'template',
-    /['"]<[a-z]+[A-Z][A-Za-z]*>['"]|\[Enter feedback here\]|^\s*#{1,3}\s*(?:Proposed changes|What does this PR do|Related issues?|Checklist|Type of change)\b/im,
+    // Case-sensitive: a placeholder is camelCase ('<tenantName>'), a masked value is not ('<elided>').
+    /['"]<[a-z]+[A-Z][A-Za-z]*>['"]|\[[Ee]nter [Ff]eedback [Hh]ere\]|^\s*#{1,3}\s*(?:[Pp]roposed [Cc]hanges|[Ww]hat [Dd]oes [Tt]his PR [Dd]o|[Rr]elated [Ii]ssues?|[Cc]hecklist|[Tt]ype [Oo]f [Cc]hange)\b/m,
   ],
   [
     'code handling an error',

@@ -11,8 +11,15 @@ describe('readRegister: error output', () => {
     ['a SOAP fault', '<faultcode>SOAP-ENV:Client.authenticationError</faultcode>'],
     ['an audit trail row', '11/02/2025 09:14 am | Failure | TokenRejected | Storefront'],
     ['a coded message', 'AADSTS700016: Application with identifier x was not found'],
+    ["Google's sign-in error line", 'Access blocked\nError 400: redirect_uri_mismatch'],
+    ['a Serilog line', '2020-06-07 23:18:31.385 +07:00 [ERR] Client not authorized'],
+    ['a Dart frame', '#0      Token.fromMap (package:aad_oauth/model/token.dart:72:7)'],
   ])('reads %s as output', (_name, text) => {
     expect(readRegister(text).output.length).toBeGreaterThan(0);
+  });
+
+  it("does not take a masked value ('<elided>') for a template's placeholder", () => {
+    expect(readRegister("The specified kid '<elided>' is not found").discussion).toEqual([]);
   });
 
   it('does not take a mention of the Login Audit Trail for a row of it', () => {
@@ -79,6 +86,10 @@ describe('readRegister: who is speaking', () => {
     ['hypothetical', 'When the refresh token is revoked the server will reply with invalid_grant.'],
     ['condition', 'If the nightly publish failed with `invalid_grant`, check the consent screen.'],
     ['condition', 'If a request is made with an expired token, the API ignores it.'],
+    [
+      'hypothetical',
+      'In the case the STS returns an error with an extra parameter, can we read it?',
+    ],
     ['diff', '+        if status == 401:\n+            raise AuthError(body)'],
     ['diff', '```diff\n+| AADSTS50149 | Invalid Code_Challenge_method parameter. |\n```'],
     ['change description', 'Made a change to the AADSTS50079 message.'],
