@@ -261,16 +261,17 @@ function indexCodes(entries: readonly Entry[]): {
   const looseCodes = new Map<string, CodeRef[]>();
   const fuzzyCodes = new Set<string>();
   const systemsByCode = new Map<string, Set<string>>();
+  // A code spelled like another system's code but for case and separators (NetSuite's
+  // `InvalidScope`, which client libraries also print for OAuth's `invalid_scope`) names no vendor.
   for (const e of entries) {
     for (const c of [...e.codes, ...e.surfacesAs]) {
-      const set = systemsByCode.get(c.toLowerCase()) ?? new Set<string>();
+      const set = systemsByCode.get(looseKey(c)) ?? new Set<string>();
       set.add(e.system);
-      systemsByCode.set(c.toLowerCase(), set);
+      systemsByCode.set(looseKey(c), set);
     }
   }
   entries.forEach((entry, i) => {
-    const unique = (code: string): boolean =>
-      (systemsByCode.get(code.toLowerCase())?.size ?? 0) === 1;
+    const unique = (code: string): boolean => (systemsByCode.get(looseKey(code))?.size ?? 0) === 1;
     const refs = [
       ...entry.codes.map((code) => ({ entry: i, strength: 1, code, vendorUnique: unique(code) })),
       ...entry.surfacesAs.map((code) => ({

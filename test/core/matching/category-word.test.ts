@@ -36,3 +36,12 @@ describe('diagnose: confidences follow the ranking', () => {
     expect(confidences).toEqual([...confidences].sort((a, b) => b - a));
   });
 });
+
+describe('diagnose: a code spelled like another system’s code names no vendor', () => {
+  it('does not answer NetSuite unasked for `InvalidScope` printed by a client library for invalid_scope', () => {
+    const d = diagnoser.diagnose(
+      '[ERROR] failed retrieving first token: InvalidScope: The provided value for scope openid is not valid.',
+    );
+    expect(d.confident && d.matches[0]?.id.startsWith('netsuite/')).toBe(false);
+  });
+});
