@@ -83,6 +83,7 @@ describe('readRegister: who is speaking', () => {
     ['proposal', 'The docs however state that both error and state are returned.'],
     ['docs or KB', '### Error: "Invalid login attempt"\n**Cause:** the token was revoked'],
     ['docs or KB', 'The issue typically stems from a clock that drifts.'],
+    ['docs or KB', "You're getting this error because tokens expire after two hours."],
     ['hypothetical', 'When the refresh token is revoked the server will reply with invalid_grant.'],
     ['condition', 'If the nightly publish failed with `invalid_grant`, check the consent screen.'],
     ['condition', 'If a request is made with an expired token, the API ignores it.'],
