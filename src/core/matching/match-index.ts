@@ -96,7 +96,7 @@ export function hydrateIndex(
     looseCodes: new Map(data.looseCodes),
     codeWords: new Map(data.codeWords),
     codeSearch: new CodeSearch(data.fuzzyCodes),
-    typos: new TypoIndex(rawToTerm.keys()),
+    typos: new TypoIndex(rawToTerm),
     rawToTerm,
     vendors,
     vendorSystems: new Set(vendors.map((v) => v.system)),

@@ -7,14 +7,20 @@
  * The buckets are built on the first lookup of an unknown word: a process that never needs them
  * never pays.
  */
+/** What the index reads of its vocabulary: membership, and the words once to bucket them. */
+type Vocabulary = Pick<ReadonlySet<string>, 'has' | 'keys'>;
+
 export class TypoIndex {
-  readonly #vocab: ReadonlySet<string>;
+  readonly #vocab: Vocabulary;
   readonly #minLength: number;
   #buckets: Map<number, string[]> | undefined;
 
-  /** Words shorter than `minLength` are offered only as the query word less one letter. */
-  constructor(vocab: Iterable<string>, minLength = 5) {
-    this.#vocab = new Set(vocab);
+  /**
+   * Words shorter than `minLength` are offered only as the query word less one letter. A map's
+   * keys are the vocabulary as they stand (the match index passes its word → term map, not a copy).
+   */
+  constructor(vocab: Iterable<string> | ReadonlyMap<string, unknown>, minLength = 5) {
+    this.#vocab = vocab instanceof Map ? vocab : new Set(vocab as Iterable<string>);
     this.#minLength = minLength;
   }
 
@@ -58,7 +64,7 @@ export class TypoIndex {
       if (list === undefined) buckets.set(key, [term]);
       else list.push(term);
     };
-    for (const term of this.#vocab) {
+    for (const term of this.#vocab.keys()) {
       if (term.length < 3) continue;
       add(headKey(term.length, term), term);
       add(tailKey(term.length, term), term);
