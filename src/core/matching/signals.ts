@@ -1,3 +1,4 @@
+import { wordRunEnd } from './tokens.js';
 /** Exact, structural signals read from a paste before any fuzzy matching. */
 export interface Signals {
   /** HTTP statuses seen in status lines, JSON fields, arrows or "(404) Not Found" forms. */
@@ -56,7 +57,6 @@ export function extractHosts(text: string): string[] {
   return [...hosts];
 }
 
-const TOKEN = /[\p{L}\p{N}_]+/gu;
 // A JSON "name" holds the code of a thrown error object (SuiteScriptError, JavaScript errors).
 const ERROR_FIELD_BEFORE =
   /(?:(?:error(?:_?code)?|detail|errorcode|code|reason|audit[^:=\n]{0,24})["']?\s*[:=]\s*["']?|"name"\s*:\s*"|<(?:\w+:)?(?:code|errorcode|faultcode|error)>)\s*$/i;
@@ -67,10 +67,12 @@ const CATEGORY_FIELD_BEFORE = /(?:categor(?:y|ies)|type|kind|class)["']?\s*[:=]\
 export function extractCodeTokens(text: string): CodeToken[] {
   const out: CodeToken[] = [];
   const seen = new Set<string>();
-  for (const m of text.matchAll(TOKEN)) {
-    const token = m[0];
-    if (token.length < 3 || token.length > 60) continue;
-    const before = fieldBefore(text, m.index) ? text.slice(Math.max(0, m.index - 32), m.index) : '';
+  // Each run of word characters (`[\p{L}\p{N}_]+`), scanned without a match object per word.
+  for (let at = 0, end; at < text.length; at = Math.max(end, at + 1)) {
+    end = wordRunEnd(text, at);
+    if (end - at < 3 || end - at > 60) continue;
+    const token = text.slice(at, end);
+    const before = fieldBefore(text, at) ? text.slice(Math.max(0, at - 32), at) : '';
     const inErrorField = before !== '' && ERROR_FIELD_BEFORE.test(before);
     const inCategoryField = before !== '' && !inErrorField && CATEGORY_FIELD_BEFORE.test(before);
     const key = inErrorField ? `!${token}` : inCategoryField ? `?${token}` : token;

@@ -43,11 +43,61 @@ export function splitIdentifier(token: string): string[] {
     .filter((p) => p !== '');
 }
 
-const WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu;
+/** `[A-Za-z0-9_]` and `[A-Za-z]` by character code: the scanners' ASCII fast path. */
+const ASCII_WORD = new Uint8Array(128);
+const ASCII_LETTER = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  ASCII_WORD[c] = /\w/.test(ch) ? 1 : 0;
+  ASCII_LETTER[c] = /[A-Za-z]/.test(ch) ? 1 : 0;
+}
+const UNICODE_WORD = /^[\p{L}\p{N}]$/u;
+const UNICODE_LETTER = /^\p{L}$/u;
 
-/** Raw word tokens, original case kept (codes are recognised from these). */
+/** UTF-16 units of the code point at `i` when `ascii` or `unicode` accepts it, else 0. */
+function widthIf(text: string, i: number, ascii: Uint8Array, unicode: RegExp): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return ascii[c] ?? 0;
+  const cp = text.codePointAt(i) ?? c;
+  return unicode.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+}
+
+/**
+ * Where the run of word characters (`[\p{L}\p{N}_]`) from `i` ends, and `i` itself when none
+ * starts there. Scanned by character code, without a regular expression per word.
+ */
+export function wordRunEnd(text: string, i: number): number {
+  let end = i;
+  for (let w; end < text.length && (w = widthIf(text, end, ASCII_WORD, UNICODE_WORD)) > 0;)
+    end += w;
+  return end;
+}
+
+/**
+ * Raw word tokens, original case kept (codes are recognised from these): what
+ * `/[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu` matches — a run of word characters, and an apostrophe
+ * with the letters after it (`don't`, `user’s`).
+ */
 export function rawTokens(text: string): string[] {
-  return text.match(WORD) ?? [];
+  const out: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const start = i;
+    i = wordRunEnd(text, i);
+    if (i === start) {
+      i++;
+      continue;
+    }
+    const q = text.charCodeAt(i);
+    if (q === 39 || q === 0x2019) {
+      let j = i + 1;
+      for (let l; j < text.length && (l = widthIf(text, j, ASCII_LETTER, UNICODE_LETTER)) > 0;)
+        j += l;
+      if (j > i + 1) i = j;
+    }
+    out.push(text.slice(start, i));
+  }
+  return out;
 }
 
 /** Stemmed, lower-case content terms of a text: identifiers split, stop words and noise dropped. */

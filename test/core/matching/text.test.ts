@@ -5,7 +5,7 @@ import {
   extractHosts,
   extractStatuses,
 } from '../../../src/core/matching/signals.js';
-import { splitIdentifier, stem, terms } from '../../../src/core/matching/tokens.js';
+import { rawTokens, splitIdentifier, stem, terms } from '../../../src/core/matching/tokens.js';
 import { TypoIndex } from '../../../src/core/matching/typo-index.js';
 
 describe('capInput', () => {
@@ -373,5 +373,18 @@ describe('extractCodeTokens: category fields', () => {
       inCategoryField: true,
     });
     expect(tokens).toContainEqual({ token: 'invalid_scope', inErrorField: true });
+  });
+});
+
+describe('rawTokens', () => {
+  // The scanner reads character codes; it must find exactly what the word pattern finds.
+  const WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu;
+  it.each([
+    "don't stop: user’s token_id=abc123 isn't 'quoted' l'été",
+    'naïve café 日本語テキスト 😀x_y 𝒜𝒜 ٣٤٥ Ⅻ² ǅa ª ⁿ e\u0301 \ud800 lone \udc00',
+    "it's2 o''k a' 'b _'x x'_ ’ab 1'2 ab'cd'ef",
+    '',
+  ])('splits %j as the word pattern does', (text) => {
+    expect(rawTokens(text)).toEqual(text.match(WORD) ?? []);
   });
 });
