@@ -23,6 +23,8 @@ export interface Entry {
   readonly refines: readonly string[];
   /** Id of the context (of its system) the failure happens in. */
   readonly context?: string;
+  /** What would tell it from the readings people confuse it with: its own, else its system's. */
+  readonly question?: string;
 }
 
 export interface SystemInfo {
@@ -76,7 +78,9 @@ export function toEntry(
   system: string,
   systemTitle: string,
   sources: readonly SourceDoc[],
+  systemQuestion?: string,
 ): Entry {
+  const question = raw.question ?? systemQuestion;
   const slug = raw.id.slice(raw.id.indexOf('/') + 1);
   const byId = new Map(sources.map((s) => [s.id, s]));
   return Object.freeze({
@@ -98,5 +102,6 @@ export function toEntry(
     related: Object.freeze([...raw.related]),
     refines: Object.freeze([...raw.refines]),
     ...(raw.context === undefined ? {} : { context: raw.context }),
+    ...(question === undefined ? {} : { question: question.trim() }),
   });
 }

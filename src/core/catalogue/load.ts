@@ -28,7 +28,9 @@ export function buildCatalogue(sources: readonly KnowledgeSource[]): Catalogue {
   const entries: Entry[] = [];
   const systems: SystemInfo[] = [];
   for (const { data } of files) {
-    const built = data.entries.map((raw) => toEntry(raw, data.system, data.title, data.sources));
+    const built = data.entries.map((raw) =>
+      toEntry(raw, data.system, data.title, data.sources, data.question),
+    );
     entries.push(...built);
     systems.push({
       system: data.system,

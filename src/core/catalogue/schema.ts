@@ -108,6 +108,14 @@ const entrySchema = z
           'Ids of broader entries this one is a case of. It wins over them when its own evidence is in the text: its vendor (for an entry of another system) and its context, if it names one.',
         examples: [['oauth2/invalid_client']],
       }),
+    /** What would tell this failure from the readings people confuse it with. */
+    question: nonEmpty.optional().meta({
+      description:
+        'The question whose answer tells this failure from the readings people confuse it with, asked privately when the text cannot (overrides the file’s question).',
+      examples: [
+        'Is your client listed under View API Clients in the tenant named in the token URL?',
+      ],
+    }),
     /** The setting the failure happens in, declared under the file's contexts. */
     context: z
       .string()
@@ -186,6 +194,11 @@ export const systemFileSchema = z
     title: nonEmpty.meta({ description: 'The system as people name it.', examples: ['Workday'] }),
     /** Absent for vendor-neutral systems such as generic OAuth 2.0. */
     detect: detectSchema.optional(),
+    question: nonEmpty.optional().meta({
+      description:
+        'The question that tells this system’s readings apart when the text cannot (an entry’s own question overrides it).',
+      examples: ['What does the Detail column of the Login Audit Trail show for the failed login?'],
+    }),
     contexts: z
       .array(contextSchema)
       .default([])

@@ -32,6 +32,7 @@ function entryFields(e: Entry): unknown[] {
     e.steps,
     e.sources.map((s) => [s.id, s.title, s.url]),
     e.related,
+    e.question ?? null,
   ];
 }
 

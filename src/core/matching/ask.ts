@@ -12,7 +12,10 @@ const MAX_ALTERNATIVES = 4;
  * What would decide between readings. When the text names no system and the best reading's code
  * is also documented by vendors (invalid_client from Okta, Keycloak, Workday …): which system
  * answered. When a runner-up is close: which system, if they belong to different ones; which HTTP
- * status, if they document different ones and the text shows none; else which of them it is.
+ * status, if they document different ones and the text shows none; else the question the entries
+ * name as deciding between them (the Login Audit Trail's Detail for NetSuite), or which of them it
+ * is. The vendor-neutral reading behind a vendor's own reading of a text that shows the vendor is
+ * that reading's general case, not an alternative to ask about.
  */
 export function askToDecide(
   ranked: readonly Scored[],
@@ -35,11 +38,14 @@ export function askToDecide(
       };
     }
   }
+  const shown = top.vendor > 0 && index.vendorSystems.has(best.system);
   const close = ranked
     .slice(1)
-    .filter(
-      (s) => top.score - s.score < CLOSE && !s.vendorMissing && !index.entries[s.entry]?.generic,
-    )
+    .filter((s) => {
+      const e = index.entries[s.entry];
+      if (e === undefined || e.generic || s.vendorMissing) return false;
+      return top.score - s.score < CLOSE && !(shown && !index.vendorSystems.has(e.system));
+    })
     .flatMap((s) => index.entries[s.entry] ?? []);
   const [rival] = close;
   if (rival === undefined) return undefined;
@@ -54,6 +60,8 @@ export function askToDecide(
   if (query.signals.statuses.size === 0 && statuses !== undefined) {
     return { question: `Which HTTP status came back: ${statuses}?`, alternatives };
   }
+  const deciding = best.question ?? rival.question;
+  if (deciding !== undefined) return { question: deciding, alternatives };
   return {
     question: `Which of these matches what you see: "${best.title}" or "${rival.title}"?`,
     alternatives,

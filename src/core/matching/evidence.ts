@@ -24,14 +24,15 @@ export function aboutAuthentication(flat: string): boolean {
 }
 
 /**
- * Error output that shows the best entry's failure carries its code, its message or a status it
- * documents. Output that carries none of them (a KeyError, "Unable to parse URL") is another
+ * Error output that shows the best entry's failure carries its code, its message (nearly whole, or a
+ * message only its vendor prints quoted whole however few words it has: "Ambiguous authentication")
+ * or a status it documents. Output that carries none of them (a KeyError, "Unable to parse URL") is another
  * failure, however well the poster's prose matches the entry's phrases. A quoted line (`> …`) is not
  * read as output here: people quote their own words that way too.
  */
 export function outputShowsEntry(top: Scored, register: Register): boolean {
   const output = register.output.filter((o) => o !== 'command output');
-  return output.length === 0 || top.code >= 0.4 || top.verbatim || top.status > 0;
+  return output.length === 0 || top.code >= 0.4 || top.verbatim || top.ownMessage || top.status > 0;
 }
 
 /**

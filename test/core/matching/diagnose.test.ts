@@ -258,6 +258,31 @@ describe('diagnose: says what would decide', () => {
     );
   });
 
+  it('asks the question the close readings name as deciding between them', () => {
+    const d = diagnoser.diagnose(
+      'Workday token step returns 401 since someone regenerated the client secret; or was the refresh token generated in another tenant?',
+    );
+    expect(d.ask?.alternatives.slice(0, 2)).toEqual([
+      'workday/invalid-credentials',
+      'workday/wrong-tenant-client',
+    ]);
+    expect(d.ask?.question).toBe(
+      'In the tenant named in the token URL, is your client listed under View API Clients?',
+    );
+  });
+
+  it("falls back to the system's question (NetSuite's Login Audit Trail Detail)", () => {
+    const d = diagnoser.diagnose(
+      'netsuite M2M client credentials token call fails: the kid in the JWT header does not match a certificate, or is the kid missing?',
+    );
+    expect(d.ask?.alternatives).toEqual(
+      expect.arrayContaining(['netsuite/MissingKey', 'netsuite/MissingKeyId']),
+    );
+    expect(d.ask?.question).toBe(
+      'What does the Detail column of the Login Audit Trail show for the failed login?',
+    );
+  });
+
   it('asks nothing when the vendor is named and the reading stands clear', () => {
     const d = diagnoser.diagnose(
       'POST https://wd5-impl-services1.workday.com/ccx/oauth2/acme_impl/token -> 401 {"error":"invalid_client"}',

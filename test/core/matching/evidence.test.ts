@@ -114,6 +114,8 @@ describe('outputShowsEntry', () => {
     expect(outputShowsEntry(scored({ code: 1 }), trace)).toBe(true);
     expect(outputShowsEntry(scored({ status: 0.4 }), trace)).toBe(true);
     expect(outputShowsEntry(scored({ verbatim: true }), trace)).toBe(true);
+    // A message only its vendor prints, quoted whole however few words it has.
+    expect(outputShowsEntry(scored({ ownMessage: true }), trace)).toBe(true);
   });
 
   it('asks nothing of prose', () => {
