@@ -383,14 +383,20 @@ describe('diagnose: a reading that refines another wins when its own evidence is
     expect(same.matches[0]?.id).toBe('workday/invalid-credentials');
   });
 
-  it('lets a specific cause of a Workday 401 invalid_client beat the catch-all reading', () => {
-    const d = diagnoser.diagnose(
+  it.each([
+    [
+      'a specific cause of a Workday 401 invalid_client over the catch-all reading',
       'POST https://wd5-impl-services1.workday.com/ccx/oauth2/acme_impl/token -> 401 {"error":"invalid_client"}; every API client gets invalid_client at once since the tenant refresh',
-    );
-    expect(d.matches.map((m) => m.id).slice(0, 2)).toEqual([
-      'workday/api-clients-disabled',
-      'workday/invalid-credentials',
-    ]);
+      ['workday/api-clients-disabled', 'workday/invalid-credentials'],
+    ],
+    [
+      "the vendor's reading of the RFC's code in a text that names the vendor over the RFC's",
+      'NetSuite token call fails with invalid_client: client authentication failed',
+      ['netsuite/ClientAuthenticationFailed', 'oauth2/invalid_client'],
+    ],
+  ])('ranks %s', (_, text, ids) => {
+    const d = diagnoser.diagnose(text);
+    expect(d.matches.map((m) => m.id).slice(0, 2)).toEqual(ids);
     expect(d.confident).toBe(true);
   });
 
