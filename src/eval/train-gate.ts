@@ -223,9 +223,18 @@ function fit(samples: readonly Sample[], lambda: number, threshold: number): Gat
   };
 }
 
+/** A string literal quoted as Prettier writes it (single quotes unless the text has more of them), so a refit passes format:check. */
+function quoted(text: string): string {
+  const json = JSON.stringify(text);
+  const singles = (text.match(/'/g) ?? []).length;
+  const doubles = (text.match(/"/g) ?? []).length;
+  if (singles > doubles) return json;
+  return `'${json.slice(1, -1).replace(/\\"/g, '"').replace(/'/g, "\\'")}'`;
+}
+
 function weightsModule(model: GateModel): string {
   const rows = model.features
-    .map((f, i) => `    [${JSON.stringify(f)}, ${String(model.weights[i] ?? 0)}],`)
+    .map((f, i) => `  [${quoted(f)}, ${String(model.weights[i] ?? 0)}],`)
     .join('\n');
   return `import type { GateModel } from './gate.js';
 
