@@ -15,8 +15,13 @@ describe('createSlackFetch', () => {
         seen.push({ method: req.method ?? '', body, type: req.headers['content-type'] ?? '' });
         if (req.url === '/redirect') res.writeHead(302, { location: '/ok' }).end();
         else if (req.url === '/empty') res.writeHead(204).end();
-        else if (req.url === '/slow') setTimeout(() => res.writeHead(200).end('late'), 1000);
-        else
+        else if (req.url === '/slow') {
+          // Far beyond the client's 200 ms: undici's timers may fire late on a busy machine.
+          const late = setTimeout(() => res.writeHead(200).end('late'), 4000);
+          res.on('close', () => {
+            clearTimeout(late);
+          });
+        } else
           res
             .writeHead(200, { 'content-type': 'application/json', 'retry-after': '3' })
             .end('{"ok":true}');
