@@ -27,14 +27,14 @@ const WRITTEN: Floors = {
   channelConfident: 0.93,
 };
 /**
- * Real texts: measured 0.955 / 0.936 / 0.966 / 0.906 on 1,131 tune texts (all three earlier test splits,
+ * Real texts: measured 0.936 / 0.918 / 0.957 / 0.867 on 1,403 tune texts (all four earlier test splits,
  * each read once, now tuned on too; a new blind test split replaces them).
  */
 const REAL_TUNE: Floors = {
-  top1: 0.95,
-  top1Specific: 0.93,
-  negativesQuiet: 0.96,
-  channelConfident: 0.9,
+  top1: 0.93,
+  top1Specific: 0.91,
+  negativesQuiet: 0.95,
+  channelConfident: 0.86,
 };
 
 let diagnoser: Diagnoser;
