@@ -92,10 +92,11 @@ export function sqlLearningStore(
   return {
     retentionDays,
     async recordDiagnosis(record) {
-      const row = diagnosisValues(record, retentionDays);
+      const text = keptText(record, retentionDays);
+      const row = diagnosisValues(record, text);
       const kept = insert === undefined ? (await insertAll([row]))[0] === true : await insert(row);
       return kept
-        ? { recorded: true, textKept: row[9] !== null }
+        ? { recorded: true, textKept: text !== null }
         : { recorded: false, reason: 'duplicate' };
     },
     async recordFeedback(vote) {
@@ -186,9 +187,13 @@ function toFeedback(row: FeedbackRow): FeedbackRecord {
 type DiagnosisValues = readonly [string, ...SqlValue[]];
 
 /** Checks a record and turns it into its row; with retention 0 the masked text is dropped. */
-function diagnosisValues(record: DiagnosisRecord, retentionDays: number): DiagnosisValues {
+/** The masked text as stored: none when retention is off, capped otherwise. */
+function keptText(record: DiagnosisRecord, retentionDays: number): string | null {
+  return retentionDays === 0 ? null : (record.maskedText?.slice(0, MAX_MASKED_CHARS) ?? null);
+}
+
+function diagnosisValues(record: DiagnosisRecord, text: string | null): DiagnosisValues {
   const at = checkDiagnosis(record);
-  const text = retentionDays === 0 ? null : (record.maskedText?.slice(0, MAX_MASKED_CHARS) ?? null);
   return [
     record.id,
     at,
