@@ -191,6 +191,27 @@ describe('authhelp diagnose', () => {
   );
 
   it(
+    "--jsonl echoes each line's id first, errors included, and leaves out ids that are not ids",
+    async () => {
+      const input = [
+        JSON.stringify({ id: 'h-7', text: 'Detail: TokenExpired', via: 'channel' }),
+        JSON.stringify({ id: 12, text: 42 }),
+        JSON.stringify({ id: { nested: true }, text: 'invalid_grant' }),
+        JSON.stringify({ id: 'x'.repeat(201), text: 'invalid_grant' }),
+      ].join('\n');
+      const run = await cli(['diagnose', '--jsonl'], { stdin: `${input}\n` });
+      expect(run.code).toBe(0);
+      const out = lines(run.stdout).map((l) => JSON.parse(l) as Record<string, unknown>);
+      expect(out.map((o) => o['id'])).toEqual(['h-7', 12, undefined, undefined]);
+      expect(Object.keys(out[0] ?? {})[0]).toBe('id');
+      expect(out[0]).toHaveProperty('answer', 'netsuite/TokenExpired');
+      expect(out[1]).toEqual({ id: 12, error: '"text" must be a string' });
+      expect(out[2]).toHaveProperty('matches');
+    },
+    PROCESS_LIMIT_MS,
+  );
+
+  it(
     '--jsonl answers blank lines, wrong field types and a line without a final newline',
     async () => {
       const input = [

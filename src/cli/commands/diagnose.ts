@@ -9,11 +9,14 @@ import { renderDiagnosis } from '../render/diagnosis.js';
 const STDIN_LIMIT = 1024 * 1024;
 /** A batch line longer than this is answered with an error instead of being parsed. */
 const MAX_BATCH_LINE = 1024 * 1024;
+/** A batch line's `id` longer than this is not echoed (an id, not a second paste). */
+const MAX_LINE_ID = 200;
 
 export const diagnoseCommand: Command = {
   name: 'diagnose',
   summary: 'match a pasted error against the catalogue (TEXT or stdin; --jsonl for batches)',
-  usage: 'authhelp diagnose [TEXT] [--json] [--channel] | authhelp diagnose --jsonl < pastes.jsonl',
+  usage:
+    'authhelp diagnose [TEXT] [--json] [--channel] | authhelp diagnose --jsonl < pastes.jsonl  (lines: {"id"?, "text", "via"?})',
   async run(argv, ctx) {
     const { values, positionals } = parseCommandArgs(
       argv,
@@ -78,12 +81,20 @@ function answerLine(line: string, diagnoser: Diagnoser): object {
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     return { error: 'expected a JSON object with a "text" field' };
   }
-  const { text, via } = parsed as { text?: unknown; via?: unknown };
-  if (typeof text !== 'string') return { error: '"text" must be a string' };
+  const { text, via, id } = parsed as { text?: unknown; via?: unknown; id?: unknown };
+  // The line's own id comes back first, so answers can be joined to their inputs by id.
+  const echo = isLineId(id) ? { id } : {};
+  if (typeof text !== 'string') return { ...echo, error: '"text" must be a string' };
   if (via !== undefined && via !== 'channel' && via !== 'command') {
-    return { error: '"via" must be "channel" or "command"' };
+    return { ...echo, error: '"via" must be "channel" or "command"' };
   }
-  return toJson(diagnoser.diagnose(text), via ?? 'command', false);
+  return { ...echo, ...toJson(diagnoser.diagnose(text), via ?? 'command', false) };
+}
+
+/** Ids echoed back: a short string or a finite number; anything else is left out. */
+function isLineId(id: unknown): id is string | number {
+  if (typeof id === 'number') return Number.isFinite(id);
+  return typeof id === 'string' && id.length <= MAX_LINE_ID;
 }
 
 /** `answer`: the id authhelp would answer with where the text came from (`via`), or null. */
