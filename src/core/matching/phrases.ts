@@ -1,3 +1,4 @@
+import type { Entry } from '../catalogue/catalogue.js';
 import type { MatchIndex, Phrase } from './match-index.js';
 const PHRASE_CAP = 1;
 const SECOND_WEIGHT = 0.3;
@@ -5,6 +6,8 @@ const SECOND_WEIGHT = 0.3;
 const WHOLE = 0.85;
 /** What a message's coverage counts for when its words are only scattered over the text. */
 const SCATTERED = 0.8;
+/** What a code's words count for as a phrase when the code itself is not in the text. */
+const SCATTERED_CODE = 0.5;
 
 import { nearQuote } from './near-quote.js';
 import type { Query } from './query.js';
@@ -47,9 +50,10 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
       // Covered terms count as a quote only when the message's words also stand together.
       const quoted =
         coverage < WHOLE ||
-        phrase.kind !== 'message' ||
         entry === undefined ||
-        nearQuote(entry, phrase.at, query.flat);
+        (phrase.kind === 'message'
+          ? nearQuote(entry, phrase.at, query.flat)
+          : codeFound(entry, phrase.at, ei, query));
       const held = quoted ? coverage : Math.min(coverage, SCATTERED);
       message = Math.max(message, held);
       if (phrase.distinctive) distinctiveMessage = Math.max(distinctiveMessage, held);
@@ -58,10 +62,19 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     // are terms ("The token could not be validated." is two); the quote itself is long enough.
     if (coverage >= WHOLE && phrase.quote !== undefined && query.flat.includes(phrase.quote))
       distinctiveMessage = Math.max(distinctiveMessage, 1);
-    const value = Math.max(
+    let value = Math.max(
       0,
       Math.min(PHRASE_CAP, mass / full) - (0.6 * (phrase.mass - mass)) / full,
     );
+    // The words of an RFC-style code used in passing ("401 Unauthorized … the client") do not write
+    // the code; a vendor's CamelCase code is more telling word by word (see indexCodeWords).
+    if (
+      phrase.kind === 'code' &&
+      value > 0 &&
+      snakeCode(entry, phrase.at) &&
+      !codeFound(entry, phrase.at, ei, query)
+    )
+      value *= SCATTERED_CODE;
     if (value > bestValue) {
       second = bestValue;
       bestValue = value;
@@ -76,6 +89,20 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     distinctiveMessage,
     message,
   };
+}
+
+/**
+ * The entry's code `at` is in the text: as written, in another spelling, misspelt, or as its words
+ * standing together (`refresh token error`); see the code hits of query.ts. Its words scattered over
+ * a report ("refreshing the token … error") are not the code.
+ */
+function codeFound(entry: Entry | undefined, at: number, ei: number, query: Query): boolean {
+  const code = entry?.codes[at];
+  return code !== undefined && query.codeHits.some((h) => h.entry === ei && h.code === code);
+}
+
+function snakeCode(entry: Entry | undefined, at: number): boolean {
+  return entry?.codes[at]?.includes('_') === true;
 }
 
 /** How much of the text's vocabulary the entry shares (its phrases, reason and steps). */
