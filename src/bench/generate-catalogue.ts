@@ -50,6 +50,7 @@ export function generateCatalogue(base: Catalogue, size: number, seed = 7): Cata
       title: sentence(6),
       codes: [code],
       surfacesAs: [],
+      wordsInCodes: [],
       generic: false,
       messages: [sentence(10), sentence(12)],
       phrases: Array.from({ length: 12 }, () => sentence(3 + Math.floor(random() * 5))),

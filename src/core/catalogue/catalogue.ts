@@ -9,6 +9,8 @@ export interface Entry {
   readonly title: string;
   readonly codes: readonly string[];
   readonly surfacesAs: readonly string[];
+  /** Words that name it inside a code the catalogue does not list (see the schema's `wordsInCodes`). */
+  readonly wordsInCodes: readonly string[];
   readonly generic: boolean;
   /** `auth`, or a failure that is not authentication (`server`, `limit`): see the entry schema. */
   readonly failure: FailureKind;
@@ -91,6 +93,7 @@ export function toEntry(
     title: raw.title,
     codes: Object.freeze([...raw.codes]),
     surfacesAs: Object.freeze([...raw.surfacesAs]),
+    wordsInCodes: Object.freeze([...raw.wordsInCodes]),
     generic: raw.generic,
     failure: raw.failure,
     status: Object.freeze([...raw.status]),

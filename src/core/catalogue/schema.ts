@@ -50,6 +50,14 @@ const entrySchema = z
       'Codes this failure also shows up as, which usually mean another entry (weak evidence).',
       ['invalid_grant'],
     ),
+    /**
+     * Words that name this failure inside a code the catalogue does not list: a provider's own code
+     * with a failure word in it (`unauthorized_scope_error`, `BAD_REFRESH_TOKEN`).
+     */
+    wordsInCodes: texts(
+      'Words that name this failure inside an error code the catalogue does not list: a provider’s own code with a failure word in it (invalid, expired, bad, unauthorized …) reads as the entry with the most of its words (weaker evidence than a listed code).',
+      ['refresh token'],
+    ),
     /** A wrapper reading (e.g. NetSuite INVALID_LOGIN): an entry hit by its own specific code wins over it. */
     generic: z.boolean().default(false).meta({
       description:

@@ -23,6 +23,7 @@ function entryFields(e: Entry): unknown[] {
     e.title,
     e.codes,
     e.surfacesAs,
+    e.wordsInCodes,
     e.generic,
     e.failure,
     e.status,

@@ -77,6 +77,8 @@ export interface IndexData {
   readonly vendorWords: readonly (readonly [string, readonly string[]])[];
   /** Messages (as `messageQuote` text) that another system prints inside a longer message. */
   readonly printedElsewhere: readonly string[];
+  /** Each entry's `wordsInCodes` as [entry, its terms], for codes the catalogue does not list. */
+  readonly wordsInCodes: readonly (readonly [number, readonly string[]])[];
 }
 
 interface Draft {
@@ -153,6 +155,9 @@ export function compileIndex(catalogue: Catalogue): IndexData {
     vocabulary: [...vocabulary(entries)],
     vendorWords: vendorWordTerms(catalogue.systems),
     printedElsewhere: printedElsewhere(entries),
+    wordsInCodes: entries.flatMap((e, i) =>
+      e.wordsInCodes.map((words) => [i, [...new Set(terms(words))]] as const),
+    ),
   };
 }
 

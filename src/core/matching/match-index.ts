@@ -35,6 +35,12 @@ export interface Phrase {
 
 const CODE_LIKE = /\b[A-Za-z]+_[A-Za-z_]+\b|\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b|\b[A-Z]{2,}\d+\b/;
 
+/** One item of an entry's `wordsInCodes`, as terms. */
+export interface WordsInCode {
+  readonly entry: number;
+  readonly terms: readonly string[];
+}
+
 /** Everything the matcher precomputes from a catalogue; built once, read by every diagnosis. */
 export interface MatchIndex {
   readonly entries: readonly Entry[];
@@ -55,6 +61,8 @@ export interface MatchIndex {
   readonly codes: ReadonlyMap<string, readonly CodeRef[]>;
   readonly looseCodes: ReadonlyMap<string, readonly CodeRef[]>;
   readonly codeWords: ReadonlyMap<string, readonly CodeWords[]>;
+  /** Words that name an entry inside a code no entry lists (see the schema's `wordsInCodes`). */
+  readonly wordsInCodes: readonly WordsInCode[];
   /** Misspelt codes, searched with fuse.js among codes of similar length. */
   readonly codeSearch: CodeSearch;
   readonly typos: TypoIndex;
@@ -95,6 +103,7 @@ export function hydrateIndex(
     codes: new Map(data.codes),
     looseCodes: new Map(data.looseCodes),
     codeWords: new Map(data.codeWords),
+    wordsInCodes: data.wordsInCodes.map(([entry, terms]) => ({ entry, terms })),
     codeSearch: new CodeSearch(data.fuzzyCodes),
     typos: new TypoIndex(rawToTerm),
     rawToTerm,

@@ -4,7 +4,7 @@ import { flatText } from './quotes.js';
 import { claimEvidence } from './claims.js';
 import { detectContexts } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';
-import { rawTokens, toTerm, wordsOf } from './tokens.js';
+import { rawTokens, splitIdentifier, toTerm, wordsOf } from './tokens.js';
 
 interface CodeHit {
   readonly entry: number;
@@ -247,9 +247,50 @@ function findCodes(
       fuzzy = fuzzyCode(token, inErrorField, index);
       hits.push(...fuzzy);
     }
-    if (fuzzy.length === 0 && inErrorField && CODE_SHAPE.test(token)) foreign.push(token);
+    if (fuzzy.length > 0 || !CODE_SHAPE.test(token)) continue;
+    const named = unlistedCode(token, inErrorField, index);
+    if (named.length > 0) hits.push(...named);
+    else if (inErrorField) foreign.push(token);
   }
   return hits;
+}
+
+/** Parts of a code that say something failed (`unauthorized_scope_error`, `BAD_REFRESH_TOKEN`). */
+const FAILURE_PART =
+  /^(?:invalid|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|not)$/i;
+/** A code no entry lists, read by its words: weaker than a listed code, stronger where an error field holds it. */
+const UNLISTED_STRENGTH = 0.6;
+const UNLISTED_FIELD_STRENGTH = 0.8;
+
+/**
+ * A provider's own code that no entry lists, with a failure word in it, read as the entries whose
+ * `wordsInCodes` it holds — the most words wins (`BAD_REFRESH_TOKEN` holds "refresh token" and
+ * "token": `invalid_grant`; `unauthorized_scope_error` holds "scope": `invalid_scope`).
+ */
+function unlistedCode(token: string, inErrorField: boolean, index: MatchIndex): CodeHit[] {
+  if (index.wordsInCodes.length === 0) return [];
+  const parts = splitIdentifier(token);
+  if (parts.length < 2 || !parts.some((p) => FAILURE_PART.test(p))) return [];
+  const held = new Set(parts.flatMap((p) => toTerm(p) ?? []));
+  let most = 0;
+  let named: number[] = [];
+  for (const { entry, terms } of index.wordsInCodes) {
+    if (terms.length < most || !terms.every((t) => held.has(t))) continue;
+    if (terms.length > most) {
+      most = terms.length;
+      named = [];
+    }
+    if (!named.includes(entry)) named.push(entry);
+  }
+  const strength = inErrorField ? UNLISTED_FIELD_STRENGTH : UNLISTED_STRENGTH;
+  return named.map((entry) => ({
+    entry,
+    code: token,
+    strength,
+    inErrorField,
+    vendorUnique: false,
+    label: `code ${token} (not listed; its words name this failure)`,
+  }));
 }
 
 /**

@@ -58,10 +58,12 @@ export function extractHosts(text: string): string[] {
 }
 
 // A JSON "name" holds the code of a thrown error object (SuiteScriptError, JavaScript errors).
+// JSON quoted inside a string (a body in a log line: `\"code\": \"InvalidAuthenticationToken\"`)
+// escapes its quotes.
 const ERROR_FIELD_BEFORE =
-  /(?:(?:error(?:_?code)?|detail|errorcode|code|reason|audit[^:=\n]{0,24})["']?\s*[:=]\s*["']?|"name"\s*:\s*"|<(?:\w+:)?(?:code|errorcode|faultcode|error)>)\s*$/i;
+  /(?:(?:error(?:_?code)?|detail|errorcode|code|reason|audit[^:=\n]{0,24})\\?["']?\s*[:=]\s*\\?["']?|\\?"name\\?"\s*:\s*\\?"|<(?:\w+:)?(?:code|errorcode|faultcode|error)>)\s*$/i;
 
-const CATEGORY_FIELD_BEFORE = /(?:categor(?:y|ies)|type|kind|class)["']?\s*[:=]\s*["']?\s*$/i;
+const CATEGORY_FIELD_BEFORE = /(?:categor(?:y|ies)|type|kind|class)\\?["']?\s*[:=]\s*\\?["']?\s*$/i;
 
 /** Every word token (codes are looked up from these), noting the ones in an error field. */
 export function extractCodeTokens(text: string): CodeToken[] {

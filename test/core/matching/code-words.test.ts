@@ -21,3 +21,35 @@ describe('diagnose: the words of a code used in passing do not write the code', 
     expect(d.matches[0]?.id).toBe('oauth2/unauthorized_client');
   });
 });
+
+describe('diagnose: a code the catalogue does not list, read by its words', () => {
+  it('reads LinkedIn’s unauthorized_scope_error in an error field as invalid_scope, unasked', () => {
+    const d = diagnoser.diagnose(
+      'GET /callback -> 400 {"error":"unauthorized_scope_error","error_description":"Scope \\"r_liteprofile\\" is not authorized for your application"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_scope');
+    expect(d.matches[0]?.why[0]).toMatch(/unauthorized_scope_error/);
+    expect(d.confident).toBe(true);
+  });
+
+  it('lets the most words win: BAD_REFRESH_TOKEN is a dead refresh token, not a bad access token', () => {
+    const d = diagnoser.diagnose('OAuth refresh fails with BAD_REFRESH_TOKEN for our own app');
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+  });
+
+  it('reads a code in an error field of JSON quoted inside a log line', () => {
+    const d = diagnoser.diagnose(
+      'Failed to query drives: HTTP error 401 (401 Unauthorized) returned body: "{\\r\\n  \\"error\\": {\\r\\n    \\"code\\": \\"InvalidAuthenticationToken\\",\\r\\n    \\"message\\": \\"Access token validation failure.\\"\\r\\n  }\\r\\n}"',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
+    expect(d.confident).toBe(true);
+  });
+
+  it('does not read a field name without a failure word (refresh_token in a token response)', () => {
+    const d = diagnoser.diagnose(
+      '200 OK {"access_token":"****","token_type":"Bearer","refresh_token":"****","scope":"read write"}',
+    );
+    expect(d.confident).toBe(false);
+    expect(d.matches.some((m) => m.why.some((w) => w.includes('not listed')))).toBe(false);
+  });
+});

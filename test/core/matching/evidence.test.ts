@@ -18,6 +18,7 @@ function entry(failure: FailureKind, messages: string[] = []): Entry {
       title: 'Concurrency limit',
       codes: ['WS_CONCUR_SESSION_DISALLWD'],
       surfacesAs: [],
+      wordsInCodes: [],
       generic: false,
       failure,
       status: [],
