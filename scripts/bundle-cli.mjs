@@ -51,7 +51,8 @@ const vm = require('node:vm');
 // A one-shot process runs each of the matcher's regular expressions a few times: compiled to
 // machine code at once, they cost less than being interpreted first (V8's default tier-up). Set
 // before the script is compiled, so the code cache is written and read under the same flags.
-require('node:v8').setFlagsFromString('--no-regexp-tier-up');
+const v8 = require('node:v8');
+v8.setFlagsFromString('--no-regexp-tier-up');
 
 const file = join(__dirname, 'authhelp-bundle.cjs');
 const cacheFile = join(__dirname, 'authhelp-bundle.cache');
@@ -66,8 +67,18 @@ const script = new vm.Script(
   '(function (exports, require, module, __filename, __dirname) {' + source + '\\n})',
   { filename: file, cachedData },
 );
+// One short paste: each regular expression runs once or twice, so compiling it with fewer
+// optimisation passes costs less than the passes save (a third of the compile time for the
+// matcher's long alternations). Batches (--jsonl) and long pastes keep them. Set after the script
+// is compiled, so the code cache is checked and written under the same flags in every mode.
+const args = process.argv.slice(2);
+const shortPaste = !args.includes('--jsonl') && args.join(' ').length < 8192;
+if (shortPaste) v8.setFlagsFromString('--no-regexp-optimization');
 if (process.env.AUTHHELP_WRITE_CODE_CACHE === '1')
-  process.once('exit', () => writeFileSync(cacheFile, script.createCachedData()));
+  process.once('exit', () => {
+    if (shortPaste) v8.setFlagsFromString('--regexp-optimization');
+    writeFileSync(cacheFile, script.createCachedData());
+  });
 const bundle = { exports: {} };
 // The bundle sits beside this file: this file's require resolves its packages alike.
 script.runInThisContext()(bundle.exports, require, bundle, file, __dirname);
