@@ -30,13 +30,18 @@ const OWN_CODE = 0.8;
 /** A code hit this strong was written out exactly as the entry lists it (not a typo, not as words). */
 const NAMED_CODE = 0.95;
 
+/** Something looked for in a paste: a regular expression, or a `WordsTest`. */
+interface Test {
+  exec(text: string): RegExpExecArray | null;
+}
+
 /** A context of the catalogue, ready to be looked for in a paste. */
 export interface ContextRule {
   readonly system: string;
   readonly id: string;
   readonly title: string;
   /** The context's own patterns, then its words as one whole-word pattern. */
-  readonly tests: readonly RegExp[];
+  readonly tests: readonly Test[];
 }
 
 /** How entries refine each other, resolved to entry positions. */
@@ -97,16 +102,43 @@ function depthOf(i: number, parents: readonly (readonly number[])[], seen: Set<n
 }
 
 /** `consumer key` finds "Consumer Key", "consumer-key" and "consumer_key" as whole words. */
-function wordsPattern(words: readonly string[]): RegExp[] {
+function wordsPattern(words: readonly string[]): Test[] {
   if (words.length === 0) return [];
-  const alternatives = words.map((w) =>
-    w
-      .trim()
-      .split(/[\s_-]+/)
-      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[\\s_-]*'),
-  );
-  return [new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}_])`, 'iu')];
+  const alternatives = words
+    .map((w) =>
+      w
+        .trim()
+        .split(/[\s_-]+/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[\\s_-]*'),
+    )
+    .join('|');
+  return [new WordsTest(alternatives)];
+}
+
+/**
+ * The words of a context as whole words. The whole-word pattern's Unicode letter classes take V8
+ * a millisecond or more to compile, so it is compiled only once the words themselves are in the
+ * text (a pattern without the word boundaries, cheap to compile, says so first): same answer.
+ */
+class WordsTest implements Test {
+  readonly #anywhere: RegExp;
+  readonly #alternatives: string;
+  #whole: RegExp | undefined;
+
+  constructor(alternatives: string) {
+    this.#alternatives = alternatives;
+    this.#anywhere = new RegExp(alternatives, 'iu');
+  }
+
+  exec(text: string): RegExpExecArray | null {
+    if (!this.#anywhere.test(text)) return null;
+    this.#whole ??= new RegExp(
+      `(?<![\\p{L}\\p{N}_])(?:${this.#alternatives})(?![\\p{L}\\p{N}_])`,
+      'iu',
+    );
+    return this.#whole.exec(text);
+  }
 }
 
 /**
