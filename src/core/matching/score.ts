@@ -50,7 +50,37 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
   const scored = raws
     .map((r) => combine(r, query, index, specificHit, maxVendor, categoryWords.has(r.entry)))
     .sort((a, b) => b.score - a.score || a.entry - b.entry);
-  return applyRefinements(scored, query.contexts, index.refinements, index.entries);
+  const refined = applyRefinements(scored, query.contexts, index.refinements, index.entries);
+  return wrappersYield(refined, raws, index);
+}
+
+/** How far a wrapper reading falls behind an entry of its system named by its own code. */
+const WRAPPER_FALL = 0.5;
+
+/**
+ * A wrapper reading (`generic`: NetSuite's INVALID_LOGIN, Workday's catch-all 401) says only that the
+ * login failed; an entry of the same system named by its own code (the Login Audit Trail's
+ * `AccessTokenExpired` beside the 401 INVALID_LOGIN body) says why, so the wrapper ranks below it
+ * however many of its own phrases the text shares.
+ */
+function wrappersYield(scored: Scored[], raws: readonly Raw[], index: MatchIndex): Scored[] {
+  const best = new Map<string, number>();
+  for (const r of raws) {
+    const e = index.entries[r.entry];
+    if (e === undefined || e.generic || !r.vendorCode) continue;
+    const s = scored.find((x) => x.entry === r.entry);
+    if (s !== undefined) best.set(e.system, Math.max(best.get(e.system) ?? -Infinity, s.score));
+  }
+  if (best.size === 0) return scored;
+  let moved = false;
+  const out = scored.map((s) => {
+    const e = index.entries[s.entry];
+    const named = e === undefined || !e.generic ? undefined : best.get(e.system);
+    if (named === undefined || s.score <= named - WRAPPER_FALL) return s;
+    moved = true;
+    return { ...s, score: named - WRAPPER_FALL };
+  });
+  return moved ? out.sort((a, b) => b.score - a.score || a.entry - b.entry) : out;
 }
 
 /**

@@ -351,6 +351,17 @@ describe('diagnose: a reading that refines another wins when its own evidence is
     expect(named.matches[0]?.id).toBe('netsuite/InvalidSignature');
   });
 
+  it('ranks the wrapper below an entry of its system that the text names by its own code', () => {
+    const d = diagnoser.diagnose(
+      'Our RESTlet returns 401 invalid login: INVALID_LOGIN on a NetSuite REST call. The Login Audit Trail Detail column says TokenBlocked.',
+    );
+    expect(d.matches.map((m) => m.id).slice(0, 2)).toEqual([
+      'netsuite/TokenBlocked',
+      'netsuite/InvalidLogin',
+    ]);
+    expect(d.confident).toBe(true);
+  });
+
   it('keeps the broader reading when nothing shows the setting', () => {
     const d = diagnoser.diagnose(`netsuite REST call\n${body}`);
     expect(d.matches[0]?.id).toBe('netsuite/InvalidLogin');
