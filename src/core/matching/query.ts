@@ -2,6 +2,7 @@ import { codeBucket, fewEdits, looseKey } from './code-search.js';
 import type { MatchIndex } from './match-index.js';
 import { flatText } from './quotes.js';
 import { claimEvidence } from './claims.js';
+import { tbaEvidence } from './tba-header.js';
 import { detectContexts } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';
 import { rawTokens, splitIdentifier, toTerm, wordsOf } from './tokens.js';
@@ -176,9 +177,12 @@ function knownTerm(part: string, index: MatchIndex): KnownTerm | undefined {
   return found.size === 1 && fixedTerm !== undefined ? { term: fixedTerm, weight: 0.8 } : undefined;
 }
 
-/** What the token inspector's rules say about a pasted token header or claims set. */
+/**
+ * What the token inspector's rules say about a pasted token header or claims set, and what a pasted
+ * OAuth 1.0 (NetSuite TBA) header's values show.
+ */
 function findClaimRules(text: string, index: MatchIndex): CodeHit[] {
-  return claimEvidence(text).flatMap(({ id, why }) => {
+  return [...claimEvidence(text), ...tbaEvidence(text)].flatMap(({ id, why }) => {
     const entry = index.entryIndex.get(id);
     if (entry === undefined) return [];
     const code = index.entries[entry]?.slug ?? id;

@@ -72,15 +72,17 @@ function wrappersYield(scored: Scored[], raws: readonly Raw[], index: MatchIndex
     if (s !== undefined) best.set(e.system, Math.max(best.get(e.system) ?? -Infinity, s.score));
   }
   if (best.size === 0) return scored;
-  let moved = false;
-  const out = scored.map((s) => {
+  const fallTo = (s: Scored): number | undefined => {
     const e = index.entries[s.entry];
-    const named = e === undefined || !e.generic ? undefined : best.get(e.system);
-    if (named === undefined || s.score <= named - WRAPPER_FALL) return s;
-    moved = true;
-    return { ...s, score: named - WRAPPER_FALL };
-  });
-  return moved ? out.sort((a, b) => b.score - a.score || a.entry - b.entry) : out;
+    return e?.generic === true ? best.get(e.system) : undefined;
+  };
+  if (!scored.some((s) => s.score > (fallTo(s) ?? Infinity) - WRAPPER_FALL)) return scored;
+  return scored
+    .map((s) => {
+      const named = fallTo(s);
+      return named === undefined ? s : { ...s, score: Math.min(s.score, named - WRAPPER_FALL) };
+    })
+    .sort((a, b) => b.score - a.score || a.entry - b.entry);
 }
 
 /**

@@ -362,6 +362,17 @@ describe('diagnose: a reading that refines another wins when its own evidence is
     expect(d.confident).toBe(true);
   });
 
+  it('reads a TBA header whose realm is not the account ID as NetSuite writes it as a signature failure, saying why', () => {
+    const d = diagnoser.diagnose(
+      `RESTlet call with Authorization: OAuth realm="1234567_sb1", oauth_consumer_key="****", oauth_token="****", oauth_nonce="q1w2e3r4t5", oauth_signature="****"\n${body}`,
+    );
+    expect(d.matches[0]?.id).toBe('netsuite/tba-invalid-signature');
+    expect(d.matches[0]?.why).toContain(
+      'realm "1234567_sb1" is not the account ID as NetSuite writes it (1234567_SB1)',
+    );
+    expect(d.confident).toBe(true);
+  });
+
   it('keeps the broader reading when nothing shows the setting', () => {
     const d = diagnoser.diagnose(`netsuite REST call\n${body}`);
     expect(d.matches[0]?.id).toBe('netsuite/InvalidLogin');
