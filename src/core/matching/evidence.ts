@@ -20,7 +20,8 @@ const AUTH_WORDS =
   /\b(?:o?auth\w*|authori[sz]\w*|authenticat\w*|tokens?|bearer|jwts?|jwks|oidc|openid|saml|sso|log ?in|logon|sign(?:ed|ing)?[- ]?(?:in|on)|credentials?|client[_ ](?:id|secret|credentials|assertion)|grant(?:_type)?|scopes?|consent|redirect_uri|passwords?|api[_ ]?keys?|tenant|audit trail|sessions?|unauthori[sz]ed|kid)\b/i;
 
 export function aboutAuthentication(flat: string): boolean {
-  return AUTH_WORDS.test(flat);
+  // The words of a code count too: `BAD_REFRESH_TOKEN` speaks of a token.
+  return AUTH_WORDS.test(flat) || (flat.includes('_') && AUTH_WORDS.test(flat.replace(/_/g, ' ')));
 }
 
 /**

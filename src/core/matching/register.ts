@@ -65,6 +65,8 @@ const FIRST_PERSON: readonly RegExp[] = [
   // A report without its subject: "auth works fine but then get AADSTS50011", "but still getting 401".
   /\bbut (?:then |still |now |always )?(?:get|getting|got|receive|receiving)\b/i,
   /\b(?:here is|here's|this is|below is) (?:the|my|our) (?:error|response|log|output|stack)\b/i,
+  // What the failing thing did to the poster: "is giving me Error invalid_grant", "causing me to receive a 401".
+  /\b(?:gives?|gave|giving|throws?|threw|throwing|returns?|returned|returning) (?:me|us)\b|\b(?:caus(?:es|ed|ing)|leads?|leading|led) (?:me|us) to\b/i,
 ];
 
 /** A cause stated as a condition: "if the token is expired", "when a Bearer token is invalid". */

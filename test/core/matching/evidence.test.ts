@@ -94,6 +94,7 @@ describe('aboutAuthentication', () => {
     'the login fails',
     'client_id rejected',
     'OAuth callback',
+    "I'm getting a `400 BAD_REFRESH_TOKEN` error message",
   ])('reads %s as about authentication', (text) => {
     expect(aboutAuthentication(flatText(text))).toBe(true);
   });

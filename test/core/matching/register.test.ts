@@ -35,6 +35,8 @@ describe('readRegister: who is speaking', () => {
     'the sync started failing since this morning',
     '## Steps to reproduce\n1. refresh the token',
     'Updated the client id as instructed; sign-in works but then get AADSTS50011 on the popup',
+    'the new refresh token setting is giving me Error invalid_grant : refresh token is malformed',
+    'POST to token_url does not contain the client_id, causing me to receive a 401 from the provider',
   ])('reads a report of a failure: %s', (text) => {
     expect(readRegister(text).firstPerson).toBe(true);
   });
