@@ -5,7 +5,8 @@ import { claimEvidence } from './claims.js';
 import { tbaEvidence } from './tba-header.js';
 import { detectContexts } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';
-import { rawTokens, splitIdentifier, toTerm, wordsOf } from './tokens.js';
+import { namedByCode, namedByMessages } from './named-words.js';
+import { rawTokens, toTerm, wordsOf } from './tokens.js';
 
 interface CodeHit {
   readonly entry: number;
@@ -74,6 +75,7 @@ export function buildQuery(
     ...literal,
     ...findCodeWords(sequence, camel, index).filter((h) => !written.has(h.code.toLowerCase())),
     ...findClaimRules(text, index),
+    ...messageRules(text, index, literal),
   ];
   const vendors = detectVendors(text, signals, queryTerms, index, codeHits);
   const failure =
@@ -259,35 +261,19 @@ function findCodes(
   return hits;
 }
 
-/** Parts of a code that say something failed (`unauthorized_scope_error`, `BAD_REFRESH_TOKEN`). */
-const FAILURE_PART =
-  /^(?:invalid|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|not)$/i;
 /** A code no entry lists, read by its words: weaker than a listed code, stronger where an error field holds it. */
 const UNLISTED_STRENGTH = 0.6;
 const UNLISTED_FIELD_STRENGTH = 0.8;
+/** A provider's short error message naming the failure by its words, where no listed code is. */
+const MESSAGE_STRENGTH = 0.75;
 
 /**
- * A provider's own code that no entry lists, with a failure word in it, read as the entries whose
- * `wordsInCodes` it holds — the most words wins (`BAD_REFRESH_TOKEN` holds "refresh token" and
- * "token": `invalid_grant`; `unauthorized_scope_error` holds "scope": `invalid_scope`).
+ * A provider's own code that no entry lists, read as the entries whose `wordsInCodes` it holds
+ * (named-words.ts): LinkedIn's `unauthorized_scope_error` is `invalid_scope`.
  */
 function unlistedCode(token: string, inErrorField: boolean, index: MatchIndex): CodeHit[] {
-  if (index.wordsInCodes.length === 0) return [];
-  const parts = splitIdentifier(token);
-  if (parts.length < 2 || !parts.some((p) => FAILURE_PART.test(p))) return [];
-  const held = new Set(parts.flatMap((p) => toTerm(p) ?? []));
-  let most = 0;
-  let named: number[] = [];
-  for (const { entry, terms } of index.wordsInCodes) {
-    if (terms.length < most || !terms.every((t) => held.has(t))) continue;
-    if (terms.length > most) {
-      most = terms.length;
-      named = [];
-    }
-    if (!named.includes(entry)) named.push(entry);
-  }
   const strength = inErrorField ? UNLISTED_FIELD_STRENGTH : UNLISTED_STRENGTH;
-  return named.map((entry) => ({
+  return namedByCode(token, index).map((entry) => ({
     entry,
     code: token,
     strength,
@@ -295,6 +281,25 @@ function unlistedCode(token: string, inErrorField: boolean, index: MatchIndex): 
     vendorUnique: false,
     label: `code ${token} (not listed; its words name this failure)`,
   }));
+}
+
+/**
+ * Where an error body carries no code the catalogue knows, its short message (`"message": "Invalid
+ * refresh token"`, Strava's `{"resource":"RefreshToken",…,"code":"invalid"}`) names the failure by
+ * its words. A code named in an error field is the provider's own reading and stands.
+ */
+function messageRules(text: string, index: MatchIndex, literal: readonly CodeHit[]): CodeHit[] {
+  if (literal.some((h) => h.inErrorField && h.strength >= 0.8)) return [];
+  return namedByMessages(text, index).flatMap(({ message, entries }) =>
+    entries.map((entry) => ({
+      entry,
+      code: message,
+      strength: MESSAGE_STRENGTH,
+      inErrorField: true,
+      vendorUnique: false,
+      label: `error message "${message}"`,
+    })),
+  );
 }
 
 /**

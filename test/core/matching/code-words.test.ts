@@ -53,3 +53,31 @@ describe('diagnose: a code the catalogue does not list, read by its words', () =
     expect(d.matches.some((m) => m.why.some((w) => w.includes('not listed')))).toBe(false);
   });
 });
+
+describe('diagnose: a short error message where no listed code is', () => {
+  it.each([
+    ['{"status":400,"message":"Invalid refresh token"}', 'oauth2/invalid_grant'],
+    [
+      '401 {"error":"Unauthorized","status":401,"message":"Invalid OAuth token"}',
+      'oauth2/invalid_token',
+    ],
+    [
+      '400 {"message":"Bad Request","errors":[{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}]}',
+      'oauth2/invalid_grant',
+    ],
+    [
+      '{"message":"Bad Request","errors":[{"resource":"Authorize","field":"scope","code":"invalid"}]}',
+      'oauth2/invalid_scope',
+    ],
+  ])('reads %s by the words beside its failure word', (text, id) => {
+    expect(diagnoser.diagnose(text).matches[0]?.id).toBe(id);
+  });
+
+  it('leaves the reading to a listed code in the error field', () => {
+    const d = diagnoser.diagnose(
+      '{"error":"invalid_grant","error_description":"Token has been expired or revoked."}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(d.matches[0]?.why.some((w) => w.startsWith('error message'))).toBe(false);
+  });
+});
