@@ -1,7 +1,9 @@
 import type { Catalogue, Entry } from '../catalogue/catalogue.js';
 import { looseKey } from './code-search.js';
+import { messageWordsOf } from './near-quote.js';
 import { MIN_QUOTE, flatText, messageQuote } from './quotes.js';
 import { rawTokens, splitIdentifier, terms, toTerm, wordsOf } from './tokens.js';
+import { typoBuckets, type TypoBuckets } from './typo-index.js';
 import { vendorRules, vendorWordTerms } from './vendors.js';
 
 export type PhraseKind = 'message' | 'phrase' | 'title' | 'code';
@@ -46,6 +48,11 @@ interface PhraseColumns {
   /** Per phrase, the sum of its terms' idf (summed here so start-up does not). */
   readonly mass: readonly number[];
   readonly distinctive: string;
+  /**
+   * 1 for a message only one system prints, whole or inside a longer message: its quote
+   * (`messageQuotes`) found whole in a paste names its vendor.
+   */
+  readonly quoted: string;
 }
 
 export function phraseKind(code: string): PhraseKind {
@@ -77,6 +84,12 @@ export interface IndexData {
   readonly vendorWords: readonly (readonly [string, readonly string[]])[];
   /** Messages (as `messageQuote` text) that another system prints inside a longer message. */
   readonly printedElsewhere: readonly string[];
+  /** Per entry, each message as `messageQuote` text (what a whole quote of it looks like). */
+  readonly messageQuotes: readonly (readonly string[])[];
+  /** Per entry, each message's words as `nearQuote` reads them, joined by one space. */
+  readonly messageWords: readonly (readonly string[])[];
+  /** The typo index's buckets over `vocabulary` (see `TypoIndex`). */
+  readonly typoBuckets: TypoBuckets;
   /** Each entry's `wordsInCodes` as [entry, its terms], for codes the catalogue does not list. */
   readonly wordsInCodes: readonly (readonly [number, readonly string[]])[];
 }
@@ -93,6 +106,7 @@ const VENDOR_TERM_DAMPING = 0.25;
 export function compileIndex(catalogue: Catalogue): IndexData {
   const entries = catalogue.entries;
   const drafts = entries.flatMap((entry, i) => draftsOf(entry, i));
+  const elsewhere = printedElsewhere(entries);
   const docTerms = entries.map(() => new Set<string>());
   for (const p of drafts) for (const t of p.terms) docTerms[p.entry]?.add(t);
   const idf = computeIdf(docTerms, entries.length);
@@ -127,6 +141,7 @@ export function compileIndex(catalogue: Catalogue): IndexData {
     ids: [] as number[],
     idsEnd: [] as number[],
     mass: [] as number[],
+    quoted: quotedMessages(drafts, entries, new Set(elsewhere)),
     distinctive: drafts
       .map((p) =>
         p.kind !== 'phrase' && p.kind !== 'title' && isDistinctive(p, entries, docTerms, entryTerms)
@@ -142,6 +157,7 @@ export function compileIndex(catalogue: Catalogue): IndexData {
     phrases.mass.push(ids.reduce((sum, id) => sum + (idf.get(termList[id] ?? '') ?? 0), 0));
   }
   const { codes, looseCodes, fuzzyCodes } = indexCodes(entries);
+  const words = vocabulary(entries);
   return {
     terms: termList,
     idf: [...idf.values()],
@@ -152,13 +168,48 @@ export function compileIndex(catalogue: Catalogue): IndexData {
     looseCodes: [...looseCodes],
     codeWords: [...indexCodeWords(entries)],
     fuzzyCodes,
-    vocabulary: [...vocabulary(entries)],
+    vocabulary: [...words],
     vendorWords: vendorWordTerms(catalogue.systems),
-    printedElsewhere: printedElsewhere(entries),
+    printedElsewhere: elsewhere,
+    messageQuotes: entries.map((e) => e.messages.map(messageQuote)),
+    messageWords: entries.map((e) => e.messages.map((m) => messageWordsOf(m).join(' '))),
+    typoBuckets: typoBuckets(words.keys()),
     wordsInCodes: entries.flatMap((e, i) =>
       e.wordsInCodes.map((words) => [i, [...new Set(terms(words))]] as const),
     ),
   };
+}
+
+/** A message built around a code (`Bearer error="insufficient_scope"`): the protocol's, not a vendor's. */
+const CODE_LIKE = /\b[A-Za-z]+_[A-Za-z_]+\b|\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b|\b[A-Z]{2,}\d+\b/;
+
+/**
+ * Per phrase, 1 for a message only one system prints: long enough to decide when quoted whole, not
+ * built around a code (the protocol's, even when only one file happens to list it), printed by no
+ * other system, whole or inside a longer message (`printedElsewhere`).
+ */
+function quotedMessages(
+  drafts: readonly Draft[],
+  entries: readonly Entry[],
+  elsewhere: ReadonlySet<string>,
+): string {
+  const systems = new Map<string, Set<string>>();
+  const flat = drafts.map((p) => {
+    const entry = entries[p.entry];
+    if (p.kind !== 'message' || entry === undefined) return undefined;
+    const raw = entry.messages[p.at] ?? '';
+    const text = messageQuote(raw);
+    if (text.length < MIN_QUOTE || CODE_LIKE.test(raw)) return undefined;
+    const set = systems.get(text) ?? new Set<string>();
+    set.add(entry.system);
+    systems.set(text, set);
+    return text;
+  });
+  return flat
+    .map((text) =>
+      text !== undefined && systems.get(text)?.size === 1 && !elsewhere.has(text) ? '1' : '0',
+    )
+    .join('');
 }
 
 /**

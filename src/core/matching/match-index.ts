@@ -1,6 +1,7 @@
 import type { Catalogue, Entry, SystemInfo } from '../catalogue/catalogue.js';
 import { CodeSearch } from './code-search.js';
-import { MIN_QUOTE, messageQuote } from './quotes.js';
+import { rememberMessageWords } from './near-quote.js';
+import { rememberQuotes } from './quotes.js';
 import {
   compileIndex,
   phraseKind,
@@ -32,8 +33,6 @@ export interface Phrase {
    */
   readonly quote?: string;
 }
-
-const CODE_LIKE = /\b[A-Za-z]+_[A-Za-z_]+\b|\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b|\b[A-Z]{2,}\d+\b/;
 
 /** One item of an entry's `wordsInCodes`, as terms. */
 export interface WordsInCode {
@@ -85,7 +84,12 @@ export function hydrateIndex(
   data: IndexData,
 ): MatchIndex {
   const phraseIds = Int32Array.from(data.phrases.ids);
-  const phrases = withQuotes(hydratePhrases(data), entries, new Set(data.printedElsewhere));
+  const phrases = hydratePhrases(data);
+  // The messages' quotes and words, worked out at build time, for quotes.ts and near-quote.ts.
+  entries.forEach((entry, i) => {
+    rememberQuotes(entry, data.messageQuotes[i] ?? []);
+    rememberMessageWords(entry, data.messageWords[i] ?? []);
+  });
   const entryPhrases: number[][] = entries.map(() => []);
   phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
   const vendors = vendorRules(systems, new Map(data.vendorWords));
@@ -105,7 +109,7 @@ export function hydrateIndex(
     codeWords: new Map(data.codeWords),
     wordsInCodes: data.wordsInCodes.map(([entry, terms]) => ({ entry, terms })),
     codeSearch: new CodeSearch(data.fuzzyCodes),
-    typos: new TypoIndex(rawToTerm),
+    typos: new TypoIndex(rawToTerm, data.typoBuckets),
     rawToTerm,
     vendors,
     vendorSystems: new Set(vendors.map((v) => v.system)),
@@ -136,47 +140,21 @@ function hydratePhrases(data: IndexData): Phrase[] {
   let from = 0;
   columns.entry.forEach((entry, i) => {
     const to = columns.idsEnd[i] ?? from;
-    phrases.push({
+    const at = columns.at[i] ?? 0;
+    const phrase = {
       entry,
       kind: phraseKind(columns.kinds.charAt(i)),
-      at: columns.at[i] ?? 0,
+      at,
       from,
       to,
       mass: columns.mass[i] ?? 0,
       distinctive: columns.distinctive.charAt(i) === '1',
-    });
+    };
+    const quote = data.messageQuotes[entry]?.[at];
+    phrases.push(
+      columns.quoted.charAt(i) === '1' && quote !== undefined ? { ...phrase, quote } : phrase,
+    );
     from = to;
   });
   return phrases;
-}
-
-/**
- * Marks the messages that only one system prints, with their flat text: not printed by another
- * system, whole or inside a longer message (`printedElsewhere`, worked out at build time).
- */
-function withQuotes(
-  phrases: Phrase[],
-  entries: readonly Entry[],
-  printedElsewhere: ReadonlySet<string>,
-): Phrase[] {
-  const systems = new Map<string, Set<string>>();
-  const flat = phrases.map((p) => {
-    const entry = entries[p.entry];
-    if (p.kind !== 'message' || entry === undefined) return undefined;
-    const raw = entry.messages[p.at] ?? '';
-    const text = messageQuote(raw);
-    // A message built around a code (`Bearer error="insufficient_scope"`) is the protocol's, not
-    // the vendor's, even when only one file happens to list it.
-    if (text.length < MIN_QUOTE || CODE_LIKE.test(raw)) return undefined;
-    const set = systems.get(text) ?? new Set<string>();
-    set.add(entry.system);
-    systems.set(text, set);
-    return text;
-  });
-  return phrases.map((p, i) => {
-    const text = flat[i];
-    return text !== undefined && systems.get(text)?.size === 1 && !printedElsewhere.has(text)
-      ? { ...p, quote: text }
-      : p;
-  });
 }

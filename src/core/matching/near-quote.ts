@@ -55,17 +55,35 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
 }
 
+/** A message's words as `nearQuote` reads them: lower case, split at anything but letters and digits. */
+export function messageWordsOf(message: string): string[] {
+  return message
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
 const messageWords = new WeakMap<Entry, (readonly string[] | undefined)[]>();
+/** Per entry, each message's words joined by one space, worked out ahead (by the index's build). */
+const knownWords = new WeakMap<Entry, readonly string[]>();
+
+export function rememberMessageWords(entry: Entry, joined: readonly string[]): void {
+  knownWords.set(entry, joined);
+}
 
 function wordsOfMessage(entry: Entry, at: number): readonly string[] {
   let perMessage = messageWords.get(entry);
   if (perMessage === undefined) messageWords.set(entry, (perMessage = []));
   let words = perMessage[at];
   if (words === undefined) {
-    words = (entry.messages[at] ?? '')
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w !== '');
+    const joined = knownWords.get(entry)?.[at];
+    // A word holds no space (split at every non-letter), so the joined words split back exactly.
+    words =
+      joined === undefined
+        ? messageWordsOf(entry.messages[at] ?? '')
+        : joined === ''
+          ? []
+          : joined.split(' ');
     perMessage[at] = words;
   }
   return words;

@@ -16,6 +16,14 @@ export function messageQuote(message: string): string {
 /** Per entry, its messages long enough to decide when quoted whole: read once, not per paste. */
 const quotable = new WeakMap<Entry, readonly string[]>();
 
+/** The entry's messages as `messageQuote` text, worked out ahead (by the match index's build). */
+export function rememberQuotes(entry: Entry, quotes: readonly string[]): void {
+  quotable.set(
+    entry,
+    quotes.filter((q) => q.length >= MIN_QUOTE),
+  );
+}
+
 function quotableMessages(entry: Entry): readonly string[] {
   let quotes = quotable.get(entry);
   if (quotes === undefined) {

@@ -4,24 +4,99 @@
  * four letters), one edit leaves the first two or the last two letters in place, so candidates
  * come from buckets keyed by length and first two letters or length and last two letters (a few
  * words each, even for a large catalogue), each checked in O(length) without building strings.
- * The buckets are built on the first lookup of an unknown word: a process that never needs them
- * never pays.
+ * The buckets are built on the first lookup of an unknown word (a process that never needs them
+ * never pays), or come worked out ahead with the index (`typoBuckets`, in the knowledge snapshot).
  */
 /** What the index reads of its vocabulary: membership, and the words once to bucket them. */
 type Vocabulary = Pick<ReadonlySet<string>, 'has' | 'keys'>;
 
+/**
+ * The buckets as plain data: bucket keys in ascending order, `ends[i]` where bucket i's words end in
+ * `words`, and the words as positions in the vocabulary's order (ascending within a bucket, the
+ * order the buckets would be filled in).
+ */
+export interface TypoBuckets {
+  readonly keys: readonly number[];
+  readonly ends: readonly number[];
+  readonly words: readonly number[];
+}
+
+/** The buckets of a vocabulary (its words in order), as `TypoIndex` would build them. */
+export function typoBuckets(vocabulary: Iterable<string>): TypoBuckets {
+  const buckets = new Map<number, number[]>();
+  let i = 0;
+  for (const term of vocabulary) {
+    if (term.length >= 3) {
+      for (const key of [headKey(term.length, term), tailKey(term.length, term)]) {
+        const list = buckets.get(key);
+        if (list === undefined) buckets.set(key, [i]);
+        else list.push(i);
+      }
+    }
+    i++;
+  }
+  const keys = [...buckets.keys()].sort((a, b) => a - b);
+  const words: number[] = [];
+  const ends = keys.map((key) => {
+    words.push(...(buckets.get(key) ?? []));
+    return words.length;
+  });
+  return { keys, ends, words };
+}
+
+/** Precomputed buckets, read in place: a binary search for the key, no map built. */
+class StoredBuckets {
+  readonly #keys: Int32Array;
+  readonly #ends: Int32Array;
+  readonly #words: Int32Array;
+  readonly #vocab: Vocabulary;
+  #byPosition: readonly string[] | undefined;
+
+  constructor(data: TypoBuckets, vocab: Vocabulary) {
+    this.#keys = Int32Array.from(data.keys);
+    this.#ends = Int32Array.from(data.ends);
+    this.#words = Int32Array.from(data.words);
+    this.#vocab = vocab;
+  }
+
+  get(key: number): string[] | undefined {
+    const keys = this.#keys;
+    let lo = 0;
+    let hi = keys.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const k = keys[mid] ?? 0;
+      if (k < key) lo = mid + 1;
+      else if (k > key) hi = mid - 1;
+      else {
+        const byPosition = (this.#byPosition ??= [...this.#vocab.keys()]);
+        const out: string[] = [];
+        for (let w = mid === 0 ? 0 : (this.#ends[mid - 1] ?? 0); w < (this.#ends[mid] ?? 0); w++)
+          out.push(byPosition[this.#words[w] ?? 0] ?? '');
+        return out;
+      }
+    }
+    return undefined;
+  }
+}
+
 export class TypoIndex {
   readonly #vocab: Vocabulary;
   readonly #minLength: number;
-  #buckets: Map<number, string[]> | undefined;
+  #buckets: Pick<Map<number, string[]>, 'get'> | undefined;
 
   /**
    * Words shorter than `minLength` are offered only as the query word less one letter. A map's
    * keys are the vocabulary as they stand (the match index passes its word → term map, not a copy).
    */
-  constructor(vocab: Iterable<string> | ReadonlyMap<string, unknown>, minLength = 5) {
+  constructor(
+    vocab: Iterable<string> | ReadonlyMap<string, unknown>,
+    buckets?: TypoBuckets,
+    minLength = 5,
+  ) {
     this.#vocab = vocab instanceof Map ? vocab : new Set(vocab as Iterable<string>);
     this.#minLength = minLength;
+    if (buckets !== undefined) this.#buckets = new StoredBuckets(buckets, this.#vocab);
   }
 
   has(term: string): boolean {
@@ -56,7 +131,7 @@ export class TypoIndex {
     return found.length === 1 ? found[0] : undefined;
   }
 
-  #index(): Map<number, string[]> {
+  #index(): Pick<Map<number, string[]>, 'get'> {
     if (this.#buckets !== undefined) return this.#buckets;
     const buckets = new Map<number, string[]>();
     const add = (key: number, term: string): void => {

@@ -6,7 +6,7 @@ import {
   extractStatuses,
 } from '../../../src/core/matching/signals.js';
 import { rawTokens, splitIdentifier, stem, terms } from '../../../src/core/matching/tokens.js';
-import { TypoIndex } from '../../../src/core/matching/typo-index.js';
+import { TypoIndex, typoBuckets, type TypoBuckets } from '../../../src/core/matching/typo-index.js';
 
 describe('capInput', () => {
   it('keeps text up to the cap as it is', () => {
@@ -361,6 +361,15 @@ describe('TypoIndex', () => {
     const ambiguous = new TypoIndex(['sealed', 'sealer']);
     expect(ambiguous.candidates('sealex').sort()).toEqual(['sealed', 'sealer']);
     expect(ambiguous.correct('sealex')).toBeUndefined();
+  });
+
+  it('answers alike from buckets worked out ahead (as the knowledge snapshot carries them)', () => {
+    const words = ['expired', 'tenant', 'client', 'invalid', 'token', 'role', 'sealed', 'sealer'];
+    const built = new TypoIndex(words);
+    const data = JSON.parse(JSON.stringify(typoBuckets(words))) as TypoBuckets;
+    const stored = new TypoIndex(words, data);
+    for (const typo of ['expird', 'clinet', 'tokn', 'rolle', 'sealex', 'xyzzy', 'tenat', 'role'])
+      expect(stored.candidates(typo)).toEqual(built.candidates(typo));
   });
 });
 
