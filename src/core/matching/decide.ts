@@ -95,7 +95,11 @@ export function decide(
  * invalid_client?"), are a question about codes, not a failure to answer unasked.
  */
 function competingCodes(query: Query, top: number): boolean {
-  const named = query.codeHits.filter((h) => h.strength >= 0.8);
+  // A code its own explanation re-reads ("unauthorized_client - Invalid client secret") is not a
+  // second reading beside it.
+  const named = query.codeHits.filter(
+    (h) => h.strength >= 0.8 && !query.explainedCodes.has(h.code.toLowerCase()),
+  );
   if (named.some((h) => h.inErrorField)) return false;
   const others = new Set(named.filter((h) => h.entry !== top).map((h) => h.code.toLowerCase()));
   // Codes the best entry also surfaces as (`invalid_grant` beside `TokenExpired`) agree with it.

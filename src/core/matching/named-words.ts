@@ -23,9 +23,9 @@ export function namedByCode(token: string, index: MatchIndex): number[] {
   return mostWords(index, (terms) => terms.every((t) => held.has(t)));
 }
 
-/** A short value of an error body's message field: what the provider printed instead of a code. */
+/** A value of an error body's message field: what the provider printed beside or instead of a code. */
 const MESSAGE_FIELD =
-  /\\?["'](?:message|error|error_description|errorMessage|error_message|detail|description|reason)\\?["']\s*:\s*\\?["']([^"'\\\n]{3,80})\\?["']/gi;
+  /\\?["'](?:message|error|error_description|errorMessage|error_message|detail|description|reason)\\?["']\s*:\s*\\?["']([^"'\\\n]{3,300})\\?["']/gi;
 /**
  * A validation error object (GitHub's and Strava's APIs): the resource and field it names and a
  * code saying what is wrong (`{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}`).
@@ -49,24 +49,123 @@ export interface NamedMessage {
  * failure word stands beside one item of an entry's `wordsInCodes`, with the entries they name.
  */
 export function namedByMessages(text: string, index: MatchIndex): NamedMessage[] {
-  if (index.wordsInCodes.length === 0 || !/["']/.test(text)) return [];
-  const values = [
-    ...[...text.matchAll(MESSAGE_FIELD)].map((m) => m[1] ?? ''),
-    ...[...text.matchAll(VALIDATION_ERROR)].map((m) => `${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`),
-  ];
   const out: NamedMessage[] = [];
-  for (const message of new Set(values)) {
-    const words = message
-      .split(/[^\p{L}\p{N}_]+/u)
-      .flatMap((w) => (w === '' ? [] : splitIdentifier(w)));
+  for (const message of messageValues(text, index)) {
+    const words = wordsOfMessage(message);
     if (words.length < 2 || words.length > MAX_MESSAGE_WORDS) continue;
-    const failures = words.flatMap((w, i) => (FAILURE_WORD.test(w) ? [i] : []));
-    if (failures.length === 0) continue;
-    const sequence = words.map((w) => toTerm(w) ?? '');
-    const entries = mostWords(index, (terms) => standsBesideFailure(terms, sequence, failures));
+    const entries = namedBeside(words, index, 1);
     if (entries.length > 0) out.push({ message: message.trim(), entries });
   }
   return out;
+}
+
+/** The words an explanation opens with: its subject and what is wrong with it. */
+const OPENING_WORDS = 5;
+
+/** An explanation that names another failure than the code it explains. */
+export interface Explained {
+  /** The entry of the code the provider used loosely. */
+  readonly code: number;
+  /** The code as printed, lower case. */
+  readonly codeText: string;
+  /** The code stood in an error field (`"error": …`), not only before its explanation in a line. */
+  readonly inErrorField: boolean;
+  readonly message: string;
+  /** The entries the explanation names. */
+  readonly entries: readonly number[];
+}
+
+/**
+ * The explanation beats a code the provider used loosely: a message beside a listed code (`coded`,
+ * the entries named by a code in an error field) whose opening words name another entry of the same
+ * system that documents a status the code's entry does (what the same response could carry) by an
+ * item of two or more words beside a failure word, and hold none of the coded entry's
+ * own words ("refresh_token is invalid" beside `unauthorized_client`, "Invalid client credentials"
+ * beside `unauthorized_client`, "Refresh token could not be mapped …" beside `invalid_client`).
+ */
+export function explainedOtherwise(
+  text: string,
+  index: MatchIndex,
+  coded: readonly { readonly entry: number; readonly code: string }[],
+): Explained[] {
+  if (index.wordsInCodes.length === 0) return [];
+  const pairs: { codes: readonly number[]; code: string; message: string; field: boolean }[] = [];
+  const inField = [...new Set(coded.map((c) => c.entry))];
+  const fieldCode = coded[0]?.code.toLowerCase() ?? '';
+  if (inField.length > 0)
+    for (const message of messageValues(text, index))
+      pairs.push({ codes: inField, code: fieldCode, message, field: true });
+  // A code printed with its explanation after it: "unauthorized_client - Invalid client secret."
+  for (const m of text.matchAll(CODE_THEN_EXPLANATION)) {
+    const code = (m[1] ?? '').toLowerCase();
+    const refs = index.codes.get(code) ?? [];
+    const codes = refs.filter((r) => r.strength >= 1).map((r) => r.entry);
+    if (codes.length > 0) pairs.push({ codes, code, message: m[2] ?? '', field: false });
+  }
+  const out: Explained[] = [];
+  for (const { codes, code: codeText, message, field } of pairs) {
+    const words = wordsOfMessage(message).slice(0, OPENING_WORDS);
+    const sequence = words.map((w) => toTerm(w) ?? '');
+    const entries = namedBeside(words, index, 2);
+    if (entries.length === 0) continue;
+    for (const code of codes) {
+      const other = entries.filter((e) => sameResponse(index, code, e));
+      const own = index.wordsInCodes.some((w) => w.entry === code && standsIn(w.terms, sequence));
+      const explained = index.wordsInCodes.some((w) => w.entry === code);
+      if (explained && other.length > 0 && !own)
+        out.push({ code, codeText, inErrorField: field, message: message.trim(), entries: other });
+    }
+  }
+  return out;
+}
+
+/** A snake_case code, a dash, colon or bar, and the explanation after it on the same line. */
+const CODE_THEN_EXPLANATION = /\b([a-z]+(?:_[a-z]+)+)\s+[-:|]\s+([^\n]{3,200})/g;
+
+/**
+ * Another failure the same response could carry as the code's: an entry of the code's system that
+ * documents a status the code's entry does.
+ */
+function sameResponse(index: MatchIndex, code: number, other: number): boolean {
+  const a = index.entries[code];
+  const b = index.entries[other];
+  return (
+    a !== undefined &&
+    b !== undefined &&
+    other !== code &&
+    a.system === b.system &&
+    b.status.some((s) => a.status.includes(s))
+  );
+}
+
+function messageValues(text: string, index: MatchIndex): Set<string> {
+  if (index.wordsInCodes.length === 0 || !/["']/.test(text)) return new Set();
+  return new Set([
+    ...[...text.matchAll(MESSAGE_FIELD)].map((m) => m[1] ?? ''),
+    ...[...text.matchAll(VALIDATION_ERROR)].map((m) => `${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`),
+  ]);
+}
+
+function wordsOfMessage(message: string): string[] {
+  return message.split(/[^\p{L}\p{N}_]+/u).flatMap((w) => (w === '' ? [] : splitIdentifier(w)));
+}
+
+/** The entries whose item of at least `least` words stands beside a failure word of `words`. */
+function namedBeside(words: readonly string[], index: MatchIndex, least: number): number[] {
+  const failures = words.flatMap((w, i) => (FAILURE_WORD.test(w) ? [i] : []));
+  if (failures.length === 0) return [];
+  const sequence = words.map((w) => toTerm(w) ?? '');
+  return mostWords(
+    index,
+    (terms) => terms.length >= least && standsBesideFailure(terms, sequence, failures),
+  );
+}
+
+/** The item's words stand together somewhere in the sequence. */
+function standsIn(terms: readonly string[], sequence: readonly string[]): boolean {
+  for (let i = 0; i + terms.length <= sequence.length; i++)
+    if (terms.every((t, k) => sequence[i + k] === t)) return true;
+  return false;
 }
 
 /** The item's words stand together in the message, with a failure word just before or after them. */

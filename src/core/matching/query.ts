@@ -5,7 +5,7 @@ import { claimEvidence } from './claims.js';
 import { tbaEvidence } from './tba-header.js';
 import { detectContexts } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';
-import { namedByCode, namedByMessages } from './named-words.js';
+import { explainedOtherwise, namedByCode, namedByMessages } from './named-words.js';
 import { rawTokens, toTerm, wordsOf } from './tokens.js';
 
 interface CodeHit {
@@ -42,6 +42,10 @@ export interface Query {
   readonly failure: boolean;
   /** Contexts seen (by position in `index.refinements.contexts`), each with the text that showed it. */
   readonly contexts: ReadonlyMap<number, string>;
+  /** Entries whose code the provider's own explanation shows was used loosely (named-words.ts). */
+  readonly explained: ReadonlySet<number>;
+  /** Those codes as printed, lower case: not a second reading beside their explanation. */
+  readonly explainedCodes: ReadonlySet<string>;
 }
 
 /** Cap on distinct terms read: a huge paste cannot make scoring slow. */
@@ -71,11 +75,12 @@ export function buildQuery(
   // A code found as written is read as written (in a category field it says little): its words
   // are not read again as the code.
   const written = new Set(literal.map((h) => h.code.toLowerCase()));
+  const messages = messageRules(text, index, literal);
   const codeHits = [
     ...literal,
     ...findCodeWords(sequence, camel, index).filter((h) => !written.has(h.code.toLowerCase())),
     ...findClaimRules(text, index),
-    ...messageRules(text, index, literal),
+    ...messages.hits,
   ];
   const vendors = detectVendors(text, signals, queryTerms, index, codeHits);
   const failure =
@@ -100,6 +105,8 @@ export function buildQuery(
     foreignCodes,
     failure,
     contexts: detectContexts(text, index.refinements.contexts),
+    explained: messages.explained,
+    explainedCodes: messages.explainedCodes,
   };
 }
 
@@ -266,6 +273,8 @@ const UNLISTED_STRENGTH = 0.6;
 const UNLISTED_FIELD_STRENGTH = 0.8;
 /** A provider's short error message naming the failure by its words, where no listed code is. */
 const MESSAGE_STRENGTH = 0.75;
+/** An explanation that shows a listed code was used loosely reads as the failure, like a named code. */
+const EXPLANATION_STRENGTH = 0.9;
 
 /**
  * A provider's own code that no entry lists, read as the entries whose `wordsInCodes` it holds
@@ -283,23 +292,46 @@ function unlistedCode(token: string, inErrorField: boolean, index: MatchIndex): 
   }));
 }
 
+interface MessageReading {
+  readonly hits: readonly CodeHit[];
+  readonly explained: ReadonlySet<number>;
+  readonly explainedCodes: ReadonlySet<string>;
+}
+
 /**
  * Where an error body carries no code the catalogue knows, its short message (`"message": "Invalid
  * refresh token"`, Strava's `{"resource":"RefreshToken",…,"code":"invalid"}`) names the failure by
- * its words. A code named in an error field is the provider's own reading and stands.
+ * its words. A code named in an error field is the provider's own reading and stands, unless its
+ * explanation names another failure and none of the code's own words (`unauthorized_client` with
+ * "refresh_token is invalid"): then the explanation is read as the failure and the code as loose.
  */
-function messageRules(text: string, index: MatchIndex, literal: readonly CodeHit[]): CodeHit[] {
-  if (literal.some((h) => h.inErrorField && h.strength >= 0.8)) return [];
-  return namedByMessages(text, index).flatMap(({ message, entries }) =>
-    entries.map((entry) => ({
-      entry,
-      code: message,
-      strength: MESSAGE_STRENGTH,
-      inErrorField: true,
-      vendorUnique: false,
-      label: `error message "${message}"`,
-    })),
-  );
+function messageRules(
+  text: string,
+  index: MatchIndex,
+  literal: readonly CodeHit[],
+): MessageReading {
+  const coded = literal.filter((h) => h.inErrorField && h.strength >= 0.8);
+  const hit = (message: string, entry: number, strength: number, inErrorField: boolean) => ({
+    entry,
+    code: message,
+    strength,
+    inErrorField,
+    vendorUnique: false,
+    label: `error message "${message}"`,
+  });
+  const named = coded.length === 0 ? namedByMessages(text, index) : [];
+  const explanations = explainedOtherwise(text, index, coded);
+  const hits: CodeHit[] = [
+    ...named.flatMap((n) => n.entries.map((e) => hit(n.message, e, MESSAGE_STRENGTH, true))),
+    ...explanations.flatMap((x) =>
+      x.entries.map((e) => hit(x.message, e, EXPLANATION_STRENGTH, x.inErrorField)),
+    ),
+  ];
+  return {
+    hits,
+    explained: new Set(explanations.map((x) => x.code)),
+    explainedCodes: new Set(explanations.map((x) => x.codeText)),
+  };
 }
 
 /**

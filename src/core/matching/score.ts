@@ -48,7 +48,16 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
   const maxVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
   const categoryWords = codesInQuotedMessages(raws, query, index);
   const scored = raws
-    .map((r) => combine(r, query, index, specificHit, maxVendor, categoryWords.has(r.entry)))
+    .map((r) =>
+      combine(
+        r,
+        query,
+        index,
+        specificHit,
+        maxVendor,
+        categoryWords.has(r.entry) || query.explained.has(r.entry),
+      ),
+    )
     .sort((a, b) => b.score - a.score || a.entry - b.entry);
   const refined = applyRefinements(scored, query.contexts, index.refinements, index.entries);
   return wrappersYield(refined, raws, index);

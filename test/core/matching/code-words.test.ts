@@ -81,3 +81,39 @@ describe('diagnose: a short error message where no listed code is', () => {
     expect(d.matches[0]?.why.some((w) => w.startsWith('error message'))).toBe(false);
   });
 });
+
+describe('diagnose: the explanation beats a code the provider used loosely', () => {
+  it.each([
+    [
+      'Error while refreshing tokens: 403 (Forbidden)\n{"error":"unauthorized_client","error_description":"refresh_token is invalid"}',
+      'oauth2/invalid_grant',
+    ],
+    [
+      '{"error":"invalid_client","error_description":"Refresh token could not be mapped to the original authorization request. User must re-authenticate."}',
+      'oauth2/invalid_grant',
+    ],
+    [
+      'Error in login response: unauthorized_client - Invalid client secret.',
+      'oauth2/invalid_client',
+    ],
+  ])('reads %j by its explanation', (text, id) => {
+    expect(diagnoser.diagnose(text).matches[0]?.id).toBe(id);
+  });
+
+  it.each([
+    [
+      '{"error":"unauthorized_client","error_description":"Client is unauthorized to retrieve access tokens using this method."}',
+      'oauth2/unauthorized_client',
+    ],
+    // At a token endpoint a token is the grant: invalid_token is a resource server's answer (another status).
+    [
+      '{"error":"invalid_grant","error_description":"Invalid access token"}',
+      'oauth2/invalid_grant',
+    ],
+  ])(
+    'keeps the code where the explanation agrees or names another endpoint’s failure: %j',
+    (text, id) => {
+      expect(diagnoser.diagnose(text).matches[0]?.id).toBe(id);
+    },
+  );
+});
