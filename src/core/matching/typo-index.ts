@@ -44,12 +44,16 @@ export function typoBuckets(vocabulary: Iterable<string>): TypoBuckets {
   return { keys, ends, words };
 }
 
-/** Precomputed buckets, read in place: a binary search for the key, no map built. */
+/**
+ * Precomputed buckets, read in place: a binary search for the key, no map built up front; a bucket
+ * read once is kept, so a long-running process looks each one up in a map afterwards.
+ */
 class StoredBuckets {
   readonly #keys: Int32Array;
   readonly #ends: Int32Array;
   readonly #words: Int32Array;
   readonly #vocab: Vocabulary;
+  readonly #read = new Map<number, string[] | null>();
   #byPosition: readonly string[] | undefined;
 
   constructor(data: TypoBuckets, vocab: Vocabulary) {
@@ -60,6 +64,14 @@ class StoredBuckets {
   }
 
   get(key: number): string[] | undefined {
+    const read = this.#read.get(key);
+    if (read !== undefined) return read ?? undefined;
+    const bucket = this.#find(key);
+    this.#read.set(key, bucket ?? null);
+    return bucket;
+  }
+
+  #find(key: number): string[] | undefined {
     const keys = this.#keys;
     let lo = 0;
     let hi = keys.length - 1;
