@@ -47,7 +47,8 @@ const OUTPUT: readonly Rule[] = [
   ],
   [
     'audit trail row',
-    /\bDetail\s*[:|]?\s*`?[A-Z][a-z]+[A-Z]\w+|\bStatus\s*[:|]?\s*Failure\b|\bFailure\s*\|?\s*[A-Z][a-z]+[A-Z]\w+/,
+    // A Login Audit Trail row, its Detail quoted ('Detail "IntegrationBlocked"') or before its Status.
+    /\bDetail\s*[:|]?\s*[`"'“]?[A-Z][a-z]+[A-Z]\w+|\bStatus\s*[:|]?\s*Failure\b|\bFailure\s*\|?\s*[A-Z][a-z]+[A-Z]\w+|\b[A-Z][a-z]+[A-Z]\w+[ \t]*\|?[ \t]*Failure\b/,
   ],
   ['coded message', /\b(?:AADSTS\d{4,}|[A-Z]{2,}(?:_[A-Z]+)+)\s*:\s+[A-Z]/],
   ['command output', /^\s*(?:\$|>|PS [A-Z]:\\.*>|[A-Z]:\\\S*>)\s*\S/m],

@@ -14,6 +14,14 @@ describe('readRegister: error output', () => {
     ["Google's sign-in error line", 'Access blocked\nError 400: redirect_uri_mismatch'],
     ['a Serilog line', '2020-06-07 23:18:31.385 +07:00 [ERR] Client not authorized'],
     ['a Dart frame', '#0      Token.fromMap (package:aad_oauth/model/token.dart:72:7)'],
+    [
+      'an audit trail detail quoted',
+      'every login shows Detail "IntegrationBlocked" in the audit trail',
+    ],
+    [
+      'an audit trail row with the detail before its status',
+      '11/05/2025 02:00  m2m@example.com  TokenNotAcceptable  Failure',
+    ],
   ])('reads %s as output', (_name, text) => {
     expect(readRegister(text).output.length).toBeGreaterThan(0);
   });
