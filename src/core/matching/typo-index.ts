@@ -23,18 +23,7 @@ export interface TypoBuckets {
 
 /** The buckets of a vocabulary (its words in order), as `TypoIndex` would build them. */
 export function typoBuckets(vocabulary: Iterable<string>): TypoBuckets {
-  const buckets = new Map<number, number[]>();
-  let i = 0;
-  for (const term of vocabulary) {
-    if (term.length >= 3) {
-      for (const key of [headKey(term.length, term), tailKey(term.length, term)]) {
-        const list = buckets.get(key);
-        if (list === undefined) buckets.set(key, [i]);
-        else list.push(i);
-      }
-    }
-    i++;
-  }
+  const buckets = fillBuckets(vocabulary, (_, i) => i);
   const keys = [...buckets.keys()].sort((a, b) => a - b);
   const words: number[] = [];
   const ends = keys.map((key) => {
@@ -144,21 +133,32 @@ export class TypoIndex {
   }
 
   #index(): Pick<Map<number, string[]>, 'get'> {
-    if (this.#buckets !== undefined) return this.#buckets;
-    const buckets = new Map<number, string[]>();
-    const add = (key: number, term: string): void => {
-      const list = buckets.get(key);
-      if (list === undefined) buckets.set(key, [term]);
-      else list.push(term);
-    };
-    for (const term of this.#vocab.keys()) {
-      if (term.length < 3) continue;
-      add(headKey(term.length, term), term);
-      add(tailKey(term.length, term), term);
-    }
-    this.#buckets = buckets;
-    return buckets;
+    return (this.#buckets ??= fillBuckets(this.#vocab.keys(), (term) => term));
   }
+}
+
+/**
+ * Each vocabulary word of three letters or more under its head and tail keys, as `value` gives it
+ * (the word, or its position in the vocabulary's order), in vocabulary order within a bucket.
+ */
+function fillBuckets<T>(
+  vocabulary: Iterable<string>,
+  value: (term: string, position: number) => T,
+): Map<number, T[]> {
+  const buckets = new Map<number, T[]>();
+  let i = 0;
+  for (const term of vocabulary) {
+    if (term.length >= 3) {
+      const v = value(term, i);
+      for (const key of [headKey(term.length, term), tailKey(term.length, term)]) {
+        const list = buckets.get(key);
+        if (list === undefined) buckets.set(key, [v]);
+        else list.push(v);
+      }
+    }
+    i++;
+  }
+  return buckets;
 }
 
 // Keys are small integers (length, head or tail, and a hash of two letters), so building the
