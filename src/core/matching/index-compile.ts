@@ -106,7 +106,9 @@ const VENDOR_TERM_DAMPING = 0.25;
 export function compileIndex(catalogue: Catalogue): IndexData {
   const entries = catalogue.entries;
   const drafts = entries.flatMap((entry, i) => draftsOf(entry, i));
-  const elsewhere = printedElsewhere(entries);
+  // Each message as `messageQuote` text, once: the snapshot carries them, and the checks below read them.
+  const quotes = entries.map((e) => e.messages.map(messageQuote));
+  const elsewhere = printedElsewhere(entries, quotes);
   const docTerms = entries.map(() => new Set<string>());
   for (const p of drafts) for (const t of p.terms) docTerms[p.entry]?.add(t);
   const idf = computeIdf(docTerms, entries.length);
@@ -141,7 +143,7 @@ export function compileIndex(catalogue: Catalogue): IndexData {
     ids: [] as number[],
     idsEnd: [] as number[],
     mass: [] as number[],
-    quoted: quotedMessages(drafts, entries, new Set(elsewhere)),
+    quoted: quotedMessages(drafts, entries, quotes, new Set(elsewhere)),
     distinctive: drafts
       .map((p) =>
         p.kind !== 'phrase' && p.kind !== 'title' && isDistinctive(p, entries, docTerms, entryTerms)
@@ -171,7 +173,7 @@ export function compileIndex(catalogue: Catalogue): IndexData {
     vocabulary: [...words],
     vendorWords: vendorWordTerms(catalogue.systems),
     printedElsewhere: elsewhere,
-    messageQuotes: entries.map((e) => e.messages.map(messageQuote)),
+    messageQuotes: quotes,
     messageWords: entries.map((e) => e.messages.map((m) => messageWordsOf(m).join(' '))),
     typoBuckets: typoBuckets(words.keys()),
     wordsInCodes: entries.flatMap((e, i) =>
@@ -191,14 +193,15 @@ const CODE_LIKE = /\b[A-Za-z]+_[A-Za-z_]+\b|\b[A-Z][a-z]+[A-Z][a-z]+[A-Za-z]*\b|
 function quotedMessages(
   drafts: readonly Draft[],
   entries: readonly Entry[],
+  quotes: readonly (readonly string[])[],
   elsewhere: ReadonlySet<string>,
 ): string {
   const systems = new Map<string, Set<string>>();
   const flat = drafts.map((p) => {
     const entry = entries[p.entry];
-    if (p.kind !== 'message' || entry === undefined) return undefined;
+    const text = quotes[p.entry]?.[p.at];
+    if (p.kind !== 'message' || entry === undefined || text === undefined) return undefined;
     const raw = entry.messages[p.at] ?? '';
-    const text = messageQuote(raw);
     if (text.length < MIN_QUOTE || CODE_LIKE.test(raw)) return undefined;
     const set = systems.get(text) ?? new Set<string>();
     set.add(entry.system);
@@ -217,14 +220,19 @@ function quotedMessages(
  * password" in Entra's "Error validating credentials due to invalid username or password."): both
  * print them, so quoted whole they name neither. Worked out here, not at every start.
  */
-function printedElsewhere(entries: readonly Entry[]): string[] {
+function printedElsewhere(
+  entries: readonly Entry[],
+  quotes: readonly (readonly string[])[],
+): string[] {
   const bySystem = new Map<string, string[]>();
-  for (const e of entries)
-    bySystem.set(e.system, [...(bySystem.get(e.system) ?? []), ...e.messages.map(flatText)]);
-  const out = new Set<string>();
   for (const e of entries) {
-    for (const m of e.messages) {
-      const quote = messageQuote(m);
+    const texts = bySystem.get(e.system) ?? [];
+    texts.push(...e.messages.map(flatText));
+    bySystem.set(e.system, texts);
+  }
+  const out = new Set<string>();
+  for (const [i, e] of entries.entries()) {
+    for (const quote of quotes[i] ?? []) {
       const elsewhere = [...bySystem].some(
         ([system, texts]) =>
           system !== e.system && texts.some((t) => t !== quote && t.includes(quote)),
