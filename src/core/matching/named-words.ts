@@ -164,8 +164,17 @@ function namedBeside(words: readonly string[], index: MatchIndex, least: number)
 /** The item's words stand together somewhere in the sequence. */
 function standsIn(terms: readonly string[], sequence: readonly string[]): boolean {
   for (let i = 0; i + terms.length <= sequence.length; i++)
-    if (terms.every((t, k) => sequence[i + k] === t)) return true;
+    if (standsAt(terms, sequence, i)) return true;
   return false;
+}
+
+/** `terms` stand in `sequence` in order from position `i`. */
+export function standsAt(
+  terms: readonly string[],
+  sequence: readonly string[],
+  i: number,
+): boolean {
+  return terms.every((t, k) => sequence[i + k] === t);
 }
 
 /** The item's words stand together in the message, with a failure word just before or after them. */
@@ -175,7 +184,7 @@ function standsBesideFailure(
   failures: readonly number[],
 ): boolean {
   for (let i = 0; i + terms.length <= sequence.length; i++) {
-    if (!terms.every((t, k) => sequence[i + k] === t)) continue;
+    if (!standsAt(terms, sequence, i)) continue;
     const end = i + terms.length - 1;
     if (failures.some((f) => (f < i && f >= i - BEFORE) || (f > end && f <= end + AFTER)))
       return true;

@@ -5,7 +5,7 @@ import { claimEvidence } from './claims.js';
 import { tbaEvidence } from './tba-header.js';
 import { detectContexts } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';
-import { explainedOtherwise, namedByCode, namedByMessages } from './named-words.js';
+import { explainedOtherwise, namedByCode, namedByMessages, standsAt } from './named-words.js';
 import { rawTokens, toTerm, wordsOf } from './tokens.js';
 
 interface CodeHit {
@@ -212,7 +212,7 @@ function findCodeWords(
     for (const cw of words) {
       // `AccessDenied` (an AWS error) is not `access_denied` written as words.
       const shapeClash = cw.code.includes('_') && cw.terms.some((_, k) => camel[i + k] === true);
-      if (!shapeClash && cw.terms.every((t, k) => sequence[i + k] === t)) {
+      if (!shapeClash && standsAt(cw.terms, sequence, i)) {
         hits.push({
           entry: cw.entry,
           code: cw.code,
