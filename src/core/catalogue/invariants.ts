@@ -84,15 +84,17 @@ function checkRefines(
 function checkFile(file: string, data: SystemFile, allIds: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const sourceIds = new Set(data.sources.map((s) => s.id));
-  (data.detect?.paths ?? []).forEach((source, i) => {
-    if (!compiles(source)) {
-      problems.push({
-        file,
-        field: `detect.paths.${i}`,
-        message: 'not a valid regular expression',
-      });
-    }
-  });
+  for (const key of ['paths', 'codes'] as const) {
+    (data.detect?.[key] ?? []).forEach((source, i) => {
+      if (!compiles(source)) {
+        problems.push({
+          file,
+          field: `detect.${key}.${i}`,
+          message: 'not a valid regular expression',
+        });
+      }
+    });
+  }
   for (const entry of data.entries) {
     const at = (field: string, message: string): void => {
       problems.push({ file, entry: entry.id, field, message });

@@ -139,7 +139,7 @@ const entrySchema = z
     description: 'One documented failure: how to recognise it, why it happens, how to fix it.',
   });
 
-/** What points to a system in a paste: host suffixes, URL path fragments, words. */
+/** What points to a system in a paste: host suffixes, URL path fragments, words, code shapes. */
 const detectSchema = z
   .strictObject({
     hosts: z
@@ -159,6 +159,14 @@ const detectSchema = z
     words: texts('Names and words that point to the vendor when they appear in a paste.', [
       'integration system user',
     ]),
+    codes: z
+      .array(nonEmpty)
+      .default([])
+      .meta({
+        description:
+          "Regular expressions (case-sensitive, whole words) for the shape of the vendor's own codes, so a code the catalogue does not list still names the vendor.",
+        examples: [['AADSTS[0-9]{5,7}']],
+      }),
   })
   .meta({
     description: 'What points to this system in a paste. Absent for vendor-neutral systems.',

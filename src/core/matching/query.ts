@@ -17,6 +17,8 @@ interface CodeHit {
   readonly vendorUnique: boolean;
   /** How it was found, when not by the code's own name (a rule over a pasted token). */
   readonly label?: string;
+  /** The code written as ordinary words (`invalid signature`), not as the code. */
+  readonly asWords?: boolean;
 }
 
 interface VendorEvidence {
@@ -76,13 +78,15 @@ export function buildQuery(
   // are not read again as the code.
   const written = new Set(literal.map((h) => h.code.toLowerCase()));
   const messages = messageRules(text, index, literal);
-  const codeHits = [
+  const found = [
     ...literal,
     ...findCodeWords(sequence, camel, index).filter((h) => !written.has(h.code.toLowerCase())),
     ...findClaimRules(text, index),
     ...messages.hits,
   ];
-  const vendors = detectVendors(text, signals, queryTerms, index, codeHits);
+  const vendors = detectVendors(text, signals, queryTerms, index, found);
+  const shown = new Set([...vendors.keys(), ...codeShapesShown(text, index)]);
+  const codeHits = found.filter((h) => !wordsOfAnotherVendor(h, shown, index));
   const failure =
     [...signals.statuses].some((s) => s >= 400) ||
     codeHits.some((h) => h.strength >= 0.6) ||
@@ -219,6 +223,7 @@ function findCodeWords(
           strength: cw.strength,
           inErrorField: false,
           vendorUnique: false,
+          asWords: true,
         });
       }
     }
@@ -342,6 +347,11 @@ function sameShape(code: string, token: string): boolean {
   return !code.includes('_') || /[_-]/.test(token);
 }
 
+/** A misspelling keeps the code's shape: `invalid_code` is no typo of `InvalidScope`. */
+function typoShape(code: string, token: string): boolean {
+  return code.includes('_') === /[_-]/.test(token);
+}
+
 /** CamelCase with two or more humps, snake_case or UPPER_SNAKE: a code, in an error field. */
 const CODE_SHAPE =
   /^(?:[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[a-z]+(?:_[a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+)+)$/;
@@ -358,11 +368,11 @@ function looksLikeCode(token: string): boolean {
 function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): CodeHit[] {
   // fuse.js's pick must be of the same shape and a few edits away: when no code of the searched
   // buckets is, there is nothing to search for (most code-shaped words of a log are not codes).
-  const near = (code: string): boolean => sameShape(code, token) && fewEdits(code, token);
+  const near = (code: string): boolean => typoShape(code, token) && fewEdits(code, token);
   if (!NEAR_LENGTHS.some((d) => index.codeSearch.some(bucketOf(token, d), near))) return [];
   const best = nearestCode(token, index);
   if (best === undefined) return [];
-  if (!sameShape(best.item, token) || !fewEdits(best.item, token)) return [];
+  if (!typoShape(best.item, token) || !fewEdits(best.item, token)) return [];
   const refs = index.codes.get(best.item.toLowerCase()) ?? [];
   return refs.map((r) => ({
     entry: r.entry,
@@ -390,6 +400,30 @@ function nearestCode(token: string, index: MatchIndex): { item: string } | undef
     }
   }
   return best;
+}
+
+/**
+ * Systems whose code shape the text shows (`AADSTS700027`), listed in the catalogue or not. An
+ * unlisted code names its system but is none of that system's entries, so it is no evidence for
+ * them; it only says which system the text is about.
+ */
+function codeShapesShown(text: string, index: MatchIndex): string[] {
+  return index.vendors.filter((v) => v.codes.some((c) => c.test(text))).map((v) => v.system);
+}
+
+/**
+ * A vendor's code written as ordinary words ("invalid signature", "insufficient permission") is
+ * that vendor's code only where the text could be about that vendor: where it shows another
+ * system (an Entra log line, a host) and not this one, the words are that system's, or English.
+ */
+function wordsOfAnotherVendor(
+  hit: CodeHit,
+  shown: ReadonlySet<string>,
+  index: MatchIndex,
+): boolean {
+  if (hit.asWords !== true || shown.size === 0) return false;
+  const system = index.entries[hit.entry]?.system;
+  return system !== undefined && index.vendorSystems.has(system) && !shown.has(system);
 }
 
 function detectVendors(

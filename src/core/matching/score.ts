@@ -36,14 +36,12 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
   const codes = codeEvidence(query, index);
   const raws = nominate(query, index).map((ei) => rawEvidence(ei, codes.get(ei), query, index));
   // A wrapper or vendor-neutral reading gives way when a specific vendor entry is named by its own
-  // code, or quoted.
+  // code, or quoted, or described closely in a text that shows its vendor.
   const specificHit = raws.some((r) => {
     const e = index.entries[r.entry];
     const vendorEntry = e !== undefined && !e.generic && index.vendorSystems.has(e.system);
-    return (
-      vendorEntry &&
-      (r.vendorCode || r.phrase.distinctiveMessage >= VERBATIM || r.phrase.value >= STRONG_PHRASE)
-    );
+    const described = r.phrase.value >= STRONG_PHRASE && query.vendors.has(e?.system ?? '');
+    return vendorEntry && (r.vendorCode || r.phrase.distinctiveMessage >= VERBATIM || described);
   });
   const maxVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
   const categoryWords = codesInQuotedMessages(raws, query, index);

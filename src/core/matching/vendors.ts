@@ -5,6 +5,8 @@ export interface VendorRule {
   readonly system: string;
   readonly hosts: readonly string[];
   readonly paths: readonly RegExp[];
+  /** The shapes of the vendor's own codes, whole words (`AADSTS700027`, listed or not). */
+  readonly codes: readonly RegExp[];
   /** Each word or multi-word name as its terms. */
   readonly words: readonly { readonly name: string; readonly terms: readonly string[] }[];
 }
@@ -25,6 +27,7 @@ export function vendorRules(
             system: s.system,
             hosts: s.detect.hosts,
             paths: s.detect.paths.map((p) => new RegExp(p, 'i')),
+            codes: s.detect.codes.map((c) => new RegExp(`\\b(?:${c})\\b`)),
             words: s.detect.words
               .map((name) => ({ name, terms: wordTerms?.get(name) ?? terms(name) }))
               .filter((w) => w.terms.length > 0),

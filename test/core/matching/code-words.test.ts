@@ -117,3 +117,27 @@ describe('diagnose: the explanation beats a code the provider used loosely', () 
     },
   );
 });
+
+describe('diagnose: a vendor code written as words needs that vendor', () => {
+  it('reads "invalid signature" as NetSuite InvalidSignature where the text shows NetSuite', () => {
+    const d = diagnoser.diagnose(
+      'NetSuite Login Audit Trail shows invalid signature for our integration',
+    );
+    expect(d.matches[0]?.id).toBe('netsuite/InvalidSignature');
+  });
+
+  it.each([
+    ['another vendor named', 'Okta rejects the client assertion: invalid signature'],
+    ['another vendor’s code shape', 'E0000011: client assertion has an invalid signature'],
+  ])('does not read the words as NetSuite’s code with %s', (_, text) => {
+    const d = diagnoser.diagnose(text);
+    expect(d.matches[0]?.id).not.toBe('netsuite/InvalidSignature');
+    const netsuite = d.matches.find((m) => m.id === 'netsuite/InvalidSignature');
+    expect(netsuite?.why ?? []).not.toContain('code InvalidSignature');
+  });
+
+  it('does not read a snake_case code as a typo of a CamelCase one (invalid_code is not InvalidScope)', () => {
+    const d = diagnoser.diagnose('Receiving invalid_code error while copying code from docs');
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+  });
+});
