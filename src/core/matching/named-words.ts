@@ -7,9 +7,12 @@ import { splitIdentifier, toTerm } from './tokens.js';
  * (`"message": "Invalid OAuth token"`), names the entry whose words it holds beside a failure word.
  */
 
-/** Words that say something failed (`unauthorized_scope_error`, "refresh token is invalid"). */
+/**
+ * Words that say something failed (`unauthorized_scope_error`, "refresh token is invalid"), or that a
+ * one-time value was spent (Slack's `code_already_used`).
+ */
 const FAILURE_WORD =
-  /^(?:invalid|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|not|malformed)$/i;
+  /^(?:invalid|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|not|malformed|already|reused)$/i;
 
 /**
  * The entries whose `wordsInCodes` a code holds (all of one item's words, the most words wins), when

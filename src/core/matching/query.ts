@@ -186,8 +186,29 @@ function knownTerm(part: string, index: MatchIndex): KnownTerm | undefined {
   const found = new Set(
     index.typos.candidates(part.toLowerCase()).map((w) => index.rawToTerm.get(w)),
   );
-  const [fixedTerm] = found;
-  return found.size === 1 && fixedTerm !== undefined ? { term: fixedTerm, weight: 0.8 } : undefined;
+  // Of two readings, a word of a catalogue code is the likelier one: codes are what people type
+  // by hand (`feture disabled` is FeatureDisabled, not "future").
+  const codeWords =
+    found.size > 1 ? [...found].filter((t) => t !== undefined && codeTermsOf(index).has(t)) : [];
+  const fixed = found.size === 1 ? [...found] : codeWords;
+  const [fixedTerm] = fixed;
+  return fixed.length === 1 && fixedTerm !== undefined
+    ? { term: fixedTerm, weight: 0.8 }
+    : undefined;
+}
+
+/** Per index, the terms of its codes written as words (see `findCodeWords`). */
+const codeTerms = new WeakMap<MatchIndex, ReadonlySet<string>>();
+
+function codeTermsOf(index: MatchIndex): ReadonlySet<string> {
+  let terms = codeTerms.get(index);
+  if (terms === undefined) {
+    terms = new Set(
+      [...index.codeWords.values()].flatMap((list) => list.flatMap((cw) => cw.terms)),
+    );
+    codeTerms.set(index, terms);
+  }
+  return terms;
 }
 
 /**

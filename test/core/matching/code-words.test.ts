@@ -141,3 +141,16 @@ describe('diagnose: a vendor code written as words needs that vendor', () => {
     expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
   });
 });
+
+describe('diagnose: typos and spent codes', () => {
+  it('reads an ambiguous typo as the word of a code (token blicked is TokenBlocked, not "clicked")', () => {
+    const d = diagnoser.diagnose('NetSuite login audit trail detail: token blicked');
+    expect(d.matches[0]?.id).toBe('netsuite/TokenBlocked');
+  });
+
+  it('reads a code saying a one-time value was spent by its words (Slack’s code_already_used)', () => {
+    const d = diagnoser.diagnose("oauth.access returns { ok: false, error: 'code_already_used' }");
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(d.matches[0]?.why[0]).toMatch(/code_already_used/);
+  });
+});
