@@ -6,6 +6,7 @@ import { askToDecide } from './ask.js';
 import type { IndexData } from './index-compile.js';
 import { buildIndex, hydrateIndex, type MatchIndex } from './match-index.js';
 import { capInput, normalise } from './normalise.js';
+import { quotedMessages, withoutQuotes } from './quotes.js';
 import { buildQuery, clearQuery, type Query } from './query.js';
 import { readRegister, type Register } from './register.js';
 import { scoreEntries, type Scored } from './score.js';
@@ -42,7 +43,8 @@ export function createDiagnoser(
         ranked = scored;
         const register = readRegister(capped.text);
         const hit = (): boolean =>
-          gateProbability(gate, gateInput(capped.text, query, scored, register)) >= gate.threshold;
+          gateProbability(gate, gateInput(capped.text, query, scored, register, index)) >=
+          gate.threshold;
         decision = decide(scored, query, index.entries, register, hit);
         ask = askToDecide(ranked, query, index);
       } finally {
@@ -70,9 +72,19 @@ function gateInput(
   query: Query,
   ranked: readonly Scored[],
   register: Register,
+  index: MatchIndex,
 ): Float64Array {
+  const top = ranked[0];
+  // The best entry's own message quoted whole is output: its "you must", "please contact your
+  // administrator" are the vendor's words to its reader, not how the poster writes.
+  const quoted = top === undefined ? [] : quotedMessages(index.entries[top.entry], query.flat);
+  const own = quoted.length === 0 ? text : withoutQuotes(text, quoted);
   // Failure words, a status or a code, or the best entry's own message quoted whole.
-  return gateFeatures(text, register, query.failure || ranked[0]?.verbatim === true);
+  return gateFeatures(
+    own,
+    own === text ? register : readRegister(own),
+    query.failure || top?.verbatim === true,
+  );
 }
 
 /** The gate's features for a paste, as the diagnoser reads them (for fitting the gate offline). */
@@ -80,7 +92,8 @@ export function gateFeaturesOf(index: MatchIndex, text: string): Float64Array {
   const capped = capInput(text);
   const query = buildQuery(normalise(capped.text), index);
   try {
-    return gateInput(capped.text, query, scoreEntries(query, index), readRegister(capped.text));
+    const ranked = scoreEntries(query, index);
+    return gateInput(capped.text, query, ranked, readRegister(capped.text), index);
   } finally {
     clearQuery(query);
   }

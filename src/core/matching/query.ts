@@ -224,6 +224,13 @@ function findClaimRules(text: string, index: MatchIndex): CodeHit[] {
   });
 }
 
+/**
+ * Codes whose words are the plain English of any refusal: "Access Denied" heads S3 answers, proxy
+ * and web-server error pages, Windows and SuiteCloud messages, and is OAuth's `access_denied` only
+ * when written as the code.
+ */
+const PLAIN_WORDS: ReadonlySet<string> = new Set(['access_denied']);
+
 /** `token validity too broad`, `invalid scpoe`: a code written as adjacent words is a weaker code hit. */
 function findCodeWords(
   sequence: readonly string[],
@@ -237,7 +244,7 @@ function findCodeWords(
     for (const cw of words) {
       // `AccessDenied` (an AWS error) is not `access_denied` written as words.
       const shapeClash = cw.code.includes('_') && cw.terms.some((_, k) => camel[i + k] === true);
-      if (!shapeClash && standsAt(cw.terms, sequence, i)) {
+      if (!shapeClash && !PLAIN_WORDS.has(cw.code) && standsAt(cw.terms, sequence, i)) {
         hits.push({
           entry: cw.entry,
           code: cw.code,

@@ -37,3 +37,19 @@ function quotableMessages(entry: Entry): readonly string[] {
 export function quotedMessages(entry: Entry | undefined, flat: string): string[] {
   return entry === undefined ? [] : quotableMessages(entry).filter((q) => flat.includes(q));
 }
+
+/**
+ * The text with the words of each of these quotes (as `quotedMessages` gives them) blanked out,
+ * letter for letter, so the text keeps its shape (lines, quotes, lengths): a vendor's message says
+ * "you", "must" and "please contact" to its reader; those are the vendor's words, not the poster's.
+ */
+export function withoutQuotes(text: string, quotes: readonly string[]): string {
+  let out = text;
+  for (const q of quotes) {
+    const words = q.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    out = out.replace(new RegExp(words.join('\\s+'), 'gi'), (m) =>
+      m.replace(/[A-Z]/g, 'X').replace(/[a-z]/g, 'x'),
+    );
+  }
+  return out;
+}

@@ -28,7 +28,7 @@ const OUTPUT: readonly Rule[] = [
   ],
   [
     'error body',
-    /["']?(?:error|error_?code|errorCode|o:errorCode|code)["']?\s*[:=]\s*["']?[A-Za-z][\w.-]{2,}|\berror_description\b|<(?:\w+:)?(?:faultcode|faultstring)>|\b(?:SOAP-ENV|soap|soapenv|env):(?:Client|Server|Fault)\b/,
+    /["']?(?:error|error_?code|errorCode|o:errorCode|code)["']?\s*[:=]\s*["']?[A-Za-z][\w.-]{2,}|\berror_description\b|<(?:\w+:)?(?:faultcode|faultstring|code)>\s*[A-Za-z]|\b(?:SOAP-ENV|soap|soapenv|env):(?:Client|Server|Fault)\b/,
   ],
   ['WWW-Authenticate', /\bwww-authenticate\s*:/i],
   [

@@ -22,6 +22,23 @@ describe('diagnose: the words of a code used in passing do not write the code', 
   });
 });
 
+describe('diagnose: "Access Denied" is every refusal, not OAuth access_denied', () => {
+  it('does not read a proxy page titled Access Denied as the code', () => {
+    const d = diagnoser.diagnose(
+      "the call returns False and\n<HTML><HEAD>\n<TITLE>Access Denied</TITLE>\n</HEAD><BODY>You don't have permission to access this server.</BODY></HTML>",
+    );
+    expect(d.matches[0]?.why ?? []).not.toContain('code access_denied');
+    expect(d.confident).toBe(false);
+  });
+
+  it('still reads access_denied written as the code', () => {
+    const d = diagnoser.diagnose(
+      'GET /callback?error=access_denied&state=xyz after the consent screen',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/access_denied');
+  });
+});
+
 describe('diagnose: a code the catalogue does not list, read by its words', () => {
   it('reads LinkedIn’s unauthorized_scope_error in an error field as invalid_scope, unasked', () => {
     const d = diagnoser.diagnose(

@@ -429,3 +429,13 @@ describe('diagnose: a reading that refines another wins when its own evidence is
     expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
   });
 });
+
+describe("diagnose: a vendor message quoted whole is output, not the poster's register", () => {
+  it('answers the Workday wrapper message unasked although it says "could be" and "please"', () => {
+    const d = diagnoser.diagnose(
+      '401: Invalid Credentials - We were unable to validate and add the service. It could be due to an invalid Client, Client Secret or Refresh Token provided. Please enter the appropriate Client ID, Client Secret or Refresh token and try again.',
+    );
+    expect(d.matches[0]?.id).toBe('workday/invalid-credentials');
+    expect(d.confident).toBe(true);
+  });
+});

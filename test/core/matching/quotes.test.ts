@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Catalogue } from '../../../src/core/catalogue/catalogue.js';
 import { compileIndex } from '../../../src/core/matching/index-compile.js';
 import { buildIndex } from '../../../src/core/matching/match-index.js';
+import { withoutQuotes } from '../../../src/core/matching/quotes.js';
 import { fixtureCatalogue } from '../../support/fixture-catalogue.js';
 
 let catalogue: Catalogue;
@@ -34,5 +35,13 @@ describe('whole quotes that name a vendor', () => {
     expect(quoteOf('oauth2/invalid_grant', 'The refresh token has expired')).toBe(
       'the refresh token has expired',
     );
+  });
+});
+
+describe('withoutQuotes', () => {
+  it('blanks the words of a quoted message and keeps the shape of the text', () => {
+    const text = 'search fails:\n"Permission Violation: You need  the\npermission." (SOAP)';
+    const out = withoutQuotes(text, ['permission violation: you need the permission']);
+    expect(out).toBe('search fails:\n"Xxxxxxxxxx Xxxxxxxxx: Xxx xxxx  xxx\nxxxxxxxxxx." (SOAP)');
   });
 });

@@ -9,6 +9,10 @@ describe('readRegister: error output', () => {
     ['a Java frame', 'java.io.IOException: boom\n\tat com.acme.Client.call(Client.java:12)'],
     ['a log line', '2025-11-14T02:00:09Z ERROR token refresh failed'],
     ['a SOAP fault', '<faultcode>SOAP-ENV:Client.authenticationError</faultcode>'],
+    [
+      "a SOAP status detail's code element",
+      '<platformCore:statusDetail type="ERROR"><platformCore:code>INSUFFICIENT_PERMISSION</platformCore:code>',
+    ],
     ['an audit trail row', '11/02/2025 09:14 am | Failure | TokenRejected | Storefront'],
     ['a coded message', 'AADSTS700016: Application with identifier x was not found'],
     ["Google's sign-in error line", 'Access blocked\nError 400: redirect_uri_mismatch'],
