@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { loadCatalogue } from '../../src/adapters/catalogue-files.js';
 import type { Catalogue } from '../../src/core/catalogue/catalogue.js';
 import { createDiagnoser } from '../../src/core/matching/diagnose.js';
+import { compileIndex, fitTerms } from '../../src/core/matching/index-compile.js';
 import type { Diagnoser } from '../../src/core/matching/types.js';
 
 /**
@@ -16,6 +17,8 @@ export function fixtureCatalogue(): Promise<Catalogue> {
   return loadCatalogue(MATCHER_FIXTURE_DIR);
 }
 
+/** The fixture's diagnoser, its term weights fitted on the fixture itself (not on knowledge/). */
 export async function fixtureDiagnoser(): Promise<Diagnoser> {
-  return createDiagnoser(await fixtureCatalogue());
+  const catalogue = await fixtureCatalogue();
+  return createDiagnoser(catalogue, compileIndex(catalogue, fitTerms(catalogue)));
 }

@@ -3,6 +3,7 @@ import { looseKey } from './code-search.js';
 import { messageWordsOf } from './near-quote.js';
 import { MIN_QUOTE, flatText, messageQuote } from './quotes.js';
 import { rawTokens, splitIdentifier, terms, toTerm, wordsOf } from './tokens.js';
+import { FITTED_TERMS, type FittedTerms } from './term-weights.js';
 import { typoBuckets, type TypoBuckets } from './typo-index.js';
 import { vendorRules, vendorWordTerms } from './vendors.js';
 
@@ -55,6 +56,35 @@ interface PhraseColumns {
   readonly quoted: string;
 }
 
+/** No fitted weights: every term weighed by the live catalogue. */
+function liveTerms(catalogue: Catalogue): FittedTerms {
+  return { entries: catalogue.size, terms: '', idf: '' };
+}
+
+/** Weights fitted on `catalogue` as it is now (what `npm run fit:terms -- --write` stores). */
+export function fitTerms(catalogue: Catalogue): FittedTerms {
+  const live = compileIndex(catalogue, liveTerms(catalogue));
+  return {
+    entries: catalogue.size,
+    terms: live.terms.join(' '),
+    idf: live.idf.map((w) => String(w)).join(' '),
+  };
+}
+
+/** Fitted weights as a map, parsed once per table (only a build or a stale snapshot needs them). */
+const parsedFits = new WeakMap<FittedTerms, ReadonlyMap<string, number>>();
+
+function fittedWeights(fit: FittedTerms): ReadonlyMap<string, number> {
+  let map = parsedFits.get(fit);
+  if (map === undefined) {
+    const weights = fit.idf === '' ? [] : fit.idf.split(' ').map(Number);
+    const terms = fit.terms === '' ? [] : fit.terms.split(' ');
+    map = new Map(terms.map((t, i) => [t, weights[i] ?? 0]));
+    parsedFits.set(fit, map);
+  }
+  return map;
+}
+
 export function phraseKind(code: string): PhraseKind {
   return code === 't' ? 'title' : code === 'm' ? 'message' : code === 'p' ? 'phrase' : 'code';
 }
@@ -66,8 +96,10 @@ export function phraseKind(code: string): PhraseKind {
 export interface IndexData {
   /** Every term, by dense id. */
   readonly terms: readonly string[];
-  /** `idf[id]` is the idf of `terms[id]`. */
+  /** `idf[id]` is the idf of `terms[id]` (fitted where `FittedTerms` has it). */
   readonly idf: readonly number[];
+  /** The idf of a term only one entry uses, in the catalogue the weights were fitted on. */
+  readonly idfScale: number;
   readonly phrases: PhraseColumns;
   /** Per entry, the ids of every term of its phrases, reason and steps. */
   readonly entryTermIds: readonly (readonly number[])[];
@@ -103,15 +135,16 @@ interface Draft {
 
 const VENDOR_TERM_DAMPING = 0.25;
 
-export function compileIndex(catalogue: Catalogue): IndexData {
+export function compileIndex(catalogue: Catalogue, fit: FittedTerms = FITTED_TERMS): IndexData {
   const entries = catalogue.entries;
+  const size = fit.entries;
   const drafts = entries.flatMap((entry, i) => draftsOf(entry, i));
   // Each message as `messageQuote` text, once: the snapshot carries them, and the checks below read them.
   const quotes = entries.map((e) => e.messages.map(messageQuote));
   const elsewhere = printedElsewhere(entries, quotes);
   const docTerms = entries.map(() => new Set<string>());
   for (const p of drafts) for (const t of p.terms) docTerms[p.entry]?.add(t);
-  const idf = computeIdf(docTerms, entries.length);
+  const idf = computeIdf(docTerms, size);
   // Vendor names are counted as vendor evidence; in phrases they should not also count as a match.
   for (const rule of vendorRules(catalogue.systems)) {
     for (const words of rule.words) {
@@ -130,8 +163,12 @@ export function compileIndex(catalogue: Catalogue): IndexData {
   entryTermList.forEach((list, ei) => {
     for (const t of list) pushTo(entryTerms, t, ei);
   });
-  for (const [t, list] of entryTerms)
-    if (!idf.has(t)) idf.set(t, idfOf(list.length, entries.length));
+  for (const [t, list] of entryTerms) if (!idf.has(t)) idf.set(t, idfOf(list.length, size));
+  const fitted = fittedWeights(fit);
+  for (const t of idf.keys()) {
+    const w = fitted.get(t);
+    if (w !== undefined) idf.set(t, w);
+  }
   const termList = [...idf.keys()];
   const termIds = new Map(termList.map((t, i) => [t, i]));
   const toIds = (list: Iterable<string>): number[] =>
@@ -163,6 +200,7 @@ export function compileIndex(catalogue: Catalogue): IndexData {
   return {
     terms: termList,
     idf: [...idf.values()],
+    idfScale: idfOf(1, size),
     phrases,
     entryTermIds: entryTermList.map(toIds),
     termEntries: termList.map((t) => entryTerms.get(t) ?? []),

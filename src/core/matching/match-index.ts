@@ -55,6 +55,8 @@ export interface MatchIndex {
   /** Term → dense id; `termIdf[id]` is its idf, `termEntries[id]` the entries that use it. */
   readonly termIds: ReadonlyMap<string, number>;
   readonly termIdf: Float64Array;
+  /** The idf of a term only one entry uses (fitted catalogue size): phrase values are measured against it. */
+  readonly idfScale: number;
   /** Per term id, the entries that use it (phrases, reason, steps), for candidate generation. */
   readonly termEntries: readonly (readonly number[])[];
   readonly codes: ReadonlyMap<string, readonly CodeRef[]>;
@@ -103,6 +105,7 @@ export function hydrateIndex(
     entryTermIds: data.entryTermIds.map((ids) => Int32Array.from(ids)),
     termIds: positions(data.terms),
     termIdf: Float64Array.from(data.idf),
+    idfScale: data.idfScale,
     termEntries: data.termEntries,
     codes: new Map(data.codes),
     looseCodes: new Map(data.looseCodes),

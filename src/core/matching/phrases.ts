@@ -26,7 +26,7 @@ const NONE: PhraseEvidence = { value: 0, phrase: undefined, distinctiveMessage: 
 
 /** Scores every phrase of one entry against the text's terms. */
 export function phraseEvidence(ei: number, query: Query, index: MatchIndex): PhraseEvidence {
-  const full = 1.6 * Math.log(1 + index.entries.length);
+  const full = 1.6 * index.idfScale;
   const entry = index.entries[ei];
   let bestValue = 0;
   let bestPhrase: Phrase | undefined;
@@ -113,5 +113,5 @@ export function overlap(ei: number, query: Query, index: MatchIndex): number {
   for (const id of index.entryTermIds[ei] ?? []) {
     sum += (termIdf[id] ?? 0) * (weights[id] ?? 0);
   }
-  return Math.min(1, sum / (2.5 * Math.log(1 + index.entries.length)));
+  return Math.min(1, sum / (2.5 * index.idfScale));
 }

@@ -58,7 +58,51 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
     )
     .sort((a, b) => b.score - a.score || a.entry - b.entry);
   const refined = applyRefinements(scored, query.contexts, index.refinements, index.entries);
-  return wrappersYield(refined, raws, index);
+  return settleNearTies(wrappersYield(refined, raws, index), query, index);
+}
+
+/**
+ * Scores this close are a tie: term statistics move every score a little whenever any entry is
+ * added or edited, so the order of two near-equal readings would follow unrelated catalogue edits.
+ */
+const NEAR_TIE = 0.02;
+/** A code hit this strong was written out exactly as the entry lists it (refine.ts's NAMED_CODE). */
+const EXACT_CODE = 0.95;
+
+/**
+ * Orders near-equal readings by evidence that does not drift: the entry's code written out exactly,
+ * then the more specific entry (one that refines another, then a vendor's entry, then one that is
+ * not its system's wrapper), then clearly more of the entry's own phrase words, then the id. A run of readings each within `NEAR_TIE` of the run's
+ * best counts as one tie; the scores themselves are kept.
+ */
+function settleNearTies(scored: Scored[], query: Query, index: MatchIndex): Scored[] {
+  const exact = new Set(query.codeHits.filter((h) => h.strength >= EXACT_CODE).map((h) => h.entry));
+  const key = (s: Scored): number => {
+    const e = index.entries[s.entry];
+    const refines = (index.refinements.parents[s.entry]?.length ?? 0) > 0;
+    return (
+      (exact.has(s.entry) ? 8 : 0) +
+      (refines ? 4 : 0) +
+      (s.vendorSpecific ? 2 : 0) +
+      (e?.generic === true ? 0 : 1)
+    );
+  };
+  const id = (s: Scored): string => index.entries[s.entry]?.id ?? '';
+  // The entry's own words found in the text, when they clearly differ.
+  const byPhrase = (a: Scored, b: Scored): number =>
+    Math.abs(a.phrase - b.phrase) >= NEAR_TIE ? b.phrase - a.phrase : 0;
+  const out: Scored[] = [];
+  for (let i = 0; i < scored.length;) {
+    const lead = scored[i]?.score ?? 0;
+    let j = i + 1;
+    while (j < scored.length && lead - (scored[j]?.score ?? 0) < NEAR_TIE) j++;
+    const run = scored.slice(i, j);
+    if (run.length > 1)
+      run.sort((a, b) => key(b) - key(a) || byPhrase(a, b) || (id(a) < id(b) ? -1 : 1));
+    out.push(...run);
+    i = j;
+  }
+  return out;
 }
 
 /** How far a wrapper reading falls behind an entry of its system named by its own code. */
