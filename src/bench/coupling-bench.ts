@@ -3,6 +3,7 @@ import { loadCatalogue } from '../adapters/catalogue-files.js';
 import type { Catalogue } from '../core/catalogue/catalogue.js';
 import { answerMatch } from '../core/matching/answer-bar.js';
 import { createDiagnoser } from '../core/matching/diagnose.js';
+import { compileIndex, fitTerms } from '../core/matching/index-compile.js';
 import { parseCases } from '../eval/cases.js';
 import type { LabelledCase } from '../eval/evaluate.js';
 import { selectFiles } from '../eval/sets.js';
@@ -14,7 +15,8 @@ import { probeEntry, removableEntry, withEntry, withoutEntry } from './catalogue
  * (`removableEntry`), and counts the eval texts (written sets and the real tune split, never the
  * test split) whose reading is not in that system and whose best match, the answer `/authhelp`
  * would give, `confident` or the best match's confidence (by 0.01 or more) changed. A text the new entry now answers, or whose reading was the removed entry,
- * is the edit's own effect, counted apart. `--list` prints the moved texts.
+ * is the edit's own effect, counted apart. `--list` prints the moved texts; `--live` refits the
+ * term weights on each edited catalogue, as every build did before the weights were fitted.
  */
 
 interface Reading {
@@ -38,8 +40,11 @@ interface Moved {
   readonly texts: readonly string[];
 }
 
-function readAll(catalogue: Catalogue, cases: readonly LabelledCase[]): Reading[] {
-  const diagnoser = createDiagnoser(catalogue);
+function readAll(catalogue: Catalogue, cases: readonly LabelledCase[], live: boolean): Reading[] {
+  // `--live`: weights refit on each edited catalogue, as every build did before term-weights.ts.
+  const diagnoser = live
+    ? createDiagnoser(catalogue, compileIndex(catalogue, fitTerms(catalogue)))
+    : createDiagnoser(catalogue);
   return cases.map((c) => {
     const d = diagnoser.diagnose(c.text);
     const best = d.matches[0];
@@ -96,16 +101,18 @@ function compare(
 }
 
 function main(): void {
-  const list = process.argv.includes('--list');
-  void run(list);
+  void run(process.argv.includes('--list'), process.argv.includes('--live'));
 }
 
-async function run(list: boolean): Promise<void> {
+async function run(list: boolean, live: boolean): Promise<void> {
   const catalogue = await loadCatalogue();
   const { files } = selectFiles([], 'tune');
   const cases = files.flatMap((f) => parseCases(readFileSync(f.path, 'utf8'), f.path));
-  const before = readAll(catalogue, cases);
-  out(`coupling: ${String(cases.length)} eval texts, ${String(catalogue.size)} entries`);
+  const before = readAll(catalogue, cases, live);
+  const weights = live ? 'refit on every edit (--live)' : 'fitted (term-weights.ts)';
+  out(
+    `coupling: ${String(cases.length)} eval texts, ${String(catalogue.size)} entries, weights ${weights}`,
+  );
   out(
     'edit                                         top-1  answer  confident  confidence   any  own',
   );
@@ -126,7 +133,7 @@ async function run(list: boolean): Promise<void> {
           ]),
     ];
     for (const edit of edits) {
-      const moved = compare(cases, before, readAll(edit.changed, cases), system, edit.edited);
+      const moved = compare(cases, before, readAll(edit.changed, cases, live), system, edit.edited);
       total.top += moved.top;
       total.answer += moved.answer;
       total.confident += moved.confident;
