@@ -296,9 +296,15 @@ function findCodes(
     if (fuzzy.length > 0 || !CODE_SHAPE.test(token)) continue;
     const named = unlistedCode(token, inErrorField, index);
     if (named.length > 0) hits.push(...named);
-    else if (inErrorField) foreign.push(token);
+    // A vendor's own product name (`SuiteTalk`) is CamelCase too, and no code.
+    else if (inErrorField && !vendorWord(token, index)) foreign.push(token);
   }
   return hits;
+}
+
+function vendorWord(token: string, index: MatchIndex): boolean {
+  const lower = token.toLowerCase();
+  return index.vendors.some((v) => v.words.some((w) => w.name.toLowerCase() === lower));
 }
 
 /** A code no entry lists, read by its words: weaker than a listed code, stronger where an error field holds it. */

@@ -36,12 +36,19 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
   const codes = codeEvidence(query, index);
   const raws = nominate(query, index).map((ei) => rawEvidence(ei, codes.get(ei), query, index));
   // A wrapper or vendor-neutral reading gives way when a specific vendor entry is named by its own
-  // code, or quoted, or described closely in a text that shows its vendor.
+  // code, or quoted, or named by its exact code or described closely in a text that shows its vendor.
   const specificHit = raws.some((r) => {
     const e = index.entries[r.entry];
     const vendorEntry = e !== undefined && !e.generic && index.vendorSystems.has(e.system);
-    const described = r.phrase.value >= STRONG_PHRASE && query.vendors.has(e?.system ?? '');
-    return vendorEntry && (r.vendorCode || r.phrase.distinctiveMessage >= VERBATIM || described);
+    const shown = query.vendors.has(e?.system ?? '');
+    const described = r.phrase.value >= STRONG_PHRASE && shown;
+    // A code spelled like another system's (NetSuite's `InvalidScope`) is the vendor's own where
+    // the text shows that vendor.
+    const ownCode = r.code >= 1 && shown;
+    return (
+      vendorEntry &&
+      (r.vendorCode || ownCode || r.phrase.distinctiveMessage >= VERBATIM || described)
+    );
   });
   const maxVendor = Math.max(0, ...[...query.vendors.values()].map((v) => v.strength));
   const categoryWords = codesInQuotedMessages(raws, query, index);

@@ -171,3 +171,12 @@ describe('diagnose: typos and spent codes', () => {
     expect(d.matches[0]?.why[0]).toMatch(/code_already_used/);
   });
 });
+
+describe('diagnose: a code spelled like another system’s, in a text that shows its vendor', () => {
+  it('reads NetSuite’s InvalidScope beside INVALID_LOGIN as the Login Audit Trail code', () => {
+    const d = diagnoser.diagnose(
+      'our RESTlet calls fail with 401 INVALID_LOGIN; the NetSuite audit trail detail says InvalidScope',
+    );
+    expect(d.matches[0]?.id).toBe('netsuite/InvalidScope');
+  });
+});
