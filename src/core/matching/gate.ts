@@ -48,6 +48,7 @@ const SHAPE_FEATURES = [
   'output only in quotes',
   'generic agent',
   'intent',
+  'bad input',
 ] as const;
 
 export const GATE_FEATURES: readonly string[] = [
@@ -58,7 +59,12 @@ export const GATE_FEATURES: readonly string[] = [
 ];
 
 const SECOND_PERSON = /\byou(?:r|rs|'re|'ll|'ve)?\b/gi;
-const FIRST_PERSON_WORDS = /\b(?:I|I'm|I've|we|we're|we've|my|our|me|us)\b/g;
+// Case-sensitive so "US" and "IT" are not read as pronouns; a sentence may still open with "We",
+// "Our" or "My". Pastes come in several languages: their first-person pronouns and possessives
+// count too (French, Spanish, Portuguese, Italian, German, Dutch, Polish, Swedish, Japanese,
+// Chinese, Korean).
+const FIRST_PERSON_WORDS =
+  /\b(?:I|I'm|I've|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur|me|us)\b|(?<![\p{L}\p{N}_])(?:(?:[Jj]e|[Nn]ous|[Nn]otre|[Nn]os|[Nn]uestr[oa]s?|[Mm]i|[Nn]oss[oa]s?|[Mm]eu|[Mm]inha|[Nn]ostr[oaie]|[Mm]i[oae]|[Ii]ch|[Ww]ir|[Uu]ns(?:er\p{L}*)?|[Mm]ein\p{L}*|[Oo]nze|[Mm]ijn|[Ii]k|[Nn]asz\p{L}*|[Mm]amy|[Vv]år\p{L}*|[Jj]ag)(?![\p{L}\p{N}_])|[Jj]['’](?=\p{L}))|我|私[はのた]|弊社|当社|우리|저희|제가/gu;
 const MODAL = /\b(?:should|could|would|may|might|must|can)\b/gi;
 const DOC_REGISTER =
   /\b(?:make sure|ensure(?: that)?|note that|for example|e\.g\.|you can|you need to|you must|to (?:resolve|fix|avoid|prevent) (?:this|the|it)|in order to|we recommend|it is recommended|refer to|see (?:the|our) (?:docs|documentation|article)|this (?:article|guide|page|section|topic)|walk you through|common (?:causes?|issues|errors|problems)|step[- ]by[- ]step|let['’]s|(?:may|might) be worth)\b/gi;
@@ -73,6 +79,10 @@ const INTENT =
 // with what happens ("invalid_grant when refreshing"). A general list of change verbs.
 const IMPERATIVE_TITLE =
   /^\s*(?:\[[^\]\n]*\]\s*)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert)\b/i;
+// What a system does with a bad input in general ("returns 400 for an invalid token", "if an
+// expired code is sent"): behaviour described, where a report names the poster's own token.
+const BAD_INPUT =
+  /\b(?:with|on|for|using|use|pass(?:ing)?|provid\w*|send(?:ing)?|given|if|when|whenever)\s+an?\s+(?:invalid|expired|revoked|wrong|incorrect|bad|malformed|unknown|non-?existent|bogus)(?:\s+or\s+[\w-]+)?\s+(?!(?:error|response|message|exception|status)\b)[\w`'-]+(?![\w`'-])(?!\s+(?:error|response|message|exception|status)\b)/i;
 const HELP =
   /\b(?:help|any (?:idea|ideas|clue|suggestion|suggestions|pointers)|anyone|stuck|please|what am I|why am I|why (?:do|does|is) (?:I|it|this|my)|how (?:can|do) I (?:fix|solve|resolve|get rid)|what (?:am I|could be) (?:doing )?wrong)\b/i;
 const ATTEMPT =
@@ -129,6 +139,7 @@ export function gateFeatures(
     'output only in quotes': register.output.length === 0 && QUOTED_CODE.test(text) ? 1 : 0,
     'generic agent': GENERIC_AGENT.test(prose) ? 1 : 0,
     intent: INTENT.test(prose) ? 1 : 0,
+    'bad input': BAD_INPUT.test(prose) ? 1 : 0,
   };
   for (const name of SHAPE_FEATURES) x[i++] = shape[name];
   return x;

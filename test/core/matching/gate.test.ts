@@ -28,6 +28,44 @@ describe('gateFeatures', () => {
   });
 });
 
+describe('gate features of the wording', () => {
+  const at = (name: string): number => GATE_FEATURES.indexOf(name);
+  const feature = (name: string, text: string): number =>
+    gateFeatures(text, readRegister(text), true)[at(name)] ?? Number.NaN;
+
+  it.each([
+    'Our assertion is built with exp=now+8h. Since go-live the token endpoint refuses it.',
+    'We rotated the secret. My job still sends the old one.',
+    "L'API renvoie 403 quand on appelle /users ; notre token n'a que users.read.",
+    'Seit heute schlägt jeder Aufruf unserer RESTlets fehl.',
+    'NetSuite のリフレッシュ要求で私の token が拒否されます。我们的 token 也一样。',
+  ])('counts first-person words, a sentence opening with one and other languages: %s', (text) => {
+    expect(feature('first-person words', text)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'The US region and the IT team are listed here.',
+    'Mission-critical tenants rotate secrets every 90 days.',
+  ])('does not read capitals or word parts as first person: %s', (text) => {
+    expect(feature('first-person words', text)).toBe(0);
+  });
+
+  it.each([
+    'When trying to use an expired refresh token, return invalid_grant.',
+    'If an invalid `client_id` is provided to the SDK the following is logged',
+    'The endpoint answers 400 for a revoked or unknown token.',
+  ])('reads behaviour under a bad input described in general: %s', (text) => {
+    expect(feature('bad input', text)).toBe(1);
+  });
+
+  it.each([
+    'The token request is rejected with an invalid scope error.',
+    'Our refresh token expired last night and every call fails.',
+  ])('does not read a reported error as a bad input: %s', (text) => {
+    expect(feature('bad input', text)).toBe(0);
+  });
+});
+
 describe('the shipped gate model', () => {
   it('was fitted on the features this code reads', () => {
     expect(GATE_MODEL.features).toEqual(GATE_FEATURES);
