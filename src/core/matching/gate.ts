@@ -78,7 +78,10 @@ const INTENT =
 // A title in the imperative mood is how commits, PRs and docs tasks are named; reports are titled
 // with what happens ("invalid_grant when refreshing"). A general list of change verbs.
 const IMPERATIVE_TITLE =
-  /^\s*(?:\[[^\]\n]*\]\s*)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert)\b/i;
+  /^\s*(?:\[[^\]\n]*\]\s*)?(?:(?!(?:error|fatal|warning|exception|caused by|details?)\b)[\w./-]{2,30}(?:\([^)\n]*\))?:\s+)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert|stop|mark|trigger|skip|treat|drop|respect|honou?r|let|wrap|(?:add|fix|handl|support|improv|updat|remov|implement|introduc|allow|ensur|prevent|stop|mark|bump)e?s)\b/i;
+// A ticket key opening a title ("KEYCLOAK-8490: …", "[ABC-12] …") names a change in a tracker; an
+// error code is zero-padded (ORA-00942).
+const TICKET_TITLE = /^\s*\[?[A-Z][A-Z0-9]+-[1-9]\d*\b/;
 // What a system does with a bad input in general ("returns 400 for an invalid token", "if an
 // expired code is sent"): behaviour described, where a report names the poster's own token.
 const BAD_INPUT =
@@ -115,6 +118,7 @@ export function gateFeatures(
   const prose = register.prose;
   const proseWords = Math.max(1, prose.split(/\s+/).filter((w) => w !== '').length);
   const firstLine = lines[0] ?? '';
+  const ownParagraphs = awayFromOutput(prose, text);
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,
     'hand rule': handRule(register, reportsFailure) ? 1 : 0,
@@ -127,11 +131,11 @@ export function gateFeatures(
     'bullet share': lines.filter((l) => BULLET.test(l)).length / lineCount,
     links: Math.min(1, count(URL, text) / 3),
     question: QUESTION.test(prose) ? 1 : 0,
-    'second person': Math.min(1, (count(SECOND_PERSON, prose) * 20) / proseWords),
+    'second person': Math.min(1, (count(SECOND_PERSON, ownParagraphs) * 20) / proseWords),
     'first-person words': Math.min(1, (count(FIRST_PERSON_WORDS, prose) * 20) / proseWords),
-    'modal verbs': Math.min(1, (count(MODAL, prose) * 20) / proseWords),
+    'modal verbs': Math.min(1, (count(MODAL, ownParagraphs) * 20) / proseWords),
     'doc register': Math.min(1, count(DOC_REGISTER, prose) / 2),
-    'imperative title': IMPERATIVE_TITLE.test(firstLine) ? 1 : 0,
+    'imperative title': IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine) ? 1 : 0,
     'help request': HELP.test(prose) ? 1 : 0,
     'attempt narrative': ATTEMPT.test(prose) ? 1 : 0,
     length: Math.min(1, Math.log10(1 + text.length) / 4),
@@ -161,6 +165,25 @@ export function gateProbability(model: GateModel, x: Float64Array): number {
   let z = model.bias;
   for (let i = 0; i < x.length; i++) z += (model.weights[i] ?? 0) * (x[i] ?? 0);
   return 1 / (1 + Math.exp(-z));
+}
+
+/**
+ * The poster's words outside paragraphs that hold error output: a vendor's page pasted around its
+ * error line ("You can't sign in because this app sent an invalid request … Error 400:
+ * redirect_uri_mismatch") speaks to the reader in the second person and with modal verbs, but
+ * they are the vendor's words, not a how-to of the poster's.
+ */
+function awayFromOutput(prose: string, text: string): string {
+  const printed = new Set<string>();
+  for (const paragraph of text.split(/\n[ \t]*\n/)) {
+    const lines = paragraph.split('\n');
+    if (lines.some(isOutputLine)) for (const line of lines) printed.add(line.trim());
+  }
+  if (printed.size === 0) return prose;
+  return prose
+    .split('\n')
+    .filter((line) => !printed.has(line.trim()))
+    .join('\n');
 }
 
 function count(pattern: RegExp, text: string): number {

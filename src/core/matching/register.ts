@@ -50,7 +50,8 @@ const OUTPUT: readonly Rule[] = [
     // A Login Audit Trail row, its Detail quoted ('Detail "IntegrationBlocked"') or before its Status.
     /\bDetail\s*[:|]?\s*[`"'“]?[A-Z][a-z]+[A-Z]\w+|\bStatus\s*[:|]?\s*Failure\b|\bFailure\s*\|?\s*[A-Z][a-z]+[A-Z]\w+|\b[A-Z][a-z]+[A-Z]\w+[ \t]*\|?[ \t]*Failure\b/,
   ],
-  ['coded message', /\b(?:AADSTS\d{4,}|[A-Z]{2,}(?:_[A-Z]+)+)\s*:\s+[A-Z]/],
+  // Also inside Markdown emphasis: "_AADSTS50173: The provided grant has expired …_".
+  ['coded message', /(?<![A-Za-z0-9])(?:AADSTS\d{4,}|[A-Z]{2,}(?:_[A-Z]+)+)\s*:\s+[A-Z]/],
   ['command output', /^\s*(?:\$|>|PS [A-Z]:\\.*>|[A-Z]:\\\S*>)\s*\S/m],
 ];
 
@@ -241,6 +242,8 @@ function ownWords(text: string): string {
     .replace(/[=:]\s*'[^'\n]{12,}(?:\n[^'\n]*){1,8}'/g, ' ')
     // An apostrophe inside a word (don't, user's) opens no quote.
     .replace(/`[^`\n]*`|"[^"\n]{6,}"|“[^”\n]{6,}”|(?<!\w)'[^'\n]{12,}'(?!\w)/g, ' ')
+    // A quote a paste cut off before it closed runs to the end of its line.
+    .replace(/(?<![\w=:])["“][^"”\n]{30,}$/gm, ' ')
     .split('\n');
   // Each line is tested once: a line's neighbours are read again below.
   const output = lines.map(isOutputLine);

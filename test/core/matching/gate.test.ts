@@ -7,6 +7,11 @@ function probability(text: string): number {
   return gateProbability(GATE_MODEL, gateFeatures(text, readRegister(text), true));
 }
 
+/** One named feature of a text, read as the diagnoser reads it. */
+function feature(name: string, text: string): number {
+  return gateFeatures(text, readRegister(text), true)[GATE_FEATURES.indexOf(name)] ?? Number.NaN;
+}
+
 describe('gateFeatures', () => {
   it('reads one value in [0, 1] per named feature', () => {
     const text = '## Why\nFix the invalid_client message\n\n- adds a hint\nSee https://example.com';
@@ -29,10 +34,6 @@ describe('gateFeatures', () => {
 });
 
 describe('gate features of the wording', () => {
-  const at = (name: string): number => GATE_FEATURES.indexOf(name);
-  const feature = (name: string, text: string): number =>
-    gateFeatures(text, readRegister(text), true)[at(name)] ?? Number.NaN;
-
   it.each([
     'Our assertion is built with exp=now+8h. Since go-live the token endpoint refuses it.',
     'We rotated the secret. My job still sends the old one.',
@@ -63,6 +64,35 @@ describe('gate features of the wording', () => {
     'Our refresh token expired last night and every call fails.',
   ])('does not read a reported error as a bad input: %s', (text) => {
     expect(feature('bad input', text)).toBe(0);
+  });
+});
+
+describe('gate features of a paste', () => {
+  it("does not count a vendor page's second person and modals, pasted around its error line", () => {
+    const page =
+      'Getting this when I open the link:\n\nAccess blocked\nYou can’t sign in because this app sent an invalid request. You can try again later.\nError 400: redirect_uri_mismatch';
+    const howTo = 'You can try again later. You should check the redirect URI.';
+    expect(feature('second person', page)).toBe(0);
+    expect(feature('modal verbs', page)).toBe(0);
+    expect(feature('second person', howTo)).toBeGreaterThan(0);
+    expect(feature('modal verbs', howTo)).toBeGreaterThan(0);
+  });
+
+  it.each([
+    'OAuth: stop refresh storm on invalid_grant, trigger reauth',
+    'KEYCLOAK-8490: Direct grants returns invalid credentials when user has OTP',
+    'Adds a hint to the invalid_client message',
+    '[Do Not Land] Mark tokens with bad scopes as bad',
+  ])('reads a change title: %s', (text) => {
+    expect(feature('imperative title', text)).toBe(1);
+  });
+
+  it.each([
+    'Error: Use of an expired token',
+    'ORA-00942: table or view does not exist',
+    'Refresh token fails with invalid_grant',
+  ])('does not read output or a report as a change title: %s', (text) => {
+    expect(feature('imperative title', text)).toBe(0);
   });
 });
 

@@ -15,6 +15,7 @@ describe('readRegister: error output', () => {
     ],
     ['an audit trail row', '11/02/2025 09:14 am | Failure | TokenRejected | Storefront'],
     ['a coded message', 'AADSTS700016: Application with identifier x was not found'],
+    ['a coded message in Markdown emphasis', '_AADSTS50173: The provided grant has expired._'],
     ["Google's sign-in error line", 'Access blocked\nError 400: redirect_uri_mismatch'],
     ['a Serilog line', '2020-06-07 23:18:31.385 +07:00 [ERR] Client not authorized'],
     ['a Dart frame', '#0      Token.fromMap (package:aad_oauth/model/token.dart:72:7)'],
@@ -121,6 +122,13 @@ describe('readRegister: who is speaking', () => {
     expect(readRegister('This error usually occurs after a session expires.').discussion).toContain(
       'docs or KB',
     );
+  });
+
+  it("does not read a quote cut off before it closed as the poster's words", () => {
+    const text =
+      'Message I\'m receiving is "Application was not found. This can happen if the application has not been installed.';
+    expect(readRegister(text).prose).not.toContain('This can happen');
+    expect(readRegister(text).prose).toContain('receiving');
   });
 
   it("does not read a vendor's own message, quoted or on an error line, as discussion", () => {
