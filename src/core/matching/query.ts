@@ -2,6 +2,7 @@ import { codeBucket, fewEdits, looseKey } from './code-search.js';
 import type { MatchIndex } from './match-index.js';
 import { flatText } from './quotes.js';
 import { claimEvidence } from './claims.js';
+import { eventLineRules } from './event-lines.js';
 import { tbaEvidence } from './tba-header.js';
 import { detectContexts } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';
@@ -78,8 +79,10 @@ export function buildQuery(
   // are not read again as the code.
   const written = new Set(literal.map((h) => h.code.toLowerCase()));
   const messages = messageRules(text, index, literal);
+  const events = eventLineRules(text, index);
   const found = [
     ...literal,
+    ...events.hits,
     ...findCodeWords(sequence, camel, index).filter((h) => !written.has(h.code.toLowerCase())),
     ...findClaimRules(text, index),
     ...messages.hits,
@@ -109,8 +112,8 @@ export function buildQuery(
     foreignCodes,
     failure,
     contexts: detectContexts(text, index.refinements.contexts),
-    explained: messages.explained,
-    explainedCodes: messages.explainedCodes,
+    explained: new Set([...messages.explained, ...events.explained]),
+    explainedCodes: new Set([...messages.explainedCodes, ...events.explainedCodes]),
   };
 }
 
