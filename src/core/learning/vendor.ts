@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue/catalogue.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 const HOST = /\b(?:[a-z0-9-]+\.)+[a-z]{2,24}\b/gi;
 
@@ -24,7 +25,8 @@ export function systemOf(text: string, catalogue: Catalogue, nearest: readonly N
     let score = 0;
     if (hosts.some((h) => d.hosts.some((x) => h === x || h.endsWith(`.${x}`)))) score += 3;
     if (d.paths.some((p) => new RegExp(p, 'i').test(text))) score += 2;
-    if (d.words.some((w) => new RegExp(`\\b${escape(w.toLowerCase())}\\b`).test(lower))) score += 1;
+    if (d.words.some((w) => new RegExp(`\\b${escapeRegExp(w.toLowerCase())}\\b`).test(lower)))
+      score += 1;
     if (score > bestScore) {
       best = s.system;
       bestScore = score;
@@ -39,8 +41,4 @@ export function systemOf(text: string, catalogue: Catalogue, nearest: readonly N
     catalogue.systems[0]?.system ??
     'oauth2'
   );
-}
-
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,4 +1,5 @@
 import type { Entry } from '../catalogue/catalogue.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 /** Lower case, one space between words: how messages and pastes are compared for a whole quote. */
 export function flatText(text: string): string {
@@ -46,7 +47,7 @@ export function quotedMessages(entry: Entry | undefined, flat: string): string[]
 export function withoutQuotes(text: string, quotes: readonly string[]): string {
   let out = text;
   for (const q of quotes) {
-    const words = q.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const words = q.split(' ').map(escapeRegExp);
     out = out.replace(new RegExp(words.join('\\s+'), 'gi'), (m) =>
       m.replace(/[A-Z]/g, 'X').replace(/[a-z]/g, 'x'),
     );

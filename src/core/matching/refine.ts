@@ -1,4 +1,5 @@
 import type { Entry, SystemInfo } from '../catalogue/catalogue.js';
+import { escapeRegExp } from '../escape-regexp.js';
 
 /** The evidence for one entry that a refinement reads and lifts (`Scored` in score.ts adds the rest). */
 export interface Refinable {
@@ -109,7 +110,7 @@ function wordsPattern(words: readonly string[]): Test[] {
       w
         .trim()
         .split(/[\s_-]+/)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .map(escapeRegExp)
         .join('[\\s_-]*'),
     )
     .join('|');
