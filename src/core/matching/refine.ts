@@ -29,7 +29,7 @@ const FALL = 0.5;
 /** A code hit this strong is the entry's own code, not one it merely surfaces as. */
 const OWN_CODE = 0.8;
 /** A code hit this strong was written out exactly as the entry lists it (not a typo, not as words). */
-const NAMED_CODE = 0.95;
+export const NAMED_CODE = 0.95;
 
 /** Something looked for in a paste: a regular expression, or a `WordsTest`. */
 interface Test {

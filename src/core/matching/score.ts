@@ -4,7 +4,7 @@ import type { MatchIndex, Phrase } from './match-index.js';
 import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
 import { quotedMessages } from './quotes.js';
-import { applyRefinements, type Refinable } from './refine.js';
+import { applyRefinements, NAMED_CODE, type Refinable } from './refine.js';
 
 /** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
 export interface Scored extends Refinable {
@@ -73,8 +73,6 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
  * added or edited, so the order of two near-equal readings would follow unrelated catalogue edits.
  */
 const NEAR_TIE = 0.02;
-/** A code hit this strong was written out exactly as the entry lists it (refine.ts's NAMED_CODE). */
-const EXACT_CODE = 0.95;
 
 /**
  * Orders near-equal readings by evidence that does not drift: the entry's code written out exactly,
@@ -83,7 +81,7 @@ const EXACT_CODE = 0.95;
  * best counts as one tie; the scores themselves are kept.
  */
 function settleNearTies(scored: Scored[], query: Query, index: MatchIndex): Scored[] {
-  const exact = new Set(query.codeHits.filter((h) => h.strength >= EXACT_CODE).map((h) => h.entry));
+  const exact = new Set(query.codeHits.filter((h) => h.strength >= NAMED_CODE).map((h) => h.entry));
   const key = (s: Scored): number => {
     const e = index.entries[s.entry];
     const refines = (index.refinements.parents[s.entry]?.length ?? 0) > 0;
