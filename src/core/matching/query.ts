@@ -134,14 +134,17 @@ function collectTerms(text: string, index: MatchIndex): Collected {
   const out = new Map<string, number>();
   const sequence: string[] = [];
   const camel: boolean[] = [];
-  // Logs repeat their words line after line: each distinct token is split, stemmed and
-  // typo-checked once per paste.
-  const read = new Map<string, ReadToken>();
+  // Logs repeat their words line after line, and pastes repeat each other's: each distinct token
+  // is split, stemmed and typo-checked once per index (see tokensReadBy).
+  const read = tokensReadBy(index);
   for (const raw of rawTokens(text)) {
     let token = read.get(raw);
     if (token === undefined) {
       token = readToken(raw, index);
-      read.set(raw, token);
+      if (raw.length <= MAX_CACHED_TOKEN) {
+        if (read.size >= MAX_READ_TOKENS) read.clear();
+        read.set(raw, token);
+      }
     }
     const { parts, isCamel } = token;
     for (let i = 0; i < parts.length; i++) {
@@ -169,6 +172,25 @@ interface ReadToken {
   readonly parts: readonly (KnownTerm | undefined)[];
   /** It was a CamelCase identifier (`AccessDenied`), not snake or kebab case. */
   readonly isCamel: boolean;
+}
+
+/**
+ * Tokens already read, per index: a token's reading depends on the index alone, and a long-running
+ * app sees the same log words in paste after paste. Short tokens only, emptied when full, so pasted
+ * text cannot grow it without bound (a few MB at most).
+ */
+const tokensRead = new WeakMap<MatchIndex, Map<string, ReadToken>>();
+const MAX_READ_TOKENS = 20_000;
+/** Longer tokens (a base64 blob) are read each time: rare, and they would fill the cache. */
+const MAX_CACHED_TOKEN = 64;
+
+function tokensReadBy(index: MatchIndex): Map<string, ReadToken> {
+  let read = tokensRead.get(index);
+  if (read === undefined) {
+    read = new Map();
+    tokensRead.set(index, read);
+  }
+  return read;
 }
 
 function readToken(raw: string, index: MatchIndex): ReadToken {

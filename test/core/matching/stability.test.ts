@@ -51,3 +51,20 @@ describe('a reading does not move when another system gains an entry', () => {
     expect(reading(after, text)).toEqual(reading(before, text));
   });
 });
+
+describe('a reading does not depend on the pastes read before it', () => {
+  // Token readings are kept between pastes (query.ts); the cache is emptied when full, and neither
+  // a warm nor a just-emptied cache may change an answer (12 × ~2,000 new tokens pass its 20,000).
+  it('reads a text alike in a fresh diagnoser and after pastes that fill the token cache', () => {
+    const text = 'POST /oauth2/token -> 401 {"error":"invalid_client"} since this morning';
+    const fresh = reading(createDiagnoser(catalogue, compileIndex(catalogue, fit)), text);
+    const busy = createDiagnoser(catalogue, compileIndex(catalogue, fit));
+    const first = reading(busy, text);
+    for (let p = 0; p < 12; p++) {
+      const words = Array.from({ length: 2_500 }, (_, i) => `w${p}x${i.toString(36)}`);
+      busy.diagnose(words.join(' '));
+      expect(reading(busy, text)).toEqual(fresh);
+    }
+    expect(first).toEqual(fresh);
+  });
+});
