@@ -84,7 +84,7 @@ function checkRefines(
 function checkFile(file: string, data: SystemFile, allIds: ReadonlySet<string>): Problem[] {
   const problems: Problem[] = [];
   const sourceIds = new Set(data.sources.map((s) => s.id));
-  for (const key of ['paths', 'codes'] as const) {
+  for (const key of ['paths', 'codes', 'shapes'] as const) {
     (data.detect?.[key] ?? []).forEach((source, i) => {
       if (!compiles(source)) {
         problems.push({

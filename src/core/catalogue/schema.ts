@@ -139,7 +139,7 @@ const entrySchema = z
     description: 'One documented failure: how to recognise it, why it happens, how to fix it.',
   });
 
-/** What points to a system in a paste: host suffixes, URL path fragments, words, code shapes. */
+/** What points to a system in a paste: host suffixes, URL path fragments, words, code and text shapes. */
 const detectSchema = z
   .strictObject({
     hosts: z
@@ -166,6 +166,14 @@ const detectSchema = z
         description:
           "Regular expressions (case-sensitive, whole words) for the shape of the vendor's own codes, so a code the catalogue does not list still names the vendor.",
         examples: [['AADSTS[0-9]{5,7}']],
+      }),
+    shapes: z
+      .array(nonEmpty)
+      .default([])
+      .meta({
+        description:
+          'Regular expressions (case-sensitive) for text only the vendor prints or uses: an account id, a header, a key format. One found in a paste names the vendor as a URL path does.',
+        examples: [['\\b[0-9]{4,9}_SB[0-9]{1,2}\\b']],
       }),
   })
   .meta({

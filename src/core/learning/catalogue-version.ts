@@ -39,5 +39,10 @@ function entryFields(e: Entry): unknown[] {
 
 function systemFields(s: SystemInfo): unknown[] {
   const d = s.detect;
-  return [s.system, s.title, s.entryIds, d === undefined ? null : [d.hosts, d.paths, d.words]];
+  return [
+    s.system,
+    s.title,
+    s.entryIds,
+    d === undefined ? null : [d.hosts, d.paths, d.words, d.shapes],
+  ];
 }

@@ -25,6 +25,7 @@ export function systemOf(text: string, catalogue: Catalogue, nearest: readonly N
     let score = 0;
     if (hosts.some((h) => d.hosts.some((x) => h === x || h.endsWith(`.${x}`)))) score += 3;
     if (d.paths.some((p) => new RegExp(p, 'i').test(text))) score += 2;
+    if (d.shapes.some((p) => new RegExp(p).test(text))) score += 2;
     if (d.words.some((w) => new RegExp(`\\b${escapeRegExp(w.toLowerCase())}\\b`).test(lower)))
       score += 1;
     if (score > bestScore) {

@@ -512,6 +512,11 @@ function detectVendors(
       strength += 0.7;
       why.push(`path ${path}`);
     }
+    const shape = rule.shapes.map((p) => p.exec(text)?.[0]).find((m) => m !== undefined);
+    if (shape !== undefined) {
+      strength += 0.7;
+      why.push(`shows ${shape}`);
+    }
     const word = rule.words.find((w) => w.terms.every((t) => queryTerms.has(t)));
     if (word !== undefined) {
       strength += 0.6;

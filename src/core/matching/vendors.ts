@@ -7,6 +7,8 @@ export interface VendorRule {
   readonly paths: readonly RegExp[];
   /** The shapes of the vendor's own codes, whole words (`AADSTS700027`, listed or not). */
   readonly codes: readonly RegExp[];
+  /** Text only the vendor prints or uses (a sandbox account id, a consumer key format). */
+  readonly shapes: readonly RegExp[];
   /** Each word or multi-word name as its terms. */
   readonly words: readonly { readonly name: string; readonly terms: readonly string[] }[];
 }
@@ -28,6 +30,7 @@ export function vendorRules(
             hosts: s.detect.hosts,
             paths: s.detect.paths.map((p) => new RegExp(p, 'i')),
             codes: s.detect.codes.map((c) => new RegExp(`\\b(?:${c})\\b`)),
+            shapes: s.detect.shapes.map((p) => new RegExp(p)),
             words: s.detect.words
               .map((name) => ({ name, terms: wordTerms?.get(name) ?? terms(name) }))
               .filter((w) => w.terms.length > 0),

@@ -430,6 +430,16 @@ describe('diagnose: a reading that refines another wins when its own evidence is
   });
 });
 
+describe('diagnose: what names a vendor', () => {
+  it("reads a vendor's text shape (a NetSuite sandbox account id) as its vendor, saying so", () => {
+    const d = diagnoser.diagnose(
+      'Since the sandbox refresh our M2M job against 3377001_SB1 fails: the kid we send is the certificate ID that was mapped before the refresh.',
+    );
+    expect(d.matches[0]?.id).toBe('netsuite/MissingKey');
+    expect(d.matches[0]?.why).toContain('shows 3377001_SB1');
+  });
+});
+
 describe("diagnose: a vendor message quoted whole is output, not the poster's register", () => {
   it('answers the Workday wrapper message unasked although it says "could be" and "please"', () => {
     const d = diagnoser.diagnose(
