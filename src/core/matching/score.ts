@@ -5,6 +5,7 @@ import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
 import { quotedMessages } from './quotes.js';
 import { applyRefinements, NAMED_CODE, type Refinable } from './refine.js';
+import { unshownVendorsYield } from './vendor-yield.js';
 
 /** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
 export interface Scored extends Refinable {
@@ -65,7 +66,11 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
     )
     .sort((a, b) => b.score - a.score || a.entry - b.entry);
   const refined = applyRefinements(scored, query.contexts, index.refinements, index.entries);
-  return settleNearTies(wrappersYield(refined, raws, index), query, index);
+  return settleNearTies(
+    unshownVendorsYield(wrappersYield(refined, raws, index), index),
+    query,
+    index,
+  );
 }
 
 /**
@@ -75,7 +80,8 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
 const NEAR_TIE = 0.02;
 
 /**
- * Orders near-equal readings by evidence that does not drift: the entry's code written out exactly,
+ * Orders near-equal readings by evidence that does not drift: a reading whose vendor the text shows
+ * (or that has none) before one whose vendor it never shows, the entry's code written out exactly,
  * then the more specific entry (one that refines another, then a vendor's entry, then one that is
  * not its system's wrapper), then clearly more of the entry's own phrase words, then the id. A run of readings each within `NEAR_TIE` of the run's
  * best counts as one tie; the scores themselves are kept.
@@ -86,6 +92,8 @@ function settleNearTies(scored: Scored[], query: Query, index: MatchIndex): Scor
     const e = index.entries[s.entry];
     const refines = (index.refinements.parents[s.entry]?.length ?? 0) > 0;
     return (
+      // Words a vendor's entry shares with the text do not make it the more specific reading.
+      (s.vendorMissing ? 0 : 16) +
       (exact.has(s.entry) ? 8 : 0) +
       (refines ? 4 : 0) +
       (s.vendorSpecific ? 2 : 0) +

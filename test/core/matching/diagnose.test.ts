@@ -438,6 +438,22 @@ describe('diagnose: what names a vendor', () => {
     expect(d.matches[0]?.id).toBe('netsuite/MissingKey');
     expect(d.matches[0]?.why).toContain('shows 3377001_SB1');
   });
+
+  it("reads a vendor-neutral message quoted in a text that shows no vendor as the generic failure, not the vendor's case of it", () => {
+    expect(diagnoser.diagnose('the refresh token expired').matches.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['oauth2/invalid_grant', 'netsuite/RefreshTokenExpired']),
+    );
+    expect(diagnoser.diagnose('the refresh token expired').matches[0]?.id).toBe(
+      'oauth2/invalid_grant',
+    );
+    expect(diagnoser.diagnose('NetSuite: the refresh token expired').matches[0]?.id).toBe(
+      'netsuite/RefreshTokenExpired',
+    );
+  });
+
+  it("keeps a vendor's code written as words when the generic reading has no evidence of its own", () => {
+    expect(diagnoser.diagnose('scope mismatched').matches[0]?.id).toBe('netsuite/ScopeMismatched');
+  });
 });
 
 describe("diagnose: a vendor message quoted whole is output, not the poster's register", () => {

@@ -1,0 +1,80 @@
+import type { Entry } from '../catalogue/catalogue.js';
+import type { MatchIndex } from './match-index.js';
+import type { Refinable } from './refine.js';
+
+/** A reading this far behind its vendor-neutral parent is clearly the lesser one. */
+const YIELD = 0.1;
+/** A code hit this strong is the parent's own code, not one it merely shares words with. */
+const OWN_CODE = 0.8;
+
+/**
+ * A vendor's entry is a case of the vendor-neutral failure it answers as (NetSuite's
+ * `RefreshTokenExpired` answers `invalid_grant`): when the text never shows the vendor and the
+ * vendor-neutral reading has evidence of its own (its code, or its message quoted), the words the
+ * vendor's entry shares with the text ("the refresh token expired") are the generic failure's
+ * words, so it ranks below that reading. `scored` is sorted best first; so is the result.
+ */
+export function unshownVendorsYield<S extends Refinable & { readonly vendorMissing: boolean }>(
+  scored: S[],
+  index: MatchIndex,
+): S[] {
+  const parents = parentsOf(index);
+  const byEntry = new Map(scored.map((s) => [s.entry, s]));
+  const capOf = (s: S): number => {
+    let cap = Infinity;
+    for (const p of parents[s.entry] ?? []) {
+      const parent = byEntry.get(p);
+      if (parent !== undefined && (parent.code >= OWN_CODE || parent.verbatim))
+        cap = Math.min(cap, parent.score - YIELD);
+    }
+    return cap;
+  };
+  const caps = scored.map((s) => (s.vendorMissing ? capOf(s) : Infinity));
+  if (scored.every((s, i) => s.score <= (caps[i] ?? Infinity))) return scored;
+  return scored
+    .map((s, i) => {
+      const cap = caps[i] ?? Infinity;
+      return s.score <= cap ? s : { ...s, score: cap };
+    })
+    .sort((a, b) => b.score - a.score || a.entry - b.entry);
+}
+
+/** Per index, each vendor entry's vendor-neutral parents (worked out once per catalogue). */
+const parentCache = new WeakMap<MatchIndex, readonly (readonly number[])[]>();
+
+function parentsOf(index: MatchIndex): readonly (readonly number[])[] {
+  let parents = parentCache.get(index);
+  if (parents === undefined) {
+    parents = neutralParents(index.entries, index.vendorSystems);
+    parentCache.set(index, parents);
+  }
+  return parents;
+}
+
+/**
+ * Per entry of a vendor, the vendor-neutral entries it refines or whose code it surfaces as
+ * (`surfacesAs: [invalid_grant]` → `oauth2/invalid_grant`); none for other entries.
+ */
+function neutralParents(entries: readonly Entry[], vendorSystems: ReadonlySet<string>): number[][] {
+  const byCode = new Map<string, number[]>();
+  const byId = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (vendorSystems.has(e.system)) return;
+    byId.set(e.id, i);
+    for (const c of e.codes) {
+      const list = byCode.get(c.toLowerCase()) ?? [];
+      list.push(i);
+      byCode.set(c.toLowerCase(), list);
+    }
+  });
+  return entries.map((e) => {
+    if (!vendorSystems.has(e.system)) return [];
+    const found = new Set<number>();
+    for (const c of e.surfacesAs) for (const p of byCode.get(c.toLowerCase()) ?? []) found.add(p);
+    for (const id of e.refines) {
+      const p = byId.get(id);
+      if (p !== undefined) found.add(p);
+    }
+    return [...found];
+  });
+}
