@@ -12,7 +12,11 @@ export function nearQuote(entry: Entry, at: number, flat: string): boolean {
   const words = wordsOfMessage(entry, at);
   const need = Math.max(3, Math.ceil(words.length / 2));
   if (words.length < need) return true;
+  const said = saidAt(entry, at, words);
   for (let i = 0; i + need <= words.length; i++) {
+    // A run of only the body's keys and its code (`"error":"invalid_grant","error_description"`)
+    // is every such body, not this message.
+    if (!said.slice(i, i + need).some(Boolean)) continue;
     const first = words[i] ?? '';
     let seen = 0;
     for (
@@ -25,6 +29,33 @@ export function nearQuote(entry: Entry, at: number, flat: string): boolean {
     }
   }
   return false;
+}
+
+/** A code or key written with an underscore (`invalid_grant`, `error_description`). */
+const KEY = /[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+/gu;
+/** A JSON key of an error body: its word is structure, not what the message says. */
+const ERROR_KEY = /"error"\s*:/;
+
+const saidCache = new WeakMap<Entry, (readonly boolean[] | undefined)[]>();
+
+/**
+ * Per word of a message, whether it says something: false for the words of an underscore code or
+ * key and for `error` used as a JSON key, which every provider's error body shares. A message with
+ * nothing else (`invalid_grant`) keeps all its words.
+ */
+function saidAt(entry: Entry, at: number, words: readonly string[]): readonly boolean[] {
+  let perMessage = saidCache.get(entry);
+  if (perMessage === undefined) saidCache.set(entry, (perMessage = []));
+  let said = perMessage[at];
+  if (said === undefined) {
+    const raw = entry.messages[at] ?? '';
+    const structure = new Set<string>((raw.match(KEY) ?? []).flatMap((k) => messageWordsOf(k)));
+    if (ERROR_KEY.test(raw)) structure.add('error');
+    const marks = words.map((w) => !structure.has(w));
+    said = marks.some(Boolean) ? marks : words.map(() => true);
+    perMessage[at] = said;
+  }
+  return said;
 }
 
 /** Occurrences of a run's first word tried before the next run is tried. */

@@ -31,3 +31,48 @@ describe('nearQuote', () => {
     ).toBe(false);
   });
 });
+
+describe("nearQuote: an error body's keys and code", () => {
+  const body: Entry = {
+    id: 'acme/auth-failure',
+    system: 'acme',
+    systemTitle: 'Acme',
+    slug: 'auth-failure',
+    title: 'invalid_grant "authentication failure"',
+    codes: [],
+    surfacesAs: ['invalid_grant'],
+    wordsInCodes: [],
+    generic: false,
+    failure: 'auth',
+    status: [400],
+    messages: ['{"error":"invalid_grant","error_description":"authentication failure"}'],
+    phrases: [],
+    reason: 'r',
+    steps: ['s'],
+    sources: [],
+    related: [],
+    refines: [],
+  };
+
+  it('reads the body with its own description as a quote', () => {
+    expect(
+      nearQuote(
+        body,
+        0,
+        flatText('{"error":"invalid_grant","error_description":"authentication failure"}'),
+      ),
+    ).toBe(true);
+  });
+
+  it('does not read the same keys and code around another description as a quote', () => {
+    expect(
+      nearQuote(
+        body,
+        0,
+        flatText(
+          '{"error":"invalid_grant","error_description":"Token has been expired or revoked."}',
+        ),
+      ),
+    ).toBe(false);
+  });
+});
