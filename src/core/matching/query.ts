@@ -1,3 +1,4 @@
+import { bareStatusReadings } from './bare-status.js';
 import { codeBucket, fewEdits, looseKey } from './code-search.js';
 import type { MatchIndex } from './match-index.js';
 import { flatText } from './quotes.js';
@@ -87,6 +88,9 @@ export function buildQuery(
     ...findClaimRules(text, index),
     ...messages.hits,
   ];
+  const coded = found.some((h) => h.strength >= 0.6);
+  for (const r of bareStatusReadings(text, signals, index, coded))
+    found.push({ ...r, inErrorField: false, vendorUnique: false });
   const vendors = detectVendors(text, signals, queryTerms, index, found);
   const shown = new Set([...vendors.keys(), ...codeShapesShown(text, index)]);
   const codeHits = found.filter((h) => !wordsOfAnotherVendor(h, shown, index));

@@ -1,0 +1,62 @@
+import type { MatchIndex } from './match-index.js';
+import type { Signals } from './signals.js';
+
+/** A reading of a bare 401 by the endpoint that answered it, as a code hit reads. */
+export interface StatusReading {
+  readonly entry: number;
+  readonly code: string;
+  readonly strength: number;
+  readonly label: string;
+}
+
+/**
+ * What a bare status says, weaker than any code the response names: the endpoint decides between
+ * readings the status alone leaves open, but a code or message in the text says more.
+ */
+const BARE_STRENGTH = 0.5;
+
+/**
+ * A token endpoint: a URL or path whose last segment is `token` (`/oauth2/v2.0/token`,
+ * `/protocol/openid-connect/token`, `POST /api/v9/oauth2/token`), or the endpoint named in words
+ * ("token endpoint", Spring's "Access Token Response").
+ */
+const TOKEN_ENDPOINT =
+  /(?:\/(?:access_)?token(?![\w.-]|\/\w)|\btoken endpoint\b|\baccess token response\b)/i;
+/** An authorization endpoint: the login page's URL, not an API answering a call. */
+const AUTHORIZE_ENDPOINT = /\/(?:authorize|auth|login|oauth2?\/v\d(?:\.\d)?\/authorize)\b/i;
+/** A URL called by the client (an API, a user-info endpoint). */
+const URL_SHAPE = /\bhttps?:\/\/[^\s"'<>()]+|\b(?:GET|POST|PUT|PATCH|DELETE) \/[^\s"'<>]*/;
+
+/**
+ * A 401 with no code the catalogue knows, read by where it came from: from a token endpoint it is
+ * client authentication failing (RFC 6749 section 5.2: the token endpoint answers a client it cannot
+ * authenticate with 401, `invalid_client`); from an API called with a token it is the token refused
+ * (RFC 6750 section 3.1, `invalid_token`). `coded` is whether the text names a code already.
+ */
+export function bareStatusReadings(
+  text: string,
+  signals: Signals,
+  index: MatchIndex,
+  coded: boolean,
+): StatusReading[] {
+  if (coded || !signals.statuses.has(401)) return [];
+  const token = TOKEN_ENDPOINT.test(text);
+  if (token) return readingsOf('invalid_client', index, '401 from the token endpoint');
+  if (AUTHORIZE_ENDPOINT.test(text) || !URL_SHAPE.test(text)) return [];
+  return readingsOf('invalid_token', index, '401 from an API called with a token');
+}
+
+function readingsOf(code: string, index: MatchIndex, label: string): StatusReading[] {
+  // Only the vendor-neutral reading: a vendor's own entries answer a bare status through their
+  // documented statuses beside their host or name (score.ts), where their phrases say which one.
+  const neutral = (index.codes.get(code) ?? []).filter((r) => {
+    const system = index.entries[r.entry]?.system;
+    return system !== undefined && !index.vendorSystems.has(system);
+  });
+  return neutral.map((r) => ({
+    entry: r.entry,
+    code: r.code,
+    strength: BARE_STRENGTH * r.strength,
+    label,
+  }));
+}

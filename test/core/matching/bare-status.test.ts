@@ -1,0 +1,33 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Diagnoser } from '../../../src/core/matching/types.js';
+import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
+
+let diagnoser: Diagnoser;
+
+beforeAll(async () => {
+  diagnoser = await fixtureDiagnoser();
+});
+
+describe('diagnose: a bare 401 is read by the endpoint that answered it', () => {
+  it('reads a 401 without a body from a token endpoint as client authentication (RFC 6749 5.2)', () => {
+    const d = diagnoser.diagnose(
+      'HTTPError: 401 Unauthorized on POST /api/v9/oauth2/token\n    at OAuth.tokenRequest (node_modules/oauth/lib/oauth.js:110:15)',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(d.matches[0]?.why).toContain('401 from the token endpoint');
+  });
+
+  it('reads a 401 from an API called with a token as the token refused (RFC 6750 3.1)', () => {
+    const d = diagnoser.diagnose(
+      "I get ClientResponseError: 401, message='Unauthorized', url=URL('https://api.example.com/v0/user/devices')",
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
+  });
+
+  it('lets a code in the response decide over the endpoint', () => {
+    const d = diagnoser.diagnose(
+      'POST https://idp.example.com/oauth2/token -> 401 {"error":"invalid_grant","error_description":"Refresh token expired"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+  });
+});
