@@ -12,7 +12,7 @@ import { splitIdentifier, toTerm } from './tokens.js';
  * one-time value was spent (Slack's `code_already_used`).
  */
 const FAILURE_WORD =
-  /^(?:invalid|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|not|malformed|already|reused)$/i;
+  /^(?:invalid|insecure|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|not|malformed|already|reused)$/i;
 
 /**
  * The entries whose `wordsInCodes` a code holds (all of one item's words, the most words wins), when
@@ -103,7 +103,9 @@ export function explainedOtherwise(
     const code = (m[1] ?? '').toLowerCase();
     const refs = index.codes.get(code) ?? [];
     const codes = refs.filter((r) => r.strength >= 1).map((r) => r.entry);
-    if (codes.length > 0) pairs.push({ codes, code, message: m[2] ?? '', field: false });
+    // The closing quote of a quoted line ends the explanation (`"INVALID_CLIENT: Insecure redirect URI".`).
+    const message = (m[2] ?? '').replace(/["'`]+[.,;:!]*\s*$/, '');
+    if (codes.length > 0) pairs.push({ codes, code, message, field: false });
   }
   const out: Explained[] = [];
   for (const { codes, code: codeText, message, field } of pairs) {
@@ -122,8 +124,13 @@ export function explainedOtherwise(
   return out;
 }
 
-/** A snake_case code, a dash, colon or bar, and the explanation after it on the same line. */
-const CODE_THEN_EXPLANATION = /\b([a-z]+(?:_[a-z]+)+)\s+[-:|]\s+([^\n]{3,200})/g;
+/**
+ * A snake_case code (any case), then a dash, colon or bar, or only a space before a capital, and the
+ * explanation after it on the same line: "unauthorized_client - Invalid client secret.",
+ * "INVALID_CLIENT: Insecure redirect URI", "invalid_client Invalid redirect_uri".
+ */
+const CODE_THEN_EXPLANATION =
+  /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z]))([^\n]{3,200})/g;
 
 /**
  * Another failure the same response could carry as the code's: an entry of the code's system that

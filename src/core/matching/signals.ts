@@ -57,11 +57,12 @@ export function extractHosts(text: string): string[] {
   return [...hosts];
 }
 
-// A JSON "name" holds the code of a thrown error object (SuiteScriptError, JavaScript errors).
+// A JSON "name" holds the code of a thrown error object (SuiteScriptError, JavaScript errors);
+// an `errorType` holds the error's code (Fitbit's `"errorType": "invalid_grant"`), not a category.
 // JSON quoted inside a string (a body in a log line: `\"code\": \"InvalidAuthenticationToken\"`)
 // escapes its quotes.
 const ERROR_FIELD_BEFORE =
-  /(?:(?:error(?:_?code)?|detail|errorcode|code|reason|audit[^:=\n]{0,24})\\?["']?\s*[:=]\s*\\?["']?|\\?"name\\?"\s*:\s*\\?"|<(?:\w+:)?(?:code|errorcode|faultcode|error)>)\s*$/i;
+  /(?:(?:error(?:_?(?:code|type))?|detail|errorcode|code|reason|audit[^:=\n]{0,24})\\?["']?\s*[:=]\s*\\?["']?|\\?"name\\?"\s*:\s*\\?"|<(?:\w+:)?(?:code|errorcode|faultcode|error)>)\s*$/i;
 
 const CATEGORY_FIELD_BEFORE = /(?:categor(?:y|ies)|type|kind|class)\\?["']?\s*[:=]\s*\\?["']?\s*$/i;
 

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { extractCodeTokens } from '../../../src/core/matching/signals.js';
+import type { Diagnoser } from '../../../src/core/matching/types.js';
+import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
+
+let diagnoser: Diagnoser;
+
+beforeAll(async () => {
+  diagnoser = await fixtureDiagnoser();
+});
+
+describe('diagnose: a code followed by an explanation naming another failure', () => {
+  it('reads "INVALID_CLIENT: Insecure redirect URI" as the redirect URI', () => {
+    const d = diagnoser.diagnose(
+      'after login I am redirected to a page that says: "INVALID_CLIENT: Insecure redirect URI".',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(d.matches[0]?.why).toContain('error message "Insecure redirect URI"');
+  });
+
+  it('reads a code and a capitalised explanation after it without a separator', () => {
+    const d = diagnoser.diagnose(
+      'This results in an error page: An OpenID Connect error has occurred invalid_client Invalid redirect_uri',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(d.matches[0]?.why).toContain('error message "Invalid redirect_uri"');
+  });
+});
+
+describe('extractCodeTokens: an errorType field holds the error code', () => {
+  it('reads Fitbit’s "errorType": "invalid_grant" as an error field, not as a category', () => {
+    const tokens = extractCodeTokens('{"errors": [{"errorType": "invalid_grant"}]}');
+    expect(tokens.find((t) => t.token === 'invalid_grant')).toEqual({
+      token: 'invalid_grant',
+      inErrorField: true,
+    });
+  });
+
+  it('still reads a "type" field as a category', () => {
+    const tokens = extractCodeTokens('{"type": "OAuthException", "code": 190}');
+    expect(tokens.find((t) => t.token === 'OAuthException')?.inCategoryField).toBe(true);
+  });
+});
