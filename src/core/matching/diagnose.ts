@@ -8,7 +8,7 @@ import { buildIndex, hydrateIndex, type MatchIndex } from './match-index.js';
 import { capInput, normalise } from './normalise.js';
 import { quotedMessages, withoutQuotes } from './quotes.js';
 import { buildQuery, clearQuery, type Query } from './query.js';
-import { readRegister, type Register } from './register.js';
+import { aboutAChange, readRegister, type Register } from './register.js';
 import { scoreEntries, type Scored } from './score.js';
 import type { Diagnoser, Diagnosis, Match } from './types.js';
 
@@ -42,9 +42,12 @@ export function createDiagnoser(
         const scored = scoreEntries(query, index);
         ranked = scored;
         const register = readRegister(capped.text);
+        // A PR, a commit, a template, a docs table or source comments is written about a change,
+        // whatever else it shows (no text of that register in the eval sets reports a failure).
         const hit = (): boolean =>
+          !aboutAChange(register) &&
           gateProbability(gate, gateInput(capped.text, query, scored, register, index)) >=
-          gate.threshold;
+            gate.threshold;
         decision = decide(scored, query, index.entries, register, hit);
         ask = askToDecide(ranked, query, index);
       } finally {
@@ -80,10 +83,14 @@ function gateInput(
   const quoted = top === undefined ? [] : quotedMessages(index.entries[top.entry], query.flat);
   const own = quoted.length === 0 ? text : withoutQuotes(text, quoted);
   // Failure words, a status or a code, or the best entry's own message quoted whole.
+  if (own === text) return gateFeatures(text, register, query.failure || top?.verbatim === true);
+  // The blanked message is still output: its lines and paragraph are read from the paste as given.
+  const blanked = readRegister(own);
   return gateFeatures(
     own,
-    own === text ? register : readRegister(own),
+    { ...blanked, output: register.output },
     query.failure || top?.verbatim === true,
+    text,
   );
 }
 

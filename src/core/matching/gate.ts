@@ -49,6 +49,7 @@ const SHAPE_FEATURES = [
   'generic agent',
   'intent',
   'bad input',
+  'several statuses',
 ] as const;
 
 export const GATE_FEATURES: readonly string[] = [
@@ -78,10 +79,10 @@ const INTENT =
 // A title in the imperative mood is how commits, PRs and docs tasks are named; reports are titled
 // with what happens ("invalid_grant when refreshing"). A general list of change verbs.
 const IMPERATIVE_TITLE =
-  /^\s*(?:\[[^\]\n]*\]\s*)?(?:(?!(?:error|fatal|warning|exception|caused by|details?)\b)[\w./-]{2,30}(?:\([^)\n]*\))?:\s+)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert|stop|mark|trigger|skip|treat|drop|respect|honou?r|let|wrap|(?:add|fix|handl|support|improv|updat|remov|implement|introduc|allow|ensur|prevent|stop|mark|bump)e?s)\b/i;
+  /^\s*(?:#{1,6}\s+)?(?:\[[^\]\n]*\]\s*)?(?:(?!(?:error|fatal|warning|exception|caused by|details?)\b)[\w./-]{2,30}(?:\([^)\n]*\))?:\s+)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert|stop|mark|trigger|skip|treat|drop|respect|honou?r|let|wrap|(?:add|fix|handl|support|improv|updat|remov|implement|introduc|allow|ensur|prevent|stop|mark|bump)e?s)\b/i;
 // A ticket key opening a title ("KEYCLOAK-8490: …", "[ABC-12] …") names a change in a tracker; an
 // error code is zero-padded (ORA-00942).
-const TICKET_TITLE = /^\s*\[?[A-Z][A-Z0-9]+-[1-9]\d*\b/;
+const TICKET_TITLE = /^\s*(?:#{1,6}\s+)?\[?[A-Z][A-Z0-9]+-[1-9]\d*\b/;
 // What a system does with a bad input in general ("returns 400 for an invalid token", "if an
 // expired code is sent"): behaviour described, where a report names the poster's own token.
 const BAD_INPUT =
@@ -96,17 +97,22 @@ const CODE_FIRST =
 // "… the following error:", "Here are the logs:", a line ending in a colon and then a block or output.
 const INTRODUCES_OUTPUT =
   /\b(?:following|below|this|these|the|an?) (?:error|errors|exception|response|message|output|logs?|trace)\b[^\n]{0,40}:\s*$|:\s*\n\s*(?:```|\{|<\?xml|<soap|HTTP\/)/im;
+// An HTTP error status standing alone ("returns 400 and not 401"), not part of a number, a version
+// or a path.
+const ERROR_STATUS = /(?<![\w.:/-])[45](?:0\d|1\d|2\d|3[01])(?![\w.:/-])/g;
 const URL = /\bhttps?:\/\/\S+/g;
 const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+\S/;
 const HEADING = /^\s*#{1,6}\s+\S/m;
 const QUESTION = /\?(?:\s|$)/;
-const QUOTED_CODE = /`[^`\n]+`|"[^"\n]{3,}"|'[^'\n]{3,}'/;
+// An apostrophe inside a word (night's, can't) opens no quote.
+const QUOTED_CODE = /`[^`\n]+`|"[^"\n]{3,}"|(?<!\w)'[^'\n]{3,}'(?!\w)/;
 
 /** The features of one text, in GATE_FEATURES order (each in [0, 1]). */
 export function gateFeatures(
   text: string,
   register: Register,
   reportsFailure: boolean,
+  printed: string = text,
 ): Float64Array {
   const x = new Float64Array(GATE_FEATURES.length);
   let i = 0;
@@ -115,16 +121,20 @@ export function gateFeatures(
   for (const rule of DISCUSSION_RULES) x[i++] = register.discussion.includes(rule) ? 1 : 0;
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   const lineCount = Math.max(1, lines.length);
+  // Output lines are read in the paste as given (a vendor message quoted whole and blanked in
+  // `text` is still a line of output).
+  const printedLines = printed.split('\n').filter((l) => l.trim() !== '');
   const prose = register.prose;
   const proseWords = Math.max(1, prose.split(/\s+/).filter((w) => w !== '').length);
   const firstLine = lines[0] ?? '';
-  const ownParagraphs = awayFromOutput(prose, text);
+  const ownParagraphs = awayFromOutput(prose, text, printed);
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,
     'hand rule': handRule(register, reportsFailure) ? 1 : 0,
-    'output first': isOutputLine(firstLine) || CODE_FIRST.test(firstLine) ? 1 : 0,
+    'output first':
+      isOutputLine(printedLines[0] ?? '') || CODE_FIRST.test(printedLines[0] ?? '') ? 1 : 0,
     'introduces output': INTRODUCES_OUTPUT.test(text) ? 1 : 0,
-    'output line share': lines.filter(isOutputLine).length / lineCount,
+    'output line share': printedLines.filter(isOutputLine).length / lineCount,
     'prose share': Math.min(1, nonSpace(prose) / Math.max(1, nonSpace(text))),
     'code fence': text.includes('```') ? 1 : 0,
     heading: HEADING.test(text) ? 1 : 0,
@@ -144,6 +154,9 @@ export function gateFeatures(
     'generic agent': GENERIC_AGENT.test(prose) ? 1 : 0,
     intent: INTENT.test(prose) ? 1 : 0,
     'bad input': BAD_INPUT.test(prose) ? 1 : 0,
+    // A failure answers with one status; two or more are compared (a bug about which status to
+    // send, a table of codes, a changelog).
+    'several statuses': new Set(printed.match(ERROR_STATUS)).size >= 2 ? 1 : 0,
   };
   for (const name of SHAPE_FEATURES) x[i++] = shape[name];
   return x;
@@ -173,16 +186,22 @@ export function gateProbability(model: GateModel, x: Float64Array): number {
  * redirect_uri_mismatch") speaks to the reader in the second person and with modal verbs, but
  * they are the vendor's words, not a how-to of the poster's.
  */
-function awayFromOutput(prose: string, text: string): string {
-  const printed = new Set<string>();
-  for (const paragraph of text.split(/\n[ \t]*\n/)) {
+function awayFromOutput(prose: string, text: string, printed: string): string {
+  // `text` and `printed` have the same lines (blanking keeps a paste's shape): paragraphs holding
+  // output are found in `printed`, their lines taken from `text`, which the prose was read from.
+  const textLines = text.split('\n');
+  const near = new Set<string>();
+  let start = 0;
+  for (const paragraph of printed.split(/(?<=\n)[ \t]*\n/)) {
     const lines = paragraph.split('\n');
-    if (lines.some(isOutputLine)) for (const line of lines) printed.add(line.trim());
+    if (lines.some(isOutputLine))
+      for (let i = 0; i < lines.length; i++) near.add((textLines[start + i] ?? '').trim());
+    start += lines.length;
   }
-  if (printed.size === 0) return prose;
+  if (near.size === 0) return prose;
   return prose
     .split('\n')
-    .filter((line) => !printed.has(line.trim()))
+    .filter((line) => !near.has(line.trim()))
     .join('\n');
 }
 

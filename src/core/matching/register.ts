@@ -85,6 +85,7 @@ const DISCUSSION_ANYWHERE = new Set([
   'docs table',
   'glossary',
   'code comment',
+  'error choice',
 ]);
 
 /** Written about a change or in a template: quiet even when the author also hit the error once. */
@@ -157,6 +158,12 @@ const DISCUSSION: readonly Rule[] = [
     // A maintainer or reviewer answering: asking for a repro, weighing a design.
     'reply',
     /\b(?:if you (?:can|could)|can you|could you) (?:please )?(?:provide|share|attach|post) (?:a|an|the|your|some|more)\b|\bpersonally\b|\bwanted to discuss\b|\bI(?:'m| am) fine with\b/i,
+  ],
+  [
+    // Which error a server ought to send ("returns invalid_request instead of invalid_grant", "the
+    // correct error code is", "please return a 401"): an implementer's bug report or a review.
+    'error choice',
+    /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http)(?:[ _](?:code|status|message|response))?\b|\binstead of (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d|invalid \w+)\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b/i,
   ],
   [
     'works for me',
@@ -250,8 +257,29 @@ function ownWords(text: string): string {
   // Not error output, and not a line sandwiched between lines of output (a program's explanation
   // printed between an exception and its stack frames).
   return lines
-    .filter((_, i) => !output[i] && !(output[i - 1] === true && output[i + 1] === true))
+    .flatMap((line, i) => {
+      if (output[i] === true) return [wordsBeforeOutput(line)];
+      return output[i - 1] === true && output[i + 1] === true ? [] : [line];
+    })
+    .filter((line) => line !== '')
     .join('\n');
+}
+
+/**
+ * The poster's few words in front of output on the same line ("This page is missing AADSTS7000215:
+ * …", "we keep getting error: invalid_grant"): a line of output is the program's only from where
+ * the output starts.
+ */
+function wordsBeforeOutput(line: string): string {
+  let start = line.length;
+  for (const pattern of OUTPUT_LINE) {
+    const at = pattern.exec(line)?.index;
+    if (at !== undefined && at < start) start = at;
+  }
+  const before = line.slice(0, start);
+  // A long lead-in is more likely a library's own sentence printed before its cause.
+  const words = before.split(/\s+/).filter((w) => w !== '').length;
+  return words <= 10 && /\p{L}{2}/u.test(before) ? before : '';
 }
 
 /** A line of error output: a status line, an error body, a frame, a log line, a fault. */

@@ -96,6 +96,40 @@ describe('gate features of a paste', () => {
   });
 });
 
+describe('gate features of several statuses and quotes', () => {
+  it.each([
+    'When refreshing token `invalid_grant` error returns `400` and not `401`',
+    '| 401 | bad token |\n| 403 | missing scope |',
+  ])('reads two or more error statuses as compared, not hit: %s', (text) => {
+    expect(feature('several statuses', text)).toBe(1);
+  });
+
+  it.each([
+    'HTTP/1.1 401 Unauthorized\n{"error":"invalid_token"} and again 401 on retry',
+    'Port 4011 and v4.03 are not statuses; nor is /api/400/users',
+  ])('does not read one status, numbers, versions or paths as several: %s', (text) => {
+    expect(feature('several statuses', text)).toBe(0);
+  });
+
+  it("does not read apostrophes inside words as a quote (night's … app's)", () => {
+    const text = "After last night's refresh the app's login fails for our connector.";
+    expect(feature('output only in quotes', text)).toBe(0);
+    expect(feature('output only in quotes', "We see 'invalid client id' on login")).toBe(1);
+  });
+
+  it("keeps a vendor page's paragraph as output when its error line is the entry's message, blanked", () => {
+    const printed =
+      'Access blocked\nYou can’t sign in because this app sent an invalid request. You can try again later.\nError 400: redirect_uri_mismatch';
+    const blanked = printed.replace(
+      'Error 400: redirect_uri_mismatch',
+      'Xxxxx 400: xxxxxxxx_xxx_xxxxxxxx',
+    );
+    const x = gateFeatures(blanked, readRegister(blanked), true, printed);
+    expect(x[GATE_FEATURES.indexOf('second person')]).toBe(0);
+    expect(x[GATE_FEATURES.indexOf('output line share')]).toBeGreaterThan(0);
+  });
+});
+
 describe('the shipped gate model', () => {
   it('was fitted on the features this code reads', () => {
     expect(GATE_MODEL.features).toEqual(GATE_FEATURES);

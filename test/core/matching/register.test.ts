@@ -197,3 +197,38 @@ describe('readRegister: impersonal descriptions are not reports', () => {
     ).toContain('works for me');
   });
 });
+
+describe('readRegister: which error a server ought to send', () => {
+  it.each([
+    'Token endpoint returns invalid_request instead of invalid_grant for used codes',
+    'According to the spec the correct error for a reused code is `invalid_grant`, not `invalid_request`.',
+    'Please return a 401 if the provided OAuth access token is invalid',
+    'Better invalid_redirect_uri error message: the current one is not very helpful.',
+  ])('reads %s as about the error', (text) => {
+    expect(readRegister(text).discussion).toContain('error choice');
+  });
+
+  it.each([
+    'We get invalid_grant when refreshing since this morning.',
+    'HTTP/1.1 400 Bad Request {"error":"invalid_scope"}',
+  ])('does not read a report as about the error: %s', (text) => {
+    expect(readRegister(text).discussion).not.toContain('error choice');
+  });
+});
+
+describe("readRegister: the poster's words in front of output", () => {
+  it('reads a few words before a coded message on the same line as prose', () => {
+    const register = readRegister(
+      'This page is missing AADSTS7000215: Invalid client secret is provided.',
+    );
+    expect(register.prose).toContain('This page is missing');
+    expect(register.discussion).toContain('proposal');
+  });
+
+  it("does not read a library's long sentence before the cause as the poster's", () => {
+    const register = readRegister(
+      'A configuration issue is preventing authentication - check the error message from the server for details. Original exception: AADSTS7000218: The request body must contain client_secret.',
+    );
+    expect(register.prose).toBe('');
+  });
+});
