@@ -41,6 +41,9 @@ export function normalise(text: string): string {
     // Emoji names hold a letter; `10:00:00` is a time, not an emoji.
     .replace(/:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:/g, ' ')
     .replace(/```|`/g, ' ')
+    // An error in a redirect URL or a form body is form-encoded (RFC 6749 §4.1.2.1):
+    // `error_description=client%20identifier%20invalid` is read as the sentence it carries.
+    .replace(FORM_ERROR, (_, key: string, value: string) => `${key}=${formDecoded(value)}`)
     // Chinese, Japanese and Korean are written without spaces, codes included
     // ("报错INVALID_LOGIN_ATTEMPT咨询"): a Latin word or number beside them stands on its own.
     .replace(CJK_THEN_LATIN, '$1 $2')
@@ -51,6 +54,17 @@ export function normalise(text: string): string {
     .map((line) => line.replace(/^\s*(?:>>>|>)\s?/, ''))
     .join('\n');
   return t;
+}
+
+const FORM_ERROR = /\b(error(?:_description)?)=([^&\s#"'<>]*(?:%[0-9A-Fa-f]{2}|\+)[^&\s#"'<>]*)/g;
+
+/** A form-encoded value as text; left as it is when it is not valid percent-encoding. */
+function formDecoded(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    return value;
+  }
 }
 
 /** Han, kana and Hangul (the ranges people type), as a character class body. */

@@ -86,6 +86,17 @@ describe('normalise', () => {
     expect(out).toContain('TokenRejected');
   });
 
+  it('reads a form-encoded error in a redirect URL as the sentence it carries', () => {
+    expect(
+      normalise('GET /cb?error=invalid_client_id&error_description=client%20identifier%20invalid'),
+    ).toBe('GET /cb?error=invalid_client_id&error_description=client identifier invalid');
+    expect(normalise('error_description=The+user+denied+access')).toBe(
+      'error_description=The user denied access',
+    );
+    // Not valid percent-encoding: kept as written.
+    expect(normalise('error_description=100%+sure')).toBe('error_description=100%+sure');
+  });
+
   it('drops quote marks at the start of lines, also when Slack sent them as &gt;', () => {
     expect(normalise('> quoted line\n>>> block quote\n  > indented')).toBe(
       'quoted line\nblock quote\nindented',
