@@ -354,6 +354,13 @@ function pushTo(map: Map<string, number[]>, key: string, value: number): void {
   else if (list[list.length - 1] !== value) list.push(value);
 }
 
+/**
+ * A code in the protocol's own style (lower-case snake_case, as RFC 6749 §5.2 writes them): any
+ * provider may send it (Slack answers `invalid_client_id` too), so listed by one system's entry it
+ * is evidence for that entry, but names the vendor only beside other evidence of it.
+ */
+const PROTOCOL_STYLE = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/;
+
 function indexCodes(entries: readonly Entry[]): {
   codes: Map<string, CodeRef[]>;
   looseCodes: Map<string, CodeRef[]>;
@@ -373,7 +380,8 @@ function indexCodes(entries: readonly Entry[]): {
     }
   }
   entries.forEach((entry, i) => {
-    const unique = (code: string): boolean => (systemsByCode.get(looseKey(code))?.size ?? 0) === 1;
+    const unique = (code: string): boolean =>
+      (systemsByCode.get(looseKey(code))?.size ?? 0) === 1 && !PROTOCOL_STYLE.test(code);
     const refs = [
       ...entry.codes.map((code) => ({ entry: i, strength: 1, code, vendorUnique: unique(code) })),
       ...entry.surfacesAs.map((code) => ({

@@ -451,6 +451,19 @@ describe('diagnose: what names a vendor', () => {
     );
   });
 
+  it("does not take a vendor's code in the protocol's style (token_rejected) alone as its vendor", () => {
+    const bare = diagnoser.diagnose(
+      'Our OAuth 1.0 calls keep returning token_rejected since Monday.',
+    );
+    expect(bare.matches[0]?.id).toBe('netsuite/tba-token-rejected');
+    expect(bare.confident).toBe(false);
+    const named = diagnoser.diagnose(
+      'Our NetSuite OAuth 1.0 calls keep returning token_rejected since Monday.',
+    );
+    expect(named.matches[0]?.id).toBe('netsuite/tba-token-rejected');
+    expect(named.confident).toBe(true);
+  });
+
   it("keeps a vendor's code written as words when the generic reading has no evidence of its own", () => {
     expect(diagnoser.diagnose('scope mismatched').matches[0]?.id).toBe('netsuite/ScopeMismatched');
   });
