@@ -21,6 +21,11 @@ const MIDPOINT = 2.0;
 const CONFIDENT_FLOOR = 0.6;
 /** How far the best entry must stand above the best non-wrapper runner-up. */
 const MIN_MARGIN = 0.3;
+/**
+ * The least code evidence a first-person report needs to name its entry: a generic code written as
+ * words or slightly misspelt ("invalid tokn", 0.55 before sharing) that up to three entries share.
+ */
+const NAMED_BY_POSTER = 0.45;
 
 /**
  * Whether to answer unasked. Decided from evidence, not from a raw score: the text must show that
@@ -126,7 +131,7 @@ function isRival(top: Scored, other: Scored, entries: readonly Entry[]): boolean
  * getting invalid grant"); without the report, words such as "invalid token" are plain English.
  */
 function namedByPoster(top: Scored, register: Register): boolean {
-  return top.code >= 0.5 && register.firstPerson;
+  return top.code >= NAMED_BY_POSTER && register.firstPerson;
 }
 
 function hasEvidence(top: Scored): boolean {

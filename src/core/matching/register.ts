@@ -67,6 +67,9 @@ const FIRST_PERSON: readonly RegExp[] = [
   // A report without its subject: "auth works fine but then get AADSTS50011", "but still getting 401".
   /\bbut (?:then |still |now |always )?(?:get|getting|got|receive|receiving)\b/i,
   /\b(?:here is|here's|this is|below is) (?:the|my|our) (?:error|response|log|output|stack)\b/i,
+  // A headline naming the error and who answered with it: "invalid scope from auth server when
+  // requesting …", "invalid_grant from the token endpoint".
+  /^\s*(?:invalid|insuff\w*|unauthori\w*|expired|forbidden|denied|\w+_\w+|[45]\d\d)\b[^\n=]{0,30}?\bfrom\s+(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+)?(?:server|gateway|endpoint|idp|provider|api)\b/im,
   // What the failing thing did to the poster: "is giving me Error invalid_grant", "causing me to receive a 401".
   /\b(?:gives?|gave|giving|throws?|threw|throwing|returns?|returned|returning) (?:me|us)\b|\b(?:caus(?:es|ed|ing)|leads?|leading|led) (?:me|us) to\b/i,
 ];
@@ -249,6 +252,10 @@ function ownWords(text: string): string {
     .replace(/[=:]\s*'[^'\n]{12,}(?:\n[^'\n]*){1,8}'/g, ' ')
     // An apostrophe inside a word (don't, user's) opens no quote.
     .replace(/`[^`\n]*`|"[^"\n]{6,}"|“[^”\n]{6,}”|(?<!\w)'[^'\n]{12,}'(?!\w)/g, ' ')
+    // Inline code that runs over lines (`errors: [ … ]`) is the program's text too.
+    .replace(/`[^`]{1,2000}`/g, ' ')
+    // A field's quoted value the paste cut off before it closed, a line or three from the end.
+    .replace(/[=:]\s*'[^'\n]{12,}(?:\n[^'\n]*){1,3}$/, ' ')
     // A quote a paste cut off before it closed runs to the end of its line.
     .replace(/(?<![\w=:])["“][^"”\n]{30,}$/gm, ' ')
     .split('\n');

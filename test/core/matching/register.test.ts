@@ -50,6 +50,8 @@ describe('readRegister: who is speaking', () => {
     'Updated the client id as instructed; sign-in works but then get AADSTS50011 on the popup',
     'the new refresh token setting is giving me Error invalid_grant : refresh token is malformed',
     'POST to token_url does not contain the client_id, causing me to receive a 401 from the provider',
+    'invalid scpoe from auth server when requesting api://payments/.default',
+    'invalid_grant from the token endpoint since the secret rotation',
   ])('reads a report of a failure: %s', (text) => {
     expect(readRegister(text).firstPerson).toBe(true);
   });
@@ -230,5 +232,28 @@ describe("readRegister: the poster's words in front of output", () => {
       'A configuration issue is preventing authentication - check the error message from the server for details. Original exception: AADSTS7000218: The request body must contain client_secret.',
     );
     expect(register.prose).toBe('');
+  });
+});
+
+describe("readRegister: the program's text spread over lines", () => {
+  it('does not read inline code that runs over lines as the poster writing', () => {
+    const text =
+      "Can someone help me?\n`errors: [\n  {\n    reason: 'insufficientPermissions',\n  }\n]`";
+    const register = readRegister(text);
+    expect(register.prose).not.toContain('reason');
+    expect(register.discussion).toEqual([]);
+  });
+
+  it("does not read a field's cut-off quoted value as the poster's words", () => {
+    const text =
+      "Caused by: ApiFault exceptionCode='INVALID_SESSION_ID'\n exceptionMessage='Invalid Session ID found in SessionHeader: Illegal Session\nThis error usually occurs after a";
+    expect(readRegister(text).discussion).toEqual([]);
+  });
+
+  it.each([
+    'The 401 is coming from the identity provider, you will need to check it.',
+    'client_id = the one from the API clients page',
+  ])('does not read an explanation or a setting as a headline report: %s', (text) => {
+    expect(readRegister(text).firstPerson).toBe(false);
   });
 });
