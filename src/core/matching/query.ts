@@ -8,7 +8,7 @@ import { tbaEvidence } from './tba-header.js';
 import { detectContexts } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';
 import { explainedOtherwise, namedByCode, namedByMessages, standsAt } from './named-words.js';
-import { rawTokens, toTerm, wordsOf } from './tokens.js';
+import { rawTokens, toTerm, versionedWords, wordsOf } from './tokens.js';
 
 interface CodeHit {
   readonly entry: number;
@@ -141,7 +141,7 @@ function collectTerms(text: string, index: MatchIndex): Collected {
   // Logs repeat their words line after line, and pastes repeat each other's: each distinct token
   // is split, stemmed and typo-checked once per index (see tokensReadBy).
   const read = tokensReadBy(index);
-  for (const raw of rawTokens(text)) {
+  for (const raw of rawTokens(versionedWords(text))) {
     let token = read.get(raw);
     if (token === undefined) {
       token = readToken(raw, index);

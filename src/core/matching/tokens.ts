@@ -100,10 +100,23 @@ export function rawTokens(text: string): string[] {
   return out;
 }
 
+/**
+ * "OAuth 1.0a" and "OAuth 2.0" are two protocols, not one word and a number: written as
+ * `oauth1` and `oauth2` (as people also type them) they read as two terms, so a text about
+ * NetSuite's OAuth 1.0 token-based authentication does not match an entry's "OAuth 2.0" words.
+ */
+export function versionedWords(text: string): string {
+  return text.includes('1') || text.includes('2')
+    ? text.replace(OAUTH_VERSION, (_, major: string) => `oauth${major}`)
+    : text;
+}
+
+const OAUTH_VERSION = /\b(?:O[Aa]uth|oauth|OAUTH)[\s_-]?([12])(?:\.0)?a?\b/g;
+
 /** Stemmed, lower-case content terms of a text: identifiers split, stop words and noise dropped. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const raw of rawTokens(text)) {
+  for (const raw of rawTokens(versionedWords(text))) {
     for (const part of wordsOf(raw)) {
       const term = toTerm(part);
       if (term !== undefined) out.push(term);

@@ -326,6 +326,17 @@ describe('terms', () => {
     expect(terms('TokenExpired')).toEqual(['tokenexpir', 'token', 'expir']);
   });
 
+  it('reads OAuth 1.0 and OAuth 2.0 as two protocols, however they are written', () => {
+    expect(terms('OAuth 1.0a header')).toEqual(['oauth1', 'head']);
+    expect(terms('OAuth 2.0, OAuth2, oauth-2 and OAUTH 2')).toEqual([
+      'oauth2',
+      'oauth2',
+      'oauth2',
+      'oauth2',
+    ]);
+    expect(terms('OAuth consent')).toEqual(['oauth', 'auth', 'consent']);
+  });
+
   it('is empty for text with no content words', () => {
     expect(terms('')).toEqual([]);
     expect(terms('the and of to it 12345')).toEqual([]);
