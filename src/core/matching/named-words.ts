@@ -1,4 +1,5 @@
 import type { MatchIndex } from './match-index.js';
+import { flatText, quotedMessages } from './quotes.js';
 import { splitIdentifier, toTerm } from './tokens.js';
 
 /**
@@ -26,9 +27,13 @@ export function namedByCode(token: string, index: MatchIndex): number[] {
   return mostWords(index, (terms) => terms.every((t) => held.has(t)));
 }
 
-/** A value of an error body's message field: what the provider printed beside or instead of a code. */
+/**
+ * A value of an error body's message field: what the provider printed beside or instead of a code.
+ * The key is quoted (JSON) or, in an object literal a client printed, bare after `{` or a comma
+ * (`{ error: 'invalid_request', error_description: 'Invalid Authorization Code' }`).
+ */
 const MESSAGE_FIELD =
-  /\\?["'](?:message|error|error_description|errorMessage|error_message|detail|description|reason)\\?["']\s*:\s*\\?["']([^"'\\\n]{3,300})\\?["']/gi;
+  /(?:\\?["']|(?<=[{,]\s*))(?:message|error|error_description|errorMessage|error_message|detail|description|reason)(?:\\?["'])?\s*:\s*\\?["']([^"'\\\n]{3,300})\\?["']/gi;
 /**
  * A validation error object (GitHub's and Strava's APIs): the resource and field it names and a
  * code saying what is wrong (`{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}`).
@@ -55,15 +60,26 @@ export function namedByMessages(text: string, index: MatchIndex): NamedMessage[]
   const out: NamedMessage[] = [];
   for (const message of messageValues(text, index)) {
     const words = wordsOfMessage(message);
-    if (words.length < 2 || words.length > MAX_MESSAGE_WORDS) continue;
+    if (words.length < 2 || words.length > MAX_MESSAGE_WORDS || knownWhole(message, index))
+      continue;
     const entries = namedBeside(words, index, 1);
     if (entries.length > 0) out.push({ message: message.trim(), entries });
   }
   return out;
 }
 
+/**
+ * A message holding one of the catalogue's messages whole ("Insufficient Permission: Request had
+ * insufficient authentication scopes.") is that entry's, found by the phrase scorer: its words are
+ * not read again as another entry's.
+ */
+function knownWhole(message: string, index: MatchIndex): boolean {
+  const flat = flatText(message);
+  return index.entries.some((e) => quotedMessages(e, flat).length > 0);
+}
+
 /** The words an explanation opens with: its subject and what is wrong with it. */
-const OPENING_WORDS = 5;
+const OPENING_WORDS = 6;
 
 /** An explanation that names another failure than the code it explains. */
 export interface Explained {
@@ -103,19 +119,26 @@ export function explainedOtherwise(
     const code = (m[1] ?? '').toLowerCase();
     const refs = index.codes.get(code) ?? [];
     const codes = refs.filter((r) => r.strength >= 1).map((r) => r.entry);
-    // The closing quote of a quoted line ends the explanation (`"INVALID_CLIENT: Insecure redirect URI".`).
-    const message = (m[2] ?? '').replace(/["'`]+[.,;:!]*\s*$/, '');
+    // The closing quote of a quoted line ends the explanation (`"INVALID_CLIENT: Insecure redirect URI".`),
+    // and so does a bracket it did not open (`[error: …, description: Invalid client], null)`).
+    const message = unbracketed(m[2] ?? '').replace(/["'`]+[.,;:!]*\s*$/, '');
     if (codes.length > 0) pairs.push({ codes, code, message, field: false });
   }
   const out: Explained[] = [];
   for (const { codes, code: codeText, message, field } of pairs) {
-    const words = wordsOfMessage(message).slice(0, OPENING_WORDS);
+    const all = wordsOfMessage(message);
+    const words = all.slice(0, OPENING_WORDS);
     const sequence = words.map((w) => toTerm(w) ?? '');
     const entries = namedBeside(words, index, 2);
     if (entries.length === 0) continue;
+    // The code's own words of two or more anywhere in the explanation, in any order, restate the
+    // code: "The grant type is unauthorized for this client_id" is unauthorized_client's own reading.
+    const held = new Set(all.flatMap((w) => toTerm(w) ?? []));
+    const restates = (terms: readonly string[]): boolean =>
+      standsIn(terms, sequence) || (terms.length >= 2 && terms.every((t) => held.has(t)));
     for (const code of codes) {
       const other = entries.filter((e) => sameResponse(index, code, e));
-      const own = index.wordsInCodes.some((w) => w.entry === code && standsIn(w.terms, sequence));
+      const own = index.wordsInCodes.some((w) => w.entry === code && restates(w.terms));
       const explained = index.wordsInCodes.some((w) => w.entry === code);
       if (explained && other.length > 0 && !own)
         out.push({ code, codeText, inErrorField: field, message: message.trim(), entries: other });
@@ -127,10 +150,17 @@ export function explainedOtherwise(
 /**
  * A snake_case code (any case), then a dash, colon or bar, or only a space before a capital, and the
  * explanation after it on the same line: "unauthorized_client - Invalid client secret.",
- * "INVALID_CLIENT: Insecure redirect URI", "invalid_client Invalid redirect_uri".
+ * "INVALID_CLIENT: Insecure redirect URI", "invalid_client Invalid redirect_uri", AppAuth's
+ * "[error: unauthorized_client, description: Invalid client or Invalid client credentials]".
  */
 const CODE_THEN_EXPLANATION =
-  /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z]))([^\n]{3,200})/g;
+  /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z])|,\s*(?:error_)?description\s*[:=]\s*)([^\n]{3,200})/g;
+
+/** The text up to a closing bracket it does not open itself. */
+function unbracketed(text: string): string {
+  const close = text.indexOf(']');
+  return close >= 0 && !text.slice(0, close).includes('[') ? text.slice(0, close) : text;
+}
 
 /**
  * Another failure the same response could carry as the code's: an entry of the code's system that

@@ -27,6 +27,39 @@ describe('diagnose: a code followed by an explanation naming another failure', (
   });
 });
 
+describe('diagnose: an explanation that restates its code keeps the code', () => {
+  it('reads "The grant type is unauthorized for this client_id" as unauthorized_client', () => {
+    const d = diagnoser.diagnose(
+      'the server rejects the refresh:\n{"error":"unauthorized_client","error_description":"The grant type is unauthorized for this client_id"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/unauthorized_client');
+  });
+
+  it('reads AppAuth’s "error: …, description: …" pair as the code and its explanation', () => {
+    const d = diagnoser.diagnose(
+      'PlatformException(Failed to authorize: [error: unauthorized_client, description: Invalid client or Invalid client credentials], null, null)',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(d.matches[0]?.why).toContain(
+      'error message "Invalid client or Invalid client credentials"',
+    );
+  });
+
+  it('reads the explanation in an object literal a client printed, keys bare', () => {
+    const d = diagnoser.diagnose(
+      "in response I get the following error message:\n{ error: 'invalid_request', error_description: 'Invalid Authorization Code', error_reason: 'auth_code_not_found' }",
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+  });
+
+  it('does not read a catalogue message quoted whole in a message field by its words', () => {
+    const d = diagnoser.diagnose(
+      "errors: [{ domain: 'global', reason: 'insufficientPermissions', message: 'Insufficient Permission: Request had insufficient authentication scopes.' }]",
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/insufficient_scope');
+  });
+});
+
 describe('extractCodeTokens: an errorType field holds the error code', () => {
   it('reads Fitbit’s "errorType": "invalid_grant" as an error field, not as a category', () => {
     const tokens = extractCodeTokens('{"errors": [{"errorType": "invalid_grant"}]}');
