@@ -22,13 +22,20 @@ const BARE_STRENGTH = 0.5;
  */
 const TOKEN_ENDPOINT =
   /(?:\/(?:access_)?token(?![\w.-]|\/\w)|\btoken endpoint\b|\baccess token response\b)/i;
+/**
+ * A refresh-token request: "refresh token", `refresh_token`, `async_refresh_token`, "refreshing the
+ * token". Not "token refresh": a callback named `on_token_refresh` is no refresh request.
+ */
+const REFRESH = /(?<![a-z])refresh(?:ing)?[ _-]?(?:the |an? |my |our |access )?tokens?(?![a-z])/i;
 /** An authorization endpoint: the login page's URL, not an API answering a call. */
 const AUTHORIZE_ENDPOINT = /\/(?:authorize|auth|login|oauth2?\/v\d(?:\.\d)?\/authorize)\b/i;
 /** A URL called by the client (an API, a user-info endpoint). */
 const URL_SHAPE = /\bhttps?:\/\/[^\s"'<>()]+|\b(?:GET|POST|PUT|PATCH|DELETE) \/[^\s"'<>]*/;
 
 /**
- * A 401 with no code the catalogue knows, read by where it came from: from a token endpoint it is
+ * A bare status read by the request it answered. A 400 to a refresh-token request with no code is
+ * the refresh token refused (`invalid_grant`). A 401 with no code the catalogue knows, read by
+ * where it came from: from a token endpoint it is
  * client authentication failing (RFC 6749 section 5.2: the token endpoint answers a client it cannot
  * authenticate with 401, `invalid_client`); from an API called with a token it is the token refused
  * (RFC 6750 section 3.1, `invalid_token`). `coded` is whether the text names a code already.
@@ -39,7 +46,12 @@ export function bareStatusReadings(
   index: MatchIndex,
   coded: boolean,
 ): StatusReading[] {
-  if (coded || !signals.statuses.has(401)) return [];
+  if (coded) return [];
+  // A 400 to a refresh: the token endpoint refuses an expired, revoked or unknown refresh token
+  // with 400 invalid_grant (RFC 6749 section 5.2), by far the commonest 400 a refresh gets.
+  if (signals.statuses.has(400) && !signals.statuses.has(401) && REFRESH.test(text))
+    return readingsOf('invalid_grant', index, '400 to a refresh-token request');
+  if (!signals.statuses.has(401)) return [];
   const token = TOKEN_ENDPOINT.test(text);
   if (token) return readingsOf('invalid_client', index, '401 from the token endpoint');
   if (AUTHORIZE_ENDPOINT.test(text) || !URL_SHAPE.test(text)) return [];

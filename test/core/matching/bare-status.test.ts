@@ -31,3 +31,20 @@ describe('diagnose: a bare 401 is read by the endpoint that answered it', () => 
     expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
   });
 });
+
+describe('diagnose: a bare 400 to a refresh-token request', () => {
+  it('reads it as the refresh token refused (invalid_grant, RFC 6749 5.2)', () => {
+    const d = diagnoser.diagnose(
+      'El refresh token me tira una excepción por status 400. Qué está pasando?',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(d.matches[0]?.why).toContain('400 to a refresh-token request');
+  });
+
+  it('does not read a callback named on_token_refresh as a refresh request', () => {
+    const d = diagnoser.diagnose(
+      'even if i dont send the on_token_refresh the error will be: HTTP 400: Error in call to API function "files/list_folder": The given OAuth 2 access token is malformed.',
+    );
+    expect(d.matches[0]?.why ?? []).not.toContain('400 to a refresh-token request');
+  });
+});
