@@ -78,6 +78,40 @@ function knownWhole(message: string, index: MatchIndex): boolean {
   return index.entries.some((e) => quotedMessages(e, flat).length > 0);
 }
 
+/** A sentence, line or clause of a text (up to a colon or bracket), for failures stated in words. */
+const SENTENCE = /[^.!?\n:;[\]]{8,300}/g;
+/**
+ * Failure words as a poster states a failure: "not" and "already" name one only in a provider's
+ * short message ("Scope is not authorized"); in prose they qualify anything ("does not accept
+ * refresh tokens").
+ */
+const STATED_FAILURE =
+  /^(?:invalid|insecure|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|malformed|reused)$/i;
+/**
+ * A condition or a question up to the next comma ("why a refresh token is invalid", "if the token
+ * has expired"): a failure supposed or asked about, not stated.
+ */
+const SUPPOSED = /\b(?:if|when(?:ever)?|whether|why|how|unless|in case|once)\b[^,]*/gi;
+
+/**
+ * Failures stated in words ("the refresh token is invalid", "says the client secret has expired"):
+ * a sentence in which an entry's `wordsInCodes` item of two or more words stands beside a failure
+ * word, with the entries it names; the item with the most words wins, as for a code. Words are the
+ * written ones (snake_case split, CamelCase kept whole: `TokenError` is a class, not "token error").
+ */
+export function namedInSentences(text: string, index: MatchIndex): NamedMessage[] {
+  if (index.wordsInCodes.length === 0) return [];
+  const out: NamedMessage[] = [];
+  for (const m of text.matchAll(SENTENCE)) {
+    const stated = m[0].replace(SUPPOSED, ' ');
+    const words = stated.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    if (words.length < 3) continue;
+    const entries = namedBeside(words, index, 2, STATED_FAILURE);
+    if (entries.length > 0) out.push({ message: m[0].trim(), entries });
+  }
+  return out;
+}
+
 /** The words an explanation opens with: its subject and what is wrong with it. */
 const OPENING_WORDS = 6;
 
@@ -191,8 +225,13 @@ function wordsOfMessage(message: string): string[] {
 }
 
 /** The entries whose item of at least `least` words stands beside a failure word of `words`. */
-function namedBeside(words: readonly string[], index: MatchIndex, least: number): number[] {
-  const failures = words.flatMap((w, i) => (FAILURE_WORD.test(w) ? [i] : []));
+function namedBeside(
+  words: readonly string[],
+  index: MatchIndex,
+  least: number,
+  failure: RegExp = FAILURE_WORD,
+): number[] {
+  const failures = words.flatMap((w, i) => (failure.test(w) ? [i] : []));
   if (failures.length === 0) return [];
   const sequence = words.map((w) => toTerm(w) ?? '');
   return mostWords(

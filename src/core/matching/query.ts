@@ -7,7 +7,13 @@ import { eventLineRules } from './event-lines.js';
 import { tbaEvidence } from './tba-header.js';
 import { detectContexts } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';
-import { explainedOtherwise, namedByCode, namedByMessages, standsAt } from './named-words.js';
+import {
+  explainedOtherwise,
+  namedByCode,
+  namedByMessages,
+  namedInSentences,
+  standsAt,
+} from './named-words.js';
 import { rawTokens, toTerm, versionedWords, wordsOf } from './tokens.js';
 
 interface CodeHit {
@@ -91,6 +97,7 @@ export function buildQuery(
   const coded = found.some((h) => h.strength >= 0.6);
   for (const r of bareStatusReadings(text, signals, index, coded))
     found.push({ ...r, inErrorField: false, vendorUnique: false });
+  if (!coded) found.push(...statedFailures(text, index));
   const vendors = detectVendors(text, signals, queryTerms, index, found);
   const shown = new Set([...vendors.keys(), ...codeShapesShown(text, index)]);
   const codeHits = found.filter((h) => !wordsOfAnotherVendor(h, shown, index));
@@ -358,6 +365,29 @@ function unlistedCode(token: string, inErrorField: boolean, index: MatchIndex): 
     vendorUnique: false,
     label: `code ${token} (not listed; its words name this failure)`,
   }));
+}
+
+/** What a failure stated in words counts for: less than a bare status, far less than a code. */
+const STATED_STRENGTH = 0.4;
+
+/** Failures the text states in words ("the refresh token is invalid"), where no code is named. */
+function statedFailures(text: string, index: MatchIndex): CodeHit[] {
+  const seen = new Set<number>();
+  const hits: CodeHit[] = [];
+  for (const { message, entries } of namedInSentences(text, index))
+    for (const entry of entries) {
+      if (seen.has(entry)) continue;
+      seen.add(entry);
+      hits.push({
+        entry,
+        code: message,
+        strength: STATED_STRENGTH,
+        inErrorField: false,
+        vendorUnique: false,
+        label: `stated "${message.length > 80 ? `${message.slice(0, 77)}...` : message}"`,
+      });
+    }
+  return hits;
 }
 
 interface MessageReading {

@@ -1,0 +1,39 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Diagnoser } from '../../../src/core/matching/types.js';
+import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
+
+let diagnoser: Diagnoser;
+
+beforeAll(async () => {
+  diagnoser = await fixtureDiagnoser();
+});
+
+const stated = (why: readonly string[] | undefined): boolean =>
+  (why ?? []).some((w) => w.startsWith('stated '));
+
+describe('diagnose: a failure the poster states in words', () => {
+  it('reads "saying that the refresh token is invalid" as invalid_grant', () => {
+    const d = diagnoser.diagnose(
+      'the API call to get data is coming back unsuccessful, saying that the refresh token is invalid?',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(stated(d.matches[0]?.why)).toBe(true);
+  });
+
+  it('does not read a failure asked about or supposed as stated', () => {
+    const d = diagnoser.diagnose(
+      'I do not believe there is any way to tell why a refresh token is invalid, or if the client secret is wrong.',
+    );
+    expect(d.matches.some((m) => stated(m.why))).toBe(false);
+  });
+
+  it('does not read "not" in prose as a failure word', () => {
+    const d = diagnoser.diagnose('The tokeninfo endpoint does not accept refresh tokens at all.');
+    expect(d.matches.some((m) => stated(m.why))).toBe(false);
+  });
+
+  it('reads CamelCase names as names, not as words: TokenError is no "token error"', () => {
+    const d = diagnoser.diagnose('E auth: TokenError: Invalid "code" in request.');
+    expect(d.matches.some((m) => stated(m.why))).toBe(false);
+  });
+});
