@@ -69,6 +69,9 @@ const FIRST_PERSON_WORDS =
 const MODAL = /\b(?:should|could|would|may|might|must|can)\b/gi;
 const DOC_REGISTER =
   /\b(?:make sure|ensure(?: that)?|note that|for example|e\.g\.|you can|you need to|you must|to (?:resolve|fix|avoid|prevent) (?:this|the|it)|in order to|we recommend|it is recommended|refer to|see (?:the|our) (?:docs|documentation|article)|this (?:article|guide|page|section|topic)|walk you through|common (?:causes?|issues|errors|problems)|step[- ]by[- ]step|let['’]s|(?:may|might) be worth)\b/gi;
+// A docs page's admonition ("> **Note:** …", "Important:", "> [!TIP]").
+const ADMONITION =
+  /^\s*(?:>\s*)?(?:\*\*|__)?(?:Note|Tip|Important|Caution|Warning)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+\S|^\s*>\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/m;
 // Someone in general hits the error ("developers often encounter", "users get", "one gets"):
 // written about the error, not from it.
 const GENERIC_AGENT =
@@ -144,7 +147,7 @@ export function gateFeatures(
     'second person': Math.min(1, (count(SECOND_PERSON, ownParagraphs) * 20) / proseWords),
     'first-person words': Math.min(1, (count(FIRST_PERSON_WORDS, prose) * 20) / proseWords),
     'modal verbs': Math.min(1, (count(MODAL, ownParagraphs) * 20) / proseWords),
-    'doc register': Math.min(1, count(DOC_REGISTER, prose) / 2),
+    'doc register': Math.min(1, (count(DOC_REGISTER, prose) + (ADMONITION.test(text) ? 1 : 0)) / 2),
     'imperative title': IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine) ? 1 : 0,
     'help request': HELP.test(prose) ? 1 : 0,
     'attempt narrative': ATTEMPT.test(prose) ? 1 : 0,

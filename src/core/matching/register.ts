@@ -31,6 +31,11 @@ const OUTPUT: readonly Rule[] = [
     /["']?(?:error|error_?code|errorCode|o:errorCode|code)["']?\s*[:=]\s*["']?[A-Za-z][\w.-]{2,}|\berror_description\b|<(?:\w+:)?(?:faultcode|faultstring|code)>\s*[A-Za-z]|\b(?:SOAP-ENV|soap|soapenv|env):(?:Client|Server|Fault)\b/,
   ],
   ['WWW-Authenticate', /\bwww-authenticate\s*:/i],
+  // A request and the status it got, as clients and proxies log it: "POST /oauth2/token -> 401".
+  [
+    'request and status',
+    /\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+\s*(?:->|→|=>|-|:|returns?|returned|gives?|gave)\s*(?:HTTP\s*)?[45]\d\d\b/,
+  ],
   [
     'stack trace',
     /^\s+at\s+[\w$.<>]+[.(]|Traceback \(most recent call last\)|^\s*Caused by:|Exception in thread|^\s*#\d+\s+\S+\(\d+\)|^[^\n]*#\d+\s+[\w$.<> ]+\((?:package|dart|file):[^\s)]+:\d+|\bStack trace:/m,
@@ -40,10 +45,10 @@ const OUTPUT: readonly Rule[] = [
     'log line',
     /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*\b(?:ERROR|ERR|WARN(?:ING)?|WRN|FATAL|FTL|SEVERE|error|fail)/im,
   ],
-  // "Error: …", and Google's sign-in page: "Error 400: redirect_uri_mismatch".
+  // "Error: …", "Error Message: …", and Google's sign-in page: "Error 400: redirect_uri_mismatch".
   [
     'error line',
-    /^\s*(?:\*{3}\s*)?(?:error|fatal|failed|failure)\b(?:\s+[45]\d\d)?\s*(?:\*{3})?\s*[:!\]-]/im,
+    /^\s*(?:\*{3}\s*)?(?:error|fatal|failed|failure)\b(?:\s+[45]\d\d)?\s*(?:\*{3})?\s*[:!\]-]|^\s*error\s+(?:message|msg|details?|description|type)\s*[:=][ \t]*\S/im,
   ],
   [
     'audit trail row',

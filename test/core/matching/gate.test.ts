@@ -111,6 +111,14 @@ describe('gate features of several statuses and quotes', () => {
     expect(feature('several statuses', text)).toBe(0);
   });
 
+  it.each([
+    '> **Note:** By default, the access token expires in an hour.',
+    'Important:\n\nStrings must be escaped using RFC 3986.',
+    '> [!TIP]\n> Rotate the secret before it expires.',
+  ])("reads a docs page's admonition as doc register: %s", (text) => {
+    expect(feature('doc register', text)).toBeGreaterThan(0);
+  });
+
   it("does not read apostrophes inside words as a quote (night's … app's)", () => {
     const text = "After last night's refresh the app's login fails for our connector.";
     expect(feature('output only in quotes', text)).toBe(0);

@@ -18,6 +18,11 @@ describe('readRegister: error output', () => {
     ['a coded message in Markdown emphasis', '_AADSTS50173: The provided grant has expired._'],
     ["Google's sign-in error line", 'Access blocked\nError 400: redirect_uri_mismatch'],
     ['a Serilog line', '2020-06-07 23:18:31.385 +07:00 [ERR] Client not authorized'],
+    [
+      'a request and its status',
+      '[14:05] POST https://idp.example.com/oauth2/token -> 401 invalid_client',
+    ],
+    ['an error message field', 'Error Message: client.refresh_access_token failed, code: 20001'],
     ['a Dart frame', '#0      Token.fromMap (package:aad_oauth/model/token.dart:72:7)'],
     [
       'an audit trail detail quoted',
