@@ -87,6 +87,8 @@ const SENTENCE = /[^.!?\n:;[\]]{8,300}/g;
  */
 const STATED_FAILURE =
   /^(?:invalid|insecure|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|malformed|reused)$/i;
+/** "is not valid", "no longer valid": "invalid" in two or three words. */
+const NOT_VALID = /\b(?:not|no longer)\s+(?:valid|correct|recogni[sz]ed)\b/gi;
 /**
  * A condition or a question up to the next comma ("why a refresh token is invalid", "if the token
  * has expired"): a failure supposed or asked about, not stated.
@@ -103,7 +105,7 @@ export function namedInSentences(text: string, index: MatchIndex): NamedMessage[
   if (index.wordsInCodes.length === 0) return [];
   const out: NamedMessage[] = [];
   for (const m of text.matchAll(SENTENCE)) {
-    const stated = m[0].replace(SUPPOSED, ' ');
+    const stated = m[0].replace(SUPPOSED, ' ').replace(NOT_VALID, ' invalid ');
     const words = stated.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
     if (words.length < 3) continue;
     const entries = namedBeside(words, index, 2, STATED_FAILURE);

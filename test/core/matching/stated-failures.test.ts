@@ -20,6 +20,14 @@ describe('diagnose: a failure the poster states in words', () => {
     expect(stated(d.matches[0]?.why)).toBe(true);
   });
 
+  it('reads "is not valid" as a failure word in two words', () => {
+    const d = diagnoser.diagnose(
+      'When I try to log in I get: "The redirect URI included is not valid." on the provider page',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(stated(d.matches[0]?.why)).toBe(true);
+  });
+
   it('does not read a failure asked about or supposed as stated', () => {
     const d = diagnoser.diagnose(
       'I do not believe there is any way to tell why a refresh token is invalid, or if the client secret is wrong.',
