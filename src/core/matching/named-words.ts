@@ -87,8 +87,8 @@ const SENTENCE = /[^.!?\n:;[\]]{8,300}/g;
  */
 const STATED_FAILURE =
   /^(?:invalid|insecure|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|malformed|reused)$/i;
-/** "is not valid", "no longer valid": "invalid" in two or three words. */
-const NOT_VALID = /\b(?:not|no longer)\s+(?:valid|correct|recogni[sz]ed)\b/gi;
+/** "is not valid", "isn't valid", "no longer valid": "invalid" in two or three words. */
+const NOT_VALID = /(?:\bnot|n['’]t|\bno longer)\s+(?:valid|correct|recogni[sz]ed)\b/gi;
 /**
  * A condition or a question up to the next comma ("why a refresh token is invalid", "if the token
  * has expired"): a failure supposed or asked about, not stated.

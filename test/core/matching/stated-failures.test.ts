@@ -28,6 +28,14 @@ describe('diagnose: a failure the poster states in words', () => {
     expect(stated(d.matches[0]?.why)).toBe(true);
   });
 
+  it('reads "isn\'t valid" as a failure word too', () => {
+    const d = diagnoser.diagnose(
+      "A day later I get an error saying that the refresh token isn't valid any more.",
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(stated(d.matches[0]?.why)).toBe(true);
+  });
+
   it('does not read a failure asked about or supposed as stated', () => {
     const d = diagnoser.diagnose(
       'I do not believe there is any way to tell why a refresh token is invalid, or if the client secret is wrong.',
