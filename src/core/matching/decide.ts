@@ -66,7 +66,7 @@ export function decide(
     (top.verbatim && !register.otherFailure.includes('server error'));
   const confident =
     outputShowsEntry(top, register) &&
-    (register.otherFailure.length === 0 || own) &&
+    (register.otherFailure.length === 0 || own || wrapsAuthFailure(top, register)) &&
     (query.foreignCodes.length === 0 || literal) &&
     kindAllowsUnasked(entry, top, literal) &&
     (literal || quoted || top.vendor > 0 || aboutAuthentication(query.flat)) &&
@@ -93,6 +93,19 @@ export function decide(
     );
   }
   return { confident, confidences };
+}
+
+/**
+ * A 5xx that wraps the failure the text shows: an error body or a status beside it carries the
+ * entry's code or its phrases ("500 … {"error":"unauthorized_client"}", a 400 "Invalid scope" logged
+ * before the app's own 500). Proxies and apps answer 500 when their token call failed; a server
+ * error alone, or beside another kind of failure, still needs the entry's own code or message.
+ */
+function wrapsAuthFailure(top: Scored, register: Register): boolean {
+  const onlyServerError =
+    register.otherFailure.length === 1 && register.otherFailure[0] === 'server error';
+  const shown = register.output.includes('error body') || register.output.includes('status');
+  return onlyServerError && shown && (top.code >= 0.4 || top.phrase >= 0.5);
 }
 
 /**

@@ -217,6 +217,14 @@ describe('diagnose: failures that are not authentication', () => {
     expect(answerMatch(d, 'command')?.id).toBe('oauth2/server_error');
   });
 
+  it("answers the auth failure a 500 wraps when the error body beside it carries the entry's words", () => {
+    const d = diagnoser.diagnose(
+      'I put the client_id and client_secret in the clients table, but after submitting I get this response\n{"message":"Client authentication failed.","status_code":500}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(d.confident).toBe(true);
+  });
+
   it('stays quiet on a storage permission error that never speaks of authentication', () => {
     const d = diagnoser.diagnose(
       'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied',
