@@ -65,6 +65,7 @@ describe('readRegister: who is speaking', () => {
     ['commit or PR', 'fix(oauth2): respond with invalid_grant when the refresh token is revoked'],
     ['commit or PR', 'This PR maps AADSTS700082 to a re-login prompt. Fixes #24419'],
     ['change description', 'Added retry for INSUFFICIENT_PERMISSION in the e2e suite'],
+    ['change description', 'fixed "The requested scope is invalid" error while refreshing'],
     ['docs or KB', 'What it means\nThe bearer token is no longer valid.'],
     ['hypothetical', 'If you get invalid_scope, check the scopes of the client.'],
     ['specification', 'RFC 6750 section 3.1 defines insufficient_scope.'],
