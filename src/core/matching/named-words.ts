@@ -87,6 +87,12 @@ const SENTENCE = /[^.!?\n:;[\]]{8,300}/g;
  */
 const STATED_FAILURE =
   /^(?:invalid|insecure|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|malformed|reused)$/i;
+/**
+ * Letters every STATED_FAILURE word or NOT_VALID phrase holds: a sentence without any cannot state a
+ * failure, and is not split into words (most lines of a long log).
+ */
+const MAY_STATE =
+  /valid|secure|expire|bad|correct|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch|wrong|unknown|insufficient|inactive|malformed|reused|recogni/i;
 /** "is not valid", "isn't valid", "no longer valid": "invalid" in two or three words. */
 const NOT_VALID = /(?:\bnot|n['’]t|\bno longer)\s+(?:valid|correct|recogni[sz]ed)\b/gi;
 /**
@@ -105,6 +111,7 @@ export function namedInSentences(text: string, index: MatchIndex): NamedMessage[
   if (index.wordsInCodes.length === 0) return [];
   const out: NamedMessage[] = [];
   for (const m of text.matchAll(SENTENCE)) {
+    if (!MAY_STATE.test(m[0])) continue;
     const stated = m[0].replace(SUPPOSED, ' ').replace(NOT_VALID, ' invalid ');
     const words = stated.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
     if (words.length < 3) continue;

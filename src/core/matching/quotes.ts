@@ -39,6 +39,13 @@ export function quotedMessages(entry: Entry | undefined, flat: string): string[]
   return entry === undefined ? [] : quotableMessages(entry).filter((q) => flat.includes(q));
 }
 
+/** The text quotes one of the entry's messages that holds `word` (as flat text). */
+export function quotesHolding(entry: Entry | undefined, flat: string, word: string): boolean {
+  return (
+    entry !== undefined && quotableMessages(entry).some((q) => q.includes(word) && flat.includes(q))
+  );
+}
+
 /**
  * The text with the words of each of these quotes (as `quotedMessages` gives them) blanked out,
  * letter for letter, so the text keeps its shape (lines, quotes, lengths): a vendor's message says

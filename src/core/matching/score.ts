@@ -3,7 +3,7 @@ import type { Entry } from '../catalogue/catalogue.js';
 import type { MatchIndex, Phrase } from './match-index.js';
 import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
-import { quotedMessages } from './quotes.js';
+import { quotesHolding } from './quotes.js';
 import { applyRefinements, NAMED_CODE, type Refinable } from './refine.js';
 import { unshownVendorsYield } from './vendor-yield.js';
 
@@ -156,18 +156,17 @@ function wrappersYield(scored: Scored[], raws: readonly Raw[], index: MatchIndex
  */
 function codesInQuotedMessages(raws: readonly Raw[], query: Query, index: MatchIndex): Set<number> {
   const out = new Set<number>();
-  if (!raws.some((r) => r.code > 0)) return out;
-  const quotes = raws.flatMap((r) =>
-    quotedMessages(index.entries[r.entry], query.flat).map((quote) => ({ entry: r.entry, quote })),
-  );
-  if (quotes.length === 0) return out;
   for (const r of raws) {
     if (r.code <= 0) continue;
     const codes = query.codeHits
       .filter((h) => h.entry === r.entry)
       .map((h) => h.code.toLowerCase());
+    // Only messages holding the code are looked for in the text: a long paste is searched a few
+    // times, not once per message of every candidate.
     const inside = (code: string): boolean =>
-      quotes.some((q) => q.entry !== r.entry && q.quote.includes(code));
+      raws.some(
+        (o) => o.entry !== r.entry && quotesHolding(index.entries[o.entry], query.flat, code),
+      );
     if (codes.length > 0 && codes.every(inside)) out.add(r.entry);
   }
   return out;
