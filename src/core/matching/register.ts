@@ -265,12 +265,14 @@ function ownWords(text: string): string {
     .replace(/(?<![\w=:])["“][^"”\n]{30,}$/gm, ' ')
     .split('\n');
   // Each line is tested once: a line's neighbours are read again below.
-  const output = lines.map(isOutputLine);
+  const read = lines.map(readLine);
+  const output = read.map((r) => r !== null);
   // Not error output, and not a line sandwiched between lines of output (a program's explanation
   // printed between an exception and its stack frames).
   return lines
     .flatMap((line, i) => {
-      if (output[i] === true) return [wordsBeforeOutput(line)];
+      const before = read[i];
+      if (before !== null && before !== undefined) return [before];
       return output[i - 1] === true && output[i + 1] === true ? [] : [line];
     })
     .filter((line) => line !== '')
@@ -296,8 +298,29 @@ function wordsBeforeOutput(line: string): string {
 
 /** A line of error output: a status line, an error body, a frame, a log line, a fault. */
 export function isOutputLine(line: string): boolean {
-  return OUTPUT_LINE.some((p) => p.test(line));
+  return readLine(line) !== null;
 }
+
+/**
+ * A line read once: null when it is not output, else the poster's words in front of the output.
+ * The register, the gate's shares and its paragraphs each read every line of a paste, and a log
+ * repeats its lines; remembered lines are bounded and emptied when full, as query.ts's tokens.
+ */
+function readLine(line: string): string | null {
+  let read = linesRead.get(line);
+  if (read === undefined) {
+    read = OUTPUT_LINE.some((p) => p.test(line)) ? wordsBeforeOutput(line) : null;
+    if (line.length <= MAX_REMEMBERED_LINE) {
+      if (linesRead.size >= MAX_REMEMBERED_LINES) linesRead.clear();
+      linesRead.set(line, read);
+    }
+  }
+  return read;
+}
+
+const linesRead = new Map<string, string | null>();
+const MAX_REMEMBERED_LINES = 4_096;
+const MAX_REMEMBERED_LINE = 1_000;
 
 const OUTPUT_LINE: readonly RegExp[] = OUTPUT.filter(
   ([name]) => name !== 'command output' && name !== 'status',
