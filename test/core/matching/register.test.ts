@@ -263,3 +263,20 @@ describe("readRegister: the program's text spread over lines", () => {
     expect(readRegister(text).firstPerson).toBe(false);
   });
 });
+
+describe('readRegister: lines read before', () => {
+  // Lines are remembered between pastes (register.ts); neither a remembered line nor a just-emptied
+  // memory may change a reading.
+  it('reads a text alike before and after pastes that fill the line memory', () => {
+    const text =
+      'we keep getting error: invalid_grant\n2025-11-14T02:00:09Z ERROR token refresh failed\nany idea?';
+    const first = readRegister(text);
+    for (let p = 0; p < 3; p++) {
+      const lines = Array.from({ length: 2_000 }, (_, i) => `line ${p}-${i} ERROR: x${i}`);
+      readRegister(lines.join('\n'));
+      expect(readRegister(text)).toEqual(first);
+    }
+    expect(first.output).toContain('log line');
+    expect(first.prose).toContain('we keep getting');
+  });
+});
