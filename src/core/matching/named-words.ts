@@ -8,12 +8,15 @@ import { splitIdentifier, toTerm } from './tokens.js';
  * (`"message": "Invalid OAuth token"`), names the entry whose words it holds beside a failure word.
  */
 
+/** Words that say something failed, in a code or in a sentence ("refresh token is invalid"). */
+const FAILURE_WORDS =
+  'invalid|insecure|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|malformed|reused';
 /**
- * Words that say something failed (`unauthorized_scope_error`, "refresh token is invalid"), or that a
- * one-time value was spent (Slack's `code_already_used`).
+ * A failure word in a code or a provider's short message (`unauthorized_scope_error`, "Scope is not
+ * authorized"), where "not" and "already" name one too (a one-time value spent: Slack's
+ * `code_already_used`).
  */
-const FAILURE_WORD =
-  /^(?:invalid|insecure|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|not|malformed|already|reused)$/i;
+const FAILURE_WORD = new RegExp(`^(?:${FAILURE_WORDS}|not|already)$`, 'i');
 
 /**
  * The entries whose `wordsInCodes` a code holds (all of one item's words, the most words wins), when
@@ -81,12 +84,10 @@ function knownWhole(message: string, index: MatchIndex): boolean {
 /** A sentence, line or clause of a text (up to a colon or bracket), for failures stated in words. */
 const SENTENCE = /[^.!?\n:;[\]]{8,300}/g;
 /**
- * Failure words as a poster states a failure: "not" and "already" name one only in a provider's
- * short message ("Scope is not authorized"); in prose they qualify anything ("does not accept
- * refresh tokens").
+ * Failure words as a poster states a failure: not FAILURE_WORD's "not" and "already", which in prose
+ * qualify anything ("does not accept refresh tokens").
  */
-const STATED_FAILURE =
-  /^(?:invalid|insecure|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|malformed|reused)$/i;
+const STATED_FAILURE = new RegExp(`^(?:${FAILURE_WORDS})$`, 'i');
 /**
  * Letters every STATED_FAILURE word or NOT_VALID phrase holds: a sentence without any cannot state a
  * failure, and is not split into words (most lines of a long log).
