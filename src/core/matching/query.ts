@@ -16,6 +16,13 @@ import {
 } from './named-words.js';
 import { rawTokens, toTerm, versionedWords, wordsOf } from './tokens.js';
 
+/**
+ * A code hit at least this strong is a code the text names: a listed code, a CamelCase code written
+ * as words, an unlisted code read by its words; not a snake_case code only written as words (0.55),
+ * a code an entry merely surfaces as (0.45), a bare status or a failure stated in words.
+ */
+const NAMES_CODE = 0.6;
+
 interface CodeHit {
   readonly entry: number;
   readonly code: string;
@@ -94,7 +101,8 @@ export function buildQuery(
     ...findClaimRules(text, index),
     ...messages.hits,
   ];
-  const coded = found.some((h) => h.strength >= 0.6);
+  // A named code says more than a bare status or a failure put in words: those only stand in for one.
+  const coded = found.some((h) => h.strength >= NAMES_CODE);
   for (const r of bareStatusReadings(text, signals, index, coded))
     found.push({ ...r, inErrorField: false, vendorUnique: false });
   if (!coded) found.push(...statedFailures(text, index));
@@ -103,7 +111,7 @@ export function buildQuery(
   const codeHits = found.filter((h) => !wordsOfAnotherVendor(h, shown, index));
   const failure =
     [...signals.statuses].some((s) => s >= 400) ||
-    codeHits.some((h) => h.strength >= 0.6) ||
+    codeHits.some((h) => h.strength >= NAMES_CODE) ||
     FAILURE.test(text);
   const ids: number[] = [];
   for (const [term, weight] of queryTerms) {
@@ -369,6 +377,8 @@ function unlistedCode(token: string, inErrorField: boolean, index: MatchIndex): 
 
 /** What a failure stated in words counts for: less than a bare status, far less than a code. */
 const STATED_STRENGTH = 0.4;
+/** A stated failure's sentence is shown in `why` up to this many characters. */
+const MAX_STATED_LABEL = 80;
 
 /** Failures the text states in words ("the refresh token is invalid"), where no code is named. */
 function statedFailures(text: string, index: MatchIndex): CodeHit[] {
@@ -384,10 +394,15 @@ function statedFailures(text: string, index: MatchIndex): CodeHit[] {
         strength: STATED_STRENGTH,
         inErrorField: false,
         vendorUnique: false,
-        label: `stated "${message.length > 80 ? `${message.slice(0, 77)}...` : message}"`,
+        label: `stated "${shortened(message, MAX_STATED_LABEL)}"`,
       });
     }
   return hits;
+}
+
+/** The text cut to `max` characters, ending in "..." where it was cut. */
+function shortened(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 }
 
 interface MessageReading {
