@@ -27,9 +27,17 @@ const OWN_SHARE = 0.05;
 /** The parent falls this far behind the refining entry: clear of it, not a rival reading. */
 const FALL = 0.5;
 /** A code hit this strong is the entry's own code, not one it merely surfaces as. */
-const OWN_CODE = 0.8;
+export const OWN_CODE = 0.8;
 /** A code hit this strong was written out exactly as the entry lists it (not a typo, not as words). */
 export const NAMED_CODE = 0.95;
+
+/** Best score first; equal scores by entry position, so ties rank the same on every run. */
+export function byScore(
+  a: Pick<Refinable, 'entry' | 'score'>,
+  b: Pick<Refinable, 'entry' | 'score'>,
+): number {
+  return b.score - a.score || a.entry - b.entry;
+}
 
 /** Something looked for in a paste: a regular expression, or a `WordsTest`. */
 interface Test {
@@ -199,7 +207,7 @@ export function applyRefinements<S extends Refinable>(
     if (parent !== undefined)
       byEntry.set(p, { ...parent, score: Math.min(parent.score, best - FALL) });
   }
-  return [...byEntry.values()].sort((a, b) => b.score - a.score || a.entry - b.entry);
+  return [...byEntry.values()].sort(byScore);
 }
 
 /**

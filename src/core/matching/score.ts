@@ -4,7 +4,7 @@ import type { MatchIndex, Phrase } from './match-index.js';
 import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
 import { quotesHolding } from './quotes.js';
-import { applyRefinements, NAMED_CODE, type Refinable } from './refine.js';
+import { applyRefinements, byScore, NAMED_CODE, type Refinable } from './refine.js';
 import { unshownVendorsYield } from './vendor-yield.js';
 
 /** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
@@ -64,7 +64,7 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
         categoryWords.has(r.entry) || query.explained.has(r.entry),
       ),
     )
-    .sort((a, b) => b.score - a.score || a.entry - b.entry);
+    .sort(byScore);
   const refined = applyRefinements(scored, query.contexts, index.refinements, index.entries);
   return settleNearTies(
     unshownVendorsYield(wrappersYield(refined, raws, index), index),
@@ -146,7 +146,7 @@ function wrappersYield(scored: Scored[], raws: readonly Raw[], index: MatchIndex
       const named = fallTo(s);
       return named === undefined ? s : { ...s, score: Math.min(s.score, named - WRAPPER_FALL) };
     })
-    .sort((a, b) => b.score - a.score || a.entry - b.entry);
+    .sort(byScore);
 }
 
 /**

@@ -1,11 +1,9 @@
 import type { Entry } from '../catalogue/catalogue.js';
 import type { MatchIndex } from './match-index.js';
-import type { Refinable } from './refine.js';
+import { byScore, OWN_CODE, type Refinable } from './refine.js';
 
 /** A reading this far behind its vendor-neutral parent is clearly the lesser one. */
 const YIELD = 0.1;
-/** A code hit this strong is the parent's own code, not one it merely shares words with. */
-const OWN_CODE = 0.8;
 
 /**
  * A vendor's entry is a case of the vendor-neutral failure it answers as (NetSuite's
@@ -36,7 +34,7 @@ export function unshownVendorsYield<S extends Refinable & { readonly vendorMissi
       const cap = caps[i] ?? Infinity;
       return s.score <= cap ? s : { ...s, score: cap };
     })
-    .sort((a, b) => b.score - a.score || a.entry - b.entry);
+    .sort(byScore);
 }
 
 /** Per index, each vendor entry's vendor-neutral parents (worked out once per catalogue). */
