@@ -43,36 +43,35 @@ const parentCache = new WeakMap<MatchIndex, readonly (readonly number[])[]>();
 function parentsOf(index: MatchIndex): readonly (readonly number[])[] {
   let parents = parentCache.get(index);
   if (parents === undefined) {
-    parents = neutralParents(index.entries, index.vendorSystems);
+    parents = neutralParents(index);
     parentCache.set(index, parents);
   }
   return parents;
 }
 
 /**
- * Per entry of a vendor, the vendor-neutral entries it refines or whose code it surfaces as
- * (`surfacesAs: [invalid_grant]` → `oauth2/invalid_grant`); none for other entries.
+ * Per entry of a vendor, the vendor-neutral entries it refines (as compiled in
+ * `index.refinements`) or whose code it surfaces as (`surfacesAs: [invalid_grant]` →
+ * `oauth2/invalid_grant`); none for other entries.
  */
-function neutralParents(entries: readonly Entry[], vendorSystems: ReadonlySet<string>): number[][] {
+function neutralParents(index: MatchIndex): number[][] {
+  const { entries, vendorSystems } = index;
+  const neutral = (e: Entry | undefined): boolean =>
+    e !== undefined && !vendorSystems.has(e.system);
   const byCode = new Map<string, number[]>();
-  const byId = new Map<string, number>();
   entries.forEach((e, i) => {
-    if (vendorSystems.has(e.system)) return;
-    byId.set(e.id, i);
+    if (!neutral(e)) return;
     for (const c of e.codes) {
       const list = byCode.get(c.toLowerCase()) ?? [];
       list.push(i);
       byCode.set(c.toLowerCase(), list);
     }
   });
-  return entries.map((e) => {
-    if (!vendorSystems.has(e.system)) return [];
+  return entries.map((e, i) => {
+    if (neutral(e)) return [];
     const found = new Set<number>();
     for (const c of e.surfacesAs) for (const p of byCode.get(c.toLowerCase()) ?? []) found.add(p);
-    for (const id of e.refines) {
-      const p = byId.get(id);
-      if (p !== undefined) found.add(p);
-    }
+    for (const p of index.refinements.parents[i] ?? []) if (neutral(entries[p])) found.add(p);
     return [...found];
   });
 }
