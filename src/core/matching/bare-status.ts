@@ -1,7 +1,7 @@
 import type { MatchIndex } from './match-index.js';
 import type { Signals } from './signals.js';
 
-/** A reading of a bare 401 by the endpoint that answered it, as a code hit reads. */
+/** A reading of a bare status by the request it answered, as a code hit reads. */
 export interface StatusReading {
   readonly entry: number;
   readonly code: string;
@@ -27,18 +27,22 @@ const TOKEN_ENDPOINT =
  * token". Not "token refresh": a callback named `on_token_refresh` is no refresh request.
  */
 const REFRESH = /(?<![a-z])refresh(?:ing)?[ _-]?(?:the |an? |my |our |access )?tokens?(?![a-z])/i;
-/** An authorization endpoint: the login page's URL, not an API answering a call. */
-const AUTHORIZE_ENDPOINT = /\/(?:authorize|auth|login|oauth2?\/v\d(?:\.\d)?\/authorize)\b/i;
+/**
+ * An authorization endpoint: the login page's URL, not an API answering a call (versioned paths
+ * such as `/oauth2/v2.0/authorize` end in `/authorize` too).
+ */
+const AUTHORIZE_ENDPOINT = /\/(?:authorize|auth|login)\b/i;
 /** A URL called by the client (an API, a user-info endpoint). */
 const URL_SHAPE = /\bhttps?:\/\/[^\s"'<>()]+|\b(?:GET|POST|PUT|PATCH|DELETE) \/[^\s"'<>]*/;
 
 /**
  * A bare status read by the request it answered. A 400 to a refresh-token request with no code is
  * the refresh token refused (`invalid_grant`). A 401 with no code the catalogue knows, read by
- * where it came from: from a token endpoint it is
- * client authentication failing (RFC 6749 section 5.2: the token endpoint answers a client it cannot
- * authenticate with 401, `invalid_client`); from an API called with a token it is the token refused
- * (RFC 6750 section 3.1, `invalid_token`). `coded` is whether the text names a code already.
+ * where it came from: from a token endpoint it is client authentication failing (RFC 6749 section
+ * 5.2: the token endpoint answers a client it cannot authenticate with 401, `invalid_client`); from
+ * an API called with a token it is the token refused (RFC 6750 section 3.1, `invalid_token`); from
+ * a login page, or with no URL at all, it is left unread. `coded` is whether the text names a code
+ * already.
  */
 export function bareStatusReadings(
   text: string,
@@ -52,8 +56,8 @@ export function bareStatusReadings(
   if (signals.statuses.has(400) && !signals.statuses.has(401) && REFRESH.test(text))
     return readingsOf('invalid_grant', index, '400 to a refresh-token request');
   if (!signals.statuses.has(401)) return [];
-  const token = TOKEN_ENDPOINT.test(text);
-  if (token) return readingsOf('invalid_client', index, '401 from the token endpoint');
+  if (TOKEN_ENDPOINT.test(text))
+    return readingsOf('invalid_client', index, '401 from the token endpoint');
   if (AUTHORIZE_ENDPOINT.test(text) || !URL_SHAPE.test(text)) return [];
   return readingsOf('invalid_token', index, '401 from an API called with a token');
 }
