@@ -54,7 +54,7 @@ describe('a reading does not move when another system gains an entry', () => {
 
 describe('a reading does not depend on the pastes read before it', () => {
   // Token readings are kept between pastes (query.ts); the cache is emptied when full, and neither
-  // a warm nor a just-emptied cache may change an answer (12 × ~2,000 new tokens pass its 20,000).
+  // a warm nor a just-emptied cache may change an answer (12 × 2,500 new tokens pass its 20,000).
   it('reads a text alike in a fresh diagnoser and after pastes that fill the token cache', () => {
     const text = 'POST /oauth2/token -> 401 {"error":"invalid_client"} since this morning';
     const fresh = reading(createDiagnoser(catalogue, compileIndex(catalogue, fit)), text);
