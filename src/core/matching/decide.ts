@@ -26,6 +26,13 @@ const MIN_MARGIN = 0.3;
  * words or slightly misspelt ("invalid tokn", 0.55 before sharing) that up to three entries share.
  */
 const NAMED_BY_POSTER = 0.45;
+/**
+ * The least code or phrase evidence by which an error body or status beside a 5xx shows the entry's
+ * failure (`wrapsAuthFailure`). The code floor equals a failure stated in words (0.4 in query.ts)
+ * and admits a bare status's reading (0.5 before sharing), so those pass it as well as a code.
+ */
+const WRAPPED_CODE = 0.4;
+const WRAPPED_PHRASE = 0.5;
 
 /**
  * Whether to answer unasked. Decided from evidence, not from a raw score: the text must show that
@@ -105,7 +112,7 @@ function wrapsAuthFailure(top: Scored, register: Register): boolean {
   const onlyServerError =
     register.otherFailure.length === 1 && register.otherFailure[0] === 'server error';
   const shown = register.output.includes('error body') || register.output.includes('status');
-  return onlyServerError && shown && (top.code >= 0.4 || top.phrase >= 0.5);
+  return onlyServerError && shown && (top.code >= WRAPPED_CODE || top.phrase >= WRAPPED_PHRASE);
 }
 
 /**
