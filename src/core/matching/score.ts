@@ -81,10 +81,11 @@ const NEAR_TIE = 0.02;
 
 /**
  * Orders near-equal readings by evidence that does not drift: a reading whose vendor the text shows
- * (or that has none) before one whose vendor it never shows, the entry's code written out exactly,
- * then the more specific entry (one that refines another, then a vendor's entry, then one that is
- * not its system's wrapper), then clearly more of the entry's own phrase words, then the id. A run of readings each within `NEAR_TIE` of the run's
- * best counts as one tie; the scores themselves are kept.
+ * (or that has none) before one whose vendor it never shows, then the entry's code written out
+ * exactly, then the more specific entry (one that refines another, then a vendor's entry, then one
+ * that is not its system's wrapper), then clearly more of the entry's own phrase words, then the
+ * id. A run of readings each within `NEAR_TIE` of the run's best counts as one tie; the scores
+ * themselves are kept. The key's powers of two make each test outrank all the tests after it.
  */
 function settleNearTies(scored: Scored[], query: Query, index: MatchIndex): Scored[] {
   const exact = new Set(query.codeHits.filter((h) => h.strength >= NAMED_CODE).map((h) => h.entry));
