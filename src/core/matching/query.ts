@@ -519,6 +519,15 @@ function codeShapesShown(text: string, index: MatchIndex): string[] {
   return index.vendors.filter((v) => v.codes.some((c) => c.test(text))).map((v) => v.system);
 }
 
+/** The text the first of these patterns finds (none of them global), or undefined. */
+function firstFound(patterns: readonly RegExp[], text: string): string | undefined {
+  for (const p of patterns) {
+    const found = p.exec(text)?.[0];
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
 /**
  * A vendor's code written as ordinary words ("invalid signature", "insufficient permission") is
  * that vendor's code only where the text could be about that vendor: where it shows another
@@ -556,12 +565,12 @@ function detectVendors(
       strength += 1;
       why.push(`host ${host}`);
     }
-    const path = rule.paths.map((p) => p.exec(text)?.[0]).find((m) => m !== undefined);
+    const path = firstFound(rule.paths, text);
     if (path !== undefined) {
       strength += 0.7;
       why.push(`path ${path}`);
     }
-    const shape = rule.shapes.map((p) => p.exec(text)?.[0]).find((m) => m !== undefined);
+    const shape = firstFound(rule.shapes, text);
     if (shape !== undefined) {
       strength += 0.7;
       why.push(`shows ${shape}`);
