@@ -101,6 +101,11 @@ const NOT_VALID = /(?:\bnot|n['’]t|\bno longer)\s+(?:valid|correct|recogni[sz]
  * has expired"): a failure supposed or asked about, not stated.
  */
 const SUPPOSED = /\b(?:if|when(?:ever)?|whether|why|how|unless|in case|once)\b[^,]*/gi;
+/**
+ * The fewest words of a `wordsInCodes` item a sentence must hold ("refresh token"): one word beside
+ * "invalid" is plain English. With its failure word, a sentence of fewer words states nothing.
+ */
+const MIN_STATED_ITEM = 2;
 
 /**
  * Failures stated in words ("the refresh token is invalid", "says the client secret has expired"):
@@ -115,8 +120,8 @@ export function namedInSentences(text: string, index: MatchIndex): NamedMessage[
     if (!MAY_STATE.test(m[0])) continue;
     const stated = m[0].replace(SUPPOSED, ' ').replace(NOT_VALID, ' invalid ');
     const words = stated.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
-    if (words.length < 3) continue;
-    const entries = namedBeside(words, index, 2, STATED_FAILURE);
+    if (words.length < MIN_STATED_ITEM + 1) continue;
+    const entries = namedBeside(words, index, MIN_STATED_ITEM, STATED_FAILURE);
     if (entries.length > 0) out.push({ message: m[0].trim(), entries });
   }
   return out;
