@@ -83,15 +83,11 @@ function gateInput(
   const quoted = top === undefined ? [] : quotedMessages(index.entries[top.entry], query.flat);
   const own = quoted.length === 0 ? text : withoutQuotes(text, quoted);
   // Failure words, a status or a code, or the best entry's own message quoted whole.
-  if (own === text) return gateFeatures(text, register, query.failure || top?.verbatim === true);
+  const reportsFailure = query.failure || top?.verbatim === true;
+  if (own === text) return gateFeatures(text, register, reportsFailure);
   // The blanked message is still output: its lines and paragraph are read from the paste as given.
   const blanked = readRegister(own);
-  return gateFeatures(
-    own,
-    { ...blanked, output: register.output },
-    query.failure || top?.verbatim === true,
-    text,
-  );
+  return gateFeatures(own, { ...blanked, output: register.output }, reportsFailure, text);
 }
 
 /** The gate's features for a paste, as the diagnoser reads them (for fitting the gate offline). */
