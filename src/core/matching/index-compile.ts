@@ -2,7 +2,7 @@ import type { Catalogue, Entry } from '../catalogue/catalogue.js';
 import { looseKey } from './code-search.js';
 import { messageWordsOf } from './near-quote.js';
 import { MIN_QUOTE, flatText, messageQuote } from './quotes.js';
-import { rawTokens, splitIdentifier, terms, toTerm, versionedWords, wordsOf } from './tokens.js';
+import { splitIdentifier, termTokens, terms, toTerm, wordsOf } from './tokens.js';
 import { FITTED_TERMS, type FittedTerms } from './term-weights.js';
 import { typoBuckets, type TypoBuckets } from './typo-index.js';
 import { vendorRules, vendorWordTerms } from './vendors.js';
@@ -428,7 +428,7 @@ function vocabulary(entries: readonly Entry[]): Map<string, string> {
   const map = new Map<string, string>();
   for (const e of entries) {
     const text = [e.title, ...e.messages, ...e.phrases, ...e.codes].join(' ');
-    for (const raw of rawTokens(versionedWords(text))) {
+    for (const raw of termTokens(text)) {
       for (const part of wordsOf(raw)) {
         const term = toTerm(part);
         if (term !== undefined) map.set(part.toLowerCase(), term);

@@ -14,7 +14,7 @@ import {
   namedInSentences,
   standsAt,
 } from './named-words.js';
-import { rawTokens, toTerm, versionedWords, wordsOf } from './tokens.js';
+import { termTokens, toTerm, wordsOf } from './tokens.js';
 
 /**
  * A code hit at least this strong is a code the text names: a listed code, a CamelCase code written
@@ -156,7 +156,7 @@ function collectTerms(text: string, index: MatchIndex): Collected {
   // Logs repeat their words line after line, and pastes repeat each other's: each distinct token
   // is split, stemmed and typo-checked once per index (see tokensReadBy).
   const read = tokensReadBy(index);
-  for (const raw of rawTokens(versionedWords(text))) {
+  for (const raw of termTokens(text)) {
     let token = read.get(raw);
     if (token === undefined) {
       token = readToken(raw, index);

@@ -105,7 +105,7 @@ export function rawTokens(text: string): string[] {
  * `oauth1` and `oauth2` (as people also type them) they read as two terms, so a text about
  * NetSuite's OAuth 1.0 token-based authentication does not match an entry's "OAuth 2.0" words.
  */
-export function versionedWords(text: string): string {
+function versionedWords(text: string): string {
   return text.includes('1') || text.includes('2')
     ? text.replace(OAUTH_VERSION, (_, major: string) => `oauth${major}`)
     : text;
@@ -113,10 +113,15 @@ export function versionedWords(text: string): string {
 
 const OAUTH_VERSION = /\b(?:O[Aa]uth|oauth|OAUTH)[\s_-]?([12])(?:\.0)?a?\b/g;
 
+/** The raw tokens terms are read from: the text's OAuth versions joined to their word first. */
+export function termTokens(text: string): string[] {
+  return rawTokens(versionedWords(text));
+}
+
 /** Stemmed, lower-case content terms of a text: identifiers split, stop words and noise dropped. */
 export function terms(text: string): string[] {
   const out: string[] = [];
-  for (const raw of rawTokens(versionedWords(text))) {
+  for (const raw of termTokens(text)) {
     for (const part of wordsOf(raw)) {
       const term = toTerm(part);
       if (term !== undefined) out.push(term);
