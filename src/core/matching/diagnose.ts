@@ -5,7 +5,7 @@ import { GATE_MODEL } from './gate-weights.js';
 import { askToDecide } from './ask.js';
 import type { IndexData } from './index-compile.js';
 import { buildIndex, hydrateIndex, type MatchIndex } from './match-index.js';
-import { capInput, normalise } from './normalise.js';
+import { capInput, normalise, squeezeWhitespace } from './normalise.js';
 import { quotedMessages, withoutQuotes } from './quotes.js';
 import { buildQuery, clearQuery, type Query } from './query.js';
 import { aboutAChange, readRegister, type Register } from './register.js';
@@ -33,7 +33,8 @@ export function createDiagnoser(
   return {
     diagnose(text: string): Diagnosis {
       const capped = capInput(text);
-      const query = buildQuery(normalise(capped.text), index, weights);
+      const read = squeezeWhitespace(capped.text);
+      const query = buildQuery(normalise(read), index, weights);
       let ranked;
       let decision;
       let ask;
@@ -41,13 +42,12 @@ export function createDiagnoser(
         // A const the gate's closure can read (`ranked` is assigned here and read after the try).
         const scored = scoreEntries(query, index);
         ranked = scored;
-        const register = readRegister(capped.text);
+        const register = readRegister(read);
         // A PR, a commit, a template, a docs table or source comments is written about a change,
         // whatever else it shows (no text of that register in the eval sets reports a failure).
         const hit = (): boolean =>
           !aboutAChange(register) &&
-          gateProbability(gate, gateInput(capped.text, query, scored, register, index)) >=
-            gate.threshold;
+          gateProbability(gate, gateInput(read, query, scored, register, index)) >= gate.threshold;
         decision = decide(scored, query, index.entries, register, hit);
         ask = askToDecide(ranked, query, index);
       } finally {
@@ -92,11 +92,11 @@ function gateInput(
 
 /** The gate's features for a paste, as the diagnoser reads them (for fitting the gate offline). */
 export function gateFeaturesOf(index: MatchIndex, text: string): Float64Array {
-  const capped = capInput(text);
-  const query = buildQuery(normalise(capped.text), index);
+  const read = squeezeWhitespace(capInput(text).text);
+  const query = buildQuery(normalise(read), index);
   try {
     const ranked = scoreEntries(query, index);
-    return gateInput(capped.text, query, ranked, readRegister(capped.text), index);
+    return gateInput(read, query, ranked, readRegister(read), index);
   } finally {
     clearQuery(query);
   }

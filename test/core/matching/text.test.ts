@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { capInput, MAX_INPUT_CHARS, normalise } from '../../../src/core/matching/normalise.js';
+import {
+  capInput,
+  MAX_INPUT_CHARS,
+  normalise,
+  squeezeWhitespace,
+} from '../../../src/core/matching/normalise.js';
 import {
   extractCodeTokens,
   extractHosts,
@@ -7,6 +12,20 @@ import {
 } from '../../../src/core/matching/signals.js';
 import { rawTokens, splitIdentifier, stem, terms } from '../../../src/core/matching/tokens.js';
 import { TypoIndex, typoBuckets, type TypoBuckets } from '../../../src/core/matching/typo-index.js';
+
+describe('squeezeWhitespace', () => {
+  it('cuts a run of blank lines to twenty and a run of spaces to two hundred', () => {
+    const text = `error 401${'\n \t'.repeat(500)}\ninvalid_grant${' '.repeat(5_000)}end`;
+    expect(squeezeWhitespace(text)).toBe(
+      `error 401${'\n'.repeat(21)}invalid_grant${' '.repeat(200)}end`,
+    );
+  });
+
+  it('leaves ordinary spacing as it is', () => {
+    const text = 'HTTP/1.1 401\n\n\n{"error": "invalid_client"}\n    at Foo.bar(Foo.java:1)';
+    expect(squeezeWhitespace(text)).toBe(text);
+  });
+});
 
 describe('capInput', () => {
   it('keeps text up to the cap as it is', () => {
