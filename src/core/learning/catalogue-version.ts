@@ -3,7 +3,8 @@ import { shortHash } from './hash.js';
 
 /**
  * A short, stable version of a loaded catalogue: a hash of everything the matcher and the answers
- * read (entries in order, their sources, systems and detect rules), not of the files' bytes, so a
+ * read (entries in order, their sources, refinements and contexts, systems, detect rules and
+ * contexts), not of the files' bytes, so a
  * comment or a reformatted YAML file keeps the version, and a catalogue compiled into a snapshot
  * has the same version as the YAML it came from. Shown in answers' context line and stored with
  * each diagnosis.
@@ -34,6 +35,8 @@ function entryFields(e: Entry): unknown[] {
     e.sources.map((s) => [s.id, s.title, s.url]),
     e.related,
     e.question ?? null,
+    e.refines,
+    e.context ?? null,
   ];
 }
 
@@ -43,6 +46,7 @@ function systemFields(s: SystemInfo): unknown[] {
     s.system,
     s.title,
     s.entryIds,
-    d === undefined ? null : [d.hosts, d.paths, d.words, d.shapes],
+    d === undefined ? null : [d.hosts, d.paths, d.words, d.shapes, d.codes],
+    s.contexts.map((c) => [c.id, c.title, c.words, c.patterns]),
   ];
 }

@@ -42,6 +42,20 @@ describe('catalogueVersion', () => {
     expect(versionOf(changed)).not.toBe(versionOf(sources));
   });
 
+  it("changes when what the matcher reads changes: a refinement, a context's words, a detect rule", () => {
+    const yml = sources.map((s) => s.text).join('\n');
+    const edits: [string, (t: string) => string][] = [
+      ['refines', (t) => t.replace(/refines: \[[^\]]+\]/, 'refines: []')],
+      ['context words', (t) => t.replace('words: [TBA, ', 'words: [')],
+      ['detect codes', (t) => t.replace(/codes: \['[^']+'\]/, "codes: ['ZZ[0-9]{3}']")],
+    ];
+    for (const [what, change] of edits) {
+      const changed = sources.map((s) => ({ ...s, text: change(s.text) }));
+      expect([what, changed.map((s) => s.text).join('\n') !== yml]).toEqual([what, true]);
+      expect([what, versionOf(changed)]).not.toEqual([what, versionOf(sources)]);
+    }
+  });
+
   it('is the same for the catalogue read back from its compiled snapshot', () => {
     const catalogue = buildCatalogue(sources);
     const written: unknown = JSON.parse(JSON.stringify(makeSnapshot(catalogue, 'h')));
