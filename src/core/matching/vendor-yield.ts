@@ -51,26 +51,22 @@ function parentsOf(index: MatchIndex): readonly (readonly number[])[] {
 
 /**
  * Per entry of a vendor, the vendor-neutral entries it refines (as compiled in
- * `index.refinements`) or whose code it surfaces as (`surfacesAs: [invalid_grant]` →
- * `oauth2/invalid_grant`); none for other entries.
+ * `index.refinements`) or whose own code it surfaces as (`surfacesAs: [invalid_grant]` →
+ * `oauth2/invalid_grant`, read from `index.codes`); none for other entries.
  */
 function neutralParents(index: MatchIndex): number[][] {
   const { entries, vendorSystems } = index;
   const neutral = (e: Entry | undefined): boolean =>
     e !== undefined && !vendorSystems.has(e.system);
-  const byCode = new Map<string, number[]>();
-  entries.forEach((e, i) => {
-    if (!neutral(e)) return;
-    for (const c of e.codes) {
-      const list = byCode.get(c.toLowerCase()) ?? [];
-      list.push(i);
-      byCode.set(c.toLowerCase(), list);
-    }
-  });
+  // A listed code (strength 1), not another entry's surfacesAs.
+  const ownCodeOf = (code: string): number[] =>
+    (index.codes.get(code.toLowerCase()) ?? [])
+      .filter((r) => r.strength === 1 && neutral(entries[r.entry]))
+      .map((r) => r.entry);
   return entries.map((e, i) => {
     if (neutral(e)) return [];
     const found = new Set<number>();
-    for (const c of e.surfacesAs) for (const p of byCode.get(c.toLowerCase()) ?? []) found.add(p);
+    for (const c of e.surfacesAs) for (const p of ownCodeOf(c)) found.add(p);
     for (const p of index.refinements.parents[i] ?? []) if (neutral(entries[p])) found.add(p);
     return [...found];
   });
