@@ -243,10 +243,13 @@ export class JobRunner {
     this.#running.set(job, controller);
     if (job.channel !== undefined)
       this.#perChannel.set(job.channel, (this.#perChannel.get(job.channel) ?? 0) + 1);
-    const signal = AbortSignal.any([
-      controller.signal,
-      AbortSignal.timeout(this.#o.attemptTimeoutMs),
-    ]);
+    // A timer of our own, not AbortSignal.timeout: a timeout signal that only an AbortSignal.any
+    // and a listener refer to can be collected before it fires, and the try then outlived its
+    // limit until the lease ran out and another try sent the same job (seen in CI).
+    const timer = setTimeout(() => {
+      controller.abort(new Error(`try timed out after ${String(this.#o.attemptTimeoutMs)} ms`));
+    }, this.#o.attemptTimeoutMs);
+    const signal = controller.signal;
     // The try ends when the handler answers or its signal aborts, whichever is first: a handler
     // that ignores the signal still cannot outlive the lease (config keeps it ≥ 2× the limit).
     void Promise.race([this.#o.handler(job, signal), aborted(signal)])
@@ -261,6 +264,7 @@ export class JobRunner {
         await this.#finish(job, outcome);
       })
       .finally(() => {
+        clearTimeout(timer);
         this.#running.delete(job);
         this.#settling.delete(job);
         this.#abandoned.delete(job);
