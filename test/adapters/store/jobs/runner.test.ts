@@ -127,11 +127,17 @@ describe.each(names)('the job runner on %s', (name) => {
     await store.jobs.enqueue(spec('already-late', { deadline: Date.now() - 1 }));
     await until(() => recorder.count('failed') === 2, 'both to be given up', 10_000);
     await r.stop(1_000);
-    const reasons = recorder.events.flatMap((e) => (e.type === 'failed' ? [e.reason] : []));
-    expect(reasons.sort()).toEqual([
-      'deadline passed before sending',
-      'socket hang up; deadline passed',
-    ]);
+    const reasons = (key: string) =>
+      recorder.events.flatMap((e) =>
+        e.type === 'failed' && e.job.payload['key'] === key ? [e.reason] : [],
+      );
+    expect(reasons('already-late')).toEqual(['deadline passed before sending']);
+    // Given up once, at the deadline: when the last retry's delay would pass it, or, on a loaded
+    // machine, when a retry due just before it is claimed just after it.
+    expect(reasons('short-lived')).toHaveLength(1);
+    expect(reasons('short-lived')[0]).toMatch(
+      /^(?:socket hang up; deadline passed|deadline passed before sending)$/,
+    );
     expect(recorder.tries.filter((t) => t.key === 'already-late')).toHaveLength(0);
     expect(recorder.tries.filter((t) => t.key === 'short-lived').length).toBeGreaterThanOrEqual(2);
   });
