@@ -50,6 +50,8 @@ const SHAPE_FEATURES = [
   'intent',
   'bad input',
   'several statuses',
+  'report sections',
+  'document sections',
 ] as const;
 
 export const GATE_FEATURES: readonly string[] = [
@@ -80,9 +82,10 @@ const GENERIC_AGENT =
 const INTENT =
   /\b(?:I|we) (?:want|would like|wish|plan|intend|need) to\b|\b(?:I|we) need (?:handle|support|catch|implement)\b|\bwe should\b|\bshould (?:we|I)\b|\bwould (?:it|this) (?:be|make)\b/i;
 // A title in the imperative mood is how commits, PRs and docs tasks are named; reports are titled
-// with what happens ("invalid_grant when refreshing"). A general list of change verbs.
+// with what happens ("invalid_grant when refreshing"). A general list of change verbs. Not a line
+// indented as code ("    raise RefreshError(") nor a verb as a label ("Update: in fact …").
 const IMPERATIVE_TITLE =
-  /^\s*(?:#{1,6}\s+)?(?:\[[^\]\n]*\]\s*)?(?:(?!(?:error|fatal|warning|exception|caused by|details?)\b)[\w./-]{2,30}(?:\([^)\n]*\))?:\s+)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert|stop|mark|trigger|skip|treat|drop|respect|honou?r|let|wrap|(?:add|fix|handl|support|improv|updat|remov|implement|introduc|allow|ensur|prevent|stop|mark|bump)e?s)\b/i;
+  /^[ \t]{0,3}(?:#{1,6}\s+)?(?:\[[^\]\n]*\]\s*)?(?:(?!(?:error|fatal|warning|exception|caused by|details?)\b)[\w./-]{2,30}(?:\([^)\n]*\))?:\s+)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert|stop|mark|trigger|skip|treat|drop|respect|honou?r|let|wrap|(?:add|fix|handl|support|improv|updat|remov|implement|introduc|allow|ensur|prevent|stop|mark|bump|rais|document|expos|propagat|surfac|clarifi|map)e?s)\b(?![:(])/i;
 // A ticket key opening a title ("KEYCLOAK-8490: …", "[ABC-12] …") names a change in a tracker; an
 // error code is zero-padded (ORA-00942).
 const TICKET_TITLE = /^\s*(?:#{1,6}\s+)?\[?[A-Z][A-Z0-9]+-[1-9]\d*\b/;
@@ -103,6 +106,23 @@ const INTRODUCES_OUTPUT =
 // An HTTP error status standing alone ("returns 400 and not 401"), not part of a number, a version
 // or a path.
 const ERROR_STATUS = /(?<![\w.:/-])[45](?:0\d|1\d|2\d|3[01])(?![\w.:/-])/g;
+// A section heading of its own line: "## Steps to reproduce", "**Actual behaviour:**".
+const section = (names: string): RegExp =>
+  new RegExp(
+    `^[ \\t]*(?:#{1,6}[ \\t]*(?:\\*\\*|__)?[ \\t]*(?:${names})\\b|(?:\\*\\*|__)(?:${names})[ \\t]*(?:\\*\\*|__)?[ \\t]*:?[ \\t]*(?:\\*\\*|__)?[ \\t]*$)`,
+    'im',
+  );
+// The sections of an issue tracker's bug report template (GitHub's default "Describe the bug", "To
+// reproduce", "Expected behavior", and the forms' "Actual behaviour", "Logs", "Environment"): what
+// the poster hit.
+const REPORT_SECTIONS = section(
+  'describe the bug|bug description|steps to reproduce|to reproduce|reproduction(?: steps)?|actual (?:result|behaviou?r|outcome|output)|current behaviou?r|observed behaviou?r|expected (?:result|behaviou?r|outcome)|environment|error(?: message| log| output| details)?s?|logs?|stack ?trace|what happened|screenshots?|versions?',
+);
+// The sections of a pull request, a design note or a post-mortem (Problem, Summary, Motivation,
+// Root cause, Changes, Solution, Testing): written about a failure and its change.
+const DOCUMENT_SECTIONS = section(
+  'problem|issue|summary|description|context|background|motivation|root cause|changes?|what changed|solution|fix|resolution|testing|test plan|overview|proposal|approach|implementation|rationale',
+);
 const URL = /\bhttps?:\/\/\S+/g;
 const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+\S/;
 const HEADING = /^\s*#{1,6}\s+\S/m;
@@ -131,9 +151,10 @@ export function gateFeatures(
   const proseWords = Math.max(1, prose.split(/\s+/).filter((w) => w !== '').length);
   const firstLine = lines[0] ?? '';
   const ownParagraphs = awayFromOutput(prose, text, printed);
+  const changeTitle = IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine);
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,
-    'hand rule': handRule(register, reportsFailure) ? 1 : 0,
+    'hand rule': handRule(register, reportsFailure, changeTitle) ? 1 : 0,
     'output first':
       isOutputLine(printedLines[0] ?? '') || CODE_FIRST.test(printedLines[0] ?? '') ? 1 : 0,
     'introduces output': INTRODUCES_OUTPUT.test(text) ? 1 : 0,
@@ -148,7 +169,7 @@ export function gateFeatures(
     'first-person words': Math.min(1, (count(FIRST_PERSON_WORDS, prose) * 20) / proseWords),
     'modal verbs': Math.min(1, (count(MODAL, ownParagraphs) * 20) / proseWords),
     'doc register': Math.min(1, (count(DOC_REGISTER, prose) + (ADMONITION.test(text) ? 1 : 0)) / 2),
-    'imperative title': IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine) ? 1 : 0,
+    'imperative title': changeTitle ? 1 : 0,
     'help request': HELP.test(prose) ? 1 : 0,
     'attempt narrative': ATTEMPT.test(prose) ? 1 : 0,
     length: Math.min(1, Math.log10(1 + text.length) / 4),
@@ -160,6 +181,8 @@ export function gateFeatures(
     // A failure answers with one status; two or more are compared (a bug about which status to
     // send, a table of codes, a changelog).
     'several statuses': new Set(printed.match(ERROR_STATUS)).size >= 2 ? 1 : 0,
+    'report sections': REPORT_SECTIONS.test(text) ? 1 : 0,
+    'document sections': DOCUMENT_SECTIONS.test(text) ? 1 : 0,
   };
   for (const name of SHAPE_FEATURES) x[i++] = shape[name];
   return x;
@@ -167,12 +190,13 @@ export function gateFeatures(
 
 /**
  * The hand-written rule the model refines: quiet for a change (a PR, a template, a docs table,
- * source comments); written about errors, a report needs the first person; otherwise error output,
- * a first-person report or words reporting a failure.
+ * source comments); written about errors or titled as a change ("Fix …", "KEYCLOAK-8490: …"), a
+ * report needs the first person; otherwise error output, a first-person report or words reporting
+ * a failure.
  */
-function handRule(register: Register, reportsFailure: boolean): boolean {
+function handRule(register: Register, reportsFailure: boolean, changeTitle: boolean): boolean {
   if (aboutAChange(register)) return false;
-  if (register.discussion.length > 0) return register.firstPerson;
+  if (changeTitle || register.discussion.length > 0) return register.firstPerson;
   return register.firstPerson || register.output.length > 0 || reportsFailure;
 }
 

@@ -33,6 +33,31 @@ describe('gateFeatures', () => {
   });
 });
 
+describe('gate features of the layout', () => {
+  it.each([
+    'Raises on INSUFFICIENT_PERMISSION error from NetSuite response',
+    'KEYCLOAK-8490: Direct grants returns invalid credentials',
+  ])('reads a title naming a change: %s', (text) => {
+    expect(feature('imperative title', text)).toBe(1);
+  });
+
+  it.each([
+    "Update: In fact GitHub was returning an error response: {'error': 'bad_verification_code'}",
+    "    raise exceptions.RefreshError(\ngoogle.auth.exceptions.RefreshError: ('invalid_grant')",
+  ])('does not read a label or a line of code as a title naming a change: %s', (text) => {
+    expect(feature('imperative title', text)).toBe(0);
+  });
+
+  it('tells the sections of a bug report from those of a pull request or a post-mortem', () => {
+    const report = '**Describe the bug**\nLogin fails.\n\n### Actual behaviour\ninvalid_grant';
+    const document = '## Problem\nTokens expire.\n\n**Root cause:**\nNo refresh.';
+    expect(feature('report sections', report)).toBe(1);
+    expect(feature('document sections', report)).toBe(0);
+    expect(feature('document sections', document)).toBe(1);
+    expect(feature('report sections', document)).toBe(0);
+  });
+});
+
 describe('gate features of the wording', () => {
   it.each([
     'Our assertion is built with exp=now+8h. Since go-live the token endpoint refuses it.',

@@ -117,6 +117,9 @@ describe('readRegister: who is speaking', () => {
     ['diff', '+        if status == 401:\n+            raise AuthError(body)'],
     ['diff', '```diff\n+| AADSTS50149 | Invalid Code_Challenge_method parameter. |\n```'],
     ['change description', 'Made a change to the AADSTS50079 message.'],
+    ['proposal', 'It would be much more useful if the error message said which scope it was.'],
+    ['proposal', 'Suggested improvement to help developers: say that the token expired.'],
+    ['docs or KB', '报错原因：\n缺少必填参数 client_secret\n处理方式：\n填写 clientSecret'],
   ])('reads %s as written about errors', (marker, text) => {
     expect(readRegister(text).discussion).toContain(marker);
   });
@@ -212,6 +215,8 @@ describe('readRegister: which error a server ought to send', () => {
     'According to the spec the correct error for a reused code is `invalid_grant`, not `invalid_request`.',
     'Please return a 401 if the provided OAuth access token is invalid',
     'Better invalid_redirect_uri error message: the current one is not very helpful.',
+    'auth: 400 instead of panics on invalid tokens passed to oauth userinfo',
+    'The refresh methods now raise the proper exception. For example, instead of',
   ])('reads %s as about the error', (text) => {
     expect(readRegister(text).discussion).toContain('error choice');
   });
