@@ -376,7 +376,7 @@ function unlistedCode(token: string, inErrorField: boolean, index: MatchIndex): 
 }
 
 /** What a failure stated in words counts for: less than a bare status, far less than a code. */
-const STATED_STRENGTH = 0.4;
+export const STATED_STRENGTH = 0.4;
 /** A stated failure's sentence is shown in `why` up to this many characters. */
 const MAX_STATED_LABEL = 80;
 
