@@ -217,11 +217,15 @@ function awayFromOutput(prose: string, text: string, printed: string): string {
   // `text` and `printed` have the same lines (blanking keeps a paste's shape): paragraphs holding
   // output are found in `printed`, their lines taken from `text`, which the prose was read from.
   const textLines = text.split('\n');
+  // Output the poster fenced as code is set apart from their words: the lines around it are theirs
+  // ("Because otherwise you have to edit the file to see the error, for example: ```…```").
+  const fenced = inFences(printed.split('\n'));
   const near = new Set<string>();
   let start = 0;
   for (const paragraph of printed.split(/(?<=\n)[ \t]*\n/)) {
     const lines = paragraph.split('\n');
-    if (lines.some(isOutputLine))
+    const from = start;
+    if (lines.some((line, k) => isOutputLine(line) && fenced[from + k] !== true))
       for (let i = 0; i < lines.length; i++) near.add((textLines[start + i] ?? '').trim());
     start += lines.length;
   }
@@ -230,6 +234,17 @@ function awayFromOutput(prose: string, text: string, printed: string): string {
     .split('\n')
     .filter((line) => !near.has(line.trim()))
     .join('\n');
+}
+
+/** Per line, whether it lies inside a Markdown code fence (its fence lines included). */
+function inFences(lines: readonly string[]): boolean[] {
+  let open = false;
+  return lines.map((line) => {
+    const fence = /^\s*```/.test(line);
+    const inside = open || fence;
+    if (fence) open = !open;
+    return inside;
+  });
 }
 
 function count(pattern: RegExp, text: string): number {

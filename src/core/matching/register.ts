@@ -181,7 +181,7 @@ const DISCUSSION: readonly Rule[] = [
   ],
   [
     'how-to',
-    /\bhow (?:do|should|can|would) (?:I|we|you|one) (?:handle|catch|deal with|detect|distinguish)\b|\bwhat(?:'s| is) the difference between\b/i,
+    /\bhow (?:do|should|can|would) (?:I|we|you|one) (?:handle|catch|deal with|detect|distinguish)\b|\bis there (?:a|any) way to (?:handle|catch|deal with|detect|distinguish|know|tell|get (?:notified|an? (?:alert|notification)))\b|\bwhat(?:'s| is) the difference between\b/i,
   ],
 ];
 

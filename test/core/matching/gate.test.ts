@@ -103,6 +103,12 @@ describe('gate features of a paste', () => {
     expect(feature('modal verbs', howTo)).toBeGreaterThan(0);
   });
 
+  it("counts the poster's second person beside output they fenced as code", () => {
+    const text =
+      "Because otherwise you have to edit the file to see the actual error, for example:\n```python\n{'error': 'unauthorized_client', 'error_description': 'Invalid client'}\n```";
+    expect(feature('second person', text)).toBeGreaterThan(0);
+  });
+
   it.each([
     'OAuth: stop refresh storm on invalid_grant, trigger reauth',
     'KEYCLOAK-8490: Direct grants returns invalid credentials when user has OTP',

@@ -119,6 +119,7 @@ describe('readRegister: who is speaking', () => {
     ['change description', 'Made a change to the AADSTS50079 message.'],
     ['proposal', 'It would be much more useful if the error message said which scope it was.'],
     ['proposal', 'Suggested improvement to help developers: say that the token expired.'],
+    ['how-to', 'Is there a way to handle an `invalid_grant` error, specifically `invalid_code`?'],
     ['docs or KB', '报错原因：\n缺少必填参数 client_secret\n处理方式：\n填写 clientSecret'],
   ])('reads %s as written about errors', (marker, text) => {
     expect(readRegister(text).discussion).toContain(marker);
