@@ -70,7 +70,7 @@ const FIRST_PERSON_WORDS =
   /\b(?:I|I'm|I've|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur|me|us)\b|(?<![\p{L}\p{N}_])(?:(?:[Jj]e|[Nn]ous|[Nn]otre|[Nn]os|[Nn]uestr[oa]s?|[Mm]i|[Nn]oss[oa]s?|[Mm]eu|[Mm]inha|[Nn]ostr[oaie]|[Mm]i[oae]|[Ii]ch|[Ww]ir|[Uu]ns(?:er\p{L}*)?|[Mm]ein\p{L}*|[Oo]nze|[Mm]ijn|[Ii]k|[Nn]asz\p{L}*|[Mm]amy|[Vv]år\p{L}*|[Jj]ag)(?![\p{L}\p{N}_])|[Jj]['’](?=\p{L}))|我|私[はのた]|弊社|当社|우리|저희|제가/gu;
 const MODAL = /\b(?:should|could|would|may|might|must|can)\b/gi;
 const DOC_REGISTER =
-  /\b(?:make sure|ensure(?: that)?|note that|for example|e\.g\.|you can|you need to|you must|to (?:resolve|fix|avoid|prevent) (?:this|the|it)|in order to|we recommend|it is recommended|refer to|see (?:the|our) (?:docs|documentation|article)|this (?:article|guide|page|section|topic)|walk you through|common (?:causes?|issues|errors|problems)|step[- ]by[- ]step|let['’]s|(?:may|might) be worth)\b/gi;
+  /\b(?:make sure|ensure(?: that)?|note that|for example|e\.g\.|you can|you need to|you must|to (?:resolve|fix|avoid|prevent) (?:this|the|it)|in order to|we recommend|it is recommended|refer to|see (?:the|our) (?:docs|documentation|article)|this (?:article|guide|page|section|topic)|walk you through|common (?:causes?|issues|errors|problems)|step[- ]by[- ]step|let['’]s|(?:may|might) be worth|typically|generally|commonly|in most cases)\b/gi;
 // A docs page's admonition ("> **Note:** …", "Important:", "> [!TIP]").
 const ADMONITION =
   /^\s*(?:>\s*)?(?:\*\*|__)?(?:Note|Tip|Important|Caution|Warning)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+\S|^\s*>\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/m;

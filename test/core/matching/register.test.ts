@@ -117,6 +117,7 @@ describe('readRegister: who is speaking', () => {
     ['diff', '+        if status == 401:\n+            raise AuthError(body)'],
     ['diff', '```diff\n+| AADSTS50149 | Invalid Code_Challenge_method parameter. |\n```'],
     ['change description', 'Made a change to the AADSTS50079 message.'],
+    ['change description', 'Document the client-callback requirement and the AADSTS50011 pitfall.'],
     ['proposal', 'It would be much more useful if the error message said which scope it was.'],
     ['proposal', 'Suggested improvement to help developers: say that the token expired.'],
     ['how-to', 'Is there a way to handle an `invalid_grant` error, specifically `invalid_code`?'],
