@@ -28,6 +28,8 @@ export interface Miss {
   readonly got: string | undefined;
   readonly confident: boolean;
   readonly problem: Problem;
+  /** With `explain`: the checks that kept the reading from being answered unasked. */
+  readonly held?: readonly string[];
 }
 
 /** What the matcher did with one case. */
@@ -39,6 +41,7 @@ export interface Outcome {
   readonly expect: readonly string[];
   readonly got: string | undefined;
   readonly confident: boolean;
+  readonly held?: readonly string[];
 }
 
 /** The four figures of issue #8 with their counts. */
@@ -68,9 +71,14 @@ export function systemOf(c: Pick<LabelledCase, 'system' | 'expect'>): string {
   return first === undefined ? 'none' : (first.split('/')[0] ?? 'none');
 }
 
-export function evaluate(cases: readonly LabelledCase[], diagnoser: Diagnoser): EvalReport {
+/** `explain` runs every check of the channel decision and keeps the ones that failed (`--why`). */
+export function evaluate(
+  cases: readonly LabelledCase[],
+  diagnoser: Diagnoser,
+  explain = false,
+): EvalReport {
   const outcomes = cases.map((c): Outcome => {
-    const d = diagnoser.diagnose(c.text);
+    const d = diagnoser.diagnose(c.text, { explain });
     return {
       id: c.id,
       kind: c.kind ?? '',
@@ -79,6 +87,7 @@ export function evaluate(cases: readonly LabelledCase[], diagnoser: Diagnoser): 
       expect: c.expect,
       got: d.matches[0]?.id,
       confident: d.confident,
+      ...(d.held === undefined ? {} : { held: d.held }),
     };
   });
   return { ...tally(outcomes), outcomes, misses: outcomes.flatMap(missesOf) };
@@ -142,6 +151,7 @@ function missesOf(o: Outcome): Miss[] {
     got: o.got,
     confident: o.confident,
     problem,
+    ...(o.held === undefined ? {} : { held: o.held }),
   });
   if (o.expect.length === 0) return o.confident ? [miss('negative answered')] : [];
   const out: Miss[] = [];

@@ -48,7 +48,32 @@ export function formatMisses(misses: readonly Miss[]): string[] {
     '  misses:',
     ...misses.map(
       (m) =>
-        `    ${m.id} [${m.system} ${m.kind}] ${m.problem}: expected ${m.expect.join(' | ') || '(quiet)'}, got ${m.got ?? '(none)'}${m.confident ? ' (confident)' : ''}`,
+        `    ${m.id} [${m.system} ${m.kind}] ${m.problem}: expected ${m.expect.join(' | ') || '(quiet)'}, got ${m.got ?? '(none)'}${m.confident ? ' (confident)' : ''}${held(m)}`,
     ),
+  ];
+}
+
+function held(m: Miss): string {
+  if (m.problem !== 'channel positive not confident' || m.held === undefined) return '';
+  return ` [held by: ${m.held.join(', ') || '(no reading)'}]`;
+}
+
+/**
+ * `--why`: the channel positives read right but not answered unasked, counted by the checks that
+ * held them (see decide.ts), most frequent first — where the channel figure has to come from.
+ */
+export function formatHeld(misses: readonly Miss[]): string[] {
+  const counts = new Map<string, number>();
+  for (const m of misses) {
+    if (m.problem !== 'channel positive not confident' || m.held === undefined) continue;
+    const key = m.held.join(' + ') || '(no reading)';
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  if (counts.size === 0) return [];
+  return [
+    '  channel positives read right but not confident, by the checks that held them:',
+    ...[...counts]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([key, n]) => `    ${String(n).padStart(4)}  ${key}`),
   ];
 }

@@ -5,10 +5,11 @@ import { createDiagnoser } from '../core/matching/diagnose.js';
 import type { Diagnoser } from '../core/matching/types.js';
 import { parseCases } from './cases.js';
 import { evaluate, type Outcome, type Miss } from './evaluate.js';
-import { formatMisses, formatTable } from './format.js';
+import { formatHeld, formatMisses, formatTable } from './format.js';
 import { selectFiles, type EvalFile } from './sets.js';
 
-const USAGE = 'usage: npm run eval -- [--split tune|test] [--misses|--no-misses] [FILE.jsonl …]';
+const USAGE =
+  'usage: npm run eval -- [--split tune|test] [--misses|--no-misses] [--why] [FILE.jsonl …]';
 
 const bySystem = { label: 'system', key: (o: Outcome) => o.system };
 const byKind = { label: 'kind', key: (o: Outcome) => o.kind || '(none)' };
@@ -26,6 +27,7 @@ async function main(): Promise<number> {
         split: { type: 'string', default: 'tune' },
         misses: { type: 'boolean' },
         'no-misses': { type: 'boolean' },
+        why: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       allowPositionals: true,
@@ -44,14 +46,17 @@ async function main(): Promise<number> {
   const { files, notes } = selectFiles(args.positionals, split);
   for (const note of notes) out(`note: ${note}`);
   const diagnoser = createDiagnoser(await loadCatalogue());
+  // Which checks held each channel positive read right but not answered unasked.
+  const why = args.values.why === true;
   const real: { file: EvalFile; outcomes: readonly Outcome[]; misses: readonly Miss[] }[] = [];
   for (const file of files) {
-    const report = await evaluateFile(file, diagnoser);
+    const report = await evaluateFile(file, diagnoser, why);
     if (report === undefined) return 2;
     out('');
     for (const line of formatTable(file.path, report.outcomes, [bySystem])) out(line);
     if (file.split === undefined) {
       if (showMisses === true) for (const line of formatMisses(report.misses)) out(line);
+      if (why) for (const line of formatHeld(report.misses)) out(line);
     } else real.push({ file, ...report });
   }
   if (real.length > 0) {
@@ -60,8 +65,9 @@ async function main(): Promise<number> {
     const names = real.map((r) => r.file.path).join(', ');
     for (const line of formatTable(`real ${split} split (${names})`, all, [bySystem, byKind]))
       out(line);
-    if (showMisses === true)
-      for (const line of formatMisses(real.flatMap((r) => r.misses))) out(line);
+    const misses = real.flatMap((r) => r.misses);
+    if (showMisses === true) for (const line of formatMisses(misses)) out(line);
+    if (why) for (const line of formatHeld(misses)) out(line);
   }
   return 0;
 }
@@ -69,6 +75,7 @@ async function main(): Promise<number> {
 async function evaluateFile(
   file: EvalFile,
   diagnoser: Diagnoser,
+  explain: boolean,
 ): Promise<ReturnType<typeof evaluate> | undefined> {
   let text;
   try {
@@ -77,7 +84,7 @@ async function evaluateFile(
     process.stderr.write(`eval: cannot read ${file.path}\n`);
     return undefined;
   }
-  return evaluate(parseCases(text, file.path), diagnoser);
+  return evaluate(parseCases(text, file.path), diagnoser, explain);
 }
 
 function usageError(message: string): number {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Diagnoser, Diagnosis } from '../../src/core/matching/types.js';
 import { CaseError, parseCases } from '../../src/eval/cases.js';
 import { evaluate, systemOf, type LabelledCase } from '../../src/eval/evaluate.js';
-import { formatTable } from '../../src/eval/format.js';
+import { formatHeld, formatMisses, formatTable } from '../../src/eval/format.js';
 import { selectFiles, splitOf } from '../../src/eval/sets.js';
 
 /** A diagnoser that answers from a table: text → [top-1 id, confident]. */
@@ -177,5 +177,39 @@ describe('selectFiles', () => {
     expect(splitOf('vendor.tune.jsonl')).toBe('tune');
     expect(splitOf('generic.test.jsonl')).toBe('test');
     expect(splitOf('labelled.jsonl')).toBeUndefined();
+  });
+});
+
+describe('evaluate --why', () => {
+  const held: Record<string, readonly string[]> = { A: ['margin'], B: ['evidence', 'margin'] };
+  const explaining: Diagnoser = {
+    diagnose(text, options): Diagnosis {
+      return {
+        matches: [{ id: 'w/specific', confidence: 0.5, why: [], entry: undefined as never }],
+        confident: false,
+        truncated: false,
+        inputLength: text.length,
+        ...(options?.explain === true ? { held: held[text] ?? [] } : {}),
+      };
+    },
+  };
+  const positives = cases.filter((c) => c.expect.length > 0 && c.via === 'channel');
+
+  it('shows the checks that held each channel positive, and counts them', () => {
+    const report = evaluate(positives, explaining, true);
+    expect(formatMisses(report.misses).join('\n')).toContain(
+      'a [workday ] channel positive not confident: expected w/specific | w/general, got w/specific [held by: margin]',
+    );
+    expect(formatHeld(report.misses)).toEqual([
+      '  channel positives read right but not confident, by the checks that held them:',
+      '       1  evidence + margin',
+      '       1  margin',
+    ]);
+  });
+
+  it('prints nothing of it unless asked', () => {
+    const report = evaluate(positives, explaining);
+    expect(formatMisses(report.misses).join('\n')).not.toContain('held by');
+    expect(formatHeld(report.misses)).toEqual([]);
   });
 });

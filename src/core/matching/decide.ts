@@ -13,7 +13,22 @@ export interface Decision {
   readonly confident: boolean;
   /** One per ranked entry, in [0, 1]. */
   readonly confidences: readonly number[];
+  /** With `explain`: every check the best reading failed (all are run, the gate too). */
+  readonly held?: readonly Check[];
 }
+
+/** The checks a reading must pass to be answered unasked (see decide). */
+export type Check =
+  | 'output'
+  | 'other failure'
+  | 'unknown code'
+  | 'kind'
+  | 'about authentication'
+  | 'vendor missing'
+  | 'evidence'
+  | 'margin'
+  | 'competing codes'
+  | 'gate';
 
 /** Score at which the logistic confidence passes one half. */
 const MIDPOINT = 2.0;
@@ -58,6 +73,7 @@ export function decide(
   entries: readonly Entry[],
   register: Register,
   hitTheFailure: () => boolean,
+  explain = false,
 ): Decision {
   const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };
@@ -77,20 +93,28 @@ export function decide(
     top.ownMessage ||
     (top.status > 0 && top.vendor > 0) ||
     (top.verbatim && !register.otherFailure.includes('server error'));
-  const confident =
-    outputShowsEntry(top, register) &&
-    (register.otherFailure.length === 0 || own || wrapsAuthFailure(top, register)) &&
-    (query.foreignCodes.length === 0 || literal) &&
-    kindAllowsUnasked(entry, top, literal) &&
-    (literal || quoted || top.vendor > 0 || aboutAuthentication(query.flat)) &&
-    !top.vendorMissing &&
-    (quoted || literal || hasEvidence(top) || namedByPoster(top, register)) &&
-    (quoted ? margin > 0 : margin >= MIN_MARGIN && top.score >= MIDPOINT) &&
+  // In the order they run: the cheap evidence first, the gate (it reads the whole text) last.
+  const checks: readonly (readonly [Check, () => boolean])[] = [
+    ['output', () => outputShowsEntry(top, register)],
+    [
+      'other failure',
+      () => register.otherFailure.length === 0 || own || wrapsAuthFailure(top, register),
+    ],
+    ['unknown code', () => query.foreignCodes.length === 0 || literal],
+    ['kind', () => kindAllowsUnasked(entry, top, literal)],
+    [
+      'about authentication',
+      () => literal || quoted || top.vendor > 0 || aboutAuthentication(query.flat),
+    ],
+    ['vendor missing', () => !top.vendorMissing],
+    ['evidence', () => quoted || literal || hasEvidence(top) || namedByPoster(top, register)],
+    ['margin', () => (quoted ? margin > 0 : margin >= MIN_MARGIN && top.score >= MIDPOINT)],
     // A code inside the best entry's own message quoted whole ("INVALID_CLIENT: Invalid redirect
     // URI") is that message's category word, not a second reading.
-    (quoted || !competingCodes(query, top.entry)) &&
-    // Last: the gate reads the whole text, and only a paste the evidence would answer needs it.
-    hitTheFailure();
+    ['competing codes', () => quoted || !competingCodes(query, top.entry)],
+    ['gate', hitTheFailure],
+  ];
+  const confident = checks.every(([, passes]) => passes());
   const base = (s: Scored): number => 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
   // A reading given unasked stood on identifying evidence (a quoted message can carry a modest
   // score): it is not shown as less likely than not.
@@ -105,7 +129,9 @@ export function decide(
       round(Math.min(above, base(s) * Math.min(0.9, Math.exp(s.score - top.score)))),
     );
   }
-  return { confident, confidences };
+  if (!explain) return { confident, confidences };
+  const held = checks.flatMap(([name, passes]) => (passes() ? [] : [name]));
+  return { confident, confidences, held };
 }
 
 /**

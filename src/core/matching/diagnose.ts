@@ -10,7 +10,7 @@ import { quotedMessages, withoutQuotes } from './quotes.js';
 import { buildQuery, clearQuery, type Query } from './query.js';
 import { aboutAChange, readRegister, type Register } from './register.js';
 import { scoreEntries, type Scored } from './score.js';
-import type { Diagnoser, Diagnosis, Match } from './types.js';
+import type { DiagnoseOptions, Diagnoser, Diagnosis, Match } from './types.js';
 
 const MAX_MATCHES = 5;
 
@@ -31,7 +31,7 @@ export function createDiagnoser(
   // One term-weight buffer for every diagnosis: diagnose() is synchronous, so it is never shared.
   const weights = new Float64Array(index.termIdf.length);
   return {
-    diagnose(text: string): Diagnosis {
+    diagnose(text: string, options: DiagnoseOptions = {}): Diagnosis {
       const capped = capInput(text);
       const read = squeezeWhitespace(capped.text);
       const query = buildQuery(normalise(read), index, weights);
@@ -48,7 +48,7 @@ export function createDiagnoser(
         const hit = (): boolean =>
           !aboutAChange(register) &&
           gateProbability(gate, gateInput(read, query, scored, register, index)) >= gate.threshold;
-        decision = decide(scored, query, index.entries, register, hit);
+        decision = decide(scored, query, index.entries, register, hit, options.explain === true);
         ask = askToDecide(ranked, query, index);
       } finally {
         clearQuery(query);
@@ -64,6 +64,7 @@ export function createDiagnoser(
         truncated: capped.truncated,
         inputLength: capped.text.length,
         ...(ask === undefined || matches.length === 0 ? {} : { ask }),
+        ...(decision.held === undefined ? {} : { held: decision.held }),
       };
     },
   };

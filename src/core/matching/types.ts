@@ -29,6 +29,11 @@ export interface Diagnosis {
    * information that would decide, and the readings it decides between (best first).
    */
   readonly ask?: Ask;
+  /**
+   * Asked for with `explain`: the checks that kept the best reading from being answered unasked
+   * (`output`, `evidence`, `margin`, `gate` …; see decide.ts), empty when it is confident.
+   */
+  readonly held?: readonly string[];
 }
 
 export interface Ask {
@@ -38,6 +43,11 @@ export interface Ask {
   readonly alternatives: readonly string[];
 }
 
+export interface DiagnoseOptions {
+  /** Run every check of the channel decision and report the ones that failed (eval `--why`). */
+  readonly explain?: boolean;
+}
+
 export interface Diagnoser {
-  diagnose(text: string): Diagnosis;
+  diagnose(text: string, options?: DiagnoseOptions): Diagnosis;
 }

@@ -199,6 +199,39 @@ describe('diagnose: answers unasked only when a failure happened', () => {
   });
 });
 
+describe('diagnose: explain names the checks that held a reading', () => {
+  it('reports none for a confident reading, and leaves them out unless asked', () => {
+    const text = 'POST /oauth/token -> 400 {"error":"invalid_grant","error_description":"expired"}';
+    expect(diagnoser.diagnose(text, { explain: true })).toMatchObject({
+      confident: true,
+      held: [],
+    });
+    expect(diagnoser.diagnose(text).held).toBeUndefined();
+  });
+
+  it('names the gate for a commit title', () => {
+    const d = diagnoser.diagnose(
+      'fix(oauth2): respond with invalid_grant when the refresh token is invalid',
+      { explain: true },
+    );
+    expect(d).toMatchObject({ confident: false, held: ['gate'] });
+  });
+
+  it('names every failed check, not only the first', () => {
+    // Plain words, no code and no output: too little evidence, and no clear lead over the others.
+    const d = diagnoser.diagnose('the token is invalid', { explain: true });
+    expect(d).toMatchObject({ confident: false, held: ['evidence', 'margin'] });
+  });
+
+  it('explains without changing the answer', () => {
+    const text = 'invalid_grant or invalid_client? which one should my server send';
+    const plain = diagnoser.diagnose(text);
+    const { held, ...explained } = diagnoser.diagnose(text, { explain: true });
+    expect(explained).toEqual(plain);
+    expect(held?.length).toBeGreaterThan(0);
+  });
+});
+
 describe('diagnose: failures that are not authentication', () => {
   it('answers server_error when the provider sent the OAuth code', () => {
     const d = diagnoser.diagnose(
