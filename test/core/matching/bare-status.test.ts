@@ -24,6 +24,24 @@ describe('diagnose: a bare 401 is read by the endpoint that answered it', () => 
     expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
   });
 
+  it('reads a 401 from an API under a path segment named auth as the token refused', () => {
+    for (const text of [
+      'GET https://sso.example.com/auth/realms/acme/protocol/openid-connect/userinfo returned 401 Unauthorized',
+      'fetch("https://app.example.com/api/auth/session") fails with 401 Unauthorized after the upgrade',
+    ]) {
+      const d = diagnoser.diagnose(text);
+      expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
+      expect(d.matches[0]?.why).toContain('401 from an API called with a token');
+    }
+  });
+
+  it('leaves a 401 from a login page unread (Keycloak 16 `…/openid-connect/auth?…`)', () => {
+    const d = diagnoser.diagnose(
+      'GET https://sso.example.com/auth/realms/acme/protocol/openid-connect/auth?client_id=web returned 401 Unauthorized',
+    );
+    expect(d.matches[0]?.why ?? []).not.toContain('401 from an API called with a token');
+  });
+
   it('lets a code in the response decide over the endpoint', () => {
     const d = diagnoser.diagnose(
       'POST https://idp.example.com/oauth2/token -> 401 {"error":"invalid_grant","error_description":"Refresh token expired"}',
