@@ -27,7 +27,33 @@ export function namedByCode(token: string, index: MatchIndex): number[] {
   const parts = splitIdentifier(token);
   if (parts.length < 2 || !parts.some((p) => FAILURE_WORD.test(p))) return [];
   const held = new Set(parts.flatMap((p) => toTerm(p) ?? []));
-  return mostWords(index, (terms) => terms.every((t) => held.has(t)));
+  const sequence = parts.map((p) => toTerm(p) ?? '');
+  return mostWords(
+    index,
+    (terms) => terms.every((t) => held.has(t)) && !qualifiesAnother(terms, parts, sequence),
+  );
+}
+
+/** Words a code may end in after what failed: its failure words, or a word for the error itself. */
+const CODE_SUFFIX = /^(?:error|err|exception|fault|failure)$/i;
+
+/**
+ * The item's words stand in the code just before another noun, which the failure word qualifies:
+ * Spring Security's client code `invalid_token_response` is a token *response* it could not read
+ * (the token endpoint's error or an unreadable body), not a token an API refused.
+ */
+function qualifiesAnother(
+  terms: readonly string[],
+  parts: readonly string[],
+  sequence: readonly string[],
+): boolean {
+  const last = terms[terms.length - 1];
+  const at = sequence.lastIndexOf(last ?? '');
+  if (at < 0) return false;
+  // What follows the item says what went wrong (`code_already_used`) or names the error, or
+  // nothing follows it.
+  const next = parts[at + 1];
+  return next !== undefined && !FAILURE_WORD.test(next) && !CODE_SUFFIX.test(next);
 }
 
 /**

@@ -62,6 +62,18 @@ describe('diagnose: a code the catalogue does not list, read by its words', () =
     expect(d.confident).toBe(true);
   });
 
+  it('reads Spring’s invalid_token_response as a token response, not a token an API refused', () => {
+    const d = diagnoser.diagnose(
+      '[invalid_token_response] An error occurred while attempting to retrieve the OAuth 2.0 Access Token Response: 401 Unauthorized: [no body]',
+    );
+    expect(d.matches.some((m) => m.why.some((w) => w.includes('invalid_token_response')))).toBe(
+      false,
+    );
+    expect(d.matches.find((m) => m.id === 'oauth2/invalid_client')?.why).toContain(
+      '401 from the token endpoint',
+    );
+  });
+
   it('does not read a field name without a failure word (refresh_token in a token response)', () => {
     const d = diagnoser.diagnose(
       '200 OK {"access_token":"****","token_type":"Bearer","refresh_token":"****","scope":"read write"}',
