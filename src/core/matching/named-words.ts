@@ -119,9 +119,14 @@ const STATED_FAILURE = new RegExp(`^(?:${FAILURE_WORDS})$`, 'i');
  * failure, and is not split into words (most lines of a long log).
  */
 const MAY_STATE =
-  /valid|secure|expire|bad|correct|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch|wrong|unknown|insufficient|inactive|malformed|reused|recogni/i;
-/** "is not valid", "isn't valid", "no longer valid": "invalid" in two or three words. */
-const NOT_VALID = /(?:\bnot|n['’]t|\bno longer)\s+(?:valid|correct|recogni[sz]ed)\b/gi;
+  /valid|secure|expire|bad|correct|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch|wrong|unknown|insufficient|inactive|malformed|reused|recogni|listed|registered/i;
+/**
+ * "is not valid", "isn't valid", "no longer valid": "invalid" in two or three words; and "not
+ * whitelisted" or "not registered", a value the server does not know (Shopify's "The redirect_uri
+ * is not whitelisted").
+ */
+const NOT_VALID =
+  /(?:\bnot|n['’]t|\bno longer)\s+(?:valid|correct|recogni[sz]ed|whitelisted|allowlisted|registered)\b/gi;
 /**
  * A condition or a question up to the next comma ("why a refresh token is invalid", "if the token
  * has expired"): a failure supposed or asked about, not stated.

@@ -36,6 +36,14 @@ describe('diagnose: a failure the poster states in words', () => {
     expect(stated(d.matches[0]?.why)).toBe(true);
   });
 
+  it('reads "not whitelisted" as a value the server does not know (Shopify)', () => {
+    const d = diagnoser.diagnose(
+      'Installing the app on a new store now fails: "The redirect_uri is not whitelisted".',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(stated(d.matches[0]?.why)).toBe(true);
+  });
+
   it('does not read a failure asked about or supposed as stated', () => {
     const d = diagnoser.diagnose(
       'I do not believe there is any way to tell why a refresh token is invalid, or if the client secret is wrong.',
