@@ -216,9 +216,15 @@ export function explainedOtherwise(
     const held = new Set(all.flatMap((w) => toTerm(w) ?? []));
     const restates = (terms: readonly string[]): boolean =>
       standsIn(terms, sequence) || (terms.length >= 2 && terms.every((t) => held.has(t)));
+    // A parameter said only to be missing or required is invalid_request's own reading, whichever
+    // parameter it names (RFC 6749 5.2: "The request is missing a required parameter"): "Missing
+    // grant type" beside invalid_request is no unsupported grant type. A value also said to be
+    // wrong ("missing or not whitelisted") is explained by what is wrong with it.
+    const missing =
+      codeText === 'invalid_request' && MISSING.test(message) && !WRONG_VALUE.test(message);
     for (const code of codes) {
       const other = entries.filter((e) => sameResponse(index, code, e));
-      const own = index.wordsInCodes.some((w) => w.entry === code && restates(w.terms));
+      const own = missing || index.wordsInCodes.some((w) => w.entry === code && restates(w.terms));
       const explained = index.wordsInCodes.some((w) => w.entry === code);
       if (explained && other.length > 0 && !own)
         out.push({ code, codeText, inErrorField: field, message: message.trim(), entries: other });
@@ -235,6 +241,12 @@ export function explainedOtherwise(
  */
 const CODE_THEN_EXPLANATION =
   /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z])|,\s*(?:error_)?description\s*[:=]\s*)([^\n]{3,200})/g;
+
+/** A parameter said to be absent: the request's own fault (invalid_request). */
+const MISSING = /\b(?:missing|required)\b/i;
+/** A value said to be wrong, beside or instead of absent. */
+const WRONG_VALUE =
+  /\b(?:invalid|not|expired|revoked|mismatch(?:ed)?|wrong|unknown|incorrect|malformed|unsupported)\b/i;
 
 /** The text up to a closing bracket it does not open itself. */
 function unbracketed(text: string): string {

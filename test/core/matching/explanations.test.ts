@@ -28,6 +28,14 @@ describe('diagnose: a code followed by an explanation naming another failure', (
 });
 
 describe('diagnose: an explanation that restates its code keeps the code', () => {
+  it('keeps invalid_request beside a parameter said to be missing (RFC 6749 5.2)', () => {
+    const d = diagnoser.diagnose(
+      'I get following error {"error":"invalid_request","error_description":"Missing grant type"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_request');
+    expect(d.matches.flatMap((m) => m.why)).not.toContain('error message "Missing grant type"');
+  });
+
   it('reads "The grant type is unauthorized for this client_id" as unauthorized_client', () => {
     const d = diagnoser.diagnose(
       'the server rejects the refresh:\n{"error":"unauthorized_client","error_description":"The grant type is unauthorized for this client_id"}',
