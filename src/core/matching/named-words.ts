@@ -65,10 +65,12 @@ const MESSAGE_FIELD =
   /(?:\\?["']|(?<=[{,]\s*))(?:message|error|error_description|errorMessage|error_message|detail|description|reason)(?:\\?["'])?\s*:\s*\\?["']([^"'\\\n]{3,300})\\?["']/gi;
 /**
  * A validation error object (GitHub's and Strava's APIs): the resource and field it names and a
- * code saying what is wrong (`{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}`).
+ * code saying what is wrong (`{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}`,
+ * Strava's `{"resource":"AccessToken","field":"activity:read_permission","code":"missing"}`), as
+ * JSON or as PHP prints it (`'resource' => 'Application', 'field' => '', 'code' => 'invalid'`).
  */
 const VALIDATION_ERROR =
-  /["']resource["']\s*:\s*["'](\w*)["']\s*,\s*["']field["']\s*:\s*["'](\w*)["']\s*,\s*["']code["']\s*:\s*["'](\w+)["']/gi;
+  /["']resource["']\s*(?::|=>)\s*["'](\w*)["']\s*,\s*["']field["']\s*(?::|=>)\s*["']([\w:.-]*)["']\s*,\s*["']code["']\s*(?::|=>)\s*["'](\w+)["']/gi;
 /** Messages longer than this are explanations, not a provider's name for the error. */
 const MAX_MESSAGE_WORDS = 8;
 /** How far a failure word may stand before the entry's words, and after them ("… is not valid"). */
@@ -93,6 +95,12 @@ export function namedByMessages(text: string, index: MatchIndex): NamedMessage[]
       continue;
     const entries = namedBeside(words, index, 1);
     if (entries.length > 0) out.push({ message: message.trim(), entries });
+  }
+  // A validation error is also a code in three fields, read as one code is, its words in any order
+  // (`AccessToken activity:read_permission missing`: a token missing a permission).
+  for (const m of validationErrors(text, index)) {
+    const entries = namedByCode(m.replace(/\s+/g, '_'), index);
+    if (entries.length > 0) out.push({ message: m, entries });
   }
   return out;
 }
@@ -274,8 +282,16 @@ function messageValues(text: string, index: MatchIndex): Set<string> {
   if (index.wordsInCodes.length === 0 || !/["']/.test(text)) return new Set();
   return new Set([
     ...[...text.matchAll(MESSAGE_FIELD)].map((m) => m[1] ?? ''),
-    ...[...text.matchAll(VALIDATION_ERROR)].map((m) => `${m[1] ?? ''} ${m[2] ?? ''} ${m[3] ?? ''}`),
+    ...validationErrors(text, index),
   ]);
+}
+
+/** Each validation error object's resource, field and code, separated by spaces. */
+function validationErrors(text: string, index: MatchIndex): string[] {
+  if (index.wordsInCodes.length === 0 || !/["']/.test(text)) return [];
+  return [...text.matchAll(VALIDATION_ERROR)].map((m) =>
+    [m[1], m[2], m[3]].filter((w) => w !== undefined && w !== '').join(' '),
+  );
 }
 
 function wordsOfMessage(message: string): string[] {

@@ -98,6 +98,14 @@ describe('diagnose: a short error message where no listed code is', () => {
       '{"message":"Bad Request","errors":[{"resource":"Authorize","field":"scope","code":"invalid"}]}',
       'oauth2/invalid_scope',
     ],
+    [
+      'returned code 401: {"message":"Authorization Error","errors":[{"resource":"AccessToken","field":"activity:read_permission","code":"missing"}]}',
+      'oauth2/insufficient_scope',
+    ],
+    [
+      "stdClass::__set_state(array( 'message' => 'Authorization Error', 'errors' => array ( 0 => stdClass::__set_state(array( 'resource' => 'Application', 'field' => '', 'code' => 'invalid', )), ), ))",
+      'oauth2/invalid_client',
+    ],
   ])('reads %s by the words beside its failure word', (text, id) => {
     expect(diagnoser.diagnose(text).matches[0]?.id).toBe(id);
   });
