@@ -139,7 +139,8 @@ const NOT_VALID =
  * A condition or a question up to the next comma ("why a refresh token is invalid", "if the token
  * has expired"): a failure supposed or asked about, not stated.
  */
-const SUPPOSED = /\b(?:if|when(?:ever)?|whether|why|how|unless|in case|once)\b[^,]*/gi;
+const SUPPOSED =
+  /\b(?:if|when(?:ever)?|whether|why|how|unless|in case|once|(?:might|may|could)(?: not)? (?:be|have))\b[^,]*/gi;
 /**
  * The fewest words of a `wordsInCodes` item a sentence must hold ("refresh token"): one word beside
  * "invalid" is plain English. With its failure word, a sentence of fewer words states nothing.

@@ -51,6 +51,13 @@ describe('diagnose: a failure the poster states in words', () => {
     expect(d.matches.some((m) => stated(m.why))).toBe(false);
   });
 
+  it('does not read a failure the text only supposes ("might be expired") as stated', () => {
+    const d = diagnoser.diagnose(
+      'The page should tell the member: Your access token might be expired or revoked, please reconnect.',
+    );
+    expect(d.matches.some((m) => stated(m.why))).toBe(false);
+  });
+
   it('does not read "not" in prose as a failure word', () => {
     const d = diagnoser.diagnose('The tokeninfo endpoint does not accept refresh tokens at all.');
     expect(d.matches.some((m) => stated(m.why))).toBe(false);
