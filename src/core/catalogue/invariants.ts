@@ -54,6 +54,14 @@ function checkRefines(
   const problems: Problem[] = [];
   const contextIds = new Set(data.contexts.map((c) => c.id));
   data.contexts.forEach((c, ci) => {
+    c.rivals.forEach((id, i) => {
+      if (!contextIds.has(id) || id === c.id)
+        problems.push({
+          file,
+          field: `contexts.${ci}.rivals.${i}`,
+          message: `"${id}" is not another context of this file`,
+        });
+    });
     c.patterns.forEach((source, i) => {
       if (!compiles(source))
         problems.push({

@@ -203,6 +203,22 @@ const contextSchema = z
           'Regular expressions (case-insensitive) for shapes that show the setting. A named group `seen` picks the part of the match shown as the reason.',
         examples: [['\\boauth_signature\\b']],
       }),
+    rivals: z
+      .array(z.string().regex(CONTEXT_ID_PATTERN))
+      .default([])
+      .meta({
+        description:
+          'Ids of contexts of this file that a failure happens in instead of this one (OAuth 2.0 beside token-based authentication, read both ways): a paste that shows one and not the other is no case of an entry set in the other, so that entry yields to the rest.',
+        examples: [['oauth2']],
+      }),
+    covers: z
+      .array(z.string().regex(CONTEXT_ID_PATTERN))
+      .default([])
+      .meta({
+        description:
+          'Vendor-neutral systems whose every entry happens in this setting (`oauth2`: each is an OAuth 2.0 error). Where a paste shows this file’s vendor and a rival setting instead, their entries yield too.',
+        examples: [['oauth2']],
+      }),
   })
   .meta({ description: 'A setting entries can name as their context.' });
 

@@ -47,6 +47,6 @@ function systemFields(s: SystemInfo): unknown[] {
     s.title,
     s.entryIds,
     d === undefined ? null : [d.hosts, d.paths, d.words, d.shapes, d.codes],
-    s.contexts.map((c) => [c.id, c.title, c.words, c.patterns]),
+    s.contexts.map((c) => [c.id, c.title, c.words, c.patterns, c.rivals, c.covers]),
   ];
 }

@@ -51,6 +51,8 @@ export interface ContextRule {
   readonly title: string;
   /** The context's own patterns, then its words as one whole-word pattern. */
   readonly tests: readonly Test[];
+  /** Positions of the contexts a failure happens in instead of this one (read both ways). */
+  readonly rivals: readonly number[];
 }
 
 /** How entries refine each other, resolved to entry positions. */
@@ -58,6 +60,11 @@ export interface Refinements {
   readonly contexts: readonly ContextRule[];
   /** Per entry, the position of its context in `contexts`, or -1. */
   readonly contextOf: Int32Array;
+  /**
+   * Per entry, the contexts it happens in that have rivals: its own, and for an entry of a
+   * vendor-neutral system the contexts that cover that system.
+   */
+  readonly settings: readonly (readonly number[])[];
   /** Per entry, the entries it refines. */
   readonly parents: readonly (readonly number[])[];
   /** Per entry, the entries that refine it. */
@@ -71,20 +78,37 @@ export function compileRefinements(
   entries: readonly Entry[],
   systems: readonly SystemInfo[],
 ): Refinements {
-  const contexts = systems.flatMap((s) =>
-    s.contexts.map((c) => ({
-      system: s.system,
-      id: c.id,
-      title: c.title,
-      // A pattern names a shape (an OAuth 1.0 header), more telling than a word: shown first.
-      tests: [...c.patterns.map((p) => new RegExp(p, 'i')), ...wordsPattern(c.words)],
-    })),
-  );
-  const contextAt = new Map(contexts.map((c, i) => [`${c.system}/${c.id}`, i]));
+  const declared = systems.flatMap((s) => s.contexts.map((c) => ({ system: s.system, c })));
+  const contextAt = new Map(declared.map(({ system, c }, i) => [`${system}/${c.id}`, i]));
+  const rivals = declared.map(() => new Set<number>());
+  declared.forEach(({ system, c }, i) => {
+    for (const id of c.rivals) {
+      const r = contextAt.get(`${system}/${id}`);
+      if (r === undefined || r === i) continue;
+      rivals[i]?.add(r);
+      rivals[r]?.add(i);
+    }
+  });
+  const contexts = declared.map(({ system, c }, i) => ({
+    system,
+    id: c.id,
+    title: c.title,
+    // A pattern names a shape (an OAuth 1.0 header), more telling than a word: shown first.
+    tests: [...c.patterns.map((p) => new RegExp(p, 'i')), ...wordsPattern(c.words)],
+    rivals: [...(rivals[i] ?? [])].sort((a, b) => a - b),
+  }));
   const at = new Map(entries.map((e, i) => [e.id, i]));
   const contextOf = Int32Array.from(entries, (e) =>
     e.context === undefined ? -1 : (contextAt.get(`${e.system}/${e.context}`) ?? -1),
   );
+  const settings = entries.map((e, i) => {
+    const own = contextOf[i] ?? -1;
+    return contexts.flatMap((c, ci) =>
+      c.rivals.length > 0 && (ci === own || declared[ci]?.c.covers.includes(e.system) === true)
+        ? [ci]
+        : [],
+    );
+  });
   const parents = entries.map((e) =>
     e.refines.flatMap((id) => at.get(id) ?? []).filter((p) => entries[p] !== e),
   );
@@ -97,7 +121,7 @@ export function compileRefinements(
     .map((_, i) => i)
     .filter((i) => (parents[i]?.length ?? 0) > 0)
     .sort((a, b) => (depth[a] ?? 0) - (depth[b] ?? 0) || a - b);
-  return { contexts, contextOf, parents, children, order };
+  return { contexts, contextOf, settings, parents, children, order };
 }
 
 /** How many refinements lie above an entry; a cycle stops the count. */
@@ -270,4 +294,56 @@ function lift<S extends Refinable>(
       : {}),
     why: [...new Set(why)],
   };
+}
+
+/** How far an entry set in a rival context falls behind the best reading that is not. */
+const RIVAL_YIELD = 0.1;
+
+/**
+ * Some contexts exclude each other: a NetSuite request is signed with token-based authentication
+ * (OAuth 1.0) or carries an OAuth 2.0 token, never both (Oracle: TBA and OAuth 2.0 are separate
+ * ways to authenticate RESTlets and REST web services). Where the text shows one and none of its
+ * rivals, an entry set in a rival is not the case (AuthorizationCodeGrantRequired, or the
+ * vendor-neutral `insufficient_scope`, in a TBA paste): it ranks just below the best reading of
+ * the context's system that is not shut out, unless its own code or one of its messages is quoted.
+ * An entry of a vendor-neutral system is shut out only where the context's vendor is shown.
+ * `scored` is sorted best first; so is the result.
+ */
+export function rivalContextsYield<S extends Refinable>(
+  scored: S[],
+  contexts: ReadonlyMap<number, string>,
+  shownSystems: ReadonlySet<string>,
+  refinements: Refinements,
+  entries: readonly Entry[],
+): S[] {
+  if (contexts.size === 0) return scored;
+  /** The system whose best reading the entry yields to, or undefined when it is not shut out. */
+  const shutBy = (s: S): string | undefined => {
+    if (s.verbatim || s.code >= OWN_CODE) return undefined;
+    const own = entries[s.entry]?.system;
+    for (const c of refinements.settings[s.entry] ?? []) {
+      const rule = refinements.contexts[c];
+      if (rule === undefined || contexts.has(c) || !rule.rivals.some((r) => contexts.has(r)))
+        continue;
+      if (rule.system === own || shownSystems.has(rule.system)) return rule.system;
+    }
+    return undefined;
+  };
+  const shut = scored.map(shutBy);
+  if (shut.every((s) => s === undefined)) return scored;
+  const best = new Map<string, number>();
+  scored.forEach((s, i) => {
+    const system = entries[s.entry]?.system;
+    if (system !== undefined && shut[i] === undefined && !best.has(system))
+      best.set(system, s.score);
+  });
+  return scored
+    .map((s, i) => {
+      const by = shut[i];
+      const cap = by === undefined ? undefined : best.get(by);
+      return cap === undefined || s.score <= cap - RIVAL_YIELD
+        ? s
+        : { ...s, score: cap - RIVAL_YIELD };
+    })
+    .sort(byScore);
 }

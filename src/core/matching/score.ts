@@ -4,7 +4,13 @@ import type { MatchIndex, Phrase } from './match-index.js';
 import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
 import { quotesHolding } from './quotes.js';
-import { applyRefinements, byScore, NAMED_CODE, type Refinable } from './refine.js';
+import {
+  applyRefinements,
+  byScore,
+  NAMED_CODE,
+  rivalContextsYield,
+  type Refinable,
+} from './refine.js';
 import { unshownVendorsYield } from './vendor-yield.js';
 
 /** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
@@ -65,7 +71,13 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
       ),
     )
     .sort(byScore);
-  const refined = applyRefinements(scored, query.contexts, index.refinements, index.entries);
+  const refined = rivalContextsYield(
+    applyRefinements(scored, query.contexts, index.refinements, index.entries),
+    query.contexts,
+    new Set(query.vendors.keys()),
+    index.refinements,
+    index.entries,
+  );
   return settleNearTies(
     unshownVendorsYield(wrappersYield(refined, raws, index), index),
     query,

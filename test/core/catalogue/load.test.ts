@@ -393,6 +393,22 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a rival that is not another context of the file',
+    sources: [
+      acme(
+        edit(
+          BASE,
+          'sources:\n  - id: acme-docs',
+          'contexts:\n  - id: gadgets\n    title: gadgets\n    rivals: [gadgets, widgets]\nsources:\n  - id: acme-docs',
+        ),
+      ),
+    ],
+    expected: [
+      { file: 'acme.yml', field: 'contexts.0.rivals.0', message: ANY },
+      { file: 'acme.yml', field: 'contexts.0.rivals.1', message: ANY },
+    ],
+  },
+  {
     name: 'a file that is not a mapping',
     sources: [acme('- just\n- a list\n')],
     expected: [{ file: 'acme.yml', message: ANY }],
