@@ -36,10 +36,34 @@ export function checkInvariants(files: readonly FileData[]): Problem[] {
       allIds.add(entry.id);
     }
   }
+  const neutral = new Set(
+    files.filter((f) => f.data.detect === undefined).map((f) => f.data.system),
+  );
   for (const { file, data } of files) {
-    problems.push(...checkFile(file, data, allIds), ...checkRefines(file, data, systemOfId));
+    problems.push(
+      ...checkFile(file, data, allIds),
+      ...checkRefines(file, data, systemOfId),
+      ...checkCovers(file, data, neutral),
+    );
   }
   return problems;
+}
+
+/** A context covers vendor-neutral systems only: a vendor's entries are shown by its own evidence. */
+function checkCovers(file: string, data: SystemFile, neutral: ReadonlySet<string>): Problem[] {
+  return data.contexts.flatMap((c, ci) =>
+    c.covers.flatMap((system, i) =>
+      neutral.has(system)
+        ? []
+        : [
+            {
+              file,
+              field: `contexts.${ci}.covers.${i}`,
+              message: `"${system}" is not a vendor-neutral system (one without detect)`,
+            },
+          ],
+    ),
+  );
 }
 
 /**

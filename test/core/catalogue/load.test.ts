@@ -409,6 +409,20 @@ const CASES: readonly Case[] = [
     ],
   },
   {
+    name: 'a context covering a system that is not vendor-neutral',
+    sources: [
+      acme(
+        edit(
+          BASE,
+          'sources:\n  - id: acme-docs',
+          'contexts:\n  - id: gadgets\n    title: gadgets\n    covers: [acme, beta]\nsources:\n  - id: acme-docs',
+        ),
+      ),
+      { file: 'beta.yml', text: BETA },
+    ],
+    expected: [{ file: 'acme.yml', field: 'contexts.0.covers.0', message: ANY }],
+  },
+  {
     name: 'a file that is not a mapping',
     sources: [acme('- just\n- a list\n')],
     expected: [{ file: 'acme.yml', message: ANY }],
