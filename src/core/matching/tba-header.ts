@@ -5,8 +5,8 @@ import type { ClaimEvidence } from './claims.js';
  * account ID they typed into a TBA client (`suitecloud account:setup`). Read like the token
  * inspector reads a JWT, its values show causes the header is built with, before any Login Audit
  * Trail row is looked up: a realm that is not the account ID as NetSuite writes it (`1234567_SB1`,
- * upper case with an underscore; the host takes `1234567-sb1`), a timestamp in milliseconds, a
- * nonce shorter than NetSuite accepts.
+ * upper case with an underscore; the host takes `1234567-sb1`), the HMAC-SHA1 method NetSuite no
+ * longer accepts, a timestamp in milliseconds, a nonce shorter than NetSuite accepts.
  */
 export function tbaEvidence(text: string): ClaimEvidence[] {
   const out: ClaimEvidence[] = [];
@@ -20,6 +20,17 @@ export function tbaEvidence(text: string): ClaimEvidence[] {
         why: `realm "${realm}" is not the account ID as NetSuite writes it (${written})`,
       });
   }
+  const method = params.get('oauth_signature_method');
+  if (
+    method !== undefined &&
+    /^HMAC-SHA1$/i.test(method) &&
+    realm !== undefined &&
+    ACCOUNT_ID.test(realm)
+  )
+    out.push({
+      id: 'netsuite/tba-invalid-signature',
+      why: `oauth_signature_method ${method}: NetSuite accepts only HMAC-SHA256 for TBA`,
+    });
   const timestamp = params.get('oauth_timestamp');
   if (timestamp !== undefined && /^\d{13}$/.test(timestamp))
     out.push({
@@ -35,6 +46,12 @@ export function tbaEvidence(text: string): ClaimEvidence[] {
   if (realm === undefined) out.push(...typedAccountId(text));
   return out;
 }
+
+/*
+ * HMAC-SHA1 is judged only beside a realm that is a NetSuite account ID: other OAuth 1.0 providers
+ * sign with it by default. NetSuite dropped it for TBA (sandboxes from 2021.2, production from
+ * 2023.1; SuiteAnalytics Connect: "only the HMAC-SHA256 algorithm is supported").
+ */
 
 /** NetSuite rejects a TBA nonce shorter than this (NonceRejected). */
 const MIN_NONCE = 6;

@@ -39,6 +39,20 @@ describe('tbaEvidence: what a pasted OAuth 1.0 header shows', () => {
     ]);
   });
 
+  it("reads HMAC-SHA1 beside a NetSuite account realm, not in another provider's header", () => {
+    expect(tbaEvidence(header('1234567').replace('HMAC-SHA256', 'HMAC-SHA1'))).toEqual([
+      {
+        id: 'netsuite/tba-invalid-signature',
+        why: 'oauth_signature_method HMAC-SHA1: NetSuite accepts only HMAC-SHA256 for TBA',
+      },
+    ]);
+    expect(
+      tbaEvidence(
+        'Authorization: OAuth oauth_consumer_key="****", oauth_token="****", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1718000000", oauth_nonce="q1w2e3r4t5y6", oauth_signature="****"',
+      ),
+    ).toEqual([]);
+  });
+
   it('does not judge a masked nonce', () => {
     expect(tbaEvidence(header('1234567').replace('q1w2e3r4t5y6', '****'))).toEqual([]);
   });
