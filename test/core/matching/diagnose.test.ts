@@ -527,6 +527,11 @@ describe('diagnose: pastes made of whitespace', () => {
     ['blank lines', `HTTP/1.1 401 Unauthorized${'\n'.repeat(MAX_INPUT_CHARS)}`],
     ['spaces', `{"error":"invalid_grant"}${' '.repeat(MAX_INPUT_CHARS)}`],
     ['blank lines with spaces', `error: invalid_client${'\n  '.repeat(MAX_INPUT_CHARS / 3)}`],
+    // The gate's section headings: "**Summary" and 200 spaces took 2 s to reject, once per line.
+    [
+      'spaces after headings',
+      `{"error":"invalid_grant"}\n${`**Summary${' '.repeat(200)}x\n`.repeat(70)}`,
+    ],
   ])('answers a paste padded with %s within a second', (_name, text) => {
     const started = performance.now();
     const d = diagnoser.diagnose(text);
