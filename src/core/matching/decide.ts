@@ -59,13 +59,14 @@ const WRAPPED_PHRASE = 0.5;
  * Whether to answer unasked. Decided from evidence, not from a raw score: the text must show that
  * its poster hit a failure, not be written about errors (`hitTheFailure`, the gate model of
  * gate.ts: a PR, docs, a spec, a diff, a feature request stay quiet); error output must carry the
- * entry's code, message or status; a failure of another kind (TLS, network, 5xx) needs the entry's own code or message,
- * and so does a text whose error field holds a code the catalogue does not know (S3's
- * `AccessDenied`); an entry that is not an authentication failure (`failure: server` or `limit`)
- * needs its own code; a text that never speaks of authentication needs the entry's code or vendor;
- * the best entry needs an identifying code or quoted message, a well-covered phrase, or a status
- * only it answers with from its vendor's host; its vendor must not be contradicted; and it must
- * stand clear of the runner-up, unless it alone is quoted whole.
+ * entry's code, message or status; a failure of another kind (TLS, network, 5xx) needs the entry's
+ * own code or message, and so does a text whose error field holds a code the catalogue does not
+ * know (S3's `AccessDenied`); an entry that is not an authentication failure (`failure: server` or
+ * `limit`) needs its own code; a text that never speaks of authentication needs the entry's code or
+ * vendor; the best entry needs an identifying code or quoted message, a well-covered phrase, or a
+ * status only it answers with from its vendor's host; its vendor must not be contradicted; and it
+ * must stand clear of the runner-up, unless it alone is quoted whole. With `explain`, every check
+ * runs once and the failed ones are returned as `held`.
  */
 export function decide(
   ranked: readonly Scored[],
@@ -114,7 +115,9 @@ export function decide(
     ['competing codes', () => quoted || !competingCodes(query, top.entry)],
     ['gate', hitTheFailure],
   ];
-  const confident = checks.every(([, passes]) => passes());
+  // Explained, every check runs (once each); otherwise the first failure ends the decision.
+  const held = explain ? checks.flatMap(([name, passes]) => (passes() ? [] : [name])) : undefined;
+  const confident = held === undefined ? checks.every(([, passes]) => passes()) : held.length === 0;
   const base = (s: Scored): number => 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
   // A reading given unasked stood on identifying evidence (a quoted message can carry a modest
   // score): it is not shown as less likely than not.
@@ -129,9 +132,7 @@ export function decide(
       round(Math.min(above, base(s) * Math.min(0.9, Math.exp(s.score - top.score)))),
     );
   }
-  if (!explain) return { confident, confidences };
-  const held = checks.flatMap(([name, passes]) => (passes() ? [] : [name]));
-  return { confident, confidences, held };
+  return held === undefined ? { confident, confidences } : { confident, confidences, held };
 }
 
 /**
