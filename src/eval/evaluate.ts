@@ -1,4 +1,4 @@
-import type { Diagnoser, Via } from '../core/matching/types.js';
+import type { DecisionCheck, Diagnoser, Via } from '../core/matching/types.js';
 
 /**
  * One labelled paste: `expect` lists acceptable top-1 ids, most specific first; empty means it must
@@ -29,7 +29,7 @@ export interface Miss {
   readonly confident: boolean;
   readonly problem: Problem;
   /** With `explain`: the checks that kept the reading from being answered unasked. */
-  readonly held?: readonly string[];
+  readonly held?: readonly DecisionCheck[];
 }
 
 /** What the matcher did with one case. */
@@ -41,7 +41,7 @@ export interface Outcome {
   readonly expect: readonly string[];
   readonly got: string | undefined;
   readonly confident: boolean;
-  readonly held?: readonly string[];
+  readonly held?: readonly DecisionCheck[];
 }
 
 /** The four figures of issue #8 with their counts. */

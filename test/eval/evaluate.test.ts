@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Diagnoser, Diagnosis } from '../../src/core/matching/types.js';
+import type { DecisionCheck, Diagnoser, Diagnosis } from '../../src/core/matching/types.js';
 import { CaseError, parseCases } from '../../src/eval/cases.js';
 import { evaluate, systemOf, type LabelledCase } from '../../src/eval/evaluate.js';
 import { formatHeld, formatMisses, formatTable } from '../../src/eval/format.js';
@@ -181,7 +181,10 @@ describe('selectFiles', () => {
 });
 
 describe('evaluate --why', () => {
-  const held: Record<string, readonly string[]> = { A: ['margin'], B: ['evidence', 'margin'] };
+  const held: Record<string, readonly DecisionCheck[]> = {
+    A: ['margin'],
+    B: ['evidence', 'margin'],
+  };
   const explaining: Diagnoser = {
     diagnose(text, options): Diagnosis {
       return {

@@ -8,27 +8,15 @@ import {
 import { STATED_STRENGTH, type Query } from './query.js';
 import type { Register } from './register.js';
 import type { Scored } from './score.js';
+import type { DecisionCheck } from './types.js';
 
 export interface Decision {
   readonly confident: boolean;
   /** One per ranked entry, in [0, 1]. */
   readonly confidences: readonly number[];
   /** With `explain`: every check the best reading failed (all are run, the gate too). */
-  readonly held?: readonly Check[];
+  readonly held?: readonly DecisionCheck[];
 }
-
-/** The checks a reading must pass to be answered unasked (see decide). */
-export type Check =
-  | 'output'
-  | 'other failure'
-  | 'unknown code'
-  | 'kind'
-  | 'about authentication'
-  | 'vendor missing'
-  | 'evidence'
-  | 'margin'
-  | 'competing codes'
-  | 'gate';
 
 /** Score at which the logistic confidence passes one half. */
 const MIDPOINT = 2.0;
@@ -95,7 +83,7 @@ export function decide(
     (top.status > 0 && top.vendor > 0) ||
     (top.verbatim && !register.otherFailure.includes('server error'));
   // In the order they run: the cheap evidence first, the gate (it reads the whole text) last.
-  const checks: readonly (readonly [Check, () => boolean])[] = [
+  const checks: readonly (readonly [DecisionCheck, () => boolean])[] = [
     ['output', () => outputShowsEntry(top, register)],
     [
       'other failure',

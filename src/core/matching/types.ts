@@ -33,8 +33,21 @@ export interface Diagnosis {
    * Asked for with `explain`: the checks that kept the best reading from being answered unasked
    * (`output`, `evidence`, `margin`, `gate` …; see decide.ts), empty when it is confident.
    */
-  readonly held?: readonly string[];
+  readonly held?: readonly DecisionCheck[];
 }
+
+/** The checks a reading must pass to be answered unasked (see decide.ts), in the order they run. */
+export type DecisionCheck =
+  | 'output'
+  | 'other failure'
+  | 'unknown code'
+  | 'kind'
+  | 'about authentication'
+  | 'vendor missing'
+  | 'evidence'
+  | 'margin'
+  | 'competing codes'
+  | 'gate';
 
 export interface Ask {
   /** A question a person can answer, e.g. "Which system answered with invalid_client?". */
