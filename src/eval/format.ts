@@ -1,3 +1,4 @@
+import type { DecisionCheck } from '../core/matching/types.js';
 import { groupBy, tally, type Miss, type Outcome, type Tally } from './evaluate.js';
 
 const COLUMNS = [
@@ -53,9 +54,20 @@ export function formatMisses(misses: readonly Miss[]): string[] {
   ];
 }
 
+/**
+ * Shown for an empty list: every check passed, yet nothing was answered (diagnose keeps no match at
+ * or below its score floor). A channel positive read right always has a match, so never in practice.
+ */
+const NO_CHECK = '(no reading)';
+
 function held(m: Miss): string {
-  if (m.problem !== 'channel positive not confident' || m.held === undefined) return '';
-  return ` [held by: ${m.held.join(', ') || '(no reading)'}]`;
+  const checks = heldBy(m);
+  return checks === undefined ? '' : ` [held by: ${checks.join(', ') || NO_CHECK}]`;
+}
+
+/** With `--why`: the checks that held a channel positive read right but not confident. */
+function heldBy(m: Miss): readonly DecisionCheck[] | undefined {
+  return m.problem === 'channel positive not confident' ? m.held : undefined;
 }
 
 /**
@@ -65,8 +77,9 @@ function held(m: Miss): string {
 export function formatHeld(misses: readonly Miss[]): string[] {
   const counts = new Map<string, number>();
   for (const m of misses) {
-    if (m.problem !== 'channel positive not confident' || m.held === undefined) continue;
-    const key = m.held.join(' + ') || '(no reading)';
+    const checks = heldBy(m);
+    if (checks === undefined) continue;
+    const key = checks.join(' + ') || NO_CHECK;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   if (counts.size === 0) return [];
