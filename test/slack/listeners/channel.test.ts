@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { clickAndReply, button, shownId } from '../support/answer.js';
 import { limitViolations } from '../support/blocks-check.js';
 import { startHarness, waitForLog, type Harness } from '../support/harness.js';
+import { showsFailure } from '../../../src/slack/listeners/channel.js';
 import { CHANNEL, channelMessage, nextEventId } from '../support/payloads.js';
 
 const CONFIDENT = 'Login Audit Trail detail: TokenRejected';
@@ -129,5 +130,20 @@ describe('AUTHHELP_CHANNELS', () => {
     } finally {
       await h.stop();
     }
+  });
+});
+
+describe('showsFailure', () => {
+  it('reads error output and a first-person report, not chatter', () => {
+    expect(showsFailure('HTTP/1.1 401 Unauthorized\n{"error":"invalid_client"}')).toBe(true);
+    expect(showsFailure(CHATTER)).toBe(false);
+  });
+
+  // Read raw, 40,000 newlines (the longest message Slack delivers) took 35 s.
+  it('reads a message padded with blank lines within a second', () => {
+    const started = performance.now();
+    const shows = showsFailure(`I get invalid_grant${'\n'.repeat(40_000)}`);
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(shows).toBe(true);
   });
 });
