@@ -191,8 +191,11 @@ export const DISCUSSION_RULES: readonly string[] = DISCUSSION.map(([name]) => na
 
 const OTHER_FAILURE: readonly Rule[] = [
   [
+    // Library wordings besides the protocol names: Go crypto/x509 ("x509: certificate signed by
+    // unknown authority"), OpenSSL ("unable to get local issuer certificate"), .NET ("The remote
+    // certificate is invalid"), Node (ERR_TLS_CERT_ALTNAME_INVALID), Java ValidatorException.
     'TLS',
-    /\bSSL\b|\bTLS\b|handshake|certificate (?:verify|has expired|is not trusted|unknown|chain)|self[- ]signed|UNABLE_TO_VERIFY_LEAF_SIGNATURE|CERT_\w+|PKIX path|unable to find valid certification path/i,
+    /\bSSL\b|\bTLS\b|handshake|certificate (?:verify|has expired|is not trusted|unknown|chain|signed by unknown authority|is (?:not )?valid for)|self[- ]signed|UNABLE_TO_VERIFY_LEAF_SIGNATURE|CERT_\w+|PKIX path|unable to find valid certification path|\bx509: |unable to get local issuer certificate|remote certificate is invalid|\bERR_TLS_|ValidatorException/i,
   ],
   [
     'DNS',
