@@ -176,6 +176,12 @@ describe('readRegister: headings and quotes', () => {
 describe('readRegister: failures that are not authentication', () => {
   it.each([
     ['TLS', 'unable to verify the first certificate (UNABLE_TO_VERIFY_LEAF_SIGNATURE)'],
+    [
+      'TLS',
+      'Get https://idp.example.com/.well-known/openid-configuration: x509: certificate signed by unknown authority',
+    ],
+    ['TLS', 'The remote certificate is invalid according to the validation procedure.'],
+    ['TLS', 'curl: (60) unable to get local issuer certificate'],
     ['DNS', 'getaddrinfo ENOTFOUND login.example.com'],
     ['network', 'connect ECONNREFUSED 10.0.0.4:443'],
     ['rate limit', 'HTTP 429 Too Many Requests'],
