@@ -46,9 +46,11 @@ const OUTPUT: readonly Rule[] = [
     /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*\b(?:ERROR|ERR|WARN(?:ING)?|WRN|FATAL|FTL|SEVERE|error|fail)/im,
   ],
   // "Error: …", "Error Message: …", and Google's sign-in page: "Error 400: redirect_uri_mismatch".
+  // Mid-line only before a code ("… Please check your Access Token. Error Message: invalid_grant"):
+  // a library's sentence, then the code the server sent.
   [
     'error line',
-    /^\s*(?:\*{3}\s*)?(?:error|fatal|failed|failure)\b(?:\s+[45]\d\d)?\s*(?:\*{3})?\s*[:!\]-]|^\s*error\s+(?:message|msg|details?|description|type)\s*[:=][ \t]*\S/im,
+    /^\s*(?:\*{3}\s*)?(?:error|fatal|failed|failure)\b(?:\s+[45]\d\d)?\s*(?:\*{3})?\s*[:!\]-]|^\s*error\s+(?:message|msg|details?|description|type)\s*[:=][ \t]*\S|\berror[ _]?(?:message|msg|description)\s*[:=]\s*[`"']?[a-z]+(?:_[a-z]+)+\b/im,
   ],
   [
     'audit trail row',

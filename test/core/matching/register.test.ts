@@ -23,6 +23,10 @@ describe('readRegister: error output', () => {
       '[14:05] POST https://idp.example.com/oauth2/token -> 401 invalid_client',
     ],
     ['an error message field', 'Error Message: client.refresh_access_token failed, code: 20001'],
+    [
+      'an error message field after a library sentence',
+      'Please check your Access Token to fix this. Error Message: invalid_grant',
+    ],
     ['a Dart frame', '#0      Token.fromMap (package:aad_oauth/model/token.dart:72:7)'],
     [
       'an audit trail detail quoted',
@@ -291,5 +295,16 @@ describe('readRegister: lines read before', () => {
     }
     expect(first.output).toContain('log line');
     expect(first.prose).toContain('we keep getting');
+  });
+});
+
+describe('readRegister: an error message mid-line', () => {
+  it('is output only before a code', () => {
+    expect(
+      readRegister('Please check your Access Token. Error Message: invalid_grant').output,
+    ).toContain('error line');
+    expect(readRegister('The error message: please sign in again').output).not.toContain(
+      'error line',
+    );
   });
 });
