@@ -31,7 +31,8 @@ export interface Diagnosis {
   readonly ask?: Ask;
   /**
    * Asked for with `explain`: the checks that kept the best reading from being answered unasked
-   * (`output`, `evidence`, `margin`, `gate` …; see decide.ts), empty when it is confident.
+   * (`output`, `evidence`, `margin`, `gate` …; see decide.ts); empty when the best reading passed
+   * them all, which is confident unless that reading scored too low to be shown at all (no match).
    */
   readonly held?: readonly DecisionCheck[];
 }
