@@ -229,6 +229,8 @@ describe('readRegister: which error a server ought to send', () => {
     'Better invalid_redirect_uri error message: the current one is not very helpful.',
     'auth: 400 instead of panics on invalid tokens passed to oauth userinfo',
     'The refresh methods now raise the proper exception. For example, instead of',
+    // The line ends there and the example follows on the next lines.
+    'It should answer with a clear code instead of:\n\n    {"error":"server_error"}\n',
   ])('reads %s as about the error', (text) => {
     expect(readRegister(text).discussion).toContain('error choice');
   });
