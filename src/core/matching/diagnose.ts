@@ -5,7 +5,7 @@ import { GATE_MODEL } from './gate-weights.js';
 import { askToDecide } from './ask.js';
 import type { IndexData } from './index-compile.js';
 import { buildIndex, hydrateIndex, type MatchIndex } from './match-index.js';
-import { capInput, normalise, squeezeWhitespace } from './normalise.js';
+import { capInput, normalise, readablePaste, squeezeWhitespace } from './normalise.js';
 import { quotedMessages, withoutQuotes } from './quotes.js';
 import { buildQuery, clearQuery, type Query } from './query.js';
 import { aboutAChange, readRegister, type Register } from './register.js';
@@ -93,7 +93,7 @@ function gateInput(
 
 /** The gate's features for a paste, as the diagnoser reads them (for fitting the gate offline). */
 export function gateFeaturesOf(index: MatchIndex, text: string): Float64Array {
-  const read = squeezeWhitespace(capInput(text).text);
+  const read = readablePaste(text);
   const query = buildQuery(normalise(read), index);
   try {
     const ranked = scoreEntries(query, index);

@@ -34,6 +34,11 @@ export function squeezeWhitespace(text: string): string {
     .replace(SPACE_RUN, ' '.repeat(MAX_SPACES));
 }
 
+/** A paste as the matcher reads it: capped, its runs of whitespace squeezed. */
+export function readablePaste(raw: string): string {
+  return squeezeWhitespace(capInput(raw).text);
+}
+
 const ENTITIES: Readonly<Record<string, string>> = {
   amp: '&',
   lt: '<',

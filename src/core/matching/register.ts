@@ -1,3 +1,4 @@
+import { readablePaste } from './normalise.js';
 /**
  * How a text is written, apart from what it is about: does it show that its poster hit a failure
  * (error output, a first-person report), is it written about errors (a PR, docs, a spec, a how-to),
@@ -223,6 +224,15 @@ const OTHER_FAILURE: readonly Rule[] = [
 /** A PR, commit, template, docs table or source comments: quiet even beside a first-person line. */
 export function aboutAChange(register: Register): boolean {
   return register.discussion.some((d) => ABOUT_A_CHANGE.has(d));
+}
+
+/**
+ * Error output or a first-person report of a failure, in a paste read as diagnose reads it (see
+ * readablePaste): raw, a message of 40,000 newlines (Slack's most) took 35 s to read.
+ */
+export function showsFailure(paste: string): boolean {
+  const register = readRegister(readablePaste(paste));
+  return register.output.length > 0 || register.firstPerson;
 }
 
 /** Reads the register of a (capped, not yet normalised) paste. */

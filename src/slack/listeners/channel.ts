@@ -1,8 +1,7 @@
 import type { App } from '@slack/bolt';
 import { answerOf } from '../answers.js';
 import { channelReplyMessage } from '../blocks/answer.js';
-import { capInput, squeezeWhitespace } from '../../core/matching/normalise.js';
-import { readRegister } from '../../core/matching/register.js';
+import { showsFailure } from '../../core/matching/register.js';
 import { ANSWER_CHANNEL_TYPES } from '../ids.js';
 import type { DiagnosisEvent, Recorder } from '../learning/recorder.js';
 import { pasteFields } from '../log-fields.js';
@@ -12,16 +11,6 @@ import type { Replies } from '../replies/replies.js';
 import type { Services } from '../services.js';
 import { KEY } from '../state/namespaces.js';
 import { onceOnly, type OnceKeys } from '../state/once-keys.js';
-
-/**
- * Error output or a first-person report of a failure (see readRegister), read as diagnose reads a
- * paste: capped, its runs of whitespace squeezed. Raw, a message of 40,000 newlines (Slack's most)
- * took 35 s to read.
- */
-export function showsFailure(text: string): boolean {
-  const register = readRegister(squeezeWhitespace(capInput(text).text));
-  return register.output.length > 0 || register.firstPerson;
-}
 
 /** What the channel replies remember between events. */
 export interface ChannelState {

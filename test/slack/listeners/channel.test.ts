@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { clickAndReply, button, shownId } from '../support/answer.js';
 import { limitViolations } from '../support/blocks-check.js';
 import { startHarness, waitForLog, type Harness } from '../support/harness.js';
-import { showsFailure } from '../../../src/slack/listeners/channel.js';
+import { showsFailure } from '../../../src/core/matching/register.js';
 import { CHANNEL, channelMessage, nextEventId } from '../support/payloads.js';
 
 const CONFIDENT = 'Login Audit Trail detail: TokenRejected';
