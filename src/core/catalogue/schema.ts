@@ -212,7 +212,7 @@ const contextSchema = z
         examples: [['oauth2']],
       }),
     covers: z
-      .array(z.string().regex(CONTEXT_ID_PATTERN))
+      .array(z.string().regex(SYSTEM_PATTERN))
       .default([])
       .meta({
         description:
