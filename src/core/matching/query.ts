@@ -156,7 +156,15 @@ function collectTerms(text: string, index: MatchIndex): Collected {
   // Logs repeat their words line after line, and pastes repeat each other's: each distinct token
   // is split, stemmed and typo-checked once per index (see tokensReadBy).
   const read = tokensReadBy(index);
-  for (const raw of termTokens(text)) {
+  const apart: boolean[] = [];
+  const tokens = termTokens(text, apart);
+  for (let n = 0; n < tokens.length; n++) {
+    const raw = tokens[n] ?? '';
+    // Punctuation between two words parts a code written as words (see `findCodeWords`).
+    if (apart[n] === true && sequence.length > 0 && sequence[sequence.length - 1] !== '') {
+      sequence.push('');
+      camel.push(false);
+    }
     let token = read.get(raw);
     if (token === undefined) {
       token = readToken(raw, index);

@@ -76,15 +76,18 @@ export function wordRunEnd(text: string, i: number): number {
 /**
  * Raw word tokens, original case kept (codes are recognised from these): what
  * `/[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu` matches — a run of word characters, and an apostrophe
- * with the letters after it (`don't`, `user’s`).
+ * with the letters after it (`don't`, `user’s`). `apart`, when given, gets per token whether
+ * something other than spaces or a hyphen stands between it and the token before.
  */
-export function rawTokens(text: string): string[] {
+export function rawTokens(text: string, apart?: boolean[]): string[] {
   const out: string[] = [];
   let i = 0;
+  let gap = 0;
   while (i < text.length) {
     const start = i;
     i = wordRunEnd(text, i);
     if (i === start) {
+      if (apart !== undefined && !joins(text.charCodeAt(i))) gap = 1;
       i++;
       continue;
     }
@@ -96,8 +99,21 @@ export function rawTokens(text: string): string[] {
       if (j > i + 1) i = j;
     }
     out.push(text.slice(start, i));
+    if (apart !== undefined) {
+      apart.push(gap === 1);
+      gap = 0;
+    }
   }
   return out;
+}
+
+/**
+ * Characters that leave two words of one phrase together (spaces, tabs, a hyphen): any other
+ * character between two words (a colon, a slash, a bracket, a line break) parts them, so
+ * "401 Unauthorized]: Client ID" does not write `unauthorized client`.
+ */
+function joins(c: number): boolean {
+  return c === 32 || c === 9 || c === 45;
 }
 
 /**
@@ -114,8 +130,8 @@ function versionedWords(text: string): string {
 const OAUTH_VERSION = /\b(?:O[Aa]uth|oauth|OAUTH)[\s_-]?([12])(?:\.0)?a?\b/g;
 
 /** The raw tokens terms are read from: the text's OAuth versions joined to their word first. */
-export function termTokens(text: string): string[] {
-  return rawTokens(versionedWords(text));
+export function termTokens(text: string, apart?: boolean[]): string[] {
+  return rawTokens(versionedWords(text), apart);
 }
 
 /** Stemmed, lower-case content terms of a text: identifiers split, stop words and noise dropped. */
