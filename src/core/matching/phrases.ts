@@ -8,6 +8,8 @@ const WHOLE = 0.85;
 const SCATTERED = 0.8;
 /** What a code's words count for as a phrase when the code itself is not in the text. */
 const SCATTERED_CODE = 0.5;
+/** What a phrase word the text holds only as a field name counts for beside its other words. */
+const FIELD_SHARE = 0.5;
 
 import { nearQuote } from './near-quote.js';
 import type { Query } from './query.js';
@@ -35,16 +37,35 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
   let second = 0;
   // The arrays the loops read, held in locals (the hot path of scoring).
   const { phraseIds, termIdf, phrases } = index;
-  const weights = query.weights;
+  const { weights, fieldIds } = query;
   for (const pi of index.entryPhrases[ei] ?? []) {
     const phrase = phrases[pi];
     if (phrase === undefined || phrase.mass <= 0) continue;
     let mass = 0;
+    // The mass of the words the text holds only as field names (`grant_type`, `GrantType`).
+    let fieldMass = 0;
     for (let k = phrase.from; k < phrase.to; k++) {
       const id = phraseIds[k] ?? -1;
-      mass += (termIdf[id] ?? 0) * (weights[id] ?? 0);
+      const w = weights[id] ?? 0;
+      if (w <= 0) continue;
+      const m = (termIdf[id] ?? 0) * w;
+      mass += m;
+      if (fieldIds.has(id)) fieldMass += m;
     }
     if (mass <= 0) continue;
+    // A phrase needs the words of what failed: its words the text holds only as field names
+    // ("Unsupported grant_type" beside `grant_type=refresh_token`) count for less, and alone for
+    // nothing, unless the message is quoted (its words stand together in the text). A code's and
+    // a title's words name the entry itself and are read as they are (SCATTERED_CODE applies).
+    if (
+      fieldMass > 0 &&
+      phrase.kind !== 'code' &&
+      phrase.kind !== 'title' &&
+      !quotedWhole(entry, phrase, mass, query)
+    ) {
+      if (fieldMass >= mass) continue;
+      mass -= (1 - FIELD_SHARE) * fieldMass;
+    }
     const coverage = mass / phrase.mass;
     if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.to - phrase.from >= 3) {
       // Covered terms count as a quote only when the message's words also stand together.
@@ -89,6 +110,22 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     distinctiveMessage,
     message,
   };
+}
+
+/** A message of three or more words covered well and standing together in the text. */
+function quotedWhole(
+  entry: Entry | undefined,
+  phrase: Phrase,
+  mass: number,
+  query: Query,
+): boolean {
+  return (
+    phrase.kind === 'message' &&
+    entry !== undefined &&
+    phrase.to - phrase.from >= 3 &&
+    mass / phrase.mass >= WHOLE &&
+    nearQuote(entry, phrase.at, query.flat)
+  );
 }
 
 /**

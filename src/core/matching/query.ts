@@ -50,6 +50,11 @@ export interface Query {
   readonly weights: Float64Array;
   /** The term ids set in `weights`. */
   readonly ids: readonly number[];
+  /**
+   * Term ids the text holds only inside field names and other identifiers without a failure word
+   * (`grant_type`, `access_token`, `GrantType`): a phrase needs more of its words than these.
+   */
+  readonly fieldIds: ReadonlySet<number>;
   readonly signals: Signals;
   readonly codeHits: readonly CodeHit[];
   readonly vendors: ReadonlyMap<string, VendorEvidence>;
@@ -84,7 +89,7 @@ export function buildQuery(
   weights = new Float64Array(index.termIdf.length),
 ): Query {
   const signals = extractSignals(text);
-  const { terms: queryTerms, sequence, camel } = collectTerms(text, index);
+  const { terms: queryTerms, sequence, camel, fields } = collectTerms(text, index);
   // Misspelt codes are looked for where people type codes: short messages and error fields.
   const fuzzy = text.length <= SHORT_TEXT;
   const foreignCodes: string[] = [];
@@ -114,17 +119,20 @@ export function buildQuery(
     codeHits.some((h) => h.strength >= NAMES_CODE) ||
     FAILURE.test(text);
   const ids: number[] = [];
+  const fieldIds = new Set<number>();
   for (const [term, weight] of queryTerms) {
     const id = index.termIds.get(term);
     if (id === undefined) continue;
     weights[id] = weight;
     ids.push(id);
+    if (fields.has(term)) fieldIds.add(id);
   }
   return {
     terms: queryTerms,
     flat: flatText(text),
     weights,
     ids,
+    fieldIds,
     signals,
     codeHits,
     vendors,
@@ -147,12 +155,16 @@ interface Collected {
   readonly sequence: string[];
   /** Per sequence position: the word was part of a CamelCase identifier (`AccessDenied`). */
   readonly camel: boolean[];
+  /** Terms seen only in identifiers without a failure word (see `Query.fieldIds`). */
+  readonly fields: ReadonlySet<string>;
 }
 
 function collectTerms(text: string, index: MatchIndex): Collected {
   const out = new Map<string, number>();
   const sequence: string[] = [];
   const camel: boolean[] = [];
+  const fields = new Set<string>();
+  const plain = new Set<string>();
   // Logs repeat their words line after line, and pastes repeat each other's: each distinct token
   // is split, stemmed and typo-checked once per index (see tokensReadBy).
   const read = tokensReadBy(index);
@@ -174,11 +186,13 @@ function collectTerms(text: string, index: MatchIndex): Collected {
       }
     }
     const { parts, isCamel } = token;
+    const field = token.field && !(raw.includes('_') && isSubject(tokens, apart, n));
     for (let i = 0; i < parts.length; i++) {
       const term = parts[i];
-      if (out.size >= MAX_TERMS) return { terms: out, sequence, camel };
-      if (term !== undefined && (out.get(term.term) ?? 0) < term.weight) {
-        out.set(term.term, term.weight);
+      if (out.size >= MAX_TERMS) return collected(out, sequence, camel, fields, plain);
+      if (term !== undefined) {
+        if ((out.get(term.term) ?? 0) < term.weight) out.set(term.term, term.weight);
+        (field ? fields : plain).add(term.term);
       }
       if (parts.length === 1 || i > 0) {
         sequence.push(term?.term ?? '');
@@ -186,7 +200,29 @@ function collectTerms(text: string, index: MatchIndex): Collected {
       }
     }
   }
-  return { terms: out, sequence, camel };
+  return collected(out, sequence, camel, fields, plain);
+}
+
+/** Words after the subject of a sentence: "client_id is invalid", "redirect_uri was missing". */
+const COPULA = /^(?:is|was|are|were|has|had|does|did|isn['’]t|wasn['’]t|doesn['’]t)$/i;
+
+/**
+ * A snake_case name written as the subject of a sentence ("the redirect_uri is not whitelisted")
+ * is the value the sentence is about, not a field name of a request or a log.
+ */
+function isSubject(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
+  return apart[n + 1] !== true && COPULA.test(tokens[n + 1] ?? '');
+}
+
+function collected(
+  terms: Map<string, number>,
+  sequence: string[],
+  camel: boolean[],
+  fields: Set<string>,
+  plain: ReadonlySet<string>,
+): Collected {
+  for (const t of plain) fields.delete(t);
+  return { terms, sequence, camel, fields };
 }
 
 interface KnownTerm {
@@ -199,6 +235,8 @@ interface ReadToken {
   readonly parts: readonly (KnownTerm | undefined)[];
   /** It was a CamelCase identifier (`AccessDenied`), not snake or kebab case. */
   readonly isCamel: boolean;
+  /** An identifier without a failure word: a field or a name (`grant_type`, `GrantType`), no code. */
+  readonly field: boolean;
 }
 
 /**
@@ -225,8 +263,15 @@ function readToken(raw: string, index: MatchIndex): ReadToken {
   return {
     parts: words.map((part) => knownTerm(part, index)),
     isCamel: words.length > 1 && !/[_-]/.test(raw),
+    field: IDENTIFIER.test(raw) && !words.some((w, i) => i > 0 && IN_CODE_FAILURE.test(w)),
   };
 }
+
+/** snake_case or camelCase: a field's or a name's spelling (`2FA` and `OAuth` are words). */
+const IDENTIFIER = /[\p{L}\p{N}]_[\p{L}\p{N}]|[a-z][A-Z]/u;
+/** The words that make an identifier a code (`invalid_grant`, `TokenExpired`), not a field name. */
+const IN_CODE_FAILURE =
+  /^(?:invalid|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|fail(?:ed|ure)?|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|malformed|reused|unsupported|denied|error|not|no)$/i;
 
 /** The catalogue term for a word, correcting one typo against the catalogue's own vocabulary. */
 function knownTerm(part: string, index: MatchIndex): KnownTerm | undefined {

@@ -55,3 +55,37 @@ describe('diagnose: a code written as words stands within one phrase', () => {
     ).toBe('oauth2/unauthorized_client');
   });
 });
+
+describe('diagnose: a phrase needs more of its words than field names', () => {
+  it('does not read grant_type in a request body as "Missing grant_type parameter" or an unknown grant type', () => {
+    const found = whys(
+      'POST /oauth/token body grant_type=client_credentials&client_id=abc, the server answered HTTP 400',
+    );
+    expect(found).not.toContain('oauth2/invalid_request message "Missing grant_type parameter"');
+    expect(found).not.toContain(
+      'oauth2/unsupported_grant_type phrase "grant type unknown to the authorization server"',
+    );
+  });
+
+  it('still reads the phrase where the text says what failed beside the field name', () => {
+    const d = diagnoser.diagnose(
+      'our job sends grant_type=refresh_token and the refresh token has expired',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+  });
+
+  it('reads a snake_case name as the subject of a sentence as the value it is about', () => {
+    const d = diagnoser.diagnose(
+      'Oauth error invalid_request: The redirect_uri is not whitelisted',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(d.matches[0]?.why).toContain('message "Invalid parameter: redirect_uri"');
+  });
+
+  it('reads a long paste of field names and punctuation quickly', () => {
+    const text = `${'grant_type=a_b&ClientId:x/'.repeat(20_000)}]`;
+    const started = performance.now();
+    diagnoser.diagnose(text);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
