@@ -52,7 +52,14 @@ function qualifiesAnother(
   if (at < 0) return false;
   // What follows the item says what went wrong (`code_already_used`) or names the error, or
   // nothing follows it.
-  const next = parts[at + 1];
+  return qualifiesNext(parts[at + 1]);
+}
+
+/**
+ * The word after a code's words in one identifier names another thing the code's words qualify
+ * (`invalid_token_response`), where it is not a failure word or a word for the error itself.
+ */
+export function qualifiesNext(next: string | undefined): boolean {
   return next !== undefined && !FAILURE_WORD.test(next) && !CODE_SUFFIX.test(next);
 }
 

@@ -12,6 +12,7 @@ import {
   namedByCode,
   namedByMessages,
   namedInSentences,
+  qualifiesNext,
   standsAt,
 } from './named-words.js';
 import { termTokens, toTerm, wordsOf } from './tokens.js';
@@ -89,7 +90,7 @@ export function buildQuery(
   weights = new Float64Array(index.termIdf.length),
 ): Query {
   const signals = extractSignals(text);
-  const { terms: queryTerms, sequence, camel, fields } = collectTerms(text, index);
+  const { terms: queryTerms, sequence, camel, qualified, fields } = collectTerms(text, index);
   // Misspelt codes are looked for where people type codes: short messages and error fields.
   const fuzzy = text.length <= SHORT_TEXT;
   const foreignCodes: string[] = [];
@@ -102,7 +103,9 @@ export function buildQuery(
   const found = [
     ...literal,
     ...events.hits,
-    ...findCodeWords(sequence, camel, index).filter((h) => !written.has(h.code.toLowerCase())),
+    ...findCodeWords(sequence, camel, qualified, index).filter(
+      (h) => !written.has(h.code.toLowerCase()),
+    ),
     ...findClaimRules(text, index),
     ...messages.hits,
   ];
@@ -155,6 +158,8 @@ interface Collected {
   readonly sequence: string[];
   /** Per sequence position: the word was part of a CamelCase identifier (`AccessDenied`). */
   readonly camel: boolean[];
+  /** Per sequence position: the next word of the same identifier is another noun (see `qualifiesNext`). */
+  readonly qualified: boolean[];
   /** Terms seen only in identifiers without a failure word (see `Query.fieldIds`). */
   readonly fields: ReadonlySet<string>;
 }
@@ -163,6 +168,7 @@ function collectTerms(text: string, index: MatchIndex): Collected {
   const out = new Map<string, number>();
   const sequence: string[] = [];
   const camel: boolean[] = [];
+  const qualified: boolean[] = [];
   const fields = new Set<string>();
   const plain = new Set<string>();
   // Logs repeat their words line after line, and pastes repeat each other's: each distinct token
@@ -176,6 +182,7 @@ function collectTerms(text: string, index: MatchIndex): Collected {
     if (apart[n] === true && sequence.length > 0 && sequence[sequence.length - 1] !== '') {
       sequence.push('');
       camel.push(false);
+      qualified.push(false);
     }
     let token = read.get(raw);
     if (token === undefined) {
@@ -186,10 +193,12 @@ function collectTerms(text: string, index: MatchIndex): Collected {
       }
     }
     const { parts, isCamel } = token;
-    const field = token.field && !(raw.includes('_') && isSubject(tokens, apart, n));
+    const field =
+      (token.field && !(raw.includes('_') && isSubject(tokens, apart, n))) ||
+      reasonPhrase(tokens, apart, n);
     for (let i = 0; i < parts.length; i++) {
       const term = parts[i];
-      if (out.size >= MAX_TERMS) return collected(out, sequence, camel, fields, plain);
+      if (out.size >= MAX_TERMS) return collected(out, sequence, camel, qualified, fields, plain);
       if (term !== undefined) {
         if ((out.get(term.term) ?? 0) < term.weight) out.set(term.term, term.weight);
         (field ? fields : plain).add(term.term);
@@ -197,10 +206,11 @@ function collectTerms(text: string, index: MatchIndex): Collected {
       if (parts.length === 1 || i > 0) {
         sequence.push(term?.term ?? '');
         camel.push(isCamel);
+        qualified.push(token.qualifies[i] === true);
       }
     }
   }
-  return collected(out, sequence, camel, fields, plain);
+  return collected(out, sequence, camel, qualified, fields, plain);
 }
 
 /** Words after the subject of a sentence: "client_id is invalid", "redirect_uri was missing". */
@@ -214,15 +224,31 @@ function isSubject(tokens: readonly string[], apart: readonly boolean[], n: numb
   return apart[n + 1] !== true && COPULA.test(tokens[n + 1] ?? '');
 }
 
+/** HTTP's reason phrases that are one word a phrase could share ("access is unauthorized"). */
+const REASONS: ReadonlyMap<string, string> = new Map([
+  ['unauthorized', '401'],
+  ['forbidden', '403'],
+]);
+
+/**
+ * "Unauthorized" after 401 and "Forbidden" after 403 are the status's name (`401 Unauthorized`), not
+ * the poster's words: read like a field name, they do not say what failed.
+ */
+function reasonPhrase(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
+  const status = REASONS.get((tokens[n] ?? '').toLowerCase());
+  return status !== undefined && n > 0 && apart[n] !== true && tokens[n - 1] === status;
+}
+
 function collected(
   terms: Map<string, number>,
   sequence: string[],
   camel: boolean[],
+  qualified: boolean[],
   fields: Set<string>,
   plain: ReadonlySet<string>,
 ): Collected {
   for (const t of plain) fields.delete(t);
-  return { terms, sequence, camel, fields };
+  return { terms, sequence, camel, qualified, fields };
 }
 
 interface KnownTerm {
@@ -237,6 +263,8 @@ interface ReadToken {
   readonly isCamel: boolean;
   /** An identifier without a failure word: a field or a name (`grant_type`, `GrantType`), no code. */
   readonly field: boolean;
+  /** Per part: the identifier's next word is another noun that this part qualifies. */
+  readonly qualifies: readonly boolean[];
 }
 
 /**
@@ -264,6 +292,7 @@ function readToken(raw: string, index: MatchIndex): ReadToken {
     parts: words.map((part) => knownTerm(part, index)),
     isCamel: words.length > 1 && !/[_-]/.test(raw),
     field: IDENTIFIER.test(raw) && !words.some((w, i) => i > 0 && IN_CODE_FAILURE.test(w)),
+    qualifies: words.length > 1 ? words.map((_, i) => i > 0 && qualifiesNext(words[i + 1])) : [],
   };
 }
 
@@ -332,6 +361,7 @@ const PLAIN_WORDS: ReadonlySet<string> = new Set(['access_denied']);
 function findCodeWords(
   sequence: readonly string[],
   camel: readonly boolean[],
+  qualified: readonly boolean[],
   index: MatchIndex,
 ): CodeHit[] {
   const hits: CodeHit[] = [];
@@ -341,7 +371,9 @@ function findCodeWords(
     for (const cw of words) {
       // `AccessDenied` (an AWS error) is not `access_denied` written as words.
       const shapeClash = cw.code.includes('_') && cw.terms.some((_, k) => camel[i + k] === true);
-      if (!shapeClash && !PLAIN_WORDS.has(cw.code) && standsAt(cw.terms, sequence, i)) {
+      // Spring's `invalid_token_response` is a token response, not `invalid_token`.
+      const another = qualified[i + cw.terms.length - 1] === true;
+      if (!shapeClash && !another && !PLAIN_WORDS.has(cw.code) && standsAt(cw.terms, sequence, i)) {
         hits.push({
           entry: cw.entry,
           code: cw.code,

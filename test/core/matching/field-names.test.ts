@@ -89,3 +89,19 @@ describe('diagnose: a phrase needs more of its words than field names', () => {
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('diagnose: a token endpoint’s 401 read through Spring’s invalid_token_response', () => {
+  it('reads invalid_token_response as a token response, not invalid_token written as words', () => {
+    const d = diagnoser.diagnose(
+      '[invalid_token_response] An error occurred while attempting to retrieve the OAuth 2.0 Access Token Response: 401 Unauthorized',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(d.matches[0]?.why).toContain('401 from the token endpoint');
+    expect(d.matches.flatMap((m) => m.why)).not.toContain('code invalid_token');
+  });
+
+  it('still reads a code followed by a word for the error in one identifier', () => {
+    const d = diagnoser.diagnose('the API call failed: invalid_token_error, please sign in again');
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
+  });
+});
