@@ -217,7 +217,7 @@ export function explainedOtherwise(
     const codes = refs.filter((r) => r.strength >= 1).map((r) => r.entry);
     // The closing quote of a quoted line ends the explanation (`"INVALID_CLIENT: Insecure redirect URI".`),
     // and so does a bracket it did not open (`[error: …, description: Invalid client], null)`).
-    const message = unbracketed(m[2] ?? '').replace(/["'`]+[.,;:!]*\s*$/, '');
+    const message = unbracketed(m[2] ?? '').replace(/(?:\\?["'`])+[.,;:!]*\s*$/, '');
     if (codes.length > 0) pairs.push({ codes, code, message, field: false });
   }
   const out: Explained[] = [];
@@ -253,10 +253,12 @@ export function explainedOtherwise(
  * A snake_case code (any case), then a dash, colon or bar, or only a space before a capital, and the
  * explanation after it on the same line: "unauthorized_client - Invalid client secret.",
  * "INVALID_CLIENT: Insecure redirect URI", "invalid_client Invalid redirect_uri", AppAuth's
- * "[error: unauthorized_client, description: Invalid client or Invalid client credentials]".
+ * "[error: unauthorized_client, description: Invalid client or Invalid client credentials]", and
+ * Go's golang.org/x/oauth2 RetrieveError, code and description each quoted (`oauth2:
+ * "unauthorized_client" "invalid empty client secret"`, its quotes escaped inside a log field).
  */
 const CODE_THEN_EXPLANATION =
-  /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z])|,\s*(?:error_)?description\s*[:=]\s*)([^\n]{3,200})/g;
+  /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z])|,\s*(?:error_)?description\s*[:=]\s*|\\?" \\?")([^\n]{3,200})/g;
 
 /** A parameter said to be absent: the request's own fault (invalid_request). */
 const MISSING = /\b(?:missing|required)\b/i;

@@ -27,6 +27,28 @@ describe('diagnose: a code followed by an explanation naming another failure', (
   });
 });
 
+describe('diagnose: Go’s oauth2 error, code and description each quoted', () => {
+  it('reads `oauth2: "unauthorized_client" "invalid empty client secret"` as the client secret', () => {
+    const d = diagnoser.diagnose(
+      'level=error msg="cannot authenticate user" error="oauth2: \\"unauthorized_client\\" \\"invalid empty client secret\\""',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(d.matches[0]?.why).toContain('error message "invalid empty client secret"');
+  });
+
+  it('reads a long line of quoted codes quickly', () => {
+    const text = `oauth2: ${'"invalid_client" \\"'.repeat(20_000)}\\"\\"`;
+    const started = performance.now();
+    diagnoser.diagnose(text);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+
+  it('keeps a code its quoted description restates', () => {
+    const d = diagnoser.diagnose('oauth2: "invalid_grant" "Token has been expired or revoked."');
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+  });
+});
+
 describe('diagnose: an explanation that restates its code keeps the code', () => {
   it('keeps invalid_request beside a parameter said to be missing (RFC 6749 5.2)', () => {
     const d = diagnoser.diagnose(
