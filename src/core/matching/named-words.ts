@@ -64,12 +64,13 @@ export function qualifiesNext(next: string | undefined): boolean {
 }
 
 /**
- * A value of an error body's message field: what the provider printed beside or instead of a code.
+ * A value of an error body's message field: what the provider printed beside or instead of a code
+ * (`errmsg` beside `errcode` in WeChat's and other Chinese platforms' bodies).
  * The key is quoted (JSON) or, in an object literal a client printed, bare after `{` or a comma
  * (`{ error: 'invalid_request', error_description: 'Invalid Authorization Code' }`).
  */
 const MESSAGE_FIELD =
-  /(?:\\?["']|(?<=[{,]\s*))(?:message|error|error_description|errorMessage|error_message|detail|description|reason)(?:\\?["'])?\s*:\s*\\?["']([^"'\\\n]{3,300})\\?["']/gi;
+  /(?:\\?["']|(?<=[{,]\s*))(?:message|error|error_description|errorMessage|error_message|errmsg|detail|description|reason)(?:\\?["'])?\s*:\s*\\?["']([^"'\\\n]{3,300})\\?["']/gi;
 /**
  * A validation error object (GitHub's and Strava's APIs): the resource and field it names and a
  * code saying what is wrong (`{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}`,
@@ -288,10 +289,17 @@ function sameResponse(index: MatchIndex, code: number, other: number): boolean {
   );
 }
 
+/**
+ * A request id a provider appends to its message (WeChat's `invalid code, hints: [ req_id: … ]`, a
+ * trailing `[request id: …]`): no word of what failed.
+ */
+const REQUEST_ID =
+  /[,;]?[ \t]*(?:hints?:[ \t]*)?\[[ \t]*(?:req_?id|rid|request[ _-]?id)\b[^\]]{0,120}\][ \t]*$/i;
+
 function messageValues(text: string, index: MatchIndex): Set<string> {
   if (index.wordsInCodes.length === 0 || !/["']/.test(text)) return new Set();
   return new Set([
-    ...[...text.matchAll(MESSAGE_FIELD)].map((m) => m[1] ?? ''),
+    ...[...text.matchAll(MESSAGE_FIELD)].map((m) => (m[1] ?? '').replace(REQUEST_ID, '')),
     ...validationErrors(text, index),
   ]);
 }

@@ -104,3 +104,22 @@ describe('extractCodeTokens: an errorType field holds the error code', () => {
     expect(tokens.find((t) => t.token === 'OAuthException')?.inCategoryField).toBe(true);
   });
 });
+
+describe('diagnose: an errmsg beside an errcode (WeChat and other platforms’ bodies)', () => {
+  it('reads "invalid code" with its appended request id as the authorization code refused', () => {
+    const d = diagnoser.diagnose(
+      '获取token报错：{"errcode":40029,"errmsg":"invalid code, hints: [ req_id: AwanVA0259s113 ]"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(d.matches[0]?.why).toContain('error message "invalid code"');
+  });
+
+  it('reads a long errmsg of brackets quickly', () => {
+    const text = `{"errcode":1,"errmsg":"invalid code${', hints: [ req_id'.repeat(40)}"} `.repeat(
+      2_000,
+    );
+    const started = performance.now();
+    diagnoser.diagnose(text);
+    expect(performance.now() - started).toBeLessThan(2_000);
+  });
+});
