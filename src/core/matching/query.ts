@@ -15,7 +15,7 @@ import {
   qualifiesNext,
   standsAt,
 } from './named-words.js';
-import { termTokens, toTerm, wordsOf } from './tokens.js';
+import { splitIdentifier, termTokens, toTerm, wordsOf } from './tokens.js';
 
 /**
  * A code hit at least this strong is a code the text names: a listed code, a CamelCase code written
@@ -426,10 +426,22 @@ function findCodes(
     const named = unlistedCode(token, inErrorField, index);
     if (named.length > 0) hits.push(...named);
     // A vendor's own product name (`SuiteTalk`) is CamelCase too, and no code.
-    else if (inErrorField && !vendorWord(token, index)) foreign.push(token);
+    else if (inErrorField && !vendorWord(token, index) && namesAFailure(token)) foreign.push(token);
   }
   return hits;
 }
+
+/**
+ * A code says what failed (S3's `AccessDenied`, `unsupported_token_type`); a field name
+ * (`grant_type`), a package (`simple_salesforce`) or an exception class (`HttpError`,
+ * `PlatformException`) in an error field does not, and is no code of another system.
+ */
+function namesAFailure(token: string): boolean {
+  return splitIdentifier(token).some((w) => IN_CODE_FAILURE.test(w) && !CLASS_SUFFIX.test(w));
+}
+
+/** The last word of an exception class's name. */
+const CLASS_SUFFIX = /^(?:error|exception)$/i;
 
 function vendorWord(token: string, index: MatchIndex): boolean {
   const lower = token.toLowerCase();

@@ -105,3 +105,21 @@ describe('diagnose: a token endpoint’s 401 read through Spring’s invalid_tok
     expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
   });
 });
+
+describe('diagnose: a code no entry knows says what failed', () => {
+  it('does not hold a reading for an exception class in the error line (HttpError)', () => {
+    const d = diagnoser.diagnose(
+      'I have been trying to execute the API in a VM but I get this error:\n\n> HttpError 403 when requesting https://www.googleapis.com/x returned "Insufficient Permission: Request had insufficient authentication scopes.',
+      { explain: true },
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/insufficient_scope');
+    expect(d.held ?? []).not.toContain('unknown code');
+  });
+
+  it('still holds a reading beside another system’s code (S3’s AccessDenied)', () => {
+    const d = diagnoser.diagnose(
+      'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied',
+    );
+    expect(d.confident).toBe(false);
+  });
+});
