@@ -193,9 +193,8 @@ function collectTerms(text: string, index: MatchIndex): Collected {
       }
     }
     const { parts, isCamel } = token;
-    const field =
-      (token.field && !(raw.includes('_') && isSubject(tokens, apart, n))) ||
-      reasonPhrase(tokens, apart, n);
+    const reason = reasonPhrase(tokens, apart, n);
+    const field = reason || (token.field && !(raw.includes('_') && isSubject(tokens, apart, n)));
     for (let i = 0; i < parts.length; i++) {
       const term = parts[i];
       if (out.size >= MAX_TERMS) return collected(out, sequence, camel, qualified, fields, plain);
@@ -204,7 +203,7 @@ function collectTerms(text: string, index: MatchIndex): Collected {
         (field ? fields : plain).add(term.term);
       }
       if (parts.length === 1 || i > 0) {
-        sequence.push(term?.term ?? '');
+        sequence.push(reason ? '' : (term?.term ?? ''));
         camel.push(isCamel);
         qualified.push(token.qualifies[i] === true);
       }
@@ -224,19 +223,29 @@ function isSubject(tokens: readonly string[], apart: readonly boolean[], n: numb
   return apart[n + 1] !== true && COPULA.test(tokens[n + 1] ?? '');
 }
 
-/** HTTP's reason phrases that are one word a phrase could share ("access is unauthorized"). */
-const REASONS: ReadonlyMap<string, string> = new Map([
-  ['unauthorized', '401'],
-  ['forbidden', '403'],
-]);
+/** HTTP's reason phrases whose words an entry's phrase or code could share, by status. */
+const REASONS: readonly (readonly [string, readonly string[]])[] = [
+  ['401', ['unauthorized']],
+  ['403', ['forbidden']],
+  ['500', ['internal', 'server', 'error']],
+];
 
 /**
- * "Unauthorized" after 401 and "Forbidden" after 403 are the status's name (`401 Unauthorized`), not
- * the poster's words: read like a field name, they do not say what failed.
+ * "Unauthorized" after 401, "Forbidden" after 403 and "Internal Server Error" after 500 are the
+ * status's name (`401 Unauthorized`), not the poster's words: read like a field name, they do not
+ * say what failed, and they write no code (`server_error` is OAuth's code, not HTTP's 500).
  */
 function reasonPhrase(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
-  const status = REASONS.get((tokens[n] ?? '').toLowerCase());
-  return status !== undefined && n > 0 && apart[n] !== true && tokens[n - 1] === status;
+  const word = (tokens[n] ?? '').toLowerCase();
+  for (const [status, words] of REASONS) {
+    const k = words.indexOf(word);
+    if (k < 0 || n - k < 1) continue;
+    let said = tokens[n - k - 1] === status;
+    for (let j = 0; said && j <= k; j++)
+      said = apart[n - k + j] !== true && tokens[n - k + j]?.toLowerCase() === words[j];
+    if (said) return true;
+  }
+  return false;
 }
 
 function collected(

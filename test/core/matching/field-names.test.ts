@@ -106,6 +106,21 @@ describe('diagnose: a token endpoint’s 401 read through Spring’s invalid_tok
   });
 });
 
+describe('diagnose: an HTTP reason phrase is the status’s name', () => {
+  it('does not read a Rails app’s own "500 Internal Server Error" as OAuth’s server_error', () => {
+    const d = diagnoser.diagnose(
+      '12:07:13 web.1  | Completed 500 Internal Server Error in 465ms\n12:07:13 web.1  | AppleID::Client::Error (invalid_client):\n12:07:13 web.1  | app/controllers/apple_signin_controller.rb:41',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(d.matches.flatMap((m) => m.why)).not.toContain('code server_error');
+  });
+
+  it('still reads server_error written as words by the poster', () => {
+    const d = diagnoser.diagnose('the token endpoint answered server error and the retry worked');
+    expect(d.matches[0]?.id).toBe('oauth2/server_error');
+  });
+});
+
 describe('diagnose: a code no entry knows says what failed', () => {
   it('does not hold a reading for an exception class in the error line (HttpError)', () => {
     const d = diagnoser.diagnose(
