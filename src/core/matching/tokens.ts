@@ -131,8 +131,18 @@ const OAUTH_VERSION = /\b(?:O[Aa]uth|oauth|OAUTH)[\s_-]?([12])(?:\.0)?a?\b/g;
 
 /** The raw tokens terms are read from: the text's OAuth versions joined to their word first. */
 export function termTokens(text: string, apart?: boolean[]): string[] {
-  return rawTokens(versionedWords(text), apart);
+  return rawTokens(loginWords(versionedWords(text)), apart);
 }
+
+/**
+ * "Log in", "logged in" and "logging in" are the verb of the noun "login": read as the one word
+ * `login`, a text saying it cannot log in meets an entry's "login fails" (and the reverse).
+ */
+function loginWords(text: string): string {
+  return /log(?:s|ged|ging)?[ \t-]+in/i.test(text) ? text.replace(LOG_IN, 'login') : text;
+}
+
+const LOG_IN = /\blog(?:s|ged|ging)?[ \t-]+in(?:to)?\b/gi;
 
 /** Stemmed, lower-case content terms of a text: identifiers split, stop words and noise dropped. */
 export function terms(text: string): string[] {

@@ -356,6 +356,17 @@ describe('terms', () => {
     expect(terms('OAuth consent')).toEqual(['oauth', 'auth', 'consent']);
   });
 
+  it('reads the verb "log in" as the word login, however it is inflected', () => {
+    expect(terms('cannot log in, logged in, logging into the Login page')).toEqual([
+      'login',
+      'login',
+      'login',
+      'login',
+      'page',
+    ]);
+    expect(terms('catalog information')).toEqual(['catalog', 'inform']);
+  });
+
   it('is empty for text with no content words', () => {
     expect(terms('')).toEqual([]);
     expect(terms('the and of to it 12345')).toEqual([]);
