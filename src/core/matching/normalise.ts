@@ -69,7 +69,10 @@ export function normalise(text: string): string {
     // Chinese, Japanese and Korean are written without spaces, codes included
     // ("报错INVALID_LOGIN_ATTEMPT咨询"): a Latin word or number beside them stands on its own.
     .replace(CJK_THEN_LATIN, '$1 $2')
-    .replace(LATIN_THEN_CJK, '$1 $2');
+    .replace(LATIN_THEN_CJK, '$1 $2')
+    // "Authentification" is the French word (and how many write the English one): read as
+    // "authentication", so `Client.authentificationError` is the fault code it misspells.
+    .replace(AUTHENTIFICAT, (m) => `${m.slice(0, 8)}${m.slice(10)}`);
   t = t
     .split('\n')
     .filter((line) => !isStackFrame(line))
@@ -88,6 +91,9 @@ function formDecoded(value: string): string {
     return value;
   }
 }
+
+/** `authentificat…`: the letters `fi` are dropped (`authentificationError`, `Authentifizierung` is not). */
+const AUTHENTIFICAT = /\bauthentifica(?=t)/gi;
 
 /** Han, kana and Hangul (the ranges people type), as a character class body. */
 const CJK = '\\u1100-\\u11ff\\u3040-\\u30ff\\u3400-\\u9fff\\uac00-\\ud7af\\uf900-\\ufaff';

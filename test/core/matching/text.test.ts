@@ -79,6 +79,11 @@ describe('normalise', () => {
       'TBA认证报错INVALID_LOGIN_ATTEMPT咨询, RESTletで401',
       'TBA 认证报错 INVALID_LOGIN_ATTEMPT 咨询, RESTlet で 401',
     ],
+    [
+      'the French spelling "authentification" reads as authentication, in a code too',
+      'SOAP-ENV:Client.authentificationError, AUTHENTIFICATION failed, Authentifizierung',
+      'SOAP-ENV:Client.authenticationError, AUTHENTICATION failed, Authentifizierung',
+    ],
   ])('%s', (_name, input, output) => {
     expect(normalise(input)).toBe(output);
   });
