@@ -681,7 +681,9 @@ function detectVendors(
       strength += 0.7;
       why.push(`shows ${shape}`);
     }
-    const word = rule.words.find((w) => w.terms.every((t) => queryTerms.has(t)));
+    const word = rule.words.find(
+      (w) => w.terms.every((t) => queryTerms.has(t)) && (w.together?.test(text) ?? true),
+    );
     if (word !== undefined) {
       strength += 0.6;
       why.push(`mentions ${word.name}`);

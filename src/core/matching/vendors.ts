@@ -1,4 +1,5 @@
 import type { SystemInfo } from '../catalogue/catalogue.js';
+import { escapeRegExp } from '../escape-regexp.js';
 import { terms } from './tokens.js';
 
 export interface VendorRule {
@@ -10,7 +11,17 @@ export interface VendorRule {
   /** Text only the vendor prints or uses (a sandbox account id, a consumer key format). */
   readonly shapes: readonly RegExp[];
   /** Each word or multi-word name as its terms. */
-  readonly words: readonly { readonly name: string; readonly terms: readonly string[] }[];
+  readonly words: readonly VendorWord[];
+}
+
+export interface VendorWord {
+  readonly name: string;
+  readonly terms: readonly string[];
+  /**
+   * A name of several words as written, its words side by side ("View API Clients", "integration
+   * record"): the same words scattered over a paste ("view the API … client") name no vendor.
+   */
+  readonly together?: RegExp;
 }
 
 /**
@@ -32,11 +43,20 @@ export function vendorRules(
             codes: s.detect.codes.map((c) => new RegExp(`\\b(?:${c})\\b`)),
             shapes: s.detect.shapes.map((p) => new RegExp(p)),
             words: s.detect.words
-              .map((name) => ({ name, terms: wordTerms?.get(name) ?? terms(name) }))
+              .map((name) => vendorWord(name, wordTerms?.get(name) ?? terms(name)))
               .filter((w) => w.terms.length > 0),
           },
         ],
   );
+}
+
+function vendorWord(name: string, nameTerms: readonly string[]): VendorWord {
+  const parts = name.split(/[\s_.-]+/).filter((p) => p !== '');
+  if (parts.length < 2) return { name, terms: nameTerms };
+  // Any case, the words joined as people write them (space, `-`, `_`, `.` or nothing), the last
+  // word inflected ("integration records", "View API Clients").
+  const together = new RegExp(`\\b${parts.map(escapeRegExp).join('[\\s_.-]*')}`, 'i');
+  return { name, terms: nameTerms, together };
 }
 
 /** Every detect word of every system with its terms, for the compiled snapshot. */

@@ -505,6 +505,18 @@ describe('diagnose: what names a vendor', () => {
     expect(named.confident).toBe(true);
   });
 
+  it("reads a vendor's name of several words only with its words side by side", () => {
+    const scattered = diagnoser.diagnose(
+      'The refresh token expired. The integration runs as a system user; we view its API client in the admin UI.',
+    );
+    expect(scattered.matches[0]?.why.some((w) => w.startsWith('mentions '))).toBe(false);
+    const named = diagnoser.diagnose(
+      'The refresh token of our Integration System Users expired; View API Clients shows the client.',
+    );
+    expect(named.matches[0]?.id.startsWith('workday/')).toBe(true);
+    expect(named.matches[0]?.why).toContain('mentions integration system user');
+  });
+
   it("keeps a vendor's code written as words when the generic reading has no evidence of its own", () => {
     expect(diagnoser.diagnose('scope mismatched').matches[0]?.id).toBe('netsuite/ScopeMismatched');
   });
