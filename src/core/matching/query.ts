@@ -97,7 +97,11 @@ export function buildQuery(
   const literal = findCodes(signals, index, fuzzy, foreignCodes);
   // A code found as written is read as written (in a category field it says little): its words
   // are not read again as the code.
-  const written = new Set(literal.map((h) => h.code.toLowerCase()));
+  // So is a code named as what the error is not ("not MissingKeyId").
+  const written = new Set([
+    ...literal.map((h) => h.code.toLowerCase()),
+    ...signals.codeTokens.flatMap((t) => (t.negated === true ? [t.token.toLowerCase()] : [])),
+  ]);
   const messages = messageRules(text, index, literal);
   const events = eventLineRules(text, index);
   const found = [
@@ -405,7 +409,9 @@ function findCodes(
 ): CodeHit[] {
   const hits: CodeHit[] = [];
   let fuzzyLookups = 0;
-  for (const { token, inErrorField, inCategoryField } of signals.codeTokens) {
+  for (const { token, inErrorField, inCategoryField, negated } of signals.codeTokens) {
+    // A code named as what the error is not is no reading of the error.
+    if (negated === true) continue;
     const exact = index.codes.get(token.toLowerCase());
     const loose =
       exact === undefined

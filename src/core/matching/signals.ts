@@ -15,6 +15,8 @@ export interface CodeToken {
   readonly inErrorField: boolean;
   /** Appears as a category (`error_category=`, `"type":`): a class of errors, not the error. */
   readonly inCategoryField?: boolean;
+  /** Written right after "not" ("MissingKey (not MissingKeyId)"): named as what the error is not. */
+  readonly negated?: boolean;
 }
 
 const STATUS_CODES = new Set([
@@ -66,6 +68,9 @@ const ERROR_FIELD_BEFORE =
 
 const CATEGORY_FIELD_BEFORE = /(?:categor(?:y|ies)|type|kind|class)\\?["']?\s*[:=]\s*\\?["']?\s*$/i;
 
+/** "not " or "(not " right before a token. */
+const NOT_BEFORE = /\bnot\s+\(?$|\(not\s+$/i;
+
 /** Every word token (codes are looked up from these), noting the ones in an error field. */
 export function extractCodeTokens(text: string): CodeToken[] {
   const out: CodeToken[] = [];
@@ -78,10 +83,21 @@ export function extractCodeTokens(text: string): CodeToken[] {
     const before = fieldBefore(text, at) ? text.slice(Math.max(0, at - 32), at) : '';
     const inErrorField = before !== '' && ERROR_FIELD_BEFORE.test(before);
     const inCategoryField = before !== '' && !inErrorField && CATEGORY_FIELD_BEFORE.test(before);
-    const key = inErrorField ? `!${token}` : inCategoryField ? `?${token}` : token;
+    const negated = !inErrorField && NOT_BEFORE.test(text.slice(Math.max(0, at - 6), at));
+    const key = inErrorField
+      ? `!${token}`
+      : inCategoryField
+        ? `?${token}`
+        : negated
+          ? `~${token}`
+          : token;
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push(inCategoryField ? { token, inErrorField, inCategoryField } : { token, inErrorField });
+    if (negated) out.push({ token, inErrorField, negated });
+    else
+      out.push(
+        inCategoryField ? { token, inErrorField, inCategoryField } : { token, inErrorField },
+      );
   }
   return out;
 }

@@ -505,6 +505,16 @@ describe('diagnose: what names a vendor', () => {
     expect(named.confident).toBe(true);
   });
 
+  it('does not read a code the text names as what the error is not', () => {
+    const d = diagnoser.diagnose(
+      'The NetSuite audit trail shows MissingKey (not MissingKeyId) for the M2M token call.',
+    );
+    expect(d.matches[0]?.id).toBe('netsuite/MissingKey');
+    expect(d.matches.find((m) => m.id === 'netsuite/MissingKeyId')?.why ?? []).not.toContain(
+      'code MissingKeyId',
+    );
+  });
+
   it("reads a vendor's name of several words only with its words side by side", () => {
     const scattered = diagnoser.diagnose(
       'The refresh token expired. The integration runs as a system user; we view its API client in the admin UI.',

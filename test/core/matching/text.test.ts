@@ -288,6 +288,14 @@ describe('extractCodeTokens', () => {
   it('skips tokens shorter than 3 characters', () => {
     expect(extractCodeTokens('a ab abc').map((t) => t.token)).toEqual(['abc']);
   });
+
+  it('notes a token written right after "not" as negated, and not one in an error field', () => {
+    const tokens = extractCodeTokens(
+      'MissingKey (not MissingKeyId), invalid_grant not invalid_client; error: not_found',
+    );
+    const negated = tokens.filter((t) => t.negated === true).map((t) => t.token);
+    expect(negated).toEqual(['MissingKeyId', 'invalid_client']);
+  });
 });
 
 describe('stem', () => {
