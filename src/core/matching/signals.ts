@@ -68,8 +68,19 @@ const ERROR_FIELD_BEFORE =
 
 const CATEGORY_FIELD_BEFORE = /(?:categor(?:y|ies)|type|kind|class)\\?["']?\s*[:=]\s*\\?["']?\s*$/i;
 
-/** "not " or "(not " right before a token. */
-const NOT_BEFORE = /\bnot\s+\(?$|\(not\s+$/i;
+/**
+ * "not " or "(not " right before position `at` (any case, one space or tab): read by character
+ * code, as this runs for every word of a paste.
+ */
+function afterNot(text: string, at: number): boolean {
+  let i = at - 1;
+  if (text.charCodeAt(i) === 40) i--; // "("
+  const space = text.charCodeAt(i);
+  if (space !== 32 && space !== 9) return false;
+  if (i < 3 || (text.charCodeAt(i - 1) | 32) !== 116) return false; // t
+  if ((text.charCodeAt(i - 2) | 32) !== 111 || (text.charCodeAt(i - 3) | 32) !== 110) return false; // o, n
+  return i === 3 || !/[\p{L}\p{N}_]/u.test(text.charAt(i - 4));
+}
 
 /** Every word token (codes are looked up from these), noting the ones in an error field. */
 export function extractCodeTokens(text: string): CodeToken[] {
@@ -83,7 +94,7 @@ export function extractCodeTokens(text: string): CodeToken[] {
     const before = fieldBefore(text, at) ? text.slice(Math.max(0, at - 32), at) : '';
     const inErrorField = before !== '' && ERROR_FIELD_BEFORE.test(before);
     const inCategoryField = before !== '' && !inErrorField && CATEGORY_FIELD_BEFORE.test(before);
-    const negated = !inErrorField && NOT_BEFORE.test(text.slice(Math.max(0, at - 6), at));
+    const negated = !inErrorField && afterNot(text, at);
     const key = inErrorField
       ? `!${token}`
       : inCategoryField
