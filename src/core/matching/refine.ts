@@ -347,3 +347,56 @@ export function rivalContextsYield<S extends Refinable>(
     })
     .sort(byScore);
 }
+
+/** A phrase this well covered is evidence of its own (decide.ts reads it so too). */
+const OWN_PHRASE = 0.75;
+
+/**
+ * A refinement is its parent's failure in one setting (another tenant, a changed password, a
+ * concurrent load): where the text shows neither that setting nor the refinement's own code, one of
+ * its messages or a well-covered phrase of its own, it is not the reading over its parent of the
+ * same system, and falls as far behind it as a refined parent falls behind its refinement. A
+ * wrapper refinement (NetSuite's TBA rejection) is left alone: it names no cause to be shown; so
+ * is one that is no authentication failure (a concurrency limit), never answered unasked without
+ * its own code. `scored` is sorted best first; so is the result.
+ */
+export function unshownSettingsYield<S extends Refinable>(
+  scored: S[],
+  contexts: ReadonlyMap<number, string>,
+  refinements: Refinements,
+  entries: readonly Entry[],
+): S[] {
+  const byEntry = new Map(scored.map((s) => [s.entry, s]));
+  const capOf = (s: S): number => {
+    const context = refinements.contextOf[s.entry] ?? -1;
+    const entry = entries[s.entry];
+    if (context < 0 || contexts.has(context) || entry === undefined) return Infinity;
+    if (entry.generic || entry.failure !== 'auth') return Infinity;
+    if (s.verbatim || s.code >= OWN_CODE || s.phrase >= OWN_PHRASE) return Infinity;
+    let cap = Infinity;
+    for (const p of refinements.parents[s.entry] ?? []) {
+      const parent = byEntry.get(p);
+      if (parent !== undefined && entries[p]?.system === entry.system)
+        cap = Math.min(cap, parent.score - FALL);
+    }
+    return cap;
+  };
+  return capScores(scored, scored.map(capOf));
+}
+
+/**
+ * Each reading's score held at or below its cap (`Infinity`: none), best first again; the same
+ * array when no reading is over its cap.
+ */
+export function capScores<S extends Pick<Refinable, 'entry' | 'score'>>(
+  scored: S[],
+  caps: readonly number[],
+): S[] {
+  if (scored.every((s, i) => s.score <= (caps[i] ?? Infinity))) return scored;
+  return scored
+    .map((s, i) => {
+      const cap = caps[i] ?? Infinity;
+      return s.score <= cap ? s : { ...s, score: cap };
+    })
+    .sort(byScore);
+}

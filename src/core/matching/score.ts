@@ -9,6 +9,7 @@ import {
   byScore,
   NAMED_CODE,
   rivalContextsYield,
+  unshownSettingsYield,
   type Refinable,
 } from './refine.js';
 import { unshownVendorsYield } from './vendor-yield.js';
@@ -72,7 +73,12 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
     )
     .sort(byScore);
   const refined = rivalContextsYield(
-    applyRefinements(scored, query.contexts, index.refinements, index.entries),
+    unshownSettingsYield(
+      applyRefinements(scored, query.contexts, index.refinements, index.entries),
+      query.contexts,
+      index.refinements,
+      index.entries,
+    ),
     query.contexts,
     new Set(query.vendors.keys()),
     index.refinements,

@@ -1,6 +1,6 @@
 import type { Entry } from '../catalogue/catalogue.js';
 import type { MatchIndex } from './match-index.js';
-import { byScore, OWN_CODE, type Refinable } from './refine.js';
+import { capScores, OWN_CODE, type Refinable } from './refine.js';
 
 /** A reading this far behind its vendor-neutral parent is clearly the lesser one. */
 const YIELD = 0.1;
@@ -27,14 +27,10 @@ export function unshownVendorsYield<S extends Refinable & { readonly vendorMissi
     }
     return cap;
   };
-  const caps = scored.map((s) => (s.vendorMissing ? capOf(s) : Infinity));
-  if (scored.every((s, i) => s.score <= (caps[i] ?? Infinity))) return scored;
-  return scored
-    .map((s, i) => {
-      const cap = caps[i] ?? Infinity;
-      return s.score <= cap ? s : { ...s, score: cap };
-    })
-    .sort(byScore);
+  return capScores(
+    scored,
+    scored.map((s) => (s.vendorMissing ? capOf(s) : Infinity)),
+  );
 }
 
 /** Per index, each vendor entry's vendor-neutral parents (worked out once per catalogue). */
