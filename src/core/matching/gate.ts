@@ -52,6 +52,7 @@ const SHAPE_FEATURES = [
   'several statuses',
   'report sections',
   'document sections',
+  'cause stated',
 ] as const;
 
 export const GATE_FEATURES: readonly string[] = [
@@ -78,9 +79,12 @@ const ADMONITION =
 // written about the error, not from it.
 const GENERIC_AGENT =
   /\b(?:developers|users|customers|clients|people|someone|anyone|one|a user|a client|the user|the client|callers?)\s+(?:(?:\w+ly|often|sometimes)\s+)?(?:gets?|encounters?|sees?|receives?|hits?|runs? into|tries|try|may|might|will|can|could|would|need)\b/i;
-// What the poster wants to build or change, not what failed.
+// What the poster wants to build or change, not what failed: also a feature request's asks ("Could
+// we support this too?", "The goal would be to …", "I need the option of …") and the headings of
+// its template ("Is your feature request related to a problem?", "Describe the solution you'd
+// like").
 const INTENT =
-  /\b(?:I|we) (?:want|would like|wish|plan|intend|need) to\b|\b(?:I|we) need (?:handle|support|catch|implement)\b|\bwe should\b|\bshould (?:we|I)\b|\bwould (?:it|this) (?:be|make)\b/i;
+  /\b(?:I|we) (?:want|would like|wish|plan|intend|need) to\b|\b(?:I|we) need (?:to )?(?:handle|support|catch|implement)\b|\bwe should\b|\bshould (?:we|I)\b|\bwould (?:it|this) (?:be|make)\b|\b(?:could|can|shall) we (?:add|support|handle|expose|return|surface|have|make)\b|\bthe goal (?:would be|is|here is) to\b|\b(?:I|we) need the (?:option|ability|possibility)\b|\bis your (?:feature request|suggestion|proposal|improvement)\b|\bdescribe the solution you\b|\balternatives you(?:['’]ve| have) considered\b/i;
 // A title in the imperative mood is how commits, PRs and docs tasks are named; reports are titled
 // with what happens ("invalid_grant when refreshing"). A general list of change verbs. Not a line
 // indented as code ("    raise RefreshError(") nor a verb as a label ("Update: in fact …").
@@ -93,6 +97,11 @@ const TICKET_TITLE = /^\s*(?:#{1,6}\s+)?\[?[A-Z][A-Z0-9]+-[1-9]\d*\b/;
 // expired code is sent"): behaviour described, where a report names the poster's own token.
 const BAD_INPUT =
   /\b(?:with|on|for|using|use|pass(?:ing)?|provid\w*|send(?:ing)?|given|if|when|whenever)\s+an?\s+(?:invalid|expired|revoked|wrong|incorrect|bad|malformed|unknown|non-?existent|bogus)(?:\s+or\s+[\w-]+)?\s+(?!(?:error|response|message|exception|status)\b)[\w`'-]+(?![\w`'-])(?!\s+(?:error|response|message|exception|status)\b)/i;
+// A cause traced to code or a change ("the scopes in the driver is what is causing the issue", "This
+// error is caused by code in get_token", "This is due to Atlassian deprecating …"): an analysis
+// written about a failure, where a report says what failed.
+const CAUSE_STATED =
+  /\b(?:is|are|was|were) (?:what(?:['’]s| is) )?caus(?:ing|ed by)\b|\b(?:this|that|it) is due to\b|\bthe (?:root )?cause (?:is|was)\b/i;
 const HELP =
   /\b(?:help|any (?:idea|ideas|clue|suggestion|suggestions|pointers)|anyone|stuck|please|what am I|why am I|why (?:do|does|is) (?:I|it|this|my)|how (?:can|do) I (?:fix|solve|resolve|get rid)|what (?:am I|could be) (?:doing )?wrong)\b/i;
 const ATTEMPT =
@@ -120,7 +129,7 @@ const section = (names: string): RegExp =>
 // reproduce", "Expected behavior", and the forms' "Actual behaviour", "Logs", "Environment"): what
 // the poster hit.
 const REPORT_SECTIONS = section(
-  'describe the bug|bug description|steps to reproduce|to reproduce|reproduction(?: steps)?|actual (?:result|behaviou?r|outcome|output)|current behaviou?r|observed behaviou?r|expected (?:result|behaviou?r|outcome)|environment|error(?: message| log| output| details)?s?|logs?|stack ?trace|what happened|screenshots?|versions?',
+  'describe the (?:bug|error|issue|problem)|bug description|steps to reproduce|to reproduce|reproduction(?: steps)?|actual (?:result|behaviou?r|outcome|output)|current behaviou?r|observed behaviou?r|expected (?:result|behaviou?r|outcome)|environment|error(?: message| log| output| details)?s?|logs?|stack ?trace|what happened|screenshots?|versions?',
 );
 // The sections of a pull request, a design note or a post-mortem (Problem, Summary, Motivation,
 // Root cause, Changes, Solution, Testing): written about a failure and its change.
@@ -187,6 +196,7 @@ export function gateFeatures(
     'several statuses': new Set(printed.match(ERROR_STATUS)).size >= 2 ? 1 : 0,
     'report sections': REPORT_SECTIONS.test(text) ? 1 : 0,
     'document sections': DOCUMENT_SECTIONS.test(text) ? 1 : 0,
+    'cause stated': CAUSE_STATED.test(prose) ? 1 : 0,
   };
   for (const name of SHAPE_FEATURES) x[i++] = shape[name];
   return x;

@@ -127,6 +127,59 @@ describe('gate features of a paste', () => {
   });
 });
 
+describe('gate features of a feature request and of a stated cause', () => {
+  it.each([
+    'Could we support Basic authentication for the token call too?',
+    'Currently this is not handled well. The goal would be to tell the user what went wrong.',
+    'Because of this I need the option of setting REDIRECT_URL from the environment.',
+    'We need handle that in the frontend.',
+    "**Is your feature request related to a problem? Please describe.**\nTokens expire.\n**Describe the solution you'd like**\nA hint.",
+  ])("reads a feature request's ask or template as intent: %s", (text) => {
+    expect(feature('intent', text)).toBe(1);
+  });
+
+  it.each([
+    'I get invalid_grant when I refresh the token since this morning.',
+    'Can we get some help? The token call fails with invalid_client.',
+  ])('does not read a report or a plea as intent: %s', (text) => {
+    expect(feature('intent', text)).toBe(0);
+  });
+
+  it.each([
+    'The `["User.Read"]` scopes in the driver is what is causing the issue.',
+    'This error is caused by code in get_token: it picks the master realm.',
+    'This is due to Atlassian deprecating persistent refresh tokens.',
+    'The root cause is a clock skew between the two hosts.',
+  ])('reads a cause traced to code or a change: %s', (text) => {
+    expect(feature('cause stated', text)).toBe(1);
+  });
+
+  it.each([
+    'Our refresh fails, which resulted in a 400 Bad Request.',
+    'Caused by: java.io.IOException: invalid_grant',
+    'I think the token may have been revoked.',
+  ])('does not read a reported result or a stack trace as a stated cause: %s', (text) => {
+    expect(feature('cause stated', text)).toBe(0);
+  });
+
+  it.each(['**Describe the error**\nLogin fails.', '### Describe the issue\ninvalid_grant'])(
+    "reads a bug template's heading as a report section: %s",
+    (text) => {
+      expect(feature('report sections', text)).toBe(1);
+    },
+  );
+
+  it.each([
+    ['intent', `${'could we '.repeat(5_000)}x`],
+    ['cause', `${'is what is '.repeat(5_000)}x`],
+    ['cause words', `${'this is due '.repeat(5_000)}x`],
+  ])('reads a long run of near-misses (%s) within 200 ms', (_name, text) => {
+    const started = performance.now();
+    gateFeatures(text, readRegister(text), true);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+});
+
 describe('gate features of several statuses and quotes', () => {
   it.each([
     'When refreshing token `invalid_grant` error returns `400` and not `401`',
