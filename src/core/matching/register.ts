@@ -119,7 +119,7 @@ const DISCUSSION: readonly Rule[] = [
   ],
   [
     'hypothetical',
-    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|will|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|reply|answer|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b|\bin (?:the )?case (?:that |when |where )?(?:the |a |an )?(?:[\w-]+ ){1,2}(?:returns|responds|answers|fails|throws)\b/i,
+    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|reply|answer|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|(?<!\bwhat )\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b|\bin (?:the )?case (?:that |when |where )?(?:the |a |an )?(?:[\w-]+ ){1,2}(?:returns|responds|answers|fails|throws)\b/i,
   ],
   [
     'specification',

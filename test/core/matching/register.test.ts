@@ -243,6 +243,23 @@ describe('readRegister: which error a server ought to send', () => {
   });
 });
 
+describe('readRegister: a reproduction is not a hypothetical', () => {
+  it.each([
+    'After implementing Discord auth you will receive the following error.',
+    'If you click on Login with Spotify you will see this.',
+    "I changed nothing on my side, so I'm wondering what could cause this issue?",
+  ])('does not read "you will get", or asking what could cause it, as hypothetical: %s', (text) => {
+    expect(readRegister(text).discussion).not.toContain('hypothetical');
+  });
+
+  it.each([
+    'In those rare cases, you may see errors like this one although your configuration is correct.',
+    'A type mismatch can cause NetSuite to reject the token exchange.',
+  ])('still reads a hedged possibility as hypothetical: %s', (text) => {
+    expect(readRegister(text).discussion).toContain('hypothetical');
+  });
+});
+
 describe("readRegister: the poster's words in front of output", () => {
   it('reads a few words before a coded message on the same line as prose', () => {
     const register = readRegister(
