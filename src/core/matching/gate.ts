@@ -69,6 +69,7 @@ const SECOND_PERSON = /\byou(?:r|rs|'re|'ll|'ve)?\b/gi;
 // Chinese, Korean).
 const FIRST_PERSON_WORDS =
   /\b(?:I|I'm|I've|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur|me|us)\b|(?<![\p{L}\p{N}_])(?:(?:[Jj]e|[Nn]ous|[Nn]otre|[Nn]os|[Nn]uestr[oa]s?|[Mm]i|[Nn]oss[oa]s?|[Mm]eu|[Mm]inha|[Nn]ostr[oaie]|[Mm]i[oae]|[Ii]ch|[Ww]ir|[Uu]ns(?:er\p{L}*)?|[Mm]ein\p{L}*|[Oo]nze|[Mm]ijn|[Ii]k|[Nn]asz\p{L}*|[Mm]amy|[Vv]år\p{L}*|[Jj]ag)(?![\p{L}\p{N}_])|[Jj]['’](?=\p{L}))|我|私[はのた]|弊社|当社|우리|저희|제가/gu;
+const REQUEST = /\b(?:can|could|would|will) you\b/i;
 const MODAL = /\b(?:should|could|would|may|might|must|can)\b/gi;
 const DOC_REGISTER =
   /\b(?:make sure|ensure(?: that)?|note that|for example|e\.g\.|you can|you need to|you must|to (?:resolve|fix|avoid|prevent) (?:this|the|it)|in order to|we recommend|it is recommended|refer to|see (?:the|our) (?:docs|documentation|article)|this (?:article|guide|page|section|topic)|walk you through|common (?:causes?|issues|errors|problems)|step[- ]by[- ]step|let['’]s|(?:may|might) be worth|typically|generally|commonly|in most cases)\b/gi;
@@ -163,7 +164,11 @@ export function gateFeatures(
   const prose = register.prose;
   const proseWords = Math.max(1, prose.split(/\s+/).filter((w) => w !== '').length);
   const firstLine = lines[0] ?? '';
-  const ownParagraphs = awayFromOutput(prose, text, printed);
+  // A request to a colleague ("<@U1> can you re-tick it in prod?") is not a how-to's "you can".
+  const ownParagraphs = awayFromOutput(prose, text, printed)
+    .split(/(?<=[.!?])\s+|\n/)
+    .filter((sentence) => !(sentence.trimEnd().endsWith('?') && REQUEST.test(sentence)))
+    .join('\n');
   const changeTitle = IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine);
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,

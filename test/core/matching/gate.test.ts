@@ -103,6 +103,21 @@ describe('gate features of a paste', () => {
     expect(feature('modal verbs', howTo)).toBeGreaterThan(0);
   });
 
+  it("does not count a request to a colleague as a how-to's second person and modals", () => {
+    const text =
+      '>>> restlet calls → 401, audit trail detail = ScopeMismatched\nsomeone unticked the box <@U0A1B2C3D> can you re-tick it in prod?';
+    expect(feature('second person', text)).toBe(0);
+    expect(feature('modal verbs', text)).toBe(0);
+    expect(feature('second person', 'You can re-tick it in prod. Can you?')).toBeGreaterThan(0);
+  });
+
+  it('reads a long paste without sentence ends within 200 ms', () => {
+    const text = `${'can you '.repeat(5_000)}\n${'. ? '.repeat(5_000)}`;
+    const started = performance.now();
+    gateFeatures(text, readRegister(text), true);
+    expect(performance.now() - started).toBeLessThan(200);
+  });
+
   it("counts the poster's second person beside output they fenced as code", () => {
     const text =
       "Because otherwise you have to edit the file to see the actual error, for example:\n```python\n{'error': 'unauthorized_client', 'error_description': 'Invalid client'}\n```";
