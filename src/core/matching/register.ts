@@ -41,7 +41,13 @@ const OUTPUT: readonly Rule[] = [
     'stack trace',
     /^\s+at\s+[\w$.<>]+[.(]|Traceback \(most recent call last\)|^\s*Caused by:|Exception in thread|^\s*#\d+\s+\S+\(\d+\)|^[^\n]*#\d+\s+[\w$.<> ]+\((?:package|dart|file):[^\s)]+:\d+|\bStack trace:/m,
   ],
-  ['exception', /\b[A-Z]\w*(?:Exception|Error|Fault)\b\s*[:(]\s*\S/],
+  // Also a kind of error written as words opening a line, as libraries and logs print it ("Client
+  // error: `POST …` resulted in a `400 Bad Request`", "Authentication error: Refresh Token has
+  // expired"); capitalised and not after a determiner, so a sentence's "This error: …" is not one.
+  [
+    'exception',
+    /\b[A-Z]\w*(?:Exception|Error|Fault)\b\s*[:(]\s*\S|^[ \t]*(?!(?:The|This|That|Same|Another|Any|Each|Which|What|My|Our|Your|Its)\b)[A-Z][a-z]+ error[ \t]*:[ \t]*\S/m,
+  ],
   [
     'log line',
     /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*\b(?:ERROR|ERR|WARN(?:ING)?|WRN|FATAL|FTL|SEVERE|error|fail)/im,

@@ -111,11 +111,11 @@ describe('gate features of a paste', () => {
     expect(feature('second person', 'You can re-tick it in prod. Can you?')).toBeGreaterThan(0);
   });
 
-  it('reads a long paste without sentence ends within 200 ms', () => {
+  it('reads a long paste without sentence ends within a second', () => {
     const text = `${'can you '.repeat(5_000)}\n${'. ? '.repeat(5_000)}`;
     const started = performance.now();
     gateFeatures(text, readRegister(text), true);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 
   it("counts the poster's second person beside output they fenced as code", () => {
@@ -188,10 +188,10 @@ describe('gate features of a feature request and of a stated cause', () => {
     ['intent', `${'could we '.repeat(5_000)}x`],
     ['cause', `${'is what is '.repeat(5_000)}x`],
     ['cause words', `${'this is due '.repeat(5_000)}x`],
-  ])('reads a long run of near-misses (%s) within 200 ms', (_name, text) => {
+  ])('reads a long run of near-misses (%s) within a second', (_name, text) => {
     const started = performance.now();
     gateFeatures(text, readRegister(text), true);
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 

@@ -243,6 +243,29 @@ describe('readRegister: which error a server ought to send', () => {
   });
 });
 
+describe('readRegister: a kind of error written as words opening a line', () => {
+  it.each([
+    'Authentication error: Refresh Token has expired',
+    'Client error: `POST https://zoom.us/oauth/token` resulted in a `400 Bad Request` response',
+  ])('reads it as output: %s', (text) => {
+    expect(readRegister(text).output).toContain('exception');
+  });
+
+  it.each(['This error: invalid_grant shows up after a day.', 'the usual error: nothing happens'])(
+    "does not read a sentence's error and colon as output: %s",
+    (text) => {
+      expect(readRegister(text).output).not.toContain('exception');
+    },
+  );
+
+  it('reads a long line of capitalised words within a second', () => {
+    const text = `${'Client '.repeat(10_000)}error`;
+    const started = performance.now();
+    readRegister(text);
+    expect(performance.now() - started).toBeLessThan(1_000);
+  });
+});
+
 describe('readRegister: a reproduction is not a hypothetical', () => {
   it.each([
     'After implementing Discord auth you will receive the following error.',
