@@ -211,8 +211,10 @@ const OTHER_FAILURE: readonly Rule[] = [
     /\bENOTFOUND\b|getaddrinfo|Name or service not known|could not resolve host|NXDOMAIN|UnknownHostException/i,
   ],
   [
+    // Also node-fetch's FetchError for a system error: "request to https://… failed, reason: …"
+    // (a terminal UI may draw its box border inside the line).
     'network',
-    /\bECONNREFUSED\b|\bECONNRESET\b|\bETIMEDOUT\b|\bEHOSTUNREACH\b|connection (?:refused|reset|timed out|was (?:forcibly )?closed)|socket hang up|\btimed? ?out\b|\btimeout\b|SocketException|unable to read data from the transport/i,
+    /\bECONNREFUSED\b|\bECONNRESET\b|\bETIMEDOUT\b|\bEHOSTUNREACH\b|connection (?:refused|reset|timed out|was (?:forcibly )?closed)|socket hang up|\btimed? ?out\b|\btimeout\b|SocketException|unable to read data from the transport|\brequest to\s+(?:[│┃|]\s*)*https?:\/\/\S+ failed, reason:/i,
   ],
   ['rate limit', /\b429\b|too many requests|rate[- ]?limit|throttl/i],
   [

@@ -188,11 +188,22 @@ describe('readRegister: failures that are not authentication', () => {
     ['TLS', 'curl: (60) unable to get local issuer certificate'],
     ['DNS', 'getaddrinfo ENOTFOUND login.example.com'],
     ['network', 'connect ECONNREFUSED 10.0.0.4:443'],
+    [
+      'network',
+      'Failed to exchange authorization code for tokens: request to      │\n│   https://oauth2.googleapis.com/token failed, reason:',
+    ],
     ['rate limit', 'HTTP 429 Too Many Requests'],
     ['server error', '502 Bad Gateway'],
     ['CORS', "blocked by CORS policy: No 'Access-Control-Allow-Origin' header"],
   ])('reads %s', (kind, text) => {
     expect(readRegister(text).otherFailure).toContain(kind);
+  });
+
+  it('reads a long run of box borders after "request to" within a second', () => {
+    const text = `request to ${'│ '.repeat(20_000)}x`;
+    const started = performance.now();
+    readRegister(text);
+    expect(performance.now() - started).toBeLessThan(1_000);
   });
 });
 
