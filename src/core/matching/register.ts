@@ -222,6 +222,12 @@ const OTHER_FAILURE: readonly Rule[] = [
     /\b50[0234]\b|internal server error|bad gateway|service unavailable|gateway time-?out|\bunknown_error\b/i,
   ],
   ['CORS', /\bCORS\b|Access-Control-Allow-Origin/i],
+  // The client could not read what it got ("Could not decode access_token: InvalidToken", "failed
+  // to parse the response"): its own parsing, not a server refusing the credentials.
+  [
+    'parse',
+    /\b(?:could not|couldn['’]t|can['’]t|cannot|failed to|unable to) (?:decode|parse|deseriali[sz]e)\b/i,
+  ],
   [
     // A cloud provider's permission check (IAM, RBAC): the caller is known, its policy says no.
     'cloud permission',

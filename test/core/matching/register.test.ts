@@ -195,6 +195,7 @@ describe('readRegister: failures that are not authentication', () => {
     ['rate limit', 'HTTP 429 Too Many Requests'],
     ['server error', '502 Bad Gateway'],
     ['CORS', "blocked by CORS policy: No 'Access-Control-Allow-Origin' header"],
+    ['parse', 'A popup shows the error message: "Could not decode access_token: InvalidToken".'],
   ])('reads %s', (kind, text) => {
     expect(readRegister(text).otherFailure).toContain(kind);
   });
