@@ -107,6 +107,7 @@ describe('readRegister: who is speaking', () => {
     ['reply', 'If you can provide a video of the behaviour you are seeing, we will look.'],
     ['proposal', 'A 401 for an expired token should include information the client can act on.'],
     ['proposal', 'The error codes page is missing AADSTS90002 and its meaning.'],
+    ['proposal', 'The README is missing the need to change the AUTHORITY_URL.'],
     ['proposal', 'The docs however state that both error and state are returned.'],
     ['docs or KB', '### Error: "Invalid login attempt"\n**Cause:** the token was revoked'],
     ['docs or KB', 'The issue typically stems from a clock that drifts.'],
