@@ -5,7 +5,7 @@ import { flatText } from './quotes.js';
 import { claimEvidence } from './claims.js';
 import { eventLineRules } from './event-lines.js';
 import { tbaEvidence } from './tba-header.js';
-import { detectContexts } from './refine.js';
+import { detectContexts, type ContextsSeen } from './refine.js';
 import { extractSignals, type Signals } from './signals.js';
 import {
   explainedOtherwise,
@@ -64,7 +64,7 @@ export interface Query {
   /** The text reports a failure: an error status, a code, or failure words. */
   readonly failure: boolean;
   /** Contexts seen (by position in `index.refinements.contexts`), each with the text that showed it. */
-  readonly contexts: ReadonlyMap<number, string>;
+  readonly contexts: ContextsSeen;
   /** Entries whose code the provider's own explanation shows was used loosely (named-words.ts). */
   readonly explained: ReadonlySet<number>;
   /** Those codes as printed, lower case: not a second reading beside their explanation. */

@@ -174,26 +174,36 @@ class WordsTest implements Test {
   }
 }
 
+/** The contexts present in a paste, by position in `contexts`, each with the text that showed it. */
+export interface ContextsSeen {
+  has(context: number): boolean;
+  get(context: number): string | undefined;
+}
+
 /**
- * The contexts present in a paste, by position in `contexts`, each with the text that showed it: the
- * pattern's `seen` group when it has one (a pattern that spans lines names the part that matters),
- * else the whole match.
+ * The contexts present in a paste: the pattern's `seen` group when it has one (a pattern that spans
+ * lines names the part that matters), else the whole match. A context is looked for the first time
+ * a reading asks about it (most pastes ask about none or one: only a refinement whose parent and
+ * child are both candidates, or an entry set in a context with rivals, does), then remembered.
  */
-export function detectContexts(
-  text: string,
-  contexts: readonly ContextRule[],
-): ReadonlyMap<number, string> {
-  const found = new Map<number, string>();
-  contexts.forEach((c, i) => {
-    for (const test of c.tests) {
-      const m = test.exec(text);
-      if (m !== null) {
-        found.set(i, m.groups?.['seen'] ?? m[0]);
-        return;
+export function detectContexts(text: string, contexts: readonly ContextRule[]): ContextsSeen {
+  const found = new Map<number, string | null>();
+  const get = (i: number): string | undefined => {
+    let seen = found.get(i);
+    if (seen === undefined) {
+      seen = null;
+      for (const test of contexts[i]?.tests ?? []) {
+        const m = test.exec(text);
+        if (m !== null) {
+          seen = m.groups?.['seen'] ?? m[0];
+          break;
+        }
       }
+      found.set(i, seen);
     }
-  });
-  return found;
+    return seen ?? undefined;
+  };
+  return { has: (i) => get(i) !== undefined, get };
 }
 
 /**
@@ -204,7 +214,7 @@ export function detectContexts(
  */
 export function applyRefinements<S extends Refinable>(
   scored: S[],
-  contexts: ReadonlyMap<number, string>,
+  contexts: ContextsSeen,
   refinements: Refinements,
   entries: readonly Entry[],
 ): S[] {
@@ -247,7 +257,7 @@ function refinedBecause(
   parentEvidence: Refinable,
   child: number,
   parent: number,
-  contexts: ReadonlyMap<number, string>,
+  contexts: ContextsSeen,
   refinements: Refinements,
   entries: readonly Entry[],
 ): string | undefined {
@@ -311,21 +321,21 @@ const RIVAL_YIELD = 0.1;
  */
 export function rivalContextsYield<S extends Refinable>(
   scored: S[],
-  contexts: ReadonlyMap<number, string>,
+  contexts: ContextsSeen,
   shownSystems: ReadonlySet<string>,
   refinements: Refinements,
   entries: readonly Entry[],
 ): S[] {
-  if (contexts.size === 0) return scored;
   /** The system whose best reading the entry yields to, or undefined when it is not shut out. */
   const shutBy = (s: S): string | undefined => {
     if (s.verbatim || s.code >= OWN_CODE) return undefined;
     const own = entries[s.entry]?.system;
     for (const c of refinements.settings[s.entry] ?? []) {
       const rule = refinements.contexts[c];
-      if (rule === undefined || contexts.has(c) || !rule.rivals.some((r) => contexts.has(r)))
-        continue;
-      if (rule.system === own || shownSystems.has(rule.system)) return rule.system;
+      // The cheap tests first: a context is looked for in the text only where its vendor can matter.
+      if (rule === undefined || (rule.system !== own && !shownSystems.has(rule.system))) continue;
+      if (!rule.rivals.some((r) => contexts.has(r)) || contexts.has(c)) continue;
+      return rule.system;
     }
     return undefined;
   };
