@@ -175,6 +175,20 @@ function wrappersYield(scored: Scored[], raws: readonly Raw[], index: MatchIndex
  */
 function codesInQuotedMessages(raws: readonly Raw[], query: Query, index: MatchIndex): Set<number> {
   const out = new Set<number>();
+  // Per code, per candidate (by position in `raws`): 0 not yet looked for, 1 no, 2 it quotes a
+  // message of its own holding the code. Each is looked for once, not again for every entry the
+  // code names (invalid_client names a dozen), and only where the search below reaches it.
+  const holds = new Map<string, Uint8Array>();
+  const holding = (code: string, at: number): boolean => {
+    let known = holds.get(code);
+    if (known === undefined) {
+      known = new Uint8Array(raws.length);
+      holds.set(code, known);
+    }
+    if (known[at] === 0)
+      known[at] = quotesHolding(index.entries[raws[at]?.entry ?? -1], query.flat, code) ? 2 : 1;
+    return known[at] === 2;
+  };
   for (const r of raws) {
     if (r.code <= 0) continue;
     const codes = query.codeHits
@@ -183,9 +197,7 @@ function codesInQuotedMessages(raws: readonly Raw[], query: Query, index: MatchI
     // Only messages holding the code are looked for in the text: a long paste is searched a few
     // times, not once per message of every candidate.
     const inside = (code: string): boolean =>
-      raws.some(
-        (o) => o.entry !== r.entry && quotesHolding(index.entries[o.entry], query.flat, code),
-      );
+      raws.some((o, at) => o.entry !== r.entry && holding(code, at));
     if (codes.length > 0 && codes.every(inside)) out.add(r.entry);
   }
   return out;
