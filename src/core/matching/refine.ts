@@ -372,7 +372,7 @@ const OWN_PHRASE = 0.75;
  */
 export function unshownSettingsYield<S extends Refinable>(
   scored: S[],
-  contexts: ReadonlyMap<number, string>,
+  contexts: ContextsSeen,
   refinements: Refinements,
   entries: readonly Entry[],
 ): S[] {
