@@ -110,10 +110,19 @@ export function rawTokens(text: string, apart?: boolean[]): string[] {
 /**
  * Characters that leave two words of one phrase together (spaces, tabs, a hyphen): any other
  * character between two words (a colon, a slash, a bracket, a line break) parts them, so
- * "401 Unauthorized]: Client ID" does not write `unauthorized client`.
+ * "401 Unauthorized]: Client ID" does not write `unauthorized client`. A space is any that `\s`
+ * reads on one line: web pages and rich-text editors paste no-break and thin spaces.
  */
 function joins(c: number): boolean {
-  return c === 32 || c === 9 || c === 45;
+  if (c < 128) return c === 32 || c === 9 || c === 45;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
 }
 
 /**

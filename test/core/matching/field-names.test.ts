@@ -26,6 +26,12 @@ describe('rawTokens: what stands between two words', () => {
     expect(apart).toEqual([false, false, true, false, false, true]);
   });
 
+  it('reads a no-break or thin space between two words as a space', () => {
+    const apart: boolean[] = [];
+    rawTokens('401\u00a0Unauthorized\u202fclient\u2009id\u3000x', apart);
+    expect(apart).toEqual([false, false, false, false, false]);
+  });
+
   it('leaves the tokens as they were without the array', () => {
     expect(rawTokens("don't / stop")).toEqual(["don't", 'stop']);
   });
@@ -53,6 +59,11 @@ describe('diagnose: a code written as words stands within one phrase', () => {
       diagnoser.diagnose('we keep getting unauthorized - client from the token endpoint').matches[0]
         ?.id,
     ).toBe('oauth2/unauthorized_client');
+  });
+
+  it('reads the code written as words with a no-break space between them as with a space', () => {
+    const spaced = 'we keep getting unauthorized client from the token endpoint';
+    expect(whys(spaced.replace('unauthorized ', 'unauthorized\u00a0'))).toEqual(whys(spaced));
   });
 });
 
