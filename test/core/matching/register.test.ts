@@ -296,6 +296,22 @@ describe('readRegister: a reproduction is not a hypothetical', () => {
   });
 });
 
+describe('readRegister: a page said to be missing something', () => {
+  it.each([
+    'I followed the quickstart guide and the refresh token is missing from the response',
+    'I followed the tutorial, but the access token is missing in the callback',
+    'Following the docs page when I call /token the scope is missing',
+  ])('does not read another subject missing something as a proposal: %s', (text) => {
+    expect(readRegister(text).discussion).not.toContain('proposal');
+  });
+
+  it('still reads the page itself missing something as a proposal', () => {
+    expect(readRegister('The table on this page does not list AADSTS90002.').discussion).toContain(
+      'proposal',
+    );
+  });
+});
+
 describe("readRegister: the poster's words in front of output", () => {
   it('reads a few words before a coded message on the same line as prose', () => {
     const register = readRegister(
