@@ -100,9 +100,10 @@ const BAD_INPUT =
   /\b(?:with|on|for|using|use|pass(?:ing)?|provid\w*|send(?:ing)?|given|if|when|whenever)\s+an?\s+(?:invalid|expired|revoked|wrong|incorrect|bad|malformed|unknown|non-?existent|bogus)(?:\s+or\s+[\w-]+)?\s+(?!(?:error|response|message|exception|status)\b)[\w`'-]+(?![\w`'-])(?!\s+(?:error|response|message|exception|status)\b)/i;
 // A cause traced to code or a change ("the scopes in the driver is what is causing the issue", "This
 // error is caused by code in get_token", "This is due to Atlassian deprecating …"): an analysis
-// written about a failure, where a report says what failed.
+// written about a failure, where a report says what failed. Not the poster asking for the cause
+// ("Any idea what is causing this?", "not sure what was causing it").
 const CAUSE_STATED =
-  /\b(?:is|are|was|were) (?:what(?:['’]s| is) )?caus(?:ing|ed by)\b|\b(?:this|that|it) is due to\b|\bthe (?:root )?cause (?:is|was)\b/i;
+  /(?<!\bwhat )\b(?:is|are|was|were) (?:what(?:['’]s| is) )?caus(?:ing|ed by)\b|\b(?:this|that|it) is due to\b|\bthe (?:root )?cause (?:is|was)\b/i;
 const HELP =
   /\b(?:help|any (?:idea|ideas|clue|suggestion|suggestions|pointers)|anyone|stuck|please|what am I|why am I|why (?:do|does|is) (?:I|it|this|my)|how (?:can|do) I (?:fix|solve|resolve|get rid)|what (?:am I|could be) (?:doing )?wrong)\b/i;
 const ATTEMPT =
