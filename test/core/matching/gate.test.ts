@@ -145,6 +145,7 @@ describe('gate features of a paste', () => {
 describe('gate features of a feature request and of a stated cause', () => {
   it.each([
     'Could we support Basic authentication for the token call too?',
+    'Could we have an option to set the redirect URL?',
     'Currently this is not handled well. The goal would be to tell the user what went wrong.',
     'Because of this I need the option of setting REDIRECT_URL from the environment.',
     'We need handle that in the frontend.',
@@ -156,6 +157,8 @@ describe('gate features of a feature request and of a stated cause', () => {
   it.each([
     'I get invalid_grant when I refresh the token since this morning.',
     'Can we get some help? The token call fails with invalid_client.',
+    'Our refresh fails every night with invalid_grant. How can we make it work again?',
+    'Token call returns 401 invalid_client since we rotated the secret. What can we have missed?',
   ])('does not read a report or a plea as intent: %s', (text) => {
     expect(feature('intent', text)).toBe(0);
   });
