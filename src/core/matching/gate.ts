@@ -83,9 +83,10 @@ const GENERIC_AGENT =
 // What the poster wants to build or change, not what failed: also a feature request's asks ("Could
 // we support this too?", "The goal would be to …", "I need the option of …") and the headings of
 // its template ("Is your feature request related to a problem?", "Describe the solution you'd
-// like"). Not a plea for help ("How can we make it work again?", "What can we have missed?").
+// like"). Not a plea for help ("How can we make it work again?", "What can we have missed?"), nor
+// the goal a report sets out from ("The goal is to call the API nightly. The token call fails …").
 const INTENT =
-  /\b(?:I|we) (?:want|would like|wish|plan|intend|need) to\b|\b(?:I|we) need (?:to )?(?:handle|support|catch|implement)\b|\bwe should\b|\bshould (?:we|I)\b|\bwould (?:it|this) (?:be|make)\b|(?<!\b(?:how|what|why|where|which|when|who) )\b(?:could|can|shall) we (?:add|support|handle|expose|return|surface|make|have (?:an?|the|some|support|more|better)\b)\b|\bthe goal (?:would be|is|here is) to\b|\b(?:I|we) need the (?:option|ability|possibility)\b|\bis your (?:feature request|suggestion|proposal|improvement)\b|\bdescribe the solution you\b|\balternatives you(?:['’]ve| have) considered\b/i;
+  /\b(?:I|we) (?:want|would like|wish|plan|intend|need) to\b|\b(?:I|we) need (?:to )?(?:handle|support|catch|implement)\b|\bwe should\b|\bshould (?:we|I)\b|\bwould (?:it|this) (?:be|make)\b|(?<!\b(?:how|what|why|where|which|when|who) )\b(?:could|can|shall) we (?:add|support|handle|expose|return|surface|make|have (?:an?|the|some|support|more|better)\b)\b|\bthe goal would be to\b|\b(?:I|we) need the (?:option|ability|possibility)\b|\bis your (?:feature request|suggestion|proposal|improvement)\b|\bdescribe the solution you\b|\balternatives you(?:['’]ve| have) considered\b/i;
 // A title in the imperative mood is how commits, PRs and docs tasks are named; reports are titled
 // with what happens ("invalid_grant when refreshing"). A general list of change verbs. Not a line
 // indented as code ("    raise RefreshError(") nor a verb as a label ("Update: in fact …").

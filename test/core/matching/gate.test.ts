@@ -159,6 +159,7 @@ describe('gate features of a feature request and of a stated cause', () => {
     'Can we get some help? The token call fails with invalid_client.',
     'Our refresh fails every night with invalid_grant. How can we make it work again?',
     'Token call returns 401 invalid_client since we rotated the secret. What can we have missed?',
+    'The goal is to call the API from a nightly job. The token call fails with 401 invalid_client.',
   ])('does not read a report or a plea as intent: %s', (text) => {
     expect(feature('intent', text)).toBe(0);
   });
