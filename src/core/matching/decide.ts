@@ -96,7 +96,10 @@ export function decide(
       () => literal || quoted || top.vendor > 0 || aboutAuthentication(query.flat),
     ],
     ['vendor missing', () => !top.vendorMissing],
-    ['evidence', () => quoted || literal || hasEvidence(top) || namedByPoster(top, register)],
+    [
+      'evidence',
+      () => quoted || literal || hasEvidence(top) || namedByPoster(top, register, query),
+    ],
     ['margin', () => (quoted ? margin > 0 : margin >= MIN_MARGIN && top.score >= MIDPOINT)],
     // A code inside the best entry's own message quoted whole ("INVALID_CLIENT: Invalid redirect
     // URI") is that message's category word, not a second reading.
@@ -169,10 +172,15 @@ function isRival(top: Scored, other: Scored, entries: readonly Entry[]): boolean
 
 /**
  * The poster reports getting the entry's code, named in words or shared with other entries ("I keep
- * getting invalid grant"); without the report, words such as "invalid token" are plain English.
+ * getting invalid grant"); without the report, words such as "invalid token" are plain English. A
+ * text that shows error output and the code as words ("RequestError: 401, Invalid token: …",
+ * `error: 'invalid request'` in a logged body) reports it as well.
  */
-function namedByPoster(top: Scored, register: Register): boolean {
-  return top.code >= NAMED_BY_POSTER && register.firstPerson;
+function namedByPoster(top: Scored, register: Register, query: Query): boolean {
+  if (top.code < NAMED_BY_POSTER) return false;
+  if (register.firstPerson) return true;
+  const shown = register.output.some((o) => o !== 'command output');
+  return shown && query.codeHits.some((h) => h.entry === top.entry && h.asWords === true);
 }
 
 function hasEvidence(top: Scored): boolean {

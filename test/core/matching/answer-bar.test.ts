@@ -18,7 +18,7 @@ describe('answerMatch: where a paste came from sets the bar for answering', () =
   });
 
   it('answers a likely but unsure match when asked, and stays quiet in a channel', () => {
-    const d = diagnoser.diagnose('401 Unauthorized invalid token expired scope client');
+    const d = diagnoser.diagnose('invalid token expired scope client 401');
     expect(d.confident).toBe(false);
     expect(d.matches[0]?.confidence).toBeGreaterThanOrEqual(MIN_ANSWER_CONFIDENCE);
     expect(answerMatch(d, 'command')?.id).toBe(d.matches[0]?.id);

@@ -223,6 +223,19 @@ describe('diagnose: explain names the checks that held a reading', () => {
     expect(d).toMatchObject({ confident: false, held: ['evidence', 'margin'] });
   });
 
+  it('counts a code the error output prints as words as evidence, not the same words in prose', () => {
+    const printed = diagnoser.diagnose(
+      'Traceback (most recent call last):\n  File "sync.py", line 12, in <module>\nsheets.errors.ApiError: 401, Invalid token: credential has expired',
+      { explain: true },
+    );
+    expect(printed.matches[0]?.id).toBe('oauth2/invalid_token');
+    expect(printed.held).not.toContain('evidence');
+    const prose = diagnoser.diagnose('the docs call it an invalid token when it has expired', {
+      explain: true,
+    });
+    expect(prose.held).toContain('evidence');
+  });
+
   it('explains without changing the answer', () => {
     const text = 'invalid_grant or invalid_client? which one should my server send';
     const plain = diagnoser.diagnose(text);
