@@ -25,15 +25,30 @@ export function aboutAuthentication(flat: string): boolean {
 }
 
 /**
+ * A phrase of the entry covered this well (a message or phrase nearly whole, or one well covered and
+ * another beside it) says what failed in the entry's own terms, as its code would.
+ */
+const DESCRIBED = 0.9;
+
+/**
  * Error output that shows the best entry's failure carries its code, its message (nearly whole, or a
- * message only its vendor prints quoted whole however few words it has: "Ambiguous authentication")
- * or a status it documents. Output that carries none of them (a KeyError, "Unable to parse URL") is another
- * failure, however well the poster's prose matches the entry's phrases. A quoted line (`> …`) is not
- * read as output here: people quote their own words that way too.
+ * message only its vendor prints quoted whole however few words it has: "Ambiguous authentication"),
+ * a status it documents, or its failure described in its own terms (`DESCRIBED`: "Grant type '…' not
+ * allowed for the client", "refresh_token is not supported in this application"). Output that carries
+ * none of them (a KeyError, "Unable to parse URL") is another failure, however loosely the poster's
+ * prose matches the entry's phrases. A quoted line (`> …`) is not read as output here: people quote
+ * their own words that way too.
  */
 export function outputShowsEntry(top: Scored, register: Register): boolean {
   const output = register.output.filter((o) => o !== 'command output');
-  return output.length === 0 || top.code >= 0.4 || top.verbatim || top.ownMessage || top.status > 0;
+  return (
+    output.length === 0 ||
+    top.code >= 0.4 ||
+    top.verbatim ||
+    top.ownMessage ||
+    top.status > 0 ||
+    top.phrase >= DESCRIBED
+  );
 }
 
 /**

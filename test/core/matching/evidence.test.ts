@@ -120,6 +120,11 @@ describe('outputShowsEntry', () => {
     expect(outputShowsEntry(scored({ ownMessage: true }), trace)).toBe(true);
   });
 
+  it('takes the failure described in the entry’s own terms, not loose phrase words', () => {
+    expect(outputShowsEntry(scored({ phrase: 1 }), trace)).toBe(true);
+    expect(outputShowsEntry(scored({ phrase: 0.6 }), trace)).toBe(false);
+  });
+
   it('asks nothing of prose', () => {
     expect(outputShowsEntry(scored(), readRegister('our sync fails since Monday'))).toBe(true);
   });
