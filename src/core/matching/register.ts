@@ -251,8 +251,11 @@ export function showsFailure(paste: string): boolean {
   return register.output.length > 0 || register.firstPerson;
 }
 
-/** Reads the register of a (capped, not yet normalised) paste. */
-export function readRegister(text: string): Register {
+/**
+ * Reads the register of a (capped, not yet normalised) paste. `output`, when given, is the output
+ * already read for the paste this text was blanked from: it is kept, not read again.
+ */
+export function readRegister(text: string, output?: readonly string[]): Register {
   const prose = ownWords(text);
   // A paste that is all output has no words of the poster's to read (and most pastes are short):
   // the rules over prose are not run at all.
@@ -266,7 +269,7 @@ export function readRegister(text: string): Register {
         .join('\n')
     : '';
   return {
-    output: matching(OUTPUT, text),
+    output: output ?? matching(OUTPUT, text),
     firstPerson: hasProse && FIRST_PERSON.some((p) => p.test(reports)),
     discussion: DISCUSSION.flatMap(([name, pattern]) => {
       const anywhere = DISCUSSION_ANYWHERE.has(name);
