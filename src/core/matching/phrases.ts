@@ -38,6 +38,8 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
   // The arrays the loops read, held in locals (the hot path of scoring).
   const { phraseIds, termIdf, phrases } = index;
   const { weights, fieldIds } = query;
+  // Most texts hold no word only as a field name: no phrase word is then looked up there.
+  const anyField = fieldIds.size > 0;
   for (const pi of index.entryPhrases[ei] ?? []) {
     const phrase = phrases[pi];
     if (phrase === undefined || phrase.mass <= 0) continue;
@@ -50,7 +52,7 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
       if (w <= 0) continue;
       const m = (termIdf[id] ?? 0) * w;
       mass += m;
-      if (fieldIds.has(id)) fieldMass += m;
+      if (anyField && fieldIds.has(id)) fieldMass += m;
     }
     if (mass <= 0) continue;
     // A phrase needs the words of what failed: its words the text holds only as field names

@@ -240,6 +240,13 @@ const REASONS: readonly (readonly [string, readonly string[]])[] = [
  * say what failed, and they write no code (`server_error` is OAuth's code, not HTTP's 500).
  */
 function reasonPhrase(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
+  // A status stands at most three tokens before (most words of a paste have none there).
+  if (
+    !isReasonStatus(tokens[n - 1]) &&
+    !isReasonStatus(tokens[n - 2]) &&
+    !isReasonStatus(tokens[n - 3])
+  )
+    return false;
   const word = (tokens[n] ?? '').toLowerCase();
   for (const [status, words] of REASONS) {
     const k = words.indexOf(word);
@@ -250,6 +257,12 @@ function reasonPhrase(tokens: readonly string[], apart: readonly boolean[], n: n
     if (said) return true;
   }
   return false;
+}
+
+const REASON_STATUSES: ReadonlySet<string> = new Set(REASONS.map(([status]) => status));
+
+function isReasonStatus(token: string | undefined): boolean {
+  return token?.length === 3 && REASON_STATUSES.has(token);
 }
 
 function collected(
