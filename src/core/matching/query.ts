@@ -240,11 +240,12 @@ const REASONS: readonly (readonly [string, readonly string[]])[] = [
  * say what failed, and they write no code (`server_error` is OAuth's code, not HTTP's 500).
  */
 function reasonPhrase(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
-  // A status stands at most three tokens before (most words of a paste have none there).
+  // A status stands at most three tokens before (most words of a paste have none there); read
+  // from the first token only, as an index before an array's start is a slow lookup.
   if (
-    !isReasonStatus(tokens[n - 1]) &&
-    !isReasonStatus(tokens[n - 2]) &&
-    !isReasonStatus(tokens[n - 3])
+    !(n >= 1 && isReasonStatus(tokens[n - 1])) &&
+    !(n >= 2 && isReasonStatus(tokens[n - 2])) &&
+    !(n >= 3 && isReasonStatus(tokens[n - 3]))
   )
     return false;
   const word = (tokens[n] ?? '').toLowerCase();
