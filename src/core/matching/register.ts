@@ -20,6 +20,8 @@ export interface Register {
 }
 
 type Rule = readonly [name: string, pattern: RegExp];
+/** A rule read by `test` alone: a pattern, or patterns each run only where it can match. */
+type TestRule = readonly [name: string, pattern: { test(text: string): boolean }];
 
 const OUTPUT: readonly Rule[] = [
   ['status line', /\bHTTP\/\d(?:\.\d)?"?\s+[1-5]\d\d\b/],
@@ -108,7 +110,17 @@ const DISCUSSION_ANYWHERE = new Set([
 /** Written about a change or in a template: quiet even when the author also hit the error once. */
 const ABOUT_A_CHANGE = new Set(['commit or PR', 'template', 'docs table', 'code comment']);
 
-const DISCUSSION: readonly Rule[] = [
+/**
+ * `always`, or `rare` where the text holds `literal` (any case, ASCII): one pattern read as two,
+ * the part that needs the words scanning only the texts that have them.
+ */
+function eitherOf(always: RegExp, literal: string, rare: RegExp): { test(text: string): boolean } {
+  return {
+    test: (text) => always.test(text) || (text.toLowerCase().includes(literal) && rare.test(text)),
+  };
+}
+
+const DISCUSSION: readonly TestRule[] = [
   [
     'commit or PR',
     /^\s*(?:fix|feat|chore|docs|refactor|perf|test|build|ci)(?:\([^)\n]*\))?!?:\s|\b(?:this|the) (?:PR|pull request|patch|commit|change ?set)\b|\bthis change (?:will|would|should|makes?|adds?|fixes|updates?|improves?|allows?)\b|\bI(?:'ve| have)? (?:updated|changed|modified|extended) the (?:repo|code|library|package|docs|documentation|README|module)\b|\b(?:fix(?:es|ed)?|clos(?:es|ed)|resolv(?:es|ed)|address(?:es|ed))\s+(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)/im,
@@ -184,7 +196,12 @@ const DISCUSSION: readonly Rule[] = [
     // Which error a server ought to send ("returns invalid_request instead of invalid_grant", "the
     // correct error code is", "please return a 401"): an implementer's bug report or a review.
     'error choice',
-    /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http|exception)(?:[ _](?:code|status|message|response))?\b|\b(?:[a-z]+_[a-z_]+|[45]\d\d)\s+instead of\b|\binstead of\s*(?::\s*)?$|\binstead of (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d|invalid \w+)\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b/im,
+    eitherOf(
+      /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http|exception)(?:[ _](?:code|status|message|response))?\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b/im,
+      // Each of these names what is sent "instead of" another: run only where those words are.
+      'instead of',
+      /\b(?:[a-z]+_[a-z_]+|[45]\d\d)\s+instead of\b|\binstead of\s*(?::\s*)?$|\binstead of (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d|invalid \w+)\b/im,
+    ),
   ],
   [
     'works for me',
