@@ -172,6 +172,8 @@ export function gateFeatures(
     .filter((sentence) => !(sentence.trimEnd().endsWith('?') && REQUEST.test(sentence)))
     .join('\n');
   const changeTitle = IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine);
+  // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
+  const marked = text.includes('#') || text.includes('**') || text.includes('__');
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,
     'hand rule': handRule(register, reportsFailure, changeTitle) ? 1 : 0,
@@ -201,8 +203,8 @@ export function gateFeatures(
     // A failure answers with one status; two or more are compared (a bug about which status to
     // send, a table of codes, a changelog).
     'several statuses': new Set(printed.match(ERROR_STATUS)).size >= 2 ? 1 : 0,
-    'report sections': REPORT_SECTIONS.test(text) ? 1 : 0,
-    'document sections': DOCUMENT_SECTIONS.test(text) ? 1 : 0,
+    'report sections': marked && REPORT_SECTIONS.test(text) ? 1 : 0,
+    'document sections': marked && DOCUMENT_SECTIONS.test(text) ? 1 : 0,
     'cause stated': CAUSE_STATED.test(prose) ? 1 : 0,
   };
   for (const name of SHAPE_FEATURES) x[i++] = shape[name];
