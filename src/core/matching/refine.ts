@@ -380,9 +380,11 @@ export function unshownSettingsYield<S extends Refinable>(
   const capOf = (s: S): number => {
     const context = refinements.contextOf[s.entry] ?? -1;
     const entry = entries[s.entry];
-    if (context < 0 || contexts.has(context) || entry === undefined) return Infinity;
+    if (context < 0 || entry === undefined) return Infinity;
     if (entry.generic || entry.failure !== 'auth') return Infinity;
     if (s.verbatim || s.code >= OWN_CODE || s.phrase >= OWN_PHRASE) return Infinity;
+    // The context is looked for in the text last, only for an entry it can cap.
+    if (contexts.has(context)) return Infinity;
     let cap = Infinity;
     for (const p of refinements.parents[s.entry] ?? []) {
       const parent = byEntry.get(p);
