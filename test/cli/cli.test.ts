@@ -139,7 +139,8 @@ describe('authhelp diagnose', () => {
   it(
     "--channel and a batch line's via set the bar: an unsure match is answered when asked, not in a channel",
     async () => {
-      const unsure = '401 Unauthorized invalid token expired scope client';
+      // A status line before the words would be error output naming the code (confident since channel7).
+      const unsure = 'invalid token expired scope client 401';
       const batch = [{ text: unsure }, { text: unsure, via: 'channel' }]
         .map((l) => JSON.stringify(l))
         .join('\n');
