@@ -120,7 +120,7 @@ export function buildQuery(
   if (!coded) found.push(...statedFailures(text, index));
   const vendors = detectVendors(text, signals, queryTerms, index, found);
   const shown = new Set([...vendors.keys(), ...codeShapesShown(text, index)]);
-  const codeHits = found.filter((h) => !wordsOfAnotherVendor(h, shown, index));
+  const codeHits = found.flatMap((h) => vendorWordsAsRead(h, shown, index));
   const failure =
     [...signals.statuses].some((s) => s >= 400) ||
     codeHits.some((h) => h.strength >= NAMES_CODE) ||
@@ -654,19 +654,29 @@ function firstFound(patterns: readonly RegExp[], text: string): string | undefin
   return undefined;
 }
 
+/** What a code written as words counts for when it is snake_case (see indexCodeWords). */
+const PLAIN_CODE_WORDS = 0.55;
+
 /**
  * A vendor's code written as ordinary words ("invalid signature", "insufficient permission") is
  * that vendor's code only where the text could be about that vendor: where it shows another
- * system (an Entra log line, a host) and not this one, the words are that system's, or English.
+ * system (an Entra log line, a host) and not this one, the words are that system's, or English,
+ * and the hit is dropped. Where the text shows no system at all, a CamelCase code's words
+ * (NetSuite's `InvalidSignature`, `InvalidState`, `InvalidScope`, `TokenExpired`) are the plain
+ * English of any OAuth failure: they count as a snake_case code's words do, which name no code on
+ * their own (blind splits of sessions 10 and 11: a Sign in with Apple "invalid signature" and an
+ * Okta "invalid state parameter" report were read as those NetSuite entries).
  */
-function wordsOfAnotherVendor(
+function vendorWordsAsRead(
   hit: CodeHit,
   shown: ReadonlySet<string>,
   index: MatchIndex,
-): boolean {
-  if (hit.asWords !== true || shown.size === 0) return false;
+): readonly CodeHit[] {
+  if (hit.asWords !== true) return [hit];
   const system = index.entries[hit.entry]?.system;
-  return system !== undefined && index.vendorSystems.has(system) && !shown.has(system);
+  if (system === undefined || !index.vendorSystems.has(system) || shown.has(system)) return [hit];
+  if (shown.size > 0) return [];
+  return hit.strength > PLAIN_CODE_WORDS ? [{ ...hit, strength: PLAIN_CODE_WORDS }] : [hit];
 }
 
 function detectVendors(

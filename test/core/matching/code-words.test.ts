@@ -1,12 +1,28 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { buildIndex, type MatchIndex } from '../../../src/core/matching/match-index.js';
+import { buildQuery, clearQuery } from '../../../src/core/matching/query.js';
 import type { Diagnoser } from '../../../src/core/matching/types.js';
-import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
+import { fixtureCatalogue, fixtureDiagnoser } from '../../support/fixture-catalogue.js';
 
 let diagnoser: Diagnoser;
+let index: MatchIndex;
 
 beforeAll(async () => {
   diagnoser = await fixtureDiagnoser();
+  index = buildIndex(await fixtureCatalogue());
 });
+
+/** The strongest hit of one entry's code in the text, 0 when none. */
+function codeStrength(text: string, id: string): number {
+  const query = buildQuery(text, index);
+  const entry = index.entryIndex.get(id);
+  const best = Math.max(
+    0,
+    ...query.codeHits.filter((h) => h.entry === entry).map((h) => h.strength),
+  );
+  clearQuery(query);
+  return best;
+}
 
 describe('diagnose: the words of a code used in passing do not write the code', () => {
   it('reads a 401 about an access token as invalid_token, not as "unauthorized … client"', () => {
@@ -171,6 +187,16 @@ describe('diagnose: a vendor code written as words needs that vendor', () => {
     expect(d.matches[0]?.id).not.toBe('netsuite/InvalidSignature');
     const netsuite = d.matches.find((m) => m.id === 'netsuite/InvalidSignature');
     expect(netsuite?.why ?? []).not.toContain('code InvalidSignature');
+  });
+
+  it('reads a CamelCase code’s words as plain English, naming no code, where the text shows no system', () => {
+    const words = 'jwt.io says invalid signature and the token call says invalid client_id';
+    // As weak as a snake_case code written as words: below what names a code (0.6).
+    expect(codeStrength(words, 'netsuite/InvalidSignature')).toBe(0.55);
+    expect(codeStrength(`NetSuite: ${words}`, 'netsuite/InvalidSignature')).toBe(0.75);
+    expect(codeStrength('Login Audit Trail: InvalidSignature', 'netsuite/InvalidSignature')).toBe(
+      1,
+    );
   });
 
   it('does not read a snake_case code as a typo of a CamelCase one (invalid_code is not InvalidScope)', () => {
