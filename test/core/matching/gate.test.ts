@@ -194,9 +194,44 @@ describe('gate features of a feature request and of a stated cause', () => {
   );
 
   it.each([
+    'When I run it against the tenant, the following error occurs:\n\n`AADSTS50011: The reply url …`',
+    'With the scope above an error is returned: `AADSTS1002012: The provided value for scope …`',
+    'Then the page comes to screen and this Error comes out "Error:invalid_client"',
+    '4. But then There is a message that says: Invalid parameter: redirect_uri',
+    'You will be presented with a 401 Invalid Client error.',
+    'Starting today I receive error messages stating that I need another permission.',
+  ])('reads a failure shown as it happened: %s', (text) => {
+    expect(feature('failure shown', text)).toBe(1);
+  });
+
+  it.each([
+    'This error occurs when the redirect URI does not match.',
+    'The endpoint returns invalid_grant when the code has expired.',
+    'An error is returned if the client secret is wrong.',
+  ])('does not read a docs sentence about when an error happens as shown: %s', (text) => {
+    expect(feature('failure shown', text)).toBe(0);
+  });
+
+  it('reads steps of use that end in an error as a reproduction', () => {
+    const steps =
+      '1. install from example\n2. go to https://cloud.example\n3. login\n4. Invalid parameter: redirect_uri';
+    expect(feature('reproduction steps', steps)).toBe(1);
+  });
+
+  it('does not read a change list or steps that end well as a reproduction', () => {
+    const pr =
+      '- Add a hint to the invalid_grant error\n- Fix the retry on 401\n- Use the new client';
+    const howTo = '1. Open the app settings\n2. Click Save\n3. The token is stored';
+    expect(feature('reproduction steps', pr)).toBe(0);
+    expect(feature('reproduction steps', howTo)).toBe(0);
+  });
+
+  it.each([
     ['intent', `${'could we '.repeat(5_000)}x`],
     ['cause', `${'is what is '.repeat(5_000)}x`],
     ['cause words', `${'this is due '.repeat(5_000)}x`],
+    ['failure shown', `${'the error it is shown '.repeat(2_000)}x`],
+    ['steps', `${'1. go to it\n'.repeat(2_000)}x`],
   ])('reads a long run of near-misses (%s) within a second', (_name, text) => {
     const started = performance.now();
     gateFeatures(text, readRegister(text), true);
