@@ -190,11 +190,12 @@ export function gateFeatures(
     .filter((sentence) => !(sentence.trimEnd().endsWith('?') && REQUEST.test(sentence)))
     .join('\n');
   const changeTitle = IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine);
+  const shown = FAILURE_SHOWN.test(text);
   // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
   const marked = text.includes('#') || text.includes('**') || text.includes('__');
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,
-    'hand rule': handRule(register, reportsFailure, changeTitle) ? 1 : 0,
+    'hand rule': handRule(register, reportsFailure, changeTitle, shown) ? 1 : 0,
     'output first':
       isOutputLine(printedLines[0] ?? '') || CODE_FIRST.test(printedLines[0] ?? '') ? 1 : 0,
     'introduces output': INTRODUCES_OUTPUT.test(text) ? 1 : 0,
@@ -224,7 +225,7 @@ export function gateFeatures(
     'report sections': marked && REPORT_SECTIONS.test(text) ? 1 : 0,
     'document sections': marked && DOCUMENT_SECTIONS.test(text) ? 1 : 0,
     'cause stated': CAUSE_STATED.test(prose) ? 1 : 0,
-    'failure shown': FAILURE_SHOWN.test(text) ? 1 : 0,
+    'failure shown': shown ? 1 : 0,
     'reproduction steps': reproduces(lines) ? 1 : 0,
   };
   for (const name of SHAPE_FEATURES) x[i++] = shape[name];
@@ -234,12 +235,18 @@ export function gateFeatures(
 /**
  * The hand-written rule the model refines: quiet for a change (a PR, a template, a docs table,
  * source comments); written about errors or titled as a change ("Fix …", "KEYCLOAK-8490: …"), a
- * report needs the first person; otherwise error output, a first-person report or words reporting
+ * report needs the first person or the failure shown as it happened (`FAILURE_SHOWN`: "if you try
+ * … an error is returned: `AADSTS…`" is a report in the second person); otherwise error output, a first-person report or words reporting
  * a failure.
  */
-function handRule(register: Register, reportsFailure: boolean, changeTitle: boolean): boolean {
+function handRule(
+  register: Register,
+  reportsFailure: boolean,
+  changeTitle: boolean,
+  shown: boolean,
+): boolean {
   if (aboutAChange(register)) return false;
-  if (changeTitle || register.discussion.length > 0) return register.firstPerson;
+  if (changeTitle || register.discussion.length > 0) return register.firstPerson || shown;
   return register.firstPerson || register.output.length > 0 || reportsFailure;
 }
 

@@ -212,6 +212,13 @@ describe('gate features of a feature request and of a stated cause', () => {
     expect(feature('failure shown', text)).toBe(0);
   });
 
+  it('lets a failure shown as it happened pass the hand rule beside words about errors', () => {
+    const text =
+      'However, if you try to create client_credentials with the above scope, an error is returned: `AADSTS1002012: The provided value for scope is not valid.`';
+    expect(readRegister(text).discussion).not.toHaveLength(0);
+    expect(feature('hand rule', text)).toBe(1);
+  });
+
   it('reads steps of use that end in an error as a reproduction', () => {
     const steps =
       '1. install from example\n2. go to https://cloud.example\n3. login\n4. Invalid parameter: redirect_uri';
