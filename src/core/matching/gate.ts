@@ -202,7 +202,10 @@ export function gateFeatures(
     'output line share': printedLines.filter(isOutputLine).length / lineCount,
     'prose share': Math.min(1, nonSpace(prose) / Math.max(1, nonSpace(text))),
     'code fence': text.includes('```') ? 1 : 0,
-    heading: HEADING.test(text) ? 1 : 0,
+    // A bug template's headings ("### Steps to reproduce") are a report's: they count as report
+    // sections, not as the headings of a PR, a docs page or a design note.
+    heading:
+      text.includes('#') && lines.some((l) => HEADING.test(l) && !REPORT_SECTIONS.test(l)) ? 1 : 0,
     'bullet share': lines.filter((l) => BULLET.test(l)).length / lineCount,
     links: Math.min(1, count(URL, text) / 3),
     question: QUESTION.test(prose) ? 1 : 0,

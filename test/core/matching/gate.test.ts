@@ -233,6 +233,14 @@ describe('gate features of a feature request and of a stated cause', () => {
     expect(feature('reproduction steps', howTo)).toBe(0);
   });
 
+  it("reads a bug template's headings as report sections, not as headings", () => {
+    const report = '### Steps to reproduce\n1. login\n\n### Actual behavior\ninvalid_grant';
+    const pr = '## Summary\nThe refresh now retries.\n\n### Steps to reproduce\n1. login';
+    expect(feature('heading', report)).toBe(0);
+    expect(feature('report sections', report)).toBe(1);
+    expect(feature('heading', pr)).toBe(1);
+  });
+
   it.each([
     ['intent', `${'could we '.repeat(5_000)}x`],
     ['cause', `${'is what is '.repeat(5_000)}x`],
