@@ -14,14 +14,19 @@ export interface StatusReading {
  * readings the status alone leaves open, but a code or message in the text says more.
  */
 const BARE_STRENGTH = 0.5;
+/** A 401 from the token endpoint: RFC 6749 section 5.2 names its one reading (still below a code). */
+const TOKEN_ENDPOINT_STRENGTH = 0.6;
 
 /**
  * A token endpoint: a URL or path whose last segment is `token` (`/oauth2/v2.0/token`,
- * `/protocol/openid-connect/token`, `POST /api/v9/oauth2/token`), or the endpoint named in words
- * ("token endpoint", Spring's "Access Token Response").
+ * `/protocol/openid-connect/token`, `POST /api/v9/oauth2/token`), the endpoint named in words
+ * ("token endpoint", Spring's "Access Token Response") or by the setting that holds it (`token_url`
+ * in Grafana's generic_oauth, OAuthenticator, Authlib), or a token requested in words: Go's
+ * golang.org/x/oauth2 "cannot fetch token", "fails … trying to get token with code" (only the token
+ * endpoint hands out a token; an API is called with one).
  */
 const TOKEN_ENDPOINT =
-  /(?:\/(?:access_)?token(?![\w.-]|\/\w)|\btoken endpoint\b|\baccess token response\b)/i;
+  /(?:\/(?:access_)?token(?![\w.-]|\/\w)|\btoken endpoint\b|\baccess token response\b|\btoken[_ ]?url\b|\b(?:cannot|can['’]?t|could ?n['’]?o?t|unable to|fail(?:s|ed)? to|trying to|tries to|attempting to) (?:get|fetch|request|retrieve|obtain) (?:an? |the )?(?:access |oauth2? )?token\b)/i;
 /**
  * A refresh-token request: "refresh token", `refresh_token`, `async_refresh_token`, "refreshing the
  * token". Not "token refresh": a callback named `on_token_refresh` is no refresh request.
@@ -60,13 +65,25 @@ export function bareStatusReadings(
   if (signals.statuses.has(400) && !signals.statuses.has(401) && REFRESH.test(text))
     return readingsOf('invalid_grant', index, '400 to a refresh-token request');
   if (!signals.statuses.has(401)) return [];
+  // The token endpoint's 401 is named by the RFC itself, a surer reading than the API's 401 below,
+  // which could be any refusal of the caller.
   if (TOKEN_ENDPOINT.test(text))
-    return readingsOf('invalid_client', index, '401 from the token endpoint');
+    return readingsOf(
+      'invalid_client',
+      index,
+      '401 from the token endpoint',
+      TOKEN_ENDPOINT_STRENGTH,
+    );
   if (AUTHORIZE_ENDPOINT.test(text) || !URL_SHAPE.test(text)) return [];
   return readingsOf('invalid_token', index, '401 from an API called with a token');
 }
 
-function readingsOf(code: string, index: MatchIndex, label: string): StatusReading[] {
+function readingsOf(
+  code: string,
+  index: MatchIndex,
+  label: string,
+  strength = BARE_STRENGTH,
+): StatusReading[] {
   // Only the vendor-neutral reading: a vendor's own entries answer a bare status through their
   // documented statuses beside their host or name (score.ts), where their phrases say which one.
   const neutral = (index.codes.get(code) ?? []).filter((r) => {
@@ -76,7 +93,7 @@ function readingsOf(code: string, index: MatchIndex, label: string): StatusReadi
   return neutral.map((r) => ({
     entry: r.entry,
     code: r.code,
-    strength: BARE_STRENGTH * r.strength,
+    strength: strength * r.strength,
     label,
   }));
 }

@@ -42,6 +42,18 @@ describe('diagnose: a bare 401 is read by the endpoint that answered it', () => 
     expect(d.matches[0]?.why ?? []).not.toContain('401 from an API called with a token');
   });
 
+  it('reads a token asked for in words, or the token_url setting, as the token endpoint', () => {
+    for (const text of [
+      'oauth2: cannot fetch token: 401 Unauthorized',
+      'Our login plugin fails with 401 when trying to get token with the code',
+      'The POST to token_url leaves out client_id and client_secret, so the provider returns 401.',
+    ]) {
+      const d = diagnoser.diagnose(text);
+      expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+      expect(d.matches[0]?.why).toContain('401 from the token endpoint');
+    }
+  });
+
   it('lets a code in the response decide over the endpoint', () => {
     const d = diagnoser.diagnose(
       'POST https://idp.example.com/oauth2/token -> 401 {"error":"invalid_grant","error_description":"Refresh token expired"}',
