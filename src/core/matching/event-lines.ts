@@ -12,8 +12,8 @@ export interface EventHit {
 
 export interface EventReading {
   readonly hits: readonly EventHit[];
-  /** Entries of an `error=` detail the event's type reads otherwise. */
-  readonly explained: ReadonlySet<number>;
+  /** Entries of an `error=` detail the event's type reads otherwise, each with the type's entries. */
+  readonly explained: ReadonlyMap<number, readonly number[]>;
   /** Those details as printed, lower case. */
   readonly explainedCodes: ReadonlySet<string>;
 }
@@ -36,7 +36,7 @@ const EVENT_LINE =
  */
 export function eventLineRules(text: string, index: MatchIndex): EventReading {
   const hits: EventHit[] = [];
-  const explained = new Set<number>();
+  const explained = new Map<number, number[]>();
   const explainedCodes = new Set<string>();
   if (!text.includes('_ERROR')) return { hits, explained, explainedCodes };
   for (const m of text.matchAll(EVENT_LINE)) {
@@ -55,7 +55,7 @@ export function eventLineRules(text: string, index: MatchIndex): EventReading {
         label: `event type=${type} (error=${detail} is its detail)`,
       });
     const loose = (index.codes.get(detail) ?? []).filter((r) => !named.has(r.entry));
-    for (const r of loose) explained.add(r.entry);
+    for (const r of loose) explained.set(r.entry, [...(explained.get(r.entry) ?? []), ...named]);
     if (loose.length > 0) explainedCodes.add(detail);
   }
   return { hits, explained, explainedCodes };

@@ -65,8 +65,11 @@ export interface Query {
   readonly failure: boolean;
   /** Contexts seen (by position in `index.refinements.contexts`), each with the text that showed it. */
   readonly contexts: ContextsSeen;
-  /** Entries whose code the provider's own explanation shows was used loosely (named-words.ts). */
-  readonly explained: ReadonlySet<number>;
+  /**
+   * Entries whose code the provider's own explanation shows was used loosely (named-words.ts), each
+   * with the entries the explanation names.
+   */
+  readonly explained: ReadonlyMap<number, readonly number[]>;
   /** Those codes as printed, lower case: not a second reading beside their explanation. */
   readonly explainedCodes: ReadonlySet<string>;
 }
@@ -146,9 +149,19 @@ export function buildQuery(
     foreignCodes,
     failure,
     contexts: detectContexts(text, index.refinements.contexts),
-    explained: new Set([...messages.explained, ...events.explained]),
+    explained: joined(messages.explained, events.explained),
     explainedCodes: new Set([...messages.explainedCodes, ...events.explainedCodes]),
   };
+}
+
+/** Two maps of entries to entry lists as one, the lists of a key in both joined. */
+function joined(
+  a: ReadonlyMap<number, readonly number[]>,
+  b: ReadonlyMap<number, readonly number[]>,
+): Map<number, readonly number[]> {
+  const out = new Map(a);
+  for (const [k, v] of b) out.set(k, [...(out.get(k) ?? []), ...v]);
+  return out;
 }
 
 /** Zeroes what `buildQuery` wrote into its weights buffer. */
@@ -533,7 +546,7 @@ function shortened(text: string, max: number): string {
 
 interface MessageReading {
   readonly hits: readonly CodeHit[];
-  readonly explained: ReadonlySet<number>;
+  readonly explained: ReadonlyMap<number, readonly number[]>;
   readonly explainedCodes: ReadonlySet<string>;
 }
 
@@ -568,7 +581,10 @@ function messageRules(
   ];
   return {
     hits,
-    explained: new Set(explanations.map((x) => x.code)),
+    explained: explanations.reduce(
+      (m, x) => m.set(x.code, [...(m.get(x.code) ?? []), ...x.entries]),
+      new Map<number, readonly number[]>(),
+    ),
     explainedCodes: new Set(explanations.map((x) => x.codeText)),
   };
 }

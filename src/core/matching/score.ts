@@ -7,6 +7,7 @@ import { quotesHolding } from './quotes.js';
 import {
   applyRefinements,
   byScore,
+  capScores,
   NAMED_CODE,
   rivalContextsYield,
   unshownSettingsYield,
@@ -85,10 +86,31 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
     index.entries,
   );
   return settleNearTies(
-    unshownVendorsYield(wrappersYield(refined, raws, index), index),
+    explainedYield(unshownVendorsYield(wrappersYield(refined, raws, index), index), query),
     query,
     index,
   );
+}
+
+/** How far a code used loosely falls behind the failure its explanation names. */
+const EXPLAINED_YIELD = 0.1;
+
+/**
+ * A code the provider's own explanation shows was used loosely (`invalid_request` beside
+ * "Errors.User.RefreshToken.Invalid") ranks below the reading its explanation names, whatever its
+ * own words share with the text (`Bearer error="invalid_request"` is a message of its entry): the
+ * explanation says what failed, the code only which answer the provider chose (named-words.ts).
+ */
+function explainedYield(scored: Scored[], query: Query): Scored[] {
+  if (query.explained.size === 0) return scored;
+  const score = new Map(scored.map((s) => [s.entry, s.score]));
+  const caps = scored.map((s) => {
+    const by = query.explained.get(s.entry);
+    if (by === undefined) return Infinity;
+    const best = Math.max(...by.map((e) => score.get(e) ?? -Infinity));
+    return best === -Infinity ? Infinity : best - EXPLAINED_YIELD;
+  });
+  return capScores(scored, caps);
 }
 
 /**
@@ -106,7 +128,12 @@ const NEAR_TIE = 0.02;
  * themselves are kept. The key's powers of two make each test outrank all the tests after it.
  */
 function settleNearTies(scored: Scored[], query: Query, index: MatchIndex): Scored[] {
-  const exact = new Set(query.codeHits.filter((h) => h.strength >= NAMED_CODE).map((h) => h.entry));
+  // A code its own explanation shows was used loosely (named-words.ts) names no reading exactly.
+  const exact = new Set(
+    query.codeHits
+      .filter((h) => h.strength >= NAMED_CODE && !query.explained.has(h.entry))
+      .map((h) => h.entry),
+  );
   const key = (s: Scored): number => {
     const e = index.entries[s.entry];
     const refines = (index.refinements.parents[s.entry]?.length ?? 0) > 0;

@@ -27,6 +27,16 @@ describe('diagnose: a code followed by an explanation naming another failure', (
   });
 });
 
+describe('diagnose: a code its explanation shows was used loosely', () => {
+  it('ranks the code below the failure the explanation names, not tied with it', () => {
+    const d = diagnoser.diagnose(
+      'Request to exchange_refresh_token endpoint failed: ServerResponse(StandardErrorResponse { error: invalid_request, error_description: Some("Errors.User.RefreshToken.Invalid"), error_uri: None })',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(d.matches[1]?.id).toBe('oauth2/invalid_request');
+  });
+});
+
 describe('diagnose: Go’s oauth2 error, code and description each quoted', () => {
   it('reads `oauth2: "unauthorized_client" "invalid empty client secret"` as the client secret', () => {
     const d = diagnoser.diagnose(
