@@ -623,6 +623,7 @@ function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): Cod
   const best = nearestCode(token, index);
   if (best === undefined) return [];
   if (!typoShape(best.item, token) || !fewEdits(best.item, token)) return [];
+  if (otherWords(token, best.item, index)) return [];
   const refs = index.codes.get(best.item.toLowerCase()) ?? [];
   return refs.map((r) => ({
     entry: r.entry,
@@ -631,6 +632,17 @@ function fuzzyCode(token: string, inErrorField: boolean, index: MatchIndex): Cod
     inErrorField,
     vendorUnique: r.vendorUnique,
   }));
+}
+
+/**
+ * A token spelt in words the catalogue knows, other than the code's, is another code, not a typo
+ * of it: Zod's `invalid_type` (every MCP client's schema error) is no misspelt `invalid_token`. A
+ * misspelling has a word no entry uses (`invalid_clinet`, `TokenExpierd`).
+ */
+function otherWords(token: string, code: string, index: MatchIndex): boolean {
+  const words = splitIdentifier(token).map(toTerm);
+  if (!words.every((t) => t !== undefined && index.termIds.has(t))) return false;
+  return words.join(' ') !== splitIdentifier(code).map(toTerm).join(' ');
 }
 
 /** Misspelt codes are looked for among codes at most two characters longer or shorter. */

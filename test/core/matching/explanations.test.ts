@@ -37,6 +37,15 @@ describe('diagnose: a code its explanation shows was used loosely', () => {
   });
 });
 
+describe('diagnose: another code spelt in known words is no misspelling', () => {
+  it("does not read Zod's invalid_type as a misspelt invalid_token", () => {
+    const d = diagnoser.diagnose(
+      'Error during auth completion: HTTP 401: Invalid OAuth error response: ZodError: [{"expected": "object", "code": "invalid_type", "path": []}]',
+    );
+    expect(d.matches.flatMap((m) => m.why)).not.toContain('code invalid_token');
+  });
+});
+
 describe('diagnose: Go’s oauth2 error, code and description each quoted', () => {
   it('reads `oauth2: "unauthorized_client" "invalid empty client secret"` as the client secret', () => {
     const d = diagnoser.diagnose(
