@@ -211,6 +211,18 @@ export function explainedOtherwise(
   if (inField.length > 0)
     for (const message of messageValues(text, index))
       pairs.push({ codes: inField, code: fieldCode, message, field: true });
+  // invalid_request is the RFC's catch-all (missing, unsupported or malformed anything): what its
+  // description says is wrong decides, also where the description quotes the value it refused
+  // ("Redirect URI 'http://localhost:8080/callback' does not match CIMD redirect_uris."); the quoted
+  // value itself is no word of the explanation.
+  if (fieldCode === 'invalid_request' && text.includes("'"))
+    for (const m of text.matchAll(QUOTING_DESCRIPTION))
+      pairs.push({
+        codes: inField,
+        code: fieldCode,
+        message: (m[1] ?? '').replace(QUOTED_VALUE, ' '),
+        field: true,
+      });
   // A code printed with its explanation after it: "unauthorized_client - Invalid client secret."
   for (const m of text.matchAll(CODE_THEN_EXPLANATION)) {
     const code = (m[1] ?? '').toLowerCase();
@@ -260,6 +272,12 @@ export function explainedOtherwise(
  */
 const CODE_THEN_EXPLANATION =
   /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z])|,\s*(?:error_)?description\s*[:=]\s*|\\?" \\?")([^\n]{3,200})/g;
+
+/** An error description in double quotes that quotes a value in single quotes. */
+const QUOTING_DESCRIPTION =
+  /\\?["'](?:error_description|message|detail)\\?["']\s*:\s*\\?"([^"\\\n]{0,150}'[^'"\\\n]{1,200}'[^"\\\n]{0,150})\\?"/gi;
+/** A value quoted in single quotes inside a description. */
+const QUOTED_VALUE = /'[^']*'/g;
 
 /** A parameter said to be absent: the request's own fault (invalid_request). */
 const MISSING = /\b(?:missing|required)\b/i;

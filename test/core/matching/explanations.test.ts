@@ -37,6 +37,16 @@ describe('diagnose: a code its explanation shows was used loosely', () => {
   });
 });
 
+describe('diagnose: invalid_request whose description quotes the refused value', () => {
+  it('reads what the description says is wrong, not the quoted value', () => {
+    const d = diagnoser.diagnose(
+      `{"error":"invalid_request","error_description":"Redirect URI 'https://app.example.com/cb' does not match the registered redirect_uris."}`,
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(d.matches[1]?.id).toBe('oauth2/invalid_request');
+  });
+});
+
 describe('diagnose: another code spelt in known words is no misspelling', () => {
   it("does not read Zod's invalid_type as a misspelt invalid_token", () => {
     const d = diagnoser.diagnose(
