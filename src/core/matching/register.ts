@@ -90,9 +90,13 @@ const FIRST_PERSON: readonly RegExp[] = [
   /\b(?:gives?|gave|giving|throws?|threw|throwing|returns?|returned|returning) (?:me|us)\b|\b(?:caus(?:es|ed|ing)|leads?|leading|led) (?:me|us) to\b/i,
 ];
 
-/** A cause stated as a condition: "if the token is expired", "when a Bearer token is invalid". */
+/**
+ * A cause stated as a condition: "if the token is expired", "when a Bearer token is invalid", "if
+ * an invalid `client_id` is provided" (the quoted name is blanked from the prose), "if we provide
+ * an invalid refresh_token".
+ */
 const CONDITION =
-  /\b(?:when|if|whenever|once) (?:the |a |an |your |my |our )?(?:[\w-]+ ){0,3}(?:is|are|was|were|has been|have been|gets?|becomes?) (?:(?:made|sent|called|used) with (?:an? |the )?)?(?:not valid|invalid|expired|wrong|incorrect|missing|revoked|disabled|blocked|mistyped)\b|\bif (?:the |a |an |your |it |that |this )?(?:[\w-]+ ){0,3}(?:fails?|failed) (?:with|due to|because)\b/i;
+  /\b(?:when|if|whenever|once) (?:the |a |an |your |my |our )?(?:[\w-]+ ){0,3}(?:is|are|was|were|has been|have been|gets?|becomes?) (?:(?:made|sent|called|used) with (?:an? |the )?)?(?:not valid|invalid|expired|wrong|incorrect|missing|revoked|disabled|blocked|mistyped)\b|\bif (?:the |a |an |your |it |that |this )?(?:[\w-]+ ){0,3}(?:fails?|failed) (?:with|due to|because)\b|\b(?:when|if|whenever) (?:an? |the )?(?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\s+(?:[\w`'-]+\s+)?(?:is|are|was|were|gets?) (?:provided|used|sent|passed|supplied|given)\b|\b(?:if|when|whenever) (?:we|you|I|one|the client|a client|the user|a user) (?:provide|send|pass|use|supply|give|present)s? an? (?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\b/i;
 
 /** Read in the whole text: a vendor's message never looks like these. */
 const DISCUSSION_ANYWHERE = new Set([
@@ -120,28 +124,56 @@ function eitherOf(always: RegExp, literal: string, rare: RegExp): { test(text: s
   };
 }
 
+/** Any of the patterns: each scans the text on its own (one pattern's flags differ from another's). */
+function anyOf(...patterns: readonly RegExp[]): { test(text: string): boolean } {
+  return { test: (text) => patterns.some((p) => p.test(text)) };
+}
+
+/**
+ * A docs page's title in Title Case over its list of codes ("Refresh Token Error Responses",
+ * "TBA-Related Error Messages in the Login Audit Trail"): case-sensitive, so a sentence's "no error
+ * messages at all" is not one; a report names one error, a page its several.
+ */
+const DOCS_TITLE =
+  /^(?:[A-Z0-9][\w-]*[ \t]+){0,6}Error (?:Codes|Messages|Responses)(?:[ \t]+(?:in|for|of|on|and|the|[A-Z][\w-]*))*[ \t]*$/m;
+
 const DISCUSSION: readonly TestRule[] = [
   [
     'commit or PR',
     /^\s*(?:fix|feat|chore|docs|refactor|perf|test|build|ci)(?:\([^)\n]*\))?!?:\s|\b(?:this|the) (?:PR|pull request|patch|commit|change ?set)\b|\bthis change (?:will|would|should|makes?|adds?|fixes|updates?|improves?|allows?)\b|\bI(?:'ve| have)? (?:updated|changed|modified|extended) the (?:repo|code|library|package|docs|documentation|README|module)\b|\b(?:fix(?:es|ed)?|clos(?:es|ed)|resolv(?:es|ed)|address(?:es|ed))\s+(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)/im,
   ],
   [
+    // A change's verb opening a line ("Handles …", "Adds …"), or the change named ("a small
+    // behavior change", "breaking change").
     'change description',
-    /^\s*[-*]?\s*(?:made (?:a )?changes? to|fix(?:es|ed|ing)?|adds?|added|adding|handles?|handled|handling|updates?|updated|implements?|implemented|introduces?|introduced|removes?|removed|supports?|renames?|refactors?|ensures?|allows?|prevents?|improves?|improved|makes?|changes?|changed|bumps?|catches?|retries|retry|documents?|documented|clarif(?:y|ies|ied))\s+(?:the\s+|a\s+|an\s+|new\s+|support\s+|handling\s+|error\s+|retry\s+)*[\w`'"(]/im,
+    /\b(?:behaviou?r(?:al)?|breaking) change\b|^\s*[-*]?\s*(?:made (?:a )?changes? to|fix(?:es|ed|ing)?|adds?|added|adding|handles?|handled|handling|updates?|updated|implements?|implemented|introduces?|introduced|removes?|removed|supports?|renames?|refactors?|ensures?|allows?|prevents?|improves?|improved|makes?|changes?|changed|bumps?|catches?|retries|retry|documents?|documented|clarif(?:y|ies|ied))\s+(?:the\s+|a\s+|an\s+|new\s+|support\s+|handling\s+|error\s+|retry\s+)*[\w`'"(]/im,
   ],
   [
     // A KB article's sections ("Cause", "Solution"; also in Chinese, Japanese, Korean, German,
-    // Spanish, Portuguese) and its sentences about what an error means.
+    // Spanish, Portuguese), its sentences about what an error means or when it comes ("is
+    // responded when the request contains …", "This occurs when:"), its "most common cause" (in
+    // the same languages) and a docs page's title over its list of codes ("Refresh Token Error
+    // Responses").
     'docs or KB',
-    /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes|(?:报错|錯誤|错误)?原因|解决(?:方法|方案|办法)|处理(?:方式|方法)|対処法|解決策|원인|해결 ?방법|ursache|lösung|causa|solución|solução)\**\s*[:：]?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\bis returned when\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s*\**\s+\S|\b(?:typically|usually|generally|commonly|often) (?:stems?|arises?|results?) from\b|\byou(?:['’]re| are) (?:getting|seeing|receiving) (?:this|the|that) (?:error|message|response) because\b/im,
+    anyOf(
+      /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes|(?:报错|錯誤|错误)?原因|解决(?:方法|方案|办法)|处理(?:方式|方法)|対処法|解決策|원인|해결 ?방법|ursache|lösung|causa|solución|solução)\**\s*[:：]?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|最常见|最常見|よくある原因|最も一般的な原因|가장 흔한 원인|häufigste[rn]? (?:Ursache|Grund)|causa más común|causa mais comum|cause la plus (?:fréquente|courante)|\b(?:this|it) (?:typically |usually |often |generally |commonly )?(?:occurs|happens) when\b|\b(?:is|are) (?:returned|responded|raised|thrown|sent|issued) (?:when|if|whenever)\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s*\**\s+\S|\b(?:typically|usually|generally|commonly|often) (?:stems?|arises?|results?) from\b|\byou(?:['’]re| are) (?:getting|seeing|receiving) (?:this|the|that) (?:error|message|response) because\b/im,
+      DOCS_TITLE,
+    ),
   ],
   [
     'hypothetical',
-    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|reply|answer|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|(?<!\bwhat )\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b|\bin (?:the )?case (?:that |when |where )?(?:the |a |an )?(?:[\w-]+ ){1,2}(?:returns|responds|answers|fails|throws)\b/i,
+    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|reply|answer|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|(?<!\bwhat )\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b|\bin (?:the )?case (?:that |when |where )?(?:the |a |an )?(?:[\w-]+ ){1,2}(?:returns|responds|answers|fails|throws)\b|\bto avoid (?:the |this |that |an? )?(?:error|issue|problem)\b/i,
   ],
   [
     'specification',
     /\bRFC\s?-?\d{4}\b|§\s?\d|\b[Ss]ection \d+(?:\.\d+)+|\b[Ss]ec\. \d|\b[Ss]pec(?:ification|s)?\b|\b(?:SHOULD|MUST)(?: NOT)? (?:respond|return|include|be)\b|\bOAuth Parameters Registry\b/,
+  ],
+  [
+    // The poster links a specification in their own words ("Taken from
+    // https://tools.ietf.org/html/rfc6749#section-4.1.2.1"): read in the prose, as an error body's
+    // error_uri or a stack frame's oauthlib/oauth2/rfc6749/ path is the program's.
+    'spec linked',
+    /\bhttps?:\/\/\S*\/(?:html\/|rfc\/)?rfc-?\d{4}\b/i,
   ],
   [
     // An issue or PR template, or a message template with its placeholders ('<tenantName>').
@@ -167,9 +199,11 @@ const DISCUSSION: readonly TestRule[] = [
     /\b(?:should|could|must|needs? to) be (?:reworded|renamed|rephrased|changed|improved|updated|clarified|documented|handled|surfaced|mapped|removed|added|fixed)\b|\bit would be (?:(?:much|a lot|far|even|really|so) )?(?:more )?(?:nice|great|good|helpful|better|useful|easier|clearer|ideal)\b|\bsuggest(?:ed|ion)?:? (?:improvement|change|fix|wording|message)\b|\bfeature request\b|\b(?:is|are|seems?) (?:misleading|confusing)\b|\b(?:responses?|errors?|messages?|it|they|this|which) should (?:include|contain|provide|expose|indicate|tell|say)\b|\bshould include (?:information|details|a hint|the reason)\b|\b(?:has|have) nothing to do with (?:auth\w*|the credentials|the tokens?)\b|\b(?:this|the) (?:[\w-]+ ){0,2}(?:page|docs?|documentation|article|section|table|list|reference|readme|guide|tutorial|quickstart)\b(?:(?!\b(?:and|but|so|then|when|because|while|though|although|yet|however|after|since|if|where)\b)[^.,;!?\n]){0,40}\b(?:is missing|does(?: not|n['’]t) (?:list|mention|include|contain|document))\b|\b(?:is|are) not documented\b|\bthe (?:documentation|docs)(?: \S+){0,2} (?:states?|stated|says|said)\b/i,
   ],
   [
-    // About how a program treats an error ("this was not handled"), not about hitting it.
+    // About how a program treats an error ("this was not handled", "client fails to report other
+    // errors", "to handle this, we need to …", "make sure we handle a failure", an "error handler"),
+    // not about hitting it.
     'error handling',
-    /\b(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)(?: not)? (?:properly |correctly |explicitly |gracefully )?(?:handled|caught|surfaced|propagated)\b/i,
+    /\b(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)(?: not)? (?:properly |correctly |explicitly |gracefully )?(?:handled|caught|surfaced|propagated)\b|\berror[ -]handl(?:er|ing)\b|\b(?:fails?|failed|failing) to (?:report|handle|surface|propagate|catch)\b|\bdo(?:es)?(?:n['’]t| not) (?:handle|report|surface|propagate)\b|\bto handle (?:this|that|these|such)\b|\b(?:need|needs|should|must|make sure (?:that )?(?:we|to|it)|ensure (?:that )?(?:we|it)) (?:to )?(?:properly |gracefully |correctly )?handles? (?:that|this|it|these|such|an?|the)\b/i,
   ],
   [
     // A docs table of error strings and what they mean.
@@ -188,16 +222,21 @@ const DISCUSSION: readonly TestRule[] = [
     /^[ \t]*(?:#|\/\/)[ \t]+\S[^\n]*\n[ \t]*(?:#|\/\/)[ \t]+\S[^\n]*\n[ \t]*(?:#|\/\/)[ \t]+\S/m,
   ],
   [
-    // A maintainer or reviewer answering: asking for a repro, weighing a design.
+    // A maintainer or reviewer answering: asking for a repro, weighing a design, approving a change
+    // ("Looks good. Agree with handling …", "LGTM", "nit"), or tracing a user's failure for them ("I
+    // looked up your request id …", "Traced. This fails at …", "Would you mind trying …", and in
+    // Chinese and Korean "the error you encountered", "the screen you attached").
     'reply',
-    /\b(?:if you (?:can|could)|can you|could you) (?:please )?(?:provide|share|attach|post) (?:a|an|the|your|some|more)\b|\bpersonally\b|\bwanted to discuss\b|\bI(?:'m| am) fine with\b/i,
+    /\b(?:if you (?:can|could)|can you|could you) (?:please )?(?:provide|share|attach|post) (?:a|an|the|your|some|more)\b|\bpersonally\b|\bwanted to discuss\b|\bI(?:'m| am) fine with\b|^\s*(?:looks good|LGTM|nice catch|good catch|nit)\b|\blooks good to me\b|\bagree with (?:the|this|that|handling|adding|changing)\b|\bthanks for (?:the|this|your) (?:PR|pull request|fix|patch|contribution)\b|你遇到的|您遇到的|첨부해 주신|첨부하신|보내주신|\bwould you mind\b|\bI (?:looked (?:up|into)|traced)\b|^\s*traced\b/im,
   ],
   [
     // Which error a server ought to send ("returns invalid_request instead of invalid_grant", "the
-    // correct error code is", "please return a 401"): an implementer's bug report or a review.
+    // correct error code is", "please return a 401", "reached the consent page rather than receiving
+    // an early invalid_scope response", "When … an expired refresh token, return invalid_grant", a
+    // 400 "indistinguishable from" another): an implementer's bug report, a spec or a review.
     'error choice',
     eitherOf(
-      /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http|exception)(?:[ _](?:code|status|message|response))?\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b/im,
+      /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http|exception)(?:[ _](?:code|status|message|response))?\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b|\bindistinguishable from\b|(?:^|[,;])[ \t]*return\s+(?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\brather than (?:an? |the )?(?:[\w-]+ ){0,3}[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b/im,
       // Each of these names what is sent "instead of" another: run only where those words are.
       'instead of',
       /\b(?:[a-z]+_[a-z_]+|[45]\d\d)\s+instead of\b|\binstead of\s*(?::\s*)?$|\binstead of (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d|invalid \w+)\b/im,

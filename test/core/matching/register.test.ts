@@ -379,3 +379,54 @@ describe('readRegister: an error message mid-line', () => {
     );
   });
 });
+
+describe('readRegister: texts that discuss an error they name without having it', () => {
+  it.each([
+    [
+      'docs or KB',
+      'The unsupported_scope error is returned when the client asks for a scope it was never granted.',
+    ],
+    ['docs or KB', 'invalid_grant 最常见的原因是授权码已经用过一次。'],
+    [
+      'docs or KB',
+      'Token Endpoint Error Responses\n\nEach response below carries a code and a description.',
+    ],
+    ['docs or KB', 'This typically happens when the clock of the signing host drifts.'],
+    [
+      'error choice',
+      'The server reaches the consent screen rather than sending an early invalid_scope.',
+    ],
+    ['error choice', 'When a client presents a revoked refresh token, return invalid_grant.'],
+    ['error choice', 'The 400 is indistinguishable from a dead refresh token.'],
+    ['error handling', 'The mobile client fails to report errors from the login page.'],
+    ['error handling', 'To handle this, the SDK would have to look at the error body first.'],
+    ['error handling', 'Add an error handler for the consent callback.'],
+    ['reply', 'LGTM. Agree with handling the expired session in the middleware.'],
+    ['reply', 'I looked up the request id and the call fails at the token exchange step.'],
+    ['reply', 'Would you mind trying the steps in the linked answer?'],
+    [
+      'spec linked',
+      'Per https://datatracker.ietf.org/doc/html/rfc6750#section-3.1 the code means the token expired.',
+    ],
+    ['condition', 'If an invalid `client_id` is provided, the SDK logs a null message.'],
+    ['condition', 'If we provide an expired code, the server answers with a 400.'],
+    ['hypothetical', 'The tenant id is needed in the authority to avoid the error.'],
+    [
+      'change description',
+      'A scope outside the list is now invalid_scope for every client, a small behaviour change.',
+    ],
+  ])('reads %s in: %s', (rule, text) => {
+    expect(readRegister(text).discussion).toContain(rule);
+  });
+
+  it.each([
+    'We get invalid_grant when we refresh, see the logs below.',
+    'Our token call keeps returning 400 invalid_scope since this morning.',
+    '{"error":"invalid_client","error_description":"see https://tools.ietf.org/html/rfc6749#section-5.2"}',
+    'No error messages at all in the console, the page just reloads.',
+  ])('reads none of them in a report: %s', (text) => {
+    const discussion = readRegister(text).discussion;
+    for (const rule of ['docs or KB', 'error choice', 'error handling', 'reply', 'spec linked'])
+      expect(discussion).not.toContain(rule);
+  });
+});
