@@ -95,8 +95,14 @@ const FIRST_PERSON: readonly RegExp[] = [
  * an invalid `client_id` is provided" (the quoted name is blanked from the prose), "when an invalid
  * refresh token is used", "if we provide an invalid refresh_token".
  */
-const CONDITION =
-  /\b(?:when|if|whenever|once) (?:the |a |an |your |my |our )?(?:[\w-]+ ){0,3}(?:is|are|was|were|has been|have been|gets?|becomes?) (?:(?:made|sent|called|used) with (?:an? |the )?)?(?:not valid|invalid|expired|wrong|incorrect|missing|revoked|disabled|blocked|mistyped)\b|\bif (?:the |a |an |your |it |that |this )?(?:[\w-]+ ){0,3}(?:fails?|failed) (?:with|due to|because)\b|\b(?:when|if|whenever) (?:an? |the )?(?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\s+(?:[\w`'-]+\s+){0,2}(?:is|are|was|were|gets?) (?:provided|used|sent|passed|supplied|given)\b|\b(?:if|when|whenever) (?:we|you|I|one|the client|a client|the user|a user) (?:provide|send|pass|use|supply|give|present)s? an? (?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\b/i;
+const CONDITION_WORDS =
+  /\b(?:when|if|whenever|once) (?:the |a |an |your |my |our )?(?:[\w-]+ ){0,3}(?:is|are|was|were|has been|have been|gets?|becomes?) (?:(?:made|sent|called|used) with (?:an? |the )?)?(?:not valid|invalid|expired|wrong|incorrect|missing|revoked|disabled|blocked|mistyped)\b|\bif (?:the |a |an |your |it |that |this )?(?:[\w-]+ ){0,3}(?:fails?|failed) (?:with|due to|because)\b/i;
+// A generic bad input as the condition: scanned only where one of its adjectives is.
+const CONDITION_INPUT = guarded(
+  ['nvalid', 'xpired', 'rong', 'ncorrect', 'evoked', 'bad', 'Bad', 'alformed'],
+  /\b(?:when|if|whenever) (?:an? |the )?(?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\s+(?:[\w`'-]+\s+){0,2}(?:is|are|was|were|gets?) (?:provided|used|sent|passed|supplied|given)\b|\b(?:if|when|whenever) (?:we|you|I|one|the client|a client|the user|a user) (?:provide|send|pass|use|supply|give|present)s? an? (?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\b/i,
+);
+const CONDITION = anyOf(CONDITION_WORDS, CONDITION_INPUT);
 
 /** Read in the whole text: a vendor's message never looks like these. */
 const DISCUSSION_ANYWHERE = new Set([
@@ -124,9 +130,23 @@ function eitherOf(always: RegExp, literal: string, rare: RegExp): { test(text: s
   };
 }
 
+interface Tester {
+  test(text: string): boolean;
+}
+
 /** Any of the patterns: each scans the text on its own (one pattern's flags differ from another's). */
-function anyOf(...patterns: readonly RegExp[]): { test(text: string): boolean } {
+function anyOf(...patterns: readonly Tester[]): Tester {
   return { test: (text) => patterns.some((p) => p.test(text)) };
+}
+
+/**
+ * `pattern`, scanned only in a text holding one of `literals` (case as written; a match always
+ * holds one): most texts have none, and one scan for plain words (read as one pattern: a search
+ * per word scanned the text once per word) costs half of trying the pattern at every position.
+ */
+function guarded(literals: readonly string[], pattern: RegExp): Tester {
+  const words = new RegExp(literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  return { test: (text) => words.test(text) && pattern.test(text) };
 }
 
 /**
@@ -146,7 +166,10 @@ const DISCUSSION: readonly TestRule[] = [
     // A change's verb opening a line ("Handles …", "Adds …"), or the change named ("a small
     // behavior change", "breaking change").
     'change description',
-    /\b(?:behaviou?r(?:al)?|breaking) change\b|^\s*[-*]?\s*(?:made (?:a )?changes? to|fix(?:es|ed|ing)?|adds?|added|adding|handles?|handled|handling|updates?|updated|implements?|implemented|introduces?|introduced|removes?|removed|supports?|renames?|refactors?|ensures?|allows?|prevents?|improves?|improved|makes?|changes?|changed|bumps?|catches?|retries|retry|documents?|documented|clarif(?:y|ies|ied))\s+(?:the\s+|a\s+|an\s+|new\s+|support\s+|handling\s+|error\s+|retry\s+)*[\w`'"(]/im,
+    anyOf(
+      /^\s*[-*]?\s*(?:made (?:a )?changes? to|fix(?:es|ed|ing)?|adds?|added|adding|handles?|handled|handling|updates?|updated|implements?|implemented|introduces?|introduced|removes?|removed|supports?|renames?|refactors?|ensures?|allows?|prevents?|improves?|improved|makes?|changes?|changed|bumps?|catches?|retries|retry|documents?|documented|clarif(?:y|ies|ied))\s+(?:the\s+|a\s+|an\s+|new\s+|support\s+|handling\s+|error\s+|retry\s+)*[\w`'"(]/im,
+      guarded(['ehavio', 'reaking'], /\b(?:behaviou?r(?:al)?|breaking) change\b/i),
+    ),
   ],
   [
     // A KB article's sections ("Cause", "Solution"; also in Chinese, Japanese, Korean, German,
@@ -156,15 +179,45 @@ const DISCUSSION: readonly TestRule[] = [
     // twice") and a docs page's title over its list of codes ("Refresh Token Error Responses").
     'docs or KB',
     anyOf(
-      /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes|(?:报错|錯誤|错误)?原因|解决(?:方法|方案|办法)|处理(?:方式|方法)|対処法|解決策|원인|해결 ?방법|ursache|lösung|causa|solución|solução)\**\s*[:：]?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|最常见|最常見|よくある原因|最も一般的な原因|가장 흔한 원인|häufigste[rn]? (?:Ursache|Grund)|causa más común|causa mais comum|cause la plus (?:fréquente|courante)|\b(?:this|it) (?:typically |usually |often |generally |commonly )?(?:occurs|happens) when\b|\bis (?:usually|typically|generally|commonly|almost always) (?:the|a|an|caused|due|because)\b|\b(?:is|are) (?:returned|responded|raised|thrown|sent|issued) (?:when|if|whenever)\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s*\**\s+\S|\b(?:typically|usually|generally|commonly|often) (?:stems?|arises?|results?) from\b|\byou(?:['’]re| are) (?:getting|seeing|receiving) (?:this|the|that) (?:error|message|response) because\b/im,
-      DOCS_TITLE,
+      /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes|(?:报错|錯誤|错误)?原因|解决(?:方法|方案|办法)|处理(?:方式|方法)|対処法|解決策|원인|해결 ?방법|ursache|lösung|causa|solución|solução)\**\s*[:：]?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s*\**\s+\S|\b(?:typically|usually|generally|commonly|often) (?:stems?|arises?|results?) from\b|\byou(?:['’]re| are) (?:getting|seeing|receiving) (?:this|the|that) (?:error|message|response) because\b/im,
+      guarded(['Error '], DOCS_TITLE),
+      guarded(
+        [
+          'returned',
+          'responded',
+          'raised',
+          'thrown',
+          'sent',
+          'issued',
+          'ccurs when',
+          'appens when',
+          'sually',
+          'ypically',
+          'enerally',
+          'ommonly',
+          'lmost always',
+          '最',
+          'よくある',
+          '가장',
+          'äufigst',
+          'ausa ',
+          'ause la',
+        ],
+        /\b(?:is|are) (?:returned|responded|raised|thrown|sent|issued) (?:when|if|whenever)\b|\b(?:this|it) (?:typically |usually |often |generally |commonly )?(?:occurs|happens) when\b|\bis (?:usually|typically|generally|commonly|almost always) (?:the|a|an|caused|due|because)\b|最常见|最常見|よくある原因|最も一般的な原因|가장 흔한 원인|häufigste[rn]? (?:Ursache|Grund)|causa más común|causa mais comum|cause la plus (?:fréquente|courante)/i,
+      ),
     ),
   ],
   [
     // What would happen, to someone in general: "if you get …", "you might see …", "in case a user
     // aborts the login".
     'hypothetical',
-    /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|reply|answer|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|(?<!\bwhat )\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b|\bin (?:the )?case (?:that |when |where )?(?:the |a |an )?(?:[\w-]+ ){1,2}(?:returns|responds|answers|fails|throws)\b|\bto avoid (?:the |this |that |an? )?(?:error|issue|problem)\b|\bin case (?:a|the) (?:user|client|caller|customer)\b/i,
+    anyOf(
+      /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|reply|answer|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|(?<!\bwhat )\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b|\bin (?:the )?case (?:that |when |where )?(?:the |a |an )?(?:[\w-]+ ){1,2}(?:returns|responds|answers|fails|throws)\b/i,
+      guarded(
+        ['avoid', 'case'],
+        /\bto avoid (?:the |this |that |an? )?(?:error|issue|problem)\b|\bin case (?:a|the) (?:user|client|caller|customer)\b/i,
+      ),
+    ),
   ],
   [
     'specification',
@@ -175,7 +228,7 @@ const DISCUSSION: readonly TestRule[] = [
     // https://tools.ietf.org/html/rfc6749#section-4.1.2.1"): read in the prose, as an error body's
     // error_uri or a stack frame's oauthlib/oauth2/rfc6749/ path is the program's.
     'spec linked',
-    /\bhttps?:\/\/\S*\/(?:html\/|rfc\/)?rfc-?\d{4}\b/i,
+    guarded(['rfc', 'RFC'], /\bhttps?:\/\/\S*\/(?:html\/|rfc\/)?rfc-?\d{4}\b/i),
   ],
   [
     // An issue or PR template, or a message template with its placeholders ('<tenantName>').
@@ -205,7 +258,13 @@ const DISCUSSION: readonly TestRule[] = [
     // errors", "to handle this, we need to …", "make sure we handle a failure", an "error handler"),
     // not about hitting it.
     'error handling',
-    /\b(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)(?: not)? (?:properly |correctly |explicitly |gracefully )?(?:handled|caught|surfaced|propagated)\b|\berror[ -]handl(?:er|ing)\b|\b(?:fails?|failed|failing) to (?:report|handle|surface|propagate|catch)\b|\bdo(?:es)?(?:n['’]t| not) (?:handle|report|surface|propagate)\b|\bto handle (?:this|that|these|such)\b|\b(?:need|needs|should|must|make sure (?:that )?(?:we|to|it)|ensure (?:that )?(?:we|it)) (?:to )?(?:properly |gracefully |correctly )?handles? (?:that|this|it|these|such|an?|the)\b/i,
+    anyOf(
+      /\b(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)(?: not)? (?:properly |correctly |explicitly |gracefully )?(?:handled|caught|surfaced|propagated)\b/i,
+      guarded(
+        ['andl', 'to report', 't report', 'urface', 'ropagat', 'to catch'],
+        /\berror[ -]handl(?:er|ing)\b|\b(?:fails?|failed|failing) to (?:report|handle|surface|propagate|catch)\b|\bdo(?:es)?(?:n['’]t| not) (?:handle|report|surface|propagate)\b|\bto handle (?:this|that|these|such)\b|\b(?:need|needs|should|must|make sure (?:that )?(?:we|to|it)|ensure (?:that )?(?:we|it)) (?:to )?(?:properly |gracefully |correctly )?handles? (?:that|this|it|these|such|an?|the)\b/i,
+      ),
+    ),
   ],
   [
     // A docs table of error strings and what they mean.
@@ -229,7 +288,28 @@ const DISCUSSION: readonly TestRule[] = [
     // looked up your request id …", "Traced. This fails at …", "Would you mind trying …", and in
     // Chinese and Korean "the error you encountered", "the screen you attached").
     'reply',
-    /\b(?:if you (?:can|could)|can you|could you) (?:please )?(?:provide|share|attach|post) (?:a|an|the|your|some|more)\b|\bpersonally\b|\bwanted to discuss\b|\bI(?:'m| am) fine with\b|^\s*(?:looks good|LGTM|nice catch|good catch|nit)\b|\blooks good to me\b|\bagree with (?:the|this|that|handling|adding|changing)\b|\bthanks for (?:the|this|your) (?:PR|pull request|fix|patch|contribution)\b|你遇到的|您遇到的|첨부해 주신|첨부하신|보내주신|\bwould you mind\b|\bI (?:looked (?:up|into)|traced)\b|^\s*traced\b/im,
+    anyOf(
+      /\b(?:if you (?:can|could)|can you|could you) (?:please )?(?:provide|share|attach|post) (?:a|an|the|your|some|more)\b|\bpersonally\b|\bwanted to discuss\b|\bI(?:'m| am) fine with\b/im,
+      guarded(
+        [
+          'ooks good',
+          'LGTM',
+          'lgtm',
+          'atch',
+          'nit',
+          'Nit',
+          'gree with',
+          'hanks for',
+          '遇到的',
+          '첨부',
+          '보내주신',
+          'ould you mind',
+          'looked',
+          'raced',
+        ],
+        /^\s*(?:looks good|LGTM)\b|\blooks good to me\b|\bagree with (?:the|this|that|handling|adding|changing)\b|\bthanks for (?:the|this|your) (?:PR|pull request|fix|patch|contribution)\b|你遇到的|您遇到的|첨부해 주신|첨부하신|보내주신|\bwould you mind\b|\bI (?:looked (?:up|into)|traced)\b|^\s*traced\b/im,
+      ),
+    ),
   ],
   [
     // Which error a server ought to send ("returns invalid_request instead of invalid_grant", "the
@@ -237,11 +317,22 @@ const DISCUSSION: readonly TestRule[] = [
     // an early invalid_scope response", "When … an expired refresh token, return invalid_grant", a
     // 400 "indistinguishable from" another): an implementer's bug report, a spec or a review.
     'error choice',
-    eitherOf(
-      /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http|exception)(?:[ _](?:code|status|message|response))?\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b|\bindistinguishable from\b|(?:^|[,;])[ \t]*return\s+(?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\brather than (?:an? |the )?(?:[\w-]+ ){0,3}[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b/im,
-      // Each of these names what is sent "instead of" another: run only where those words are.
-      'instead of',
-      /\b(?:[a-z]+_[a-z_]+|[45]\d\d)\s+instead of\b|\binstead of\s*(?::\s*)?$|\binstead of (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d|invalid \w+)\b/im,
+    anyOf(
+      eitherOf(
+        /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http|exception)(?:[ _](?:code|status|message|response))?\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b/im,
+        // Each of these names what is sent "instead of" another: run only where those words are.
+        'instead of',
+        /\b(?:[a-z]+_[a-z_]+|[45]\d\d)\s+instead of\b|\binstead of\s*(?::\s*)?$|\binstead of (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d|invalid \w+)\b/im,
+      ),
+      guarded(
+        ['ather than'],
+        /\brather than (?:an? |the )?(?:[\w-]+ ){0,3}[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b/i,
+      ),
+      guarded(['ndistinguishable'], /\bindistinguishable from\b/i),
+      guarded(
+        ['eturn'],
+        /(?:^|[,;])[ \t]*return\s+(?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b/im,
+      ),
     ),
   ],
   [
