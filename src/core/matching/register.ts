@@ -174,9 +174,10 @@ const DISCUSSION: readonly TestRule[] = [
   [
     // A KB article's sections ("Cause", "Solution"; also in Chinese, Japanese, Korean, German,
     // Spanish, Portuguese), its sentences about what an error means or when it comes ("is
-    // responded when the request contains …", "This occurs when:"), its "most common cause" (in
-    // the same languages), a cause said to be the usual one ("is usually the callback being consumed
-    // twice") and a docs page's title over its list of codes ("Refresh Token Error Responses").
+    // responded when the request contains …", "an invalid error code returned when …", "This
+    // occurs when:"), its "most common cause" (in the same languages), a cause said to be the
+    // usual one ("is usually the callback being consumed twice") and a docs page's title over its
+    // list of codes ("Refresh Token Error Responses").
     'docs or KB',
     anyOf(
       /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes|(?:报错|錯誤|错误)?原因|解决(?:方法|方案|办法)|处理(?:方式|方法)|対処法|解決策|원인|해결 ?방법|ursache|lösung|causa|solución|solução)\**\s*[:：]?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s*\**\s+\S|\b(?:typically|usually|generally|commonly|often) (?:stems?|arises?|results?) from\b|\byou(?:['’]re| are) (?:getting|seeing|receiving) (?:this|the|that) (?:error|message|response) because\b/im,
@@ -203,7 +204,7 @@ const DISCUSSION: readonly TestRule[] = [
           'ausa ',
           'ause la',
         ],
-        /\b(?:is|are) (?:returned|responded|raised|thrown|sent|issued) (?:when|if|whenever)\b|\b(?:this|it) (?:typically |usually |often |generally |commonly )?(?:occurs|happens) when\b|\bis (?:usually|typically|generally|commonly|almost always) (?:the|a|an|caused|due|because)\b|最常见|最常見|よくある原因|最も一般的な原因|가장 흔한 원인|häufigste[rn]? (?:Ursache|Grund)|causa más común|causa mais comum|cause la plus (?:fréquente|courante)/i,
+        /\b(?:is|are) (?:returned|responded|raised|thrown|sent|issued) (?:when|if|whenever)\b|\b(?:error|code|status|response)s? (?:returned|sent|raised|thrown) (?:when|if|whenever)\b|\b(?:this|it) (?:typically |usually |often |generally |commonly )?(?:occurs|happens) when\b|\bis (?:usually|typically|generally|commonly|almost always) (?:the|a|an|caused|due|because)\b|最常见|最常見|よくある原因|最も一般的な原因|가장 흔한 원인|häufigste[rn]? (?:Ursache|Grund)|causa más común|causa mais comum|cause la plus (?:fréquente|courante)/i,
       ),
     ),
   ],

@@ -416,6 +416,7 @@ describe('readRegister: texts that discuss an error they name without having it'
       'A scope outside the list is now invalid_scope for every client, a small behaviour change.',
     ],
     ['docs or KB', 'The invalid_grant here is usually the callback being consumed twice.'],
+    ['docs or KB', 'The provider sends an odd error code returned when the user lacks a role.'],
     ['hypothetical', 'In case a user cancels the consent, the callback carries access_denied.'],
     ['condition', 'It answers with a bare 400 when an invalid refresh token is used.'],
   ])('reads %s in: %s', (rule, text) => {
