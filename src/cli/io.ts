@@ -1,3 +1,5 @@
+import { printable } from './render/terminal.js';
+
 /** What a command may touch: injected so tests can run commands in-process. */
 export interface CliIo {
   readonly stdout: { write(chunk: string): unknown };
@@ -16,8 +18,11 @@ export function writeLine(stream: { write(chunk: string): unknown }, line = ''):
   stream.write(`${line}\n`);
 }
 
-/** Text on one line, cut short, for error messages. */
+/**
+ * Text on one line, cut short, for error messages; they often echo an argument, so every control
+ * character left is shown escaped rather than sent to the terminal.
+ */
 export function oneLine(text: string, max = 200): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  return printable(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat);
 }

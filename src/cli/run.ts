@@ -2,6 +2,7 @@ import { isAuthHelpError } from '../core/errors.js';
 import { COMMANDS } from './commands/index.js';
 import type { CommandContext } from './context.js';
 import { oneLine, UsageError, writeLine } from './io.js';
+import { printableLines } from './render/terminal.js';
 
 const EXIT_OK = 0;
 const EXIT_FAIL = 1;
@@ -39,7 +40,7 @@ function reportError(err: unknown, commandUsage: string, ctx: CommandContext): n
   }
   if (isAuthHelpError(err)) {
     const code = err.code === 'USAGE' || err.code === 'UNKNOWN_ENTRY' ? EXIT_USAGE : EXIT_FAIL;
-    writeLine(ctx.io.stderr, `authhelp: ${err.message}`);
+    writeLine(ctx.io.stderr, `authhelp: ${printableLines(err.message)}`);
     return code;
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -61,6 +61,23 @@ describe('printable output only', () => {
     expect(r.stdout).toContain('\\u001b[2J');
   });
 
+  it('an argument echoed in an error message cannot drive the terminal', async () => {
+    const hostile = '\u001b[2J\u001b]0;owned\u0007x\u009b31m\u202e';
+    const runs = await Promise.all([
+      runCliCaptured(['show', hostile]),
+      runCliCaptured(['list', hostile]),
+      runCliCaptured([hostile]),
+      runCliCaptured(['list', `--${hostile}`]),
+      runCliCaptured(['show', 'oauth2/invalid_client', hostile]),
+      runCliCaptured(['check', hostile, '--client-id', 'c', '--token-url', 'https://x.example']),
+    ]);
+    for (const r of runs) {
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(CONTROL);
+      expect(r.stderr).toMatch(/\\x1b\[2J/i);
+    }
+  });
+
   it('diagnose output escapes what came from the paste', async () => {
     const diagnoser = createDiagnoser(await loadCatalogue());
     const d = diagnoser.diagnose('HTTP 400 {"error":"invalid_grant"} \u001b[2J\u001b[32mOK');
