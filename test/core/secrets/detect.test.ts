@@ -15,6 +15,8 @@ const SECRET = hex(32); // NetSuite client secrets are 64 hex characters
 const WD_SECRET = rand(48); // Workday-style base64 secret
 const PEM_BODY = Array.from({ length: 6 }, () => randomBytes(48).toString('base64')).join('\n');
 const PEM = `-----BEGIN PRIVATE KEY-----\n${PEM_BODY}\n-----END PRIVATE KEY-----`;
+/** A Salesforce session id / access token: org id, `!`, then the session part. */
+const SF_TOKEN = `00D5e000000AbCd!AQ${rand(70).replace(/-/g, '.')}`;
 const XOXB = `xoxb-1234567890-9876543210123-${rand(18)}`;
 
 interface Case {
@@ -53,6 +55,18 @@ const POSITIVES: readonly Case[] = [
     value: SECRET,
     kind: 'authorization-header',
     name: 'token',
+  },
+  {
+    text: `curl -H "Authorization: Bearer ${SF_TOKEN}" https://acme.my.salesforce.com`,
+    value: SF_TOKEN,
+    kind: 'authorization-header',
+    name: 'bearer',
+  },
+  {
+    text: `sent Bearer ${SF_TOKEN} to /services/data`,
+    value: SF_TOKEN,
+    kind: 'authorization-header',
+    name: 'bearer',
   },
   {
     text: `sent Bearer ${WD_SECRET} to the API`,

@@ -1,11 +1,14 @@
 import { looksRandom } from '../entropy.js';
 import type { SecretFinding } from '../types.js';
 
-/** `Authorization: Bearer …` in raw HTTP, curl `-H`, JSON or code (`"Authorization": "Basic …"`). */
+/**
+ * `Authorization: Bearer …` in raw HTTP, curl `-H`, JSON or code (`"Authorization": "Basic …"`).
+ * Values are token68 plus `!`: a Salesforce access token is its org id, `!`, then the session part.
+ */
 const HEADER =
-  /\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(basic|bearer|token)[ \t]+([A-Za-z0-9._~+/-]+=*)/gi;
+  /\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(basic|bearer|token)[ \t]+([A-Za-z0-9._~+/!-]+=*)/gi;
 /** A bare `Bearer <token>` outside a header line, e.g. in a log; needs a longer, random value. */
-const BARE_BEARER = /\bbearer[ \t]+([A-Za-z0-9._~+/-]{20,}=*)(?![A-Za-z0-9._~+/=-])/gi;
+const BARE_BEARER = /\bbearer[ \t]+([A-Za-z0-9._~+/!-]{20,}=*)(?![A-Za-z0-9._~+/=!-])/gi;
 
 const HEADER_BOUNDS = { minLength: 8, maxLength: 16384, minEntropy: 3 };
 const BARE_BOUNDS = { minLength: 20, maxLength: 16384, minEntropy: 3.5 };
