@@ -17,10 +17,14 @@ export interface MaskedPaste {
  * do not look generated (`password=hunter2`, `?code=abc`); what is stored and shown masks them too.
  * Likewise the password of `curl -u id:secret` and of `https://id:secret@host`, and the token id,
  * consumer key and signature of an OAuth 1.0 (NetSuite TBA) header: halves of a credential set.
+ * Keyed values written as XML elements (SOAP) are masked the same way.
  * A bare `code` is an error code (`"code": 401`) except in a query string, where it is an OAuth grant.
  */
 const CREDENTIAL_VALUE =
   /\b((?:client[_ -]?secret|consumer[_ -]?secret|token[_ -]?secret|(?:refresh|access|id)[_ -]?token|client[_ -]?assertion|assertion|api[_ -]?key|secret(?:[_ -]?key)?|pass(?:word|wd|phrase)?|pwd|(?<=[?&#])code|code[_ -]?verifier|otp|private[_ -]?key|oauth_(?:token|consumer_key|signature))["']?[ \t]*(?:=>|:=|=|:)[ \t]*)(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\s"'&,;()[\]{}<>]+)/gi;
+/** The same keys as XML elements (SOAP: `<wsse:Password …>`, `<platformCore:password>`): their text. */
+const CREDENTIAL_ELEMENT =
+  /(<(?:[A-Za-z_][\w.-]*:)?(?:client[_-]?secret|consumer[_-]?secret|token[_-]?secret|(?:refresh|access|id)[_-]?token|client[_-]?assertion|api[_-]?key|secret(?:[_-]?key)?|pass(?:word|wd|phrase)?|private[_-]?key)(?:[ \t][^<>\r\n]{0,512})?>)([^<\r\n]+)(?=<\/)/gi;
 const ALREADY = /^\[redacted [a-z-]+\]$/;
 /** `curl -u id:secret` and `https://id:secret@host`: the password half of basic credentials. */
 const BASIC_PAIR =
@@ -47,7 +51,10 @@ export function maskCredentials(raw: string): MaskedPaste {
     .replace(CREDENTIAL_VALUE, (whole: string, key: string) => {
       const value = whole.slice(key.length);
       return ALREADY.test(value) ? whole : `${key}[redacted value]`;
-    });
+    })
+    .replace(CREDENTIAL_ELEMENT, (whole: string, open: string, value: string) =>
+      ALREADY.test(value) ? whole : `${open}[redacted value]`,
+    );
   if (text.length > MAX_MASKED_CHARS) {
     text = text.slice(0, MAX_MASKED_CHARS);
     truncated = true;

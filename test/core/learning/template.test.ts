@@ -129,6 +129,16 @@ describe('templateOf: credentials never reach the template or the masked text', 
       ['CanaryCurlPass0451'],
     ],
     [
+      'a WS-Security password (Workday SOAP)',
+      '<wsse:UsernameToken><wsse:Username>isu_acme@acme</wsse:Username><wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">CanaryWsse0451</wsse:Password></wsse:UsernameToken>',
+      ['CanaryWsse0451'],
+    ],
+    [
+      'a typed password in a SOAP passport (NetSuite)',
+      '<platformMsgs:passport><platformCore:email>a@b.c</platformCore:email><platformCore:password>hunter2canary</platformCore:password><platformCore:role>changeme</platformCore:role><platformCore:password>letmein</platformCore:password></platformMsgs:passport>',
+      ['hunter2canary', 'letmein'],
+    ],
+    [
       'the password in a URL',
       'GET https://isu_acme:CanaryUrlPass0451@wd2-impl-services1.workday.com/ccx/api',
       ['CanaryUrlPass0451'],

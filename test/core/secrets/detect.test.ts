@@ -69,6 +69,18 @@ const POSITIVES: readonly Case[] = [
     name: 'bearer',
   },
   {
+    text: `<wsse:Password Type="http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText">${WD_SECRET}</wsse:Password>`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'password',
+  },
+  {
+    text: `<ns:client_secret>${SECRET}</ns:client_secret>`,
+    value: SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
     text: `sent Bearer ${WD_SECRET} to the API`,
     value: WD_SECRET,
     kind: 'authorization-header',

@@ -23,12 +23,23 @@ const KEYS: readonly KeySpec[] = [
 ];
 
 const SEPARATOR = String.raw`["']?[ \t]*(?:=>|:=|=|:)`;
-const KEY = new RegExp(`(?:${KEYS.map((k) => `(${k.pattern})`).join('|')})(?=${SEPARATOR})`, 'gi');
+/** The rest of an XML start tag (`<wsse:Password Type="…">`, `<client_secret>`), attributes capped. */
+const XML_OPEN = String.raw`(?:[ \t][^<>\r\n]{0,512})?>`;
+const KEY = new RegExp(
+  `(?:${KEYS.map((k) => `(${k.pattern})`).join('|')})(?=${SEPARATOR}|${XML_OPEN})`,
+  'gi',
+);
 /** The value after the key: double- or single-quoted, or bare up to a delimiter. */
 const VALUE = new RegExp(
   String.raw`${SEPARATOR}[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)'|([^\s"'&,;()[\]{}<>]+))`,
   'iy',
 );
+
+/**
+ * An XML element's text: SOAP carries credentials so (Workday's WS-Security `<wsse:Password>`,
+ * NetSuite's passport `<platformCore:password>`). Up to the closing tag, on one line.
+ */
+const XML_VALUE = new RegExp(String.raw`${XML_OPEN}([^<\r\n]*)</`, 'y');
 
 const SECRET_BOUNDS: RandomnessBounds = { minLength: 10, maxLength: 4096, minEntropy: 3 };
 const PASSWORD_BOUNDS: RandomnessBounds = { minLength: 8, maxLength: 256, minEntropy: 2.75 };
@@ -45,7 +56,8 @@ export function findAssignments(text: string): SecretFinding[] {
     const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
     const spec = KEYS[groups.findIndex((g) => g !== undefined)];
     if (spec === undefined || !startsKey(text, m.index)) continue;
-    const value = readValue(text, m.index + m[0].length);
+    const value =
+      readValue(text, m.index + m[0].length) ?? readXmlValue(text, m.index, m[0].length);
     if (value === undefined) continue;
     // Resume after the value: `a=a=a=…` must not re-read the same run once per key (quadratic).
     KEY.lastIndex = Math.max(KEY.lastIndex, value.start + value.text.length);
@@ -76,4 +88,19 @@ function readValue(text: string, from: number): { text: string; start: number } 
   const value = m[1] ?? m[2] ?? m[3] ?? '';
   const quoted = m[3] === undefined ? 1 : 0;
   return { text: value, start: m.index + m[0].length - value.length - quoted };
+}
+
+/** The text of `<key …>value</…>` when the key is an element name (`<key`, `<prefix:key`). */
+function readXmlValue(
+  text: string,
+  keyStart: number,
+  keyLength: number,
+): { text: string; start: number } | undefined {
+  if (!/<(?:[A-Za-z_][\w.-]*:)?$/.test(text.slice(Math.max(0, keyStart - 64), keyStart)))
+    return undefined;
+  XML_VALUE.lastIndex = keyStart + keyLength;
+  const m = XML_VALUE.exec(text);
+  if (m === null) return undefined;
+  const value = m[1] ?? '';
+  return { text: value, start: m.index + m[0].length - 2 - value.length };
 }
