@@ -143,6 +143,10 @@ describe('authhelp check (in-process)', () => {
       ['netsuite', '--account-id', '1', '--client-id', 'x', '--private-key', '/no/such/file.pem'],
       /--private-key: cannot read the file/,
     ],
+    [
+      ['netsuite', '--account-id', '1', '--client-id', 'x', '--private-key', '/dev/zero'],
+      /--private-key: the file "\/dev\/zero" is larger than 1048576 bytes/,
+    ],
     [['oauth2', '--bogus'], /unknown flag --bogus/],
     [[], /which system/],
   ])('usage error %j → one line, exit 2', async (argv, message) => {

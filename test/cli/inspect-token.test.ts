@@ -106,6 +106,12 @@ describe('authhelp inspect-token', () => {
     expect(stdout).toBe('');
   });
 
+  it('reads at most 1 MB of a --public-key file, so an endless one cannot exhaust memory', async () => {
+    const { code, stderr } = await cli(['--public-key', '/dev/zero', 'a.b.c']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--public-key file is larger than 1048576 bytes');
+  }, 10_000);
+
   it('masks credentials that sit inside the claims, in text and JSON', async () => {
     const inner = await mint({ exp: NOW_S + 60 });
     const secret = randomBytes(24).toString('base64url');

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { privateKeyFromPem } from '../../adapters/http/private-key.js';
 import type { CheckInput, ClientAuth, PrivateJwk } from '../../core/check/types.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
+import { readFileCapped } from '../read-capped.js';
 import { quoted } from '../render/terminal.js';
 
 export interface CheckFlags {
@@ -25,6 +25,8 @@ interface Secrets {
 }
 
 const STDIN_LIMIT = 64 * 1024;
+/** A PEM private key is a few KB; more is another file given by mistake. */
+const MAX_KEY_FILE = 1024 * 1024;
 
 /** Builds the check input from flags, secrets from the environment or stdin (never from flags). */
 export async function buildCheckInput(
@@ -144,11 +146,17 @@ async function loadPrivateKey(file: string, ctx: CommandContext): Promise<Privat
 
 async function readKey(file: string, ctx: CommandContext): Promise<string> {
   if (file === '-') return (await ctx.io.readStdin(STDIN_LIMIT)).text;
+  let pem: Buffer | null;
   try {
-    return await readFile(file, 'utf8');
+    pem = await readFileCapped(file, MAX_KEY_FILE);
   } catch {
     throw new UsageError(`--private-key: cannot read the file ${quoted(file)}`);
   }
+  if (pem === null)
+    throw new UsageError(
+      `--private-key: the file ${quoted(file)} is larger than ${MAX_KEY_FILE} bytes; a PEM key is a few KB`,
+    );
+  return pem.toString('utf8');
 }
 
 function required(value: string | undefined, flag: string): string {

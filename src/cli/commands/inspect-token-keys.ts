@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { issuerKeys } from '../../adapters/issuer-keys.js';
 import { fetchPublicJson } from '../../adapters/jwks-fetch.js';
 import { parseKeyMaterial, type KeySource } from '../../core/jwt/keys.js';
 import type { CommandContext } from '../context.js';
 import { UsageError } from '../io.js';
+import { readFileCapped } from '../read-capped.js';
 
 const MAX_KEY_FILE = 1024 * 1024;
 
@@ -66,8 +66,8 @@ function keySet(
 async function readKeyFile(path: string): Promise<KeySource> {
   let text: string;
   try {
-    const buffer = await readFile(path);
-    if (buffer.length > MAX_KEY_FILE)
+    const buffer = await readFileCapped(path, MAX_KEY_FILE);
+    if (buffer === null)
       throw new UsageError(`--public-key file is larger than ${MAX_KEY_FILE} bytes`);
     text = buffer.toString('utf8');
   } catch (err) {
