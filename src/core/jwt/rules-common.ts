@@ -43,6 +43,8 @@ export function commonFindings(ctx: RuleContext): Finding[] {
 function expiry(ctx: RuleContext): Finding[] {
   const exp = numericClaim(ctx.claims, 'exp');
   if (exp === undefined) {
+    const wrong = notANumber(ctx.claims, 'exp');
+    if (wrong !== undefined) return [wrong];
     const required = ctx.kind === 'netsuite-assertion';
     return [
       makeFinding('token', {
@@ -102,4 +104,30 @@ function unsigned(ctx: RuleContext): Finding[] {
       evidence: `alg ${typeof alg === 'string' ? alg : 'missing'}`,
     }),
   ];
+}
+
+/**
+ * A time claim that is there but is no NumericDate (RFC 7519 §2: seconds since 1970 as a JSON
+ * number): hand-built tokens write `"exp": "1700000000"`, and servers reject or ignore it. Saying
+ * "no exp" would send the reader looking for a claim they can see.
+ */
+export function notANumber(claims: JsonObject, claim: 'exp' | 'iat' | 'nbf'): Finding | undefined {
+  const value = claims[claim];
+  if (value === undefined || numericClaim(claims, claim) !== undefined) return undefined;
+  const shape =
+    typeof value === 'string'
+      ? `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}`
+      : typeof value === 'number'
+        ? 'out of range'
+        : value === null
+          ? 'null'
+          : Array.isArray(value)
+            ? 'an array'
+            : `a ${typeof value}`;
+  return makeFinding('token', {
+    code: `token.${claim}.not-a-number`,
+    title: `The ${claim} claim is not a number: it must be seconds since 1970 as a JSON number`,
+    evidence: `${claim} is ${shape}`,
+    score: 85,
+  });
 }

@@ -247,6 +247,19 @@ describe('inspectToken: findings', () => {
     expect(codes).toEqual(expect.arrayContaining(['token.exp.missing', 'token.iat.missing']));
   });
 
+  it('says a time claim written as a string is not a number, rather than missing', async () => {
+    const result = inspect(await assertion({ exp: String(NOW_S + 600), iat: String(NOW_S) }));
+    const codes = result.findings.map((f) => f.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(['token.exp.not-a-number', 'token.iat.not-a-number']),
+    );
+    expect(codes).not.toContain('token.exp.missing');
+    expect(codes).not.toContain('token.iat.missing');
+    const exp = result.findings.find((f) => f.code === 'token.exp.not-a-number');
+    expect(exp?.severity).toBe('error');
+    expect(exp?.evidence).toBe(`exp is the string "${String(NOW_S + 600)}"`);
+  });
+
   it('warns about an unsigned token', () => {
     const token = `${b64({ alg: 'none' })}.${b64({ sub: 'x', exp: NOW_S + 60 })}.`;
     expect(inspect(token).findings.map((f) => f.code)).toContain('token.alg.none');
