@@ -26,9 +26,12 @@ const CREDENTIAL_VALUE =
 const CREDENTIAL_ELEMENT =
   /(<(?:[A-Za-z_][\w.-]*:)?(?:client[_-]?secret|consumer[_-]?secret|token[_-]?secret|(?:refresh|access|id)[_-]?token|client[_-]?assertion|api[_-]?key|secret(?:[_-]?key)?|pass(?:word|wd|phrase)?|private[_-]?key)(?:[ \t][^<>\r\n]{0,512})?>)([^<\r\n]+)(?=<\/)/gi;
 const ALREADY = /^\[redacted [a-z-]+\]$/;
-/** `curl -u id:secret` and `https://id:secret@host`: the password half of basic credentials. */
+/**
+ * `curl -u id:secret` and `https://id:secret@host`: the password half of basic credentials. A value
+ * the detector already masked is read whole (its mask has a space), so it is not masked again.
+ */
 const BASIC_PAIR =
-  /((?:^|\s)(?:-u|--user)\s*["']?[^\s:"']+:|:\/\/[^\s/:@]+:)([^\s"'@]+)(?=["']?(?:\s|$)|@)/g;
+  /((?:^|\s)(?:-u|--user)\s*["']?[^\s:"']+:|:\/\/[^\s/:@]+:)(\[redacted [a-z-]+\]|[^\s"'@]+)(?=["']?(?:\s|$)|@)/g;
 
 /**
  * Masks every credential in a paste with the secrets detector, then masks the values of

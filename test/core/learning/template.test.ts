@@ -150,6 +150,8 @@ describe('templateOf: credentials never reach the template or the masked text', 
       expect(result.template).not.toContain(value);
     }
     expect(result.maskedText).toContain('[redacted');
+    // One mask per value: a mask is never masked again into `[redacted value] basic-pair]`.
+    expect(result.maskedText).not.toMatch(/\] [a-z-]+\]/);
   });
 });
 
