@@ -22,6 +22,13 @@ describe('address policy (ipaddr.js ranges, unicast only)', () => {
     ['224.0.0.1', 'multicast', false, false],
     ['255.255.255.255', 'broadcast', false, false],
     ['64:ff9b::7f00:1', 'rfc6052', false, false],
+    // IPv4-compatible IPv6 (::/96, deprecated): ipaddr.js calls it unicast, but it names an IPv4 host.
+    ['::7f00:1', 'ipv4Compatible', false, false],
+    ['[::7f00:1]', 'ipv4Compatible', false, false],
+    ['::a9fe:a9fe', 'ipv4Compatible', false, false],
+    ['::0:0:a00:1', 'ipv4Compatible', false, false],
+    ['::808:808', 'ipv4Compatible', false, false],
+    ['::1:0:0:1', 'unicast', true, true],
     ['not-an-ip', 'invalid', false, false],
   ])('%s is %s', (address, range, strict, local) => {
     expect(classifyAddress(address)).toBe(range);

@@ -102,6 +102,7 @@ describe('the connector checks every resolved address at connect time', () => {
     ['a name resolving to loopback', fixed('127.0.0.1')],
     ['a name resolving to the metadata address', fixed('169.254.169.254')],
     ['a name resolving to an IPv4-mapped loopback', fixed('::ffff:127.0.0.1')],
+    ['a name resolving to an IPv4-compatible loopback', fixed('::7f00:1')],
     ['a name resolving to public and private addresses', fixed('93.184.216.34', '192.168.1.1')],
     ['a name resolving to CGNAT space', fixed('100.64.0.1')],
   ])('%s is blocked', async (_what, resolve) => {
@@ -134,6 +135,7 @@ describe('the connector checks every resolved address at connect time', () => {
     '127.0.0.1',
     '[::ffff:127.0.0.1]',
     '[::ffff:7f00:1]',
+    '[::7f00:1]',
     '0x7f.0.0.1',
     '2130706433',
     '127.1',
@@ -155,7 +157,7 @@ describe('the connector checks every resolved address at connect time', () => {
   });
 
   it('even with local targets allowed, private ranges other than loopback stay blocked', async () => {
-    for (const host of ['10.0.0.1', '169.254.169.254', '[fd00::1]', '192.168.0.1']) {
+    for (const host of ['10.0.0.1', '169.254.169.254', '[fd00::1]', '192.168.0.1', '[::7f00:1]']) {
       expect(await direct(`http://${host}:9/x`, true)).toMatchObject({ reason: 'blocked' });
     }
   });
