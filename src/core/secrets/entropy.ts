@@ -57,3 +57,17 @@ export function looksRandom(value: string, bounds: RandomnessBounds): boolean {
   if (/^\d+$/.test(value)) return false;
   return shannonEntropy(value) >= bounds.minEntropy;
 }
+
+/**
+ * `value` with its `%XX` escapes decoded, so an encoded value is judged as what it is (`%3Cyour%20
+ * secret%3E` is a placeholder). Unchanged when it has none, is malformed, or is longer than `max`
+ * (too long to pass anyway; not decoded, to keep the cost bounded).
+ */
+export function percentDecoded(value: string, max: number): string {
+  if (!value.includes('%') || value.length > max * 3) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

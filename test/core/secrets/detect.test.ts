@@ -18,6 +18,9 @@ const PEM = `-----BEGIN PRIVATE KEY-----\n${PEM_BODY}\n-----END PRIVATE KEY-----
 /** A Salesforce session id / access token: org id, `!`, then the session part. */
 const SF_TOKEN = `00D5e000000AbCd!AQ${rand(70).replace(/-/g, '.')}`;
 const XOXB = `xoxb-1234567890-9876543210123-${rand(18)}`;
+/** Standard base64 with `+`, `/` and padding, as it reads once URL-encoded (`%2B`, `%2F`, `%3D`). */
+const B64 = `${randomBytes(30).toString('base64')}+/a${randomBytes(4).toString('base64')}`;
+const B64_ENCODED = encodeURIComponent(B64);
 
 interface Case {
   readonly text: string;
@@ -179,6 +182,43 @@ const POSITIVES: readonly Case[] = [
   },
   { text: `mongodb+srv://u:p@ss-W0rd99@c0.mongodb.net`, value: 'p@ss-W0rd99', kind: 'basic-pair' },
   { text: `proxy http://proxy:hunter22@[::1]:3128/`, value: 'hunter22', kind: 'basic-pair' },
+  // URL- and form-encoded forms of the same credentials (a redirect's `next=`, a logged body).
+  {
+    text: `GET /login?next=%2Ftoken%3Fgrant_type%3Drefresh_token%26refresh_token%3D${WD_SECRET}%26x%3D1`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'refresh_token',
+  },
+  {
+    text: `body=grant_type%3Dclient_credentials%26client_secret%3D${B64_ENCODED}`,
+    value: B64_ENCODED,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `data=%7B%22client_secret%22%3A%22${SECRET}%22%7D`,
+    value: SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `headers=Authorization: Basic%20${B64_ENCODED}`,
+    value: B64_ENCODED,
+    kind: 'authorization-header',
+    name: 'basic',
+  },
+  {
+    text: `grant_type=client_credentials&authorization=Basic+${B64_ENCODED}&scope=x`,
+    value: B64_ENCODED,
+    kind: 'authorization-header',
+    name: 'basic',
+  },
+  {
+    text: `h=Authorization%3A%20Bearer%20${WD_SECRET}%0A`,
+    value: WD_SECRET,
+    kind: 'authorization-header',
+    name: 'bearer',
+  },
   { text: `key:\n${PEM}\nthanks`, value: PEM, kind: 'private-key' },
   {
     text: `{"private_key": "${PEM.replaceAll('\n', '\\n')}"}`,
@@ -364,6 +404,12 @@ const BENIGN_TEXTS = [
   'jdbc:postgresql://db:5432/app?user=app and mailto:ops@example.com',
   'http://[::1]:8080/ and https://api.example.com:8443/v1/orders/5c2a9e1b7d3f4068',
   'ssh://git@github.com:22/org/repo.git',
+  'next=%2Ftoken%3Fgrant_type%3Drefresh_token%26refresh_token%3D%7B%7Brefresh_token%7D%7D',
+  'q=client_secret%3D%3Cyour%20client%20secret%3E%26client_id%3Dabc',
+  'q=client_secret%3D%24CLIENT_SECRET&refresh_token_expires_in%3D604800',
+  'authorization=Basic+****&authorization%3DBearer%20%7B%7Btoken%7D%7D',
+  'search?q=authorization+header+basic+vs+bearer+tokens',
+  'the refresh token%3A expired, see %2Fdocs%2Fclient_secret%3Dhow-to',
 ];
 
 describe('no false positives', () => {
@@ -479,6 +525,11 @@ describe('cost', () => {
     ['schemes', 'https://'.repeat(128 * 1024)],
     ['userinfo', 'a://b:c@'.repeat(128 * 1024)],
     ['long authority', `https://u:${'p@'.repeat(512 * 1024)}`],
+    ['encoded keys', 'refresh_token%3D'.repeat(64 * 1024)],
+    ['encoded pairs', '%26client_secret%3D%25'.repeat(48 * 1024)],
+    ['encoded Basic', 'Authorization: Basic%20'.repeat(40 * 1024)],
+    ['form Basic', 'authorization=Basic+%'.repeat(48 * 1024)],
+    ['encoded separators', `authorization${'%20+'.repeat(256 * 1024)}`],
   ])(
     'scans a megabyte of %s in linear time (seconds at most, not the minutes backtracking takes)',
     (_, text) => {

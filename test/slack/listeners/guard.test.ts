@@ -71,6 +71,22 @@ describe('leaked-credential guard in channels', () => {
     expect(h.logs.join('\n')).not.toContain(SECRET.slice(0, 20));
   });
 
+  it('warns about a URL-encoded client secret and an encoded Basic header', async () => {
+    const basic = Buffer.from(`app:${SECRET}`).toString('base64');
+    const before = notes().length;
+    await h.event(
+      channelMessage(
+        `login redirect: /cb?next=%2Ftoken%3Fclient_secret%3D${SECRET} and h=Authorization: Basic%20${basic}`,
+      ),
+    );
+    await h.standIn.waitFor(() => notes().length === before + 1);
+    const note = JSON.stringify(notes().at(-1)!.body);
+    expect(note).toContain('a client secret');
+    expect(note).not.toContain(SECRET);
+    expect(note).not.toContain(basic);
+    expect(h.logs.join('\n')).not.toContain(SECRET);
+  });
+
   it('names a NetSuite refresh token and gives NetSuite steps only, in the thread', async () => {
     const token = await netsuiteRefresh();
     const before = notes().length;

@@ -1,4 +1,4 @@
-import { looksRandom, type RandomnessBounds } from '../entropy.js';
+import { looksRandom, percentDecoded, type RandomnessBounds } from '../entropy.js';
 import type { SecretFinding } from '../types.js';
 
 interface KeySpec {
@@ -23,15 +23,25 @@ const KEYS: readonly KeySpec[] = [
 ];
 
 const SEPARATOR = String.raw`["']?[ \t]*(?:=>|:=|=|:)`;
+/**
+ * The same separator URL-encoded (`refresh_token%3D…` in a redirect's `next=` or a logged form
+ * body, `%22client_secret%22%3A%22…` in encoded JSON): `=` or `:`, optional quote and spaces.
+ */
+const ENCODED_SEPARATOR = String.raw`(?:%22)?%3[ad](?:%20|\+)*(?:%22)?`;
+/**
+ * An encoded value: up to an encoded delimiter (space, quote, `&`, `,`, `;`, brackets, `<>`) or a
+ * raw one. `%XX` is one unit, so the run is read once, without backtracking.
+ */
+const ENCODED_VALUE = String.raw`(?:[^\s"'&,;()[\]{}<>%]|%(?!0[9ad]|2[0-9c]|3[bce]|5[bd]|7[bd])[0-9a-f]{2})+`;
 /** The rest of an XML start tag (`<wsse:Password Type="…">`, `<client_secret>`), attributes capped. */
 const XML_OPEN = String.raw`(?:[ \t][^<>\r\n]{0,512})?>`;
 const KEY = new RegExp(
-  `(?:${KEYS.map((k) => `(${k.pattern})`).join('|')})(?=${SEPARATOR}|${XML_OPEN})`,
+  `(?:${KEYS.map((k) => `(${k.pattern})`).join('|')})(?=${SEPARATOR}|${ENCODED_SEPARATOR}|${XML_OPEN})`,
   'gi',
 );
-/** The value after the key: double- or single-quoted, or bare up to a delimiter. */
+/** The value after the key: double- or single-quoted, or bare up to a delimiter; or URL-encoded. */
 const VALUE = new RegExp(
-  String.raw`${SEPARATOR}[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)'|([^\s"'&,;()[\]{}<>]+))`,
+  String.raw`${SEPARATOR}[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)'|([^\s"'&,;()[\]{}<>]+))|${ENCODED_SEPARATOR}(${ENCODED_VALUE})`,
   'iy',
 );
 
@@ -62,7 +72,7 @@ export function findAssignments(text: string): SecretFinding[] {
     // Resume after the value: `a=a=a=…` must not re-read the same run once per key (quadratic).
     KEY.lastIndex = Math.max(KEY.lastIndex, value.start + value.text.length);
     const bounds = spec.name === 'password' ? PASSWORD_BOUNDS : SECRET_BOUNDS;
-    if (!looksRandom(value.text, bounds)) continue;
+    if (!looksRandom(percentDecoded(value.text, bounds.maxLength), bounds)) continue;
     found.push({
       kind: 'assignment',
       start: value.start,
@@ -74,10 +84,14 @@ export function findAssignments(text: string): SecretFinding[] {
   return found;
 }
 
-/** The key starts at a boundary: `_CLIENT_SECRET`, `.password`, `nsClientSecret` — not `myclientsecret`. */
+/**
+ * The key starts at a boundary: `_CLIENT_SECRET`, `.password`, `nsClientSecret`, after an encoded
+ * delimiter (`%26client_secret`) — not `myclientsecret`.
+ */
 function startsKey(text: string, index: number): boolean {
   const before = text.charAt(index - 1);
   if (before === '' || !/[A-Za-z0-9]/.test(before)) return true;
+  if (/^%[0-9A-Fa-f]{2}$/.test(text.slice(Math.max(0, index - 3), index))) return true;
   return /[a-z0-9]/.test(before) && /[A-Z]/.test(text.charAt(index));
 }
 
@@ -85,8 +99,8 @@ function readValue(text: string, from: number): { text: string; start: number } 
   VALUE.lastIndex = from;
   const m = VALUE.exec(text);
   if (m === null) return undefined;
-  const value = m[1] ?? m[2] ?? m[3] ?? '';
-  const quoted = m[3] === undefined ? 1 : 0;
+  const value = m[1] ?? m[2] ?? m[3] ?? m[4] ?? '';
+  const quoted = m[1] !== undefined || m[2] !== undefined ? 1 : 0;
   return { text: value, start: m.index + m[0].length - value.length - quoted };
 }
 

@@ -1,12 +1,14 @@
-import { looksRandom } from '../entropy.js';
+import { looksRandom, percentDecoded } from '../entropy.js';
 import type { SecretFinding } from '../types.js';
 
 /**
- * `Authorization: Bearer …` in raw HTTP, curl `-H`, JSON or code (`"Authorization": "Basic …"`).
+ * `Authorization: Bearer …` in raw HTTP, curl `-H`, JSON or code (`"Authorization": "Basic …"`),
+ * and URL- or form-encoded (`Authorization: Basic%20…`, `authorization=Basic+…`, `%3A%20Bearer%20…`),
+ * where the value runs to an encoded space, quote, `&` or `,`; `%XX` is one unit (no backtracking).
  * Values are token68 plus `!`: a Salesforce access token is its org id, `!`, then the session part.
  */
 const HEADER =
-  /\b(?:proxy-)?authorization["']?\s*[:=]\s*["']?(basic|bearer|token)[ \t]+([A-Za-z0-9._~+/!-]+=*)/gi;
+  /(?:\b|(?<=%[0-9a-f]{2}))(?:proxy-)?authorization(?:["']|%22)?(?:\s|%20|\+)*(?:[:=]|%3[ad])(?:\s|%20|\+)*(?:["']|%22)?(basic|bearer|token)(?:[ \t]+([A-Za-z0-9._~+/!-]+=*)|(?:%20|\+)((?:[A-Za-z0-9._~+/!=-]|%(?!0[9ad]|2[0267c])[0-9a-f]{2})+))/gi;
 /** A bare `Bearer <token>` outside a header line, e.g. in a log; needs a longer, random value. */
 const BARE_BEARER = /\bbearer[ \t]+([A-Za-z0-9._~+/!-]{20,}=*)(?![A-Za-z0-9._~+/=!-])/gi;
 
@@ -17,8 +19,9 @@ const BARE_BOUNDS = { minLength: 20, maxLength: 16384, minEntropy: 3.5 };
 export function findAuthorizationHeaders(text: string): SecretFinding[] {
   const found: SecretFinding[] = [];
   for (const m of text.matchAll(HEADER)) {
-    const [whole, scheme = '', value = ''] = m;
-    if (!looksRandom(value, HEADER_BOUNDS)) continue;
+    const [whole, scheme = '', plain, encoded] = m;
+    const value = plain ?? encoded ?? '';
+    if (!looksRandom(percentDecoded(value, HEADER_BOUNDS.maxLength), HEADER_BOUNDS)) continue;
     const end = m.index + whole.length;
     found.push(headerFinding(scheme.toLowerCase(), end - value.length, end));
   }
