@@ -2,7 +2,15 @@ import type { Catalogue } from '../../core/catalogue/catalogue.js';
 import type { CheckOutcome, MaskedRequest } from '../../core/check/types.js';
 import type { Finding } from '../../core/finding.js';
 import { CALLBACK } from '../ids.js';
-import { context, divider, escapeMrkdwn as esc, section, truncate, type Block } from './limits.js';
+import {
+  codeText,
+  context,
+  divider,
+  escapeMrkdwn as esc,
+  section,
+  truncate,
+  type Block,
+} from './limits.js';
 import { modal, type ModalView } from './view.js';
 
 const MARK = {
@@ -17,7 +25,8 @@ const MAX_REQUEST_CHARS = 2600;
 
 /**
  * The check result in the modal: steps, findings with their catalogue answers and ids, the masked
- * request. Every text that came from the server, the form or the catalogue is escaped.
+ * request. Every text that came from the server, the form or the catalogue is escaped; text shown in
+ * code (the request, which holds the client ID) has its backticks neutralised.
  */
 export function checkResultView(o: CheckOutcome, catalogue: Catalogue): ModalView {
   const where =
@@ -29,7 +38,8 @@ export function checkResultView(o: CheckOutcome, catalogue: Catalogue): ModalVie
     : o.tokenIssued
       ? ':x: *The token was issued; the API refused it*'
       : ':x: *The credentials do not work*';
-  const accepted = o.authMethod === undefined ? '' : `\naccepted with \`${o.authMethod}\``;
+  const accepted =
+    o.authMethod === undefined ? '' : `\naccepted with \`${codeText(o.authMethod)}\``;
   const blocks: Block[] = [
     section(`${verdict}${where}${accepted} (${String(o.durationMs)} ms)`),
     section(
@@ -48,7 +58,7 @@ export function checkResultView(o: CheckOutcome, catalogue: Catalogue): ModalVie
     blocks.push(
       divider(),
       section(
-        `*${o.requests.length > 1 ? 'Requests' : 'Request'} sent* (secrets masked)\n\`\`\`${esc(truncate(sent, MAX_REQUEST_CHARS))}\`\`\``,
+        `*${o.requests.length > 1 ? 'Requests' : 'Request'} sent* (secrets masked)\n\`\`\`${codeText(truncate(sent, MAX_REQUEST_CHARS))}\`\`\``,
       ),
     );
   }
@@ -70,7 +80,7 @@ function findingText(f: Finding, n: number, catalogue: Catalogue): string {
       ...entry.steps.slice(0, 2).map((s) => `• ${esc(s)}`),
     );
   } else if (f.id !== null) {
-    lines.push(`\`${esc(f.id)}\``);
+    lines.push(`\`${codeText(f.id)}\``);
   }
   if (f.confirmAt !== undefined) lines.push(esc(f.confirmAt));
   return lines.join('\n');

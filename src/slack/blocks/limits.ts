@@ -69,6 +69,14 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Text for inside a code span or ``` block: escaped, and each backtick shown as `ˋ` (U+02CB, which
+ * looks like one), since mrkdwn has no escape for it and a ``` in a client ID would close the block.
+ */
+export function codeText(text: string): string {
+  return escapeMrkdwn(text).replace(/`/g, '\u02CB');
+}
+
 /** What someone typed, quoted back inside backticks: cut short and escaped. */
 export function quoted(text: string, max: number): string {
   return escapeMrkdwn(text.slice(0, max).replace(/`/g, "'"));
