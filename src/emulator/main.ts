@@ -5,10 +5,42 @@ import { parseArgs } from 'node:util';
 import { createDemoSetup, DEMO } from './demo.js';
 import { startEmulator } from './server.js';
 
+const USAGE = 'npm run emulator -- [--port N]';
+const PORT_RULE = '--port must be a whole number from 0 to 65535';
+
+/** A bad command line: one line on stderr and exit code 2, as the CLI's usage errors. */
+class UsageError extends Error {}
+
+/** `--port N`, a whole number 0–65535 (0: any free port); 8787 when absent. */
+function portFrom(args: readonly string[]): number {
+  let values: { port?: string | undefined };
+  try {
+    ({ values } = parseArgs({
+      args: [...args],
+      options: { port: { type: 'string' } },
+      strict: true,
+    }));
+  } catch (err) {
+    // parseArgs' own message is several lines of advice; one line says what is wrong.
+    const code = (err as { code?: unknown }).code;
+    const option = /'(--?[\w-]+)/.exec(err instanceof Error ? err.message : '')?.[1];
+    throw new UsageError(
+      code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+        ? `${PORT_RULE}, not a missing or dash-led value (write --port=VALUE)`
+        : option === undefined
+          ? 'bad arguments'
+          : `unknown option ${option}`,
+    );
+  }
+  if (values.port === undefined) return 8787;
+  const port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN;
+  if (!(port <= 65535)) throw new UsageError(`${PORT_RULE}, not ${JSON.stringify(values.port)}`);
+  return port;
+}
+
 /** `npm run emulator [-- --port N]`: start the demo endpoints and print how to use them. */
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: 'string' } }, strict: true });
-  const port = values.port === undefined ? 8787 : Number(values.port);
+  const port = portFrom(process.argv.slice(2));
   const demo = await createDemoSetup();
   const emulator = await startEmulator({ config: demo.config, port });
   const keyFile = join(mkdtempSync(join(tmpdir(), 'authhelp-emulator-')), 'netsuite-demo-key.pem');
@@ -54,6 +86,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
+  if (err instanceof UsageError) {
+    process.stderr.write(`emulator: ${err.message} (usage: ${USAGE})\n`);
+    process.exitCode = 2;
+    return;
+  }
   process.stderr.write(`emulator: ${err instanceof Error ? err.message : String(err)}\n`);
   process.exitCode = 1;
 });
