@@ -2,7 +2,15 @@ import type { Finding } from '../../core/finding.js';
 import type { Inspection } from '../../core/jwt/types.js';
 import { maskSecrets } from '../../core/secrets/detect.js';
 import { BLOCK, CALLBACK, COMMAND, INSPECT_VALUE } from '../ids.js';
-import { chunkLines, context, escapeMrkdwn, section, truncate, type Block } from './limits.js';
+import {
+  chunkLines,
+  codeText,
+  context,
+  escapeMrkdwn,
+  section,
+  truncate,
+  type Block,
+} from './limits.js';
 import { message, type SlackMessage } from './message.js';
 import { modal, textInput, type ModalView } from './view.js';
 
@@ -50,8 +58,9 @@ function findingLines(findings: readonly Finding[]): string[] {
   });
 }
 
+/** Claims come from whoever issued the token: a ``` inside them must not close the block early. */
 function codeBlock(value: object): string {
-  return `\`\`\`${truncate(safe(JSON.stringify(value, null, 2)), MAX_CLAIMS_CHARS)}\`\`\``;
+  return `\`\`\`${truncate(codeText(maskSecrets(JSON.stringify(value, null, 2))), MAX_CLAIMS_CHARS)}\`\`\``;
 }
 
 /** The private reply to `/authhelp <token>`. */
