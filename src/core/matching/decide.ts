@@ -6,6 +6,7 @@ import {
   quotesMessage,
 } from './evidence.js';
 import { STATED_STRENGTH, type Query } from './query.js';
+import { OWN_CODE } from './refine.js';
 import type { Register } from './register.js';
 import type { Scored } from './score.js';
 import type { DecisionCheck } from './types.js';
@@ -66,7 +67,7 @@ export function decide(
 ): Decision {
   const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };
-  const rival = ranked.slice(1).find((s) => isRival(top, s, entries));
+  const rival = ranked.slice(1).find((s) => isRival(top, s, entries, query));
   const margin = top.score - (rival?.score ?? 0);
   const literal = query.codeHits.some((h) => h.entry === top.entry && h.strength >= 0.8);
   const entry = entries[top.entry];
@@ -160,14 +161,38 @@ function competingCodes(query: Query, top: number): boolean {
 
 /**
  * Runners-up that do not compete with the best entry: a wrapper reading (NetSuite INVALID_LOGIN)
- * behind its specific cause, a vendor entry whose vendor the text never names, and the generic
- * OAuth reading behind the vendor's own reading of the same failure.
+ * behind its specific cause, a vendor entry whose vendor the text never names, the generic OAuth
+ * reading behind the vendor's own reading of the same failure (its vendor shown by host or name,
+ * or by its own code or message, as surely: vendorTerm in score.ts), a code the provider's own
+ * explanation shows was used loosely (named-words.ts: score.ts ranks it just below the reading
+ * the explanation names, so it could never leave a margin), and a reading found only through the
+ * best entry's own code in an error field (`surfacesAsNamed`).
  */
-function isRival(top: Scored, other: Scored, entries: readonly Entry[]): boolean {
+function isRival(top: Scored, other: Scored, entries: readonly Entry[], query: Query): boolean {
   const entry = entries[other.entry];
   if (entry === undefined || entry.generic || other.vendorMissing) return false;
-  const refines = top.vendorSpecific && top.vendor > 0 && !other.vendorSpecific;
-  return !refines;
+  if (query.explained.get(other.entry)?.includes(top.entry) === true) return false;
+  const refines = top.vendorSpecific && !top.vendorMissing && !other.vendorSpecific;
+  return !refines && !surfacesAsNamed(top, other, query);
+}
+
+/**
+ * The text names the best entry's code exactly in an error field (`"error": "token_rejected"`), and
+ * the other entry's only code evidence is that same code, which it merely surfaces as (NetSuite's
+ * invalid signature surfaces as token_rejected): the error field says which answer the provider
+ * gave, and a reading reached through it is a narrower cause of that answer, not a second one.
+ */
+function surfacesAsNamed(top: Scored, other: Scored, query: Query): boolean {
+  const named = new Set(
+    query.codeHits
+      .filter((h) => h.entry === top.entry && h.inErrorField && h.strength >= OWN_CODE)
+      .map((h) => h.code.toLowerCase()),
+  );
+  if (named.size === 0) return false;
+  const its = query.codeHits.filter((h) => h.entry === other.entry);
+  return (
+    its.length > 0 && its.every((h) => h.strength < OWN_CODE && named.has(h.code.toLowerCase()))
+  );
 }
 
 /**
