@@ -7,6 +7,11 @@ export interface StatusReading {
   readonly code: string;
   readonly strength: number;
   readonly label: string;
+  /**
+   * The RFC names this reading as the one answer of the endpoint that gave the status (a token
+   * endpoint's 401, a refresh request's 400); an API's 401 could be any refusal of the caller.
+   */
+  readonly byEndpoint: boolean;
 }
 
 /**
@@ -63,7 +68,7 @@ export function bareStatusReadings(
   // A 400 to a refresh: the token endpoint refuses an expired, revoked or unknown refresh token
   // with 400 invalid_grant (RFC 6749 section 5.2), by far the commonest 400 a refresh gets.
   if (signals.statuses.has(400) && !signals.statuses.has(401) && REFRESH.test(text))
-    return readingsOf('invalid_grant', index, '400 to a refresh-token request');
+    return readingsOf('invalid_grant', index, '400 to a refresh-token request', true);
   if (!signals.statuses.has(401)) return [];
   // The token endpoint's 401 is named by the RFC itself, a surer reading than the API's 401 below,
   // which could be any refusal of the caller.
@@ -72,16 +77,18 @@ export function bareStatusReadings(
       'invalid_client',
       index,
       '401 from the token endpoint',
+      true,
       TOKEN_ENDPOINT_STRENGTH,
     );
   if (AUTHORIZE_ENDPOINT.test(text) || !URL_SHAPE.test(text)) return [];
-  return readingsOf('invalid_token', index, '401 from an API called with a token');
+  return readingsOf('invalid_token', index, '401 from an API called with a token', false);
 }
 
 function readingsOf(
   code: string,
   index: MatchIndex,
   label: string,
+  byEndpoint: boolean,
   strength = BARE_STRENGTH,
 ): StatusReading[] {
   // Only the vendor-neutral reading: a vendor's own entries answer a bare status through their
@@ -95,5 +102,6 @@ function readingsOf(
     code: r.code,
     strength: strength * r.strength,
     label,
+    byEndpoint,
   }));
 }

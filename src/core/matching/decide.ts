@@ -5,7 +5,7 @@ import {
   outputShowsEntry,
   quotesMessage,
 } from './evidence.js';
-import { STATED_STRENGTH, type Query } from './query.js';
+import { PLAIN_CODE_WORDS, STATED_STRENGTH, type Query } from './query.js';
 import { OWN_CODE } from './refine.js';
 import type { Register } from './register.js';
 import type { Scored } from './score.js';
@@ -83,6 +83,10 @@ export function decide(
     top.ownMessage ||
     (top.status > 0 && top.vendor > 0) ||
     (top.verbatim && !register.otherFailure.includes('server error'));
+  // The poster names the entry's code in its words, or the RFC names it for the endpoint that
+  // answered a bare status.
+  const named = (): boolean =>
+    (register.firstPerson && inPostersWords(top, query)) || endpointStatus(top, query);
   // In the order they run: the cheap evidence first, the gate (it reads the whole text) last.
   const checks: readonly (readonly [DecisionCheck, () => boolean])[] = [
     ['output', () => outputShowsEntry(top, register)],
@@ -99,9 +103,14 @@ export function decide(
     ['vendor missing', () => !top.vendorMissing],
     [
       'evidence',
-      () => quoted || literal || hasEvidence(top) || namedByPoster(top, register, query),
+      () => quoted || literal || hasEvidence(top) || namedByPoster(top, register, query) || named(),
     ],
-    ['margin', () => (quoted ? margin > 0 : margin >= MIN_MARGIN && top.score >= MIDPOINT)],
+    // A reading named by its code carries a modest score in a short report (nothing else in it
+    // repeats the entry's words): it needs the margin, not the logistic midpoint.
+    [
+      'margin',
+      () => (quoted ? margin > 0 : margin >= MIN_MARGIN && (top.score >= MIDPOINT || named())),
+    ],
     // A code inside the best entry's own message quoted whole ("INVALID_CLIENT: Invalid redirect
     // URI") is that message's category word, not a second reading.
     ['competing codes', () => quoted || !competingCodes(query, top.entry)],
@@ -206,6 +215,26 @@ function namedByPoster(top: Scored, register: Register, query: Query): boolean {
   if (register.firstPerson) return true;
   const shown = register.output.some((o) => o !== 'command output');
   return shown && query.codeHits.some((h) => h.entry === top.entry && h.asWords === true);
+}
+
+/**
+ * The entry's code in its own words, however many entries share them: "invalid client" is shared
+ * by five (every vendor's invalid_client), yet names invalid_client as surely as "invalid grant"
+ * names invalid_grant; the vendors' entries among them are told apart by their vendor.
+ */
+function inPostersWords(top: Scored, query: Query): boolean {
+  return query.codeHits.some(
+    (h) => h.entry === top.entry && h.asWords === true && h.strength >= PLAIN_CODE_WORDS,
+  );
+}
+
+/**
+ * A bare status the RFC reads one way at the endpoint that answered it: a token endpoint's 401 is
+ * client authentication failing (RFC 6749 section 5.2, invalid_client), a refresh request's 400 the
+ * refresh token refused (invalid_grant). An API's 401 could be any refusal, and is no evidence here.
+ */
+function endpointStatus(top: Scored, query: Query): boolean {
+  return query.codeHits.some((h) => h.entry === top.entry && h.byEndpoint === true);
 }
 
 function hasEvidence(top: Scored): boolean {

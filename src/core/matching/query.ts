@@ -35,6 +35,8 @@ interface CodeHit {
   readonly label?: string;
   /** The code written as ordinary words (`invalid signature`), not as the code. */
   readonly asWords?: boolean;
+  /** A bare status read as the one answer the RFC names for its endpoint (bare-status.ts). */
+  readonly byEndpoint?: boolean;
 }
 
 interface VendorEvidence {
@@ -683,7 +685,7 @@ function firstFound(patterns: readonly RegExp[], text: string): string | undefin
 }
 
 /** What a code written as words counts for when it is snake_case (see indexCodeWords). */
-const PLAIN_CODE_WORDS = 0.55;
+export const PLAIN_CODE_WORDS = 0.55;
 
 /**
  * A vendor's code written as ordinary words ("invalid signature", "insufficient permission") is

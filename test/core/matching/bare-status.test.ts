@@ -78,3 +78,26 @@ describe('diagnose: a bare 400 to a refresh-token request', () => {
     expect(d.matches[0]?.why ?? []).not.toContain('400 to a refresh-token request');
   });
 });
+
+describe('decide: a bare status the RFC reads one way at its endpoint is evidence', () => {
+  it('answers unasked a token endpoint 401 and a refresh request 400', () => {
+    for (const text of [
+      'I keep getting DiscordHTTPError: 401 Unauthorized on POST /api/v9/oauth2/token\n    at OAuth.tokenRequest (node_modules/discord-oauth2/lib/oauth.js:110:15)',
+      'El refresh token me tira una excepción por status 400. Qué está pasando? Estoy usando el SDK de python.',
+    ]) {
+      const d = diagnoser.diagnose(text, { explain: true });
+      expect(d.held ?? []).not.toContain('evidence');
+      expect(d.held ?? []).not.toContain('margin');
+    }
+  });
+
+  it('does not take an API 401 for a named code: its modest score still holds it', () => {
+    const d = diagnoser.diagnose(
+      "I get ClientResponseError: 401, message='Unauthorized', url=URL('https://api.example.com/v0/user/devices')",
+      { explain: true },
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
+    expect(d.confident).toBe(false);
+    expect(d.held).toContain('margin');
+  });
+});

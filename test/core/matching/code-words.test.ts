@@ -226,3 +226,15 @@ describe('diagnose: a code spelled like another system’s, in a text that shows
     expect(d.matches[0]?.id).toBe('netsuite/InvalidScope');
   });
 });
+
+describe('decide: a first-person report naming a code in its words', () => {
+  it('counts "invalid client" as named however many entries share the code', () => {
+    const d = diagnoser.diagnose(
+      'Support asked me to regenerate the client secret, I did it twice but I still get an invalid client error.',
+      { explain: true },
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(d.held ?? []).not.toContain('evidence');
+    expect(d.held ?? []).not.toContain('margin');
+  });
+});
