@@ -287,7 +287,9 @@ const DISCUSSION: readonly TestRule[] = [
     // A maintainer or reviewer answering: asking for a repro, weighing a design, approving a change
     // ("Looks good. Agree with handling …", "LGTM", "nit"), or tracing a user's failure for them ("I
     // looked up your request id …", "Traced. This fails at …", "Would you mind trying …", and in
-    // Chinese and Korean "the error you encountered", "the screen you attached").
+    // Chinese and Korean "the error you encountered", "the screen you attached"). "I looked into" or
+    // "I traced" is a reply only with the reader's failure named ("your …" on that line): a poster
+    // tells the same way how they looked at their own ("I looked into the sign-in logs and found …").
     'reply',
     anyOf(
       /\b(?:if you (?:can|could)|can you|could you) (?:please )?(?:provide|share|attach|post) (?:a|an|the|your|some|more)\b|\bpersonally\b|\bwanted to discuss\b|\bI(?:'m| am) fine with\b/im,
@@ -308,7 +310,7 @@ const DISCUSSION: readonly TestRule[] = [
           'looked',
           'raced',
         ],
-        /^\s*(?:looks good|LGTM)\b|\blooks good to me\b|\bagree with (?:the|this|that|handling|adding|changing)\b|\bthanks for (?:the|this|your) (?:PR|pull request|fix|patch|contribution)\b|你遇到的|您遇到的|첨부해 주신|첨부하신|보내주신|\bwould you mind\b|\bI (?:looked (?:up|into)|traced)\b|^\s*traced\b/im,
+        /^\s*(?:looks good|LGTM)\b|\blooks good to me\b|\bagree with (?:the|this|that|handling|adding|changing)\b|\bthanks for (?:the|this|your) (?:PR|pull request|fix|patch|contribution)\b|你遇到的|您遇到的|첨부해 주신|첨부하신|보내주신|\bwould you mind\b|\bI (?:looked (?:up|into)|traced)\b(?=[^\n]{0,160}?\byour\b)|^\s*traced\b/im,
       ),
     ),
   ],

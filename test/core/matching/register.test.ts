@@ -402,7 +402,7 @@ describe('readRegister: texts that discuss an error they name without having it'
     ['error handling', 'To handle this, the SDK would have to look at the error body first.'],
     ['error handling', 'Add an error handler for the consent callback.'],
     ['reply', 'LGTM. Agree with handling the expired session in the middleware.'],
-    ['reply', 'I looked up the request id and the call fails at the token exchange step.'],
+    ['reply', 'I looked up your request id and the call fails at the token exchange step.'],
     ['reply', 'Would you mind trying the steps in the linked answer?'],
     [
       'spec linked',
@@ -428,6 +428,9 @@ describe('readRegister: texts that discuss an error they name without having it'
     'Our token call keeps returning 400 invalid_scope since this morning.',
     '{"error":"invalid_client","error_description":"see https://tools.ietf.org/html/rfc6749#section-5.2"}',
     'No error messages at all in the console, the page just reloads.',
+    // A poster telling how they looked at their own failure is no maintainer tracing it for them.
+    'I looked into the sign-in logs and found AADSTS50173 for this user.',
+    'I traced it with Fiddler: the token endpoint answers 401 invalid_client.',
   ])('reads none of them in a report: %s', (text) => {
     const discussion = readRegister(text).discussion;
     for (const rule of ['docs or KB', 'error choice', 'error handling', 'reply', 'spec linked'])
