@@ -327,14 +327,18 @@ const DISCUSSION: readonly TestRule[] = [
         'instead of',
         /\b(?:[a-z]+_[a-z_]+|[45]\d\d)\s+instead of\b|\binstead of\s*(?::\s*)?$|\binstead of (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d|invalid \w+)\b/im,
       ),
+      // "rather than" an error: a status, or a code the server would answer with; not any
+      // snake_case value the poster sends ("in the body rather than the client_secret_basic header").
       guarded(
         ['ather than'],
-        /\brather than (?:an? |the )?(?:[\w-]+ ){0,3}[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b/i,
+        /\brather than (?:(?:receiving|returning|sending(?: back)?|responding with|answering with|raising|throwing|failing with) (?:an? |the )?(?:[\w-]+ ){0,2}[`'"]?[a-z]+_[a-z_]+|(?:an? |the )?(?:[\w-]+ ){0,2}[`'"]?[45]\d\d)\b/i,
       ),
       guarded(['ndistinguishable'], /\bindistinguishable from\b/i),
+      // "return <code>" in prose: at the start of a line or after a comma, not indented as code is
+      // ("    return access_token" in a snippet pasted without a fence).
       guarded(
         ['eturn'],
-        /(?:^|[,;])[ \t]*return\s+(?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b/im,
+        /(?:^|[,;][ \t]*)return\s+(?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b/im,
       ),
     ),
   ],

@@ -431,6 +431,9 @@ describe('readRegister: texts that discuss an error they name without having it'
     // A poster telling how they looked at their own failure is no maintainer tracing it for them.
     'I looked into the sign-in logs and found AADSTS50173 for this user.',
     'I traced it with Fiddler: the token endpoint answers 401 invalid_client.',
+    // Which value the poster sends is no choice of error, and code is not the poster's prose.
+    'We get invalid_client when we send the secret in the body rather than the client_secret_basic header.',
+    'Our token call fails with invalid_client:\n\n    def token():\n        resp = post(url)\n        return access_token',
   ])('reads none of them in a report: %s', (text) => {
     const discussion = readRegister(text).discussion;
     for (const rule of ['docs or KB', 'error choice', 'error handling', 'reply', 'spec linked'])
