@@ -140,12 +140,16 @@ function anyOf(...patterns: readonly Tester[]): Tester {
 }
 
 /**
- * `pattern`, scanned only in a text holding one of `literals` (case as written; a match always
- * holds one): most texts have none, and one scan for plain words (read as one pattern: a search
- * per word scanned the text once per word) costs half of trying the pattern at every position.
+ * `pattern`, scanned only in a text holding one of `literals` (in any case where the pattern reads
+ * any case, so "BREAKING CHANGE" is found by "reaking"; a match always holds one): most texts have
+ * none, and one scan for plain words (read as one pattern: a search per word scanned the text once
+ * per word) costs half of trying the pattern at every position.
  */
 function guarded(literals: readonly string[], pattern: RegExp): Tester {
-  const words = new RegExp(literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+  const words = new RegExp(
+    literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
+    pattern.ignoreCase ? 'i' : '',
+  );
   return { test: (text) => words.test(text) && pattern.test(text) };
 }
 

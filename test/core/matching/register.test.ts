@@ -419,6 +419,9 @@ describe('readRegister: texts that discuss an error they name without having it'
     ['docs or KB', 'The provider sends an odd error code returned when the user lacks a role.'],
     ['hypothetical', 'In case a user cancels the consent, the callback carries access_denied.'],
     ['condition', 'It answers with a bare 400 when an invalid refresh token is used.'],
+    // The words a rule is scanned for are found in any case where the rule reads any case.
+    ['change description', 'BREAKING CHANGE: an expired code is now answered with invalid_grant.'],
+    ['condition', 'IT ANSWERS WITH A BARE 400 WHEN AN INVALID REFRESH TOKEN IS USED.'],
   ])('reads %s in: %s', (rule, text) => {
     expect(readRegister(text).discussion).toContain(rule);
   });
