@@ -120,9 +120,10 @@ const FAILURE_SHOWN =
 // "Add", "Fix", "Use" (the change description rule), so those verbs are not steps here.
 const STEP =
   /^\s*(?:[-*•]|\d+[.)]|step \d+:?)\s+(?:\*\*|__)?(?:go|click|open|navigate|select|log ?in|login|sign ?in|enter|install|start|run|call|create|try|attempt|wait|refresh|reopen|revoke|authori[sz]e|connect|visit|launch|type|press|configure|generate|feed|restart|choose|fill|submit|deploy|follow|copy|paste|request|send|get|set ?up|setup|execute|trigger|access|upgrade|clone|download|edit|log ?out|logout|sign ?out|exchange|save|approve|consent|accept)\b/i;
-// What a step led to: an error, a failure, a refusal or an error status.
+// What a step led to: an error, a failure, a refusal or an error status (standing alone, as
+// ERROR_STATUS reads it: not a port as in `localhost:443`, nor part of a path or a version).
 const FAILED_STEP =
-  /\b(?:error|errors|fail\w*|invalid|denied|unauthori[sz]ed|forbidden|rejected|expired|exception|[45]\d\d)\b/i;
+  /\b(?:error|errors|fail\w*|invalid|denied|unauthori[sz]ed|forbidden|rejected|expired|exception)\b|(?<![\w.:/-])[45](?:0\d|1\d|2\d|3[01])(?![\w.:/-])/i;
 const HELP =
   /\b(?:help|any (?:idea|ideas|clue|suggestion|suggestions|pointers)|anyone|stuck|please|what am I|why am I|why (?:do|does|is) (?:I|it|this|my)|how (?:can|do) I (?:fix|solve|resolve|get rid)|what (?:am I|could be) (?:doing )?wrong)\b/i;
 const ATTEMPT =

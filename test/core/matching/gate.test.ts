@@ -233,6 +233,12 @@ describe('gate features of a feature request and of a stated cause', () => {
     expect(feature('reproduction steps', howTo)).toBe(0);
   });
 
+  it('does not read a port or a version number in a step as an error status', () => {
+    const howTo =
+      '1. Open the app settings\n2. Go to https://localhost:443/callback\n3. Install v4.0.1 and click Save';
+    expect(feature('reproduction steps', howTo)).toBe(0);
+  });
+
   it("reads a bug template's headings as report sections, not as headings", () => {
     const report = '### Steps to reproduce\n1. login\n\n### Actual behavior\ninvalid_grant';
     const pr = '## Summary\nThe refresh now retries.\n\n### Steps to reproduce\n1. login';
