@@ -149,9 +149,9 @@ const section = (names: string): RegExp =>
   );
 // The sections of an issue tracker's bug report template (GitHub's default "Describe the bug", "To
 // reproduce", "Expected behavior", and the forms' "Actual behaviour", "Logs", "Environment"): what
-// the poster hit.
+// the poster hit. "Log" is no logs section where it is the verb ("## Log in with Okta").
 const REPORT_SECTIONS = section(
-  'describe the (?:bug|error|issue|problem)|bug description|steps to reproduce|to reproduce|reproduction(?: steps)?|actual (?:result|behaviou?r|outcome|output)|current behaviou?r|observed behaviou?r|expected (?:result|behaviou?r|outcome)|environment|error(?: message| log| output| details)?s?|logs?|stack ?trace|what happened|screenshots?|versions?',
+  'describe the (?:bug|error|issue|problem)|bug description|steps to reproduce|to reproduce|reproduction(?: steps)?|actual (?:result|behaviou?r|outcome|output)|current behaviou?r|observed behaviou?r|expected (?:result|behaviou?r|outcome)|environment|error(?: message| log| output| details)?s?|logs?(?![ \\t]+(?:in|out|on|into)\\b)|stack ?trace|what happened|screenshots?|versions?',
 );
 // The sections of a pull request, a design note or a post-mortem (Problem, Summary, Motivation,
 // Root cause, Changes, Solution, Testing): written about a failure and its change.

@@ -75,8 +75,9 @@ const OUTPUT: readonly Rule[] = [
 const FIRST_PERSON: readonly RegExp[] = [
   /\b(?:I|we)(?:'m|'ve|’m|’ve| am| are| have| keep| still| now| just| also)?\s+(?:\w+ly\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|hav(?:e|ing) (?:an?|the|this|same) (?:error|issue|problem))\b/i,
   /\b(?:my|our)\s+(?:\w+\s+){0,3}(?:fails?|failed|failing|returns?|returned|throws?|threw|stopped|breaks?|broke|logs?|logged|shows?|showed|says|said|reports?|reported|gets?|got|is (?:failing|broken|getting))\b/i,
-  // An issue template's heading: a Markdown heading, or a line of its own ("Error message:").
-  /^\s*#+[^\n]*\b(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)|logs?)\b|^\s*\**(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)s?|logs?)\**\s*:?\**\s*$/im,
+  // An issue template's heading: a Markdown heading, or a line of its own ("Error message:"). Not
+  // "log" as the verb: "## Log in with Okta" is a how-to's heading.
+  /^\s*#+[^\n]*\b(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)|logs?(?![ \t]+(?:in|out|on|into)\b))\b|^\s*\**(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)s?|logs?)\**\s*:?\**\s*$/im,
   /\b(?:failed|failing|errored out|erroring|crashed|crashing)\s+(?:with|on|when|because|due)\b/i,
   /\b(?:since|as of)\s+(?:this morning|yesterday|today|last (?:night|week)|the (?:update|upgrade)|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i,
   /\b(?:started|began|starts) (?:failing|to fail|returning|throwing|giving)\b/i,

@@ -247,6 +247,14 @@ describe('gate features of a feature request and of a stated cause', () => {
     expect(feature('heading', pr)).toBe(1);
   });
 
+  it('does not read a heading about logging in as a log section of a report', () => {
+    const docs =
+      '## Log in with Okta\n\nThe client throws OAuthError with code invalid_grant when the refresh token is expired.';
+    expect(feature('heading', docs)).toBe(1);
+    expect(feature('report sections', docs)).toBe(0);
+    expect(readRegister(docs).firstPerson).toBe(false);
+  });
+
   it.each([
     ['intent', `${'could we '.repeat(5_000)}x`],
     ['cause', `${'is what is '.repeat(5_000)}x`],
