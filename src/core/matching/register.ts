@@ -94,14 +94,15 @@ const FIRST_PERSON: readonly RegExp[] = [
 /**
  * A cause stated as a condition: "if the token is expired", "when a Bearer token is invalid", "if
  * an invalid `client_id` is provided" (the quoted name is blanked from the prose), "when an invalid
- * refresh token is used", "if we provide an invalid refresh_token".
+ * refresh token is used", "if you provide an invalid refresh_token" (not "if we …": that is a poster
+ * telling what they did).
  */
 const CONDITION_WORDS =
   /\b(?:when|if|whenever|once) (?:the |a |an |your |my |our )?(?:[\w-]+ ){0,3}(?:is|are|was|were|has been|have been|gets?|becomes?) (?:(?:made|sent|called|used) with (?:an? |the )?)?(?:not valid|invalid|expired|wrong|incorrect|missing|revoked|disabled|blocked|mistyped)\b|\bif (?:the |a |an |your |it |that |this )?(?:[\w-]+ ){0,3}(?:fails?|failed) (?:with|due to|because)\b/i;
 // A generic bad input as the condition: scanned only where one of its adjectives is.
 const CONDITION_INPUT = guarded(
   ['nvalid', 'xpired', 'rong', 'ncorrect', 'evoked', 'bad', 'Bad', 'alformed'],
-  /\b(?:when|if|whenever) (?:an? |the )?(?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\s+(?:[\w`'-]+\s+){0,2}(?:is|are|was|were|gets?) (?:provided|used|sent|passed|supplied|given)\b|\b(?:if|when|whenever) (?:we|you|I|one|the client|a client|the user|a user) (?:provide|send|pass|use|supply|give|present)s? an? (?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\b/i,
+  /\b(?:when|if|whenever) (?:an? |the )?(?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\s+(?:[\w`'-]+\s+){0,2}(?:is|are|was|were|gets?) (?:provided|used|sent|passed|supplied|given)\b|\b(?:if|when|whenever) (?:you|one|the client|a client|the user|a user) (?:provide|send|pass|use|supply|give|present)s? an? (?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\b/i,
 );
 const CONDITION = anyOf(CONDITION_WORDS, CONDITION_INPUT);
 

@@ -409,7 +409,7 @@ describe('readRegister: texts that discuss an error they name without having it'
       'Per https://datatracker.ietf.org/doc/html/rfc6750#section-3.1 the code means the token expired.',
     ],
     ['condition', 'If an invalid `client_id` is provided, the SDK logs a null message.'],
-    ['condition', 'If we provide an expired code, the server answers with a 400.'],
+    ['condition', 'If you provide an expired code, the server answers with a 400.'],
     ['hypothetical', 'The tenant id is needed in the authority to avoid the error.'],
     [
       'change description',
@@ -441,5 +441,11 @@ describe('readRegister: texts that discuss an error they name without having it'
     const discussion = readRegister(text).discussion;
     for (const rule of ['docs or KB', 'error choice', 'error handling', 'reply', 'spec linked'])
       expect(discussion).not.toContain(rule);
+  });
+
+  it('reads no condition in a poster telling what they sent ("if we send …")', () => {
+    const text =
+      'We get invalid_grant if we send an expired refresh token to the token endpoint, since this morning.';
+    expect(readRegister(text).discussion).not.toContain('condition');
   });
 });
