@@ -68,8 +68,13 @@ function widthIf(text: string, i: number, ascii: Uint8Array, unicode: RegExp): n
  */
 export function wordRunEnd(text: string, i: number): number {
   let end = i;
-  for (let w; end < text.length && (w = widthIf(text, end, ASCII_WORD, UNICODE_WORD)) > 0;)
+  while (end < text.length) {
+    // ASCII inline (nearly every character of a paste); other code points through `widthIf`.
+    const c = text.charCodeAt(end);
+    const w = c < 128 ? (ASCII_WORD[c] ?? 0) : widthIf(text, end, ASCII_WORD, UNICODE_WORD);
+    if (w === 0) break;
     end += w;
+  }
   return end;
 }
 
