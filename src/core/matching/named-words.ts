@@ -67,10 +67,12 @@ export function qualifiesNext(next: string | undefined): boolean {
  * A value of an error body's message field: what the provider printed beside or instead of a code
  * (`errmsg` beside `errcode` in WeChat's and other Chinese platforms' bodies).
  * The key is quoted (JSON) or, in an object literal a client printed, bare after `{` or a comma
- * (`{ error: 'invalid_request', error_description: 'Invalid Authorization Code' }`).
+ * (`{ error: 'invalid_request', error_description: 'Invalid Authorization Code' }`). That `{` or
+ * comma is matched, not looked behind for: a look-behind over blanks is tried at every position and
+ * rescans a run of spaces each time (only the value is read, so the match may start there).
  */
 const MESSAGE_FIELD =
-  /(?:\\?["']|(?<=[{,]\s*))(?:message|error|error_description|errorMessage|error_message|errmsg|detail|description|reason)(?:\\?["'])?\s*:\s*\\?["']([^"'\\\n]{3,300})\\?["']/gi;
+  /(?:\\?["']|[{,]\s*)(?:message|error|error_description|errorMessage|error_message|errmsg|detail|description|reason)(?:\\?["'])?\s*:\s*\\?["']([^"'\\\n]{3,300})\\?["']/gi;
 /**
  * A validation error object (GitHub's and Strava's APIs): the resource and field it names and a
  * code saying what is wrong (`{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}`,
