@@ -106,6 +106,14 @@ const CONDITION_INPUT = guarded(
 );
 const CONDITION = anyOf(CONDITION_WORDS, CONDITION_INPUT);
 
+/** Where a paste's prose is cut into sentences: after a sentence's end mark, and at a line break. */
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n/;
+/**
+ * The same breaks, each replaced by a line break: the end mark is matched and put back, not looked
+ * behind for (a look-behind is tried at every position of the prose).
+ */
+const SENTENCE_BREAKS = /([.!?])\s+|\n/g;
+
 /** Read in the whole text: a vendor's message never looks like these. */
 const DISCUSSION_ANYWHERE = new Set([
   'commit or PR',
@@ -424,12 +432,16 @@ export function readRegister(text: string, output?: readonly string[]): Register
   const hasProse = /\p{L}{2}/u.test(prose);
   // "When the credentials are invalid, we receive …" states what happens under a known cause: the
   // sentence describes behaviour, it does not report this failure.
-  const reports = hasProse
-    ? prose
-        .split(/(?<=[.!?])\s+|\n/)
-        .filter((sentence) => !CONDITION.test(sentence))
-        .join('\n')
-    : '';
+  // A sentence holding a condition makes the whole prose hold one: most texts have none, and their
+  // sentences are only set on lines of their own (as the filter would leave them).
+  const reports = !hasProse
+    ? ''
+    : CONDITION.test(prose)
+      ? prose
+          .split(SENTENCE_BREAK)
+          .filter((sentence) => !CONDITION.test(sentence))
+          .join('\n')
+      : prose.replace(SENTENCE_BREAKS, '$1\n');
   return {
     output: output ?? matching(OUTPUT, text),
     firstPerson: hasProse && FIRST_PERSON.some((p) => p.test(reports)),
