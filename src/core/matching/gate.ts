@@ -107,6 +107,9 @@ const BAD_INPUT =
 // ("Any idea what is causing this?", "not sure what was causing it").
 const CAUSE_STATED =
   /(?<!\bwhat )\b(?:is|are|was|were) (?:what(?:['’]s| is) )?caus(?:ing|ed by)\b|\b(?:this|that|it) is due to\b|\bthe (?:root )?cause (?:is|was)\b/i;
+// Every wording above holds one of these: a text without them skips the longer pattern, which is
+// tried at every position.
+const CAUSE_WORDS = /caus|due to/i;
 // The failure told as it happened, the error itself right after ("the following error occurs:",
 // "an error is returned: `AADSTS…`", "this Error comes out \"Error:invalid_client …\"", "a message
 // that says: Invalid parameter", "You will be presented with a 401 Invalid Client error", "an error
@@ -186,10 +189,15 @@ export function gateFeatures(
   const proseWords = Math.max(1, prose.split(/\s+/).filter((w) => w !== '').length);
   const firstLine = lines[0] ?? '';
   // A request to a colleague ("<@U1> can you re-tick it in prod?") is not a how-to's "you can".
-  const ownParagraphs = awayFromOutput(prose, text, printed)
-    .split(/(?<=[.!?])\s+|\n/)
-    .filter((sentence) => !(sentence.trimEnd().endsWith('?') && REQUEST.test(sentence)))
-    .join('\n');
+  // Without a question mark no sentence is a request, and the counts below read the same words
+  // whether or not the sentences are split apart.
+  const away = awayFromOutput(prose, text, printed);
+  const ownParagraphs = away.includes('?')
+    ? away
+        .split(/(?<=[.!?])\s+|\n/)
+        .filter((sentence) => !(sentence.trimEnd().endsWith('?') && REQUEST.test(sentence)))
+        .join('\n')
+    : away;
   const changeTitle = IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine);
   const shown = FAILURE_SHOWN.test(text);
   // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
@@ -228,7 +236,7 @@ export function gateFeatures(
     'several statuses': new Set(printed.match(ERROR_STATUS)).size >= 2 ? 1 : 0,
     'report sections': marked && REPORT_SECTIONS.test(text) ? 1 : 0,
     'document sections': marked && DOCUMENT_SECTIONS.test(text) ? 1 : 0,
-    'cause stated': CAUSE_STATED.test(prose) ? 1 : 0,
+    'cause stated': CAUSE_WORDS.test(prose) && CAUSE_STATED.test(prose) ? 1 : 0,
     'failure shown': shown ? 1 : 0,
     'reproduction steps': reproduces(lines) ? 1 : 0,
   };
@@ -293,7 +301,9 @@ function awayFromOutput(prose: string, text: string, printed: string): string {
   const fenced = inFences(printed.split('\n'));
   const near = new Set<string>();
   let start = 0;
-  for (const paragraph of printed.split(/(?<=\n)[ \t]*\n/)) {
+  // A paste without a blank line is one paragraph (the split's look-behind is tried at every position).
+  const paragraphs = BLANK_LINE.test(printed) ? printed.split(/(?<=\n)[ \t]*\n/) : [printed];
+  for (const paragraph of paragraphs) {
     const lines = paragraph.split('\n');
     const from = start;
     if (lines.some((line, k) => isOutputLine(line) && fenced[from + k] !== true))
@@ -306,6 +316,8 @@ function awayFromOutput(prose: string, text: string, printed: string): string {
     .filter((line) => !near.has(line.trim()))
     .join('\n');
 }
+
+const BLANK_LINE = /\n[ \t]*\n/;
 
 /** Per line, whether it lies inside a Markdown code fence (its fence lines included). */
 function inFences(lines: readonly string[]): boolean[] {
