@@ -42,9 +42,36 @@ export function extractStatuses(text: string): Set<number> {
 
 const HOST = /\b((?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24})\b/gi;
 
+/** `[A-Za-z0-9_.-]` by character code: the characters of a run a host can be read from. */
+const HOST_RUN = new Uint8Array(128);
+for (let c = 0; c < 128; c++) HOST_RUN[c] = /[\w.-]/.test(String.fromCharCode(c)) ? 1 : 0;
+
+function inHostRun(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c < 128 && HOST_RUN[c] === 1;
+}
+
+/**
+ * HOST over each run of `[\w.-]` holding a dot, not over the whole text: a host is made of those
+ * characters and holds a dot, and a run's ends border on non-word characters as the string's ends
+ * do, so the matches are the same. Most words of a log hold no dot and are not scanned.
+ */
+function hostMatches(text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (let dot = text.indexOf('.'); dot >= 0;) {
+    let start = dot;
+    while (start > 0 && inHostRun(text, start - 1)) start--;
+    let end = dot + 1;
+    while (end < text.length && inHostRun(text, end)) end++;
+    out.push(...text.slice(start, end).matchAll(HOST));
+    dot = text.indexOf('.', end);
+  }
+  return out;
+}
+
 export function extractHosts(text: string): string[] {
   const hosts = new Set<string>();
-  for (const m of text.matchAll(HOST)) {
+  for (const m of hostMatches(text)) {
     const host = (m[1] ?? '').toLowerCase();
     // File names and dotted class names (`TokenClient.cs`, `java.lang.String`) are not hosts.
     if (
