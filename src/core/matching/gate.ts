@@ -118,6 +118,8 @@ const CAUSE_WORDS = /caus|due to/i;
 // against one discussion text.
 const FAILURE_SHOWN =
   /\b(?:error|exception|message|response|following|it|this|that)\b[^.\n]{0,30}?\b(?:occurs|occurred|is returned|was returned|gets returned|got returned|is thrown|was thrown|comes out|came out|appears|appeared|is shown|is being shown|was shown|is displayed|was displayed|pops up|popped up|shows up|showed up|says|said|reads|stating|states)\s*(?::|["'`“*_])|\b(?:presented|greeted|met|prompted)\s+(?:with|by)\s+(?:an?|the)\b[^.\n]{0,40}?\b(?:error|message|exception|page|screen)\b|\b(?:error|message)s?\s+(?:stating|saying)\s+that\b/i;
+// An error status standing alone: not a port (`localhost:443`), nor part of a path or a version.
+const ERROR_STATUS_SOURCE = String.raw`(?<![\w.:/-])[45](?:0\d|1\d|2\d|3[01])(?![\w.:/-])`;
 // A step of a reproduction: a list item that opens with what the poster did ("1. Go to …", "-
 // login", "3. Refresh token with 'r' key"). Steps of use, not of a change: a PR's list opens with
 // "Add", "Fix", "Use" (the change description rule), so those verbs are not steps here.
@@ -125,8 +127,10 @@ const STEP =
   /^\s*(?:[-*•]|\d+[.)]|step \d+:?)\s+(?:\*\*|__)?(?:go|click|open|navigate|select|log ?in|login|sign ?in|enter|install|start|run|call|create|try|attempt|wait|refresh|reopen|revoke|authori[sz]e|connect|visit|launch|type|press|configure|generate|feed|restart|choose|fill|submit|deploy|follow|copy|paste|request|send|get|set ?up|setup|execute|trigger|access|upgrade|clone|download|edit|log ?out|logout|sign ?out|exchange|save|approve|consent|accept)\b/i;
 // What a step led to: an error, a failure, a refusal or an error status (standing alone, as
 // ERROR_STATUS reads it: not a port as in `localhost:443`, nor part of a path or a version).
-const FAILED_STEP =
-  /\b(?:error|errors|fail\w*|invalid|denied|unauthori[sz]ed|forbidden|rejected|expired|exception)\b|(?<![\w.:/-])[45](?:0\d|1\d|2\d|3[01])(?![\w.:/-])/i;
+const FAILED_STEP = new RegExp(
+  `\\b(?:error|errors|fail\\w*|invalid|denied|unauthori[sz]ed|forbidden|rejected|expired|exception)\\b|${ERROR_STATUS_SOURCE}`,
+  'i',
+);
 const HELP =
   /\b(?:help|any (?:idea|ideas|clue|suggestion|suggestions|pointers)|anyone|stuck|please|what am I|why am I|why (?:do|does|is) (?:I|it|this|my)|how (?:can|do) I (?:fix|solve|resolve|get rid)|what (?:am I|could be) (?:doing )?wrong)\b/i;
 const ATTEMPT =
@@ -139,7 +143,7 @@ const INTRODUCES_OUTPUT =
   /\b(?:following|below|this|these|the|an?) (?:error|errors|exception|response|message|output|logs?|trace)\b[^\n]{0,40}:\s*$|:\s*\n\s*(?:```|\{|<\?xml|<soap|HTTP\/)/im;
 // An HTTP error status standing alone ("returns 400 and not 401"), not part of a number, a version
 // or a path.
-const ERROR_STATUS = /(?<![\w.:/-])[45](?:0\d|1\d|2\d|3[01])(?![\w.:/-])/g;
+const ERROR_STATUS = new RegExp(ERROR_STATUS_SOURCE, 'g');
 // A section heading of its own line: "## Steps to reproduce", "**Actual behaviour:**". Each
 // optional mark takes the blanks after it, so a run of blanks has one way to be read: with four
 // `[ \t]*` side by side, "**summary" and 200 spaces took 2 s to reject.
