@@ -20,8 +20,12 @@ export interface Register {
 }
 
 type Rule = readonly [name: string, pattern: RegExp];
+interface Tester {
+  test(text: string): boolean;
+}
+
 /** A rule read by `test` alone: a pattern, or patterns each run only where it can match. */
-type TestRule = readonly [name: string, pattern: { test(text: string): boolean }];
+type TestRule = readonly [name: string, pattern: Tester];
 
 const OUTPUT: readonly Rule[] = [
   ['status line', /\bHTTP\/\d(?:\.\d)?"?\s+[1-5]\d\d\b/],
@@ -129,20 +133,6 @@ const DISCUSSION_ANYWHERE = new Set([
 
 /** Written about a change or in a template: quiet even when the author also hit the error once. */
 const ABOUT_A_CHANGE = new Set(['commit or PR', 'template', 'docs table', 'code comment']);
-
-/**
- * `always`, or `rare` where the text holds `literal` (any case, ASCII): one pattern read as two,
- * the part that needs the words scanning only the texts that have them.
- */
-function eitherOf(always: RegExp, literal: string, rare: RegExp): { test(text: string): boolean } {
-  return {
-    test: (text) => always.test(text) || (text.toLowerCase().includes(literal) && rare.test(text)),
-  };
-}
-
-interface Tester {
-  test(text: string): boolean;
-}
 
 /** Any of the patterns: each scans the text on its own (one pattern's flags differ from another's). */
 function anyOf(...patterns: readonly Tester[]): Tester {
@@ -335,10 +325,10 @@ const DISCUSSION: readonly TestRule[] = [
     // 400 "indistinguishable from" another): an implementer's bug report, a spec or a review.
     'error choice',
     anyOf(
-      eitherOf(
-        /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http|exception)(?:[ _](?:code|status|message|response))?\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b/im,
-        // Each of these names what is sent "instead of" another: run only where those words are.
-        'instead of',
+      /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http|exception)(?:[ _](?:code|status|message|response))?\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b/im,
+      // Each of these names what is sent "instead of" another: run only where those words are.
+      guarded(
+        ['instead of'],
         /\b(?:[a-z]+_[a-z_]+|[45]\d\d)\s+instead of\b|\binstead of\s*(?::\s*)?$|\binstead of (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d|invalid \w+)\b/im,
       ),
       // "rather than" an error: a status, or a code the server would answer with; not any
