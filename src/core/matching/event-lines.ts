@@ -1,3 +1,4 @@
+import { addEntries, type EntryLists } from './entry-lists.js';
 import type { MatchIndex } from './match-index.js';
 
 /** A code an event line names as the failure, in the shape `query.ts` reads codes. */
@@ -36,7 +37,7 @@ const EVENT_LINE =
  */
 export function eventLineRules(text: string, index: MatchIndex): EventReading {
   const hits: EventHit[] = [];
-  const explained = new Map<number, number[]>();
+  const explained: EntryLists = new Map();
   const explainedCodes = new Set<string>();
   if (!text.includes('_ERROR')) return { hits, explained, explainedCodes };
   for (const m of text.matchAll(EVENT_LINE)) {
@@ -55,7 +56,7 @@ export function eventLineRules(text: string, index: MatchIndex): EventReading {
         label: `event type=${type} (error=${detail} is its detail)`,
       });
     const loose = (index.codes.get(detail) ?? []).filter((r) => !named.has(r.entry));
-    for (const r of loose) explained.set(r.entry, [...(explained.get(r.entry) ?? []), ...named]);
+    for (const r of loose) addEntries(explained, r.entry, named);
     if (loose.length > 0) explainedCodes.add(detail);
   }
   return { hits, explained, explainedCodes };

@@ -1,3 +1,4 @@
+import { addEntries, type EntryLists } from './entry-lists.js';
 import { bareStatusReadings } from './bare-status.js';
 import { codeBucket, fewEdits, looseKey } from './code-search.js';
 import type { MatchIndex } from './match-index.js';
@@ -160,9 +161,9 @@ export function buildQuery(
 function joined(
   a: ReadonlyMap<number, readonly number[]>,
   b: ReadonlyMap<number, readonly number[]>,
-): Map<number, readonly number[]> {
-  const out = new Map(a);
-  for (const [k, v] of b) out.set(k, [...(out.get(k) ?? []), ...v]);
+): EntryLists {
+  const out: EntryLists = new Map(a);
+  for (const [k, v] of b) addEntries(out, k, v);
   return out;
 }
 
@@ -584,7 +585,7 @@ function messageRules(
   return {
     hits,
     explained: explanations.reduce(
-      (m, x) => m.set(x.code, [...(m.get(x.code) ?? []), ...x.entries]),
+      (m, x) => addEntries(m, x.code, x.entries),
       new Map<number, readonly number[]>(),
     ),
     explainedCodes: new Set(explanations.map((x) => x.codeText)),
