@@ -25,6 +25,8 @@ const MIDPOINT = 2.0;
 const CONFIDENT_FLOOR = 0.6;
 /** How far the best entry must stand above the best non-wrapper runner-up. */
 const MIN_MARGIN = 0.3;
+/** A runner-up's phrase covered less than this is loose words, not its failure described. */
+const LOOSE_PHRASE = 0.5;
 /**
  * The least code evidence a first-person report needs to name its entry: a generic code written as
  * words or slightly misspelt ("invalid tokn", 0.55 before sharing) that up to three entries share.
@@ -182,7 +184,23 @@ function isRival(top: Scored, other: Scored, entries: readonly Entry[], query: Q
   if (entry === undefined || entry.generic || other.vendorMissing) return false;
   if (query.explained.get(other.entry)?.includes(top.entry) === true) return false;
   const refines = top.vendorSpecific && !top.vendorMissing && !other.vendorSpecific;
-  return !refines && !surfacesAsNamed(top, other, query);
+  return !refines && !surfacesAsNamed(top, other, query) && !looseBeside(top, other);
+}
+
+/**
+ * A runner-up found only by loose words beside a best entry the text names by a code, a status
+ * read at its endpoint or a failure stated: no code of its own, no message of its own quoted, and
+ * none of its phrases half covered ("unauthorized_client" beside a token endpoint's 401, reached
+ * through the words "client" and "authorized"). It shares the text's vocabulary, not its failure.
+ */
+function looseBeside(top: Scored, other: Scored): boolean {
+  return (
+    top.code > 0 &&
+    other.code === 0 &&
+    !other.verbatim &&
+    !other.ownMessage &&
+    other.phrase < LOOSE_PHRASE
+  );
 }
 
 /**

@@ -245,6 +245,20 @@ describe('diagnose: explain names the checks that held a reading', () => {
   });
 });
 
+describe('diagnose: a runner-up reached only by loose words is no second reading', () => {
+  it('answers a token endpoint 401 though unauthorized_client shares its words', () => {
+    const d = diagnoser.diagnose(
+      'I followed the guide, but while attempting to retrieve the OAuth 2.0 Access Token Response: 401 Unauthorized',
+      { explain: true },
+    );
+    expect(d.matches.map((m) => m.id).slice(0, 2)).toEqual([
+      'oauth2/invalid_client',
+      'oauth2/unauthorized_client',
+    ]);
+    expect(d).toMatchObject({ confident: true, held: [] });
+  });
+});
+
 describe('diagnose: failures that are not authentication', () => {
   it('answers server_error when the provider sent the OAuth code', () => {
     const d = diagnoser.diagnose(
