@@ -4,8 +4,10 @@ import {
   kindAllowsUnasked,
   outputShowsEntry,
   quotesMessage,
+  reportedWords,
 } from './evidence.js';
 import { PLAIN_CODE_WORDS, STATED_STRENGTH, type Query } from './query.js';
+import { flatText } from './quotes.js';
 import { OWN_CODE } from './refine.js';
 import type { Register } from './register.js';
 import type { Scored } from './score.js';
@@ -85,10 +87,12 @@ export function decide(
     top.ownMessage ||
     (top.status > 0 && top.vendor > 0) ||
     (top.verbatim && !register.otherFailure.includes('server error'));
-  // The poster names the entry's code in its words, or the RFC names it for the endpoint that
-  // answered a bare status.
+  // The poster names the entry's code in its words, the RFC names it for the endpoint that
+  // answered a bare status, or the text hands on the failure's words as a system's answer.
   const named = (): boolean =>
-    (register.firstPerson && inPostersWords(top, query)) || endpointStatus(top, query);
+    (register.firstPerson && inPostersWords(top, query)) ||
+    endpointStatus(top, query) ||
+    reportedFailure(top, query);
   // In the order they run: the cheap evidence first, the gate (it reads the whole text) last.
   const checks: readonly (readonly [DecisionCheck, () => boolean])[] = [
     ['output', () => outputShowsEntry(top, register)],
@@ -244,6 +248,27 @@ function inPostersWords(top: Scored, query: Query): boolean {
   return query.codeHits.some(
     (h) => h.entry === top.entry && h.asWords === true && h.strength >= PLAIN_CODE_WORDS,
   );
+}
+
+/**
+ * The entry's failure, named by its code's words or stated in a sentence, handed on as what a
+ * system answered ("it still says invalid token", "Connection failed: Invalid access token"): the
+ * poster hit it, whether or not they write in the first person.
+ */
+function reportedFailure(top: Scored, query: Query): boolean {
+  return query.codeHits.some(
+    (h) =>
+      h.entry === top.entry &&
+      h.strength >= STATED_STRENGTH &&
+      h.strength < OWN_CODE &&
+      h.byEndpoint !== true &&
+      reportedWords(query.flat, wordsOf(h.code)),
+  );
+}
+
+/** A code's words as flat text finds them (`invalid_token` → "invalid token"); a sentence as is. */
+function wordsOf(code: string): string {
+  return flatText(code.includes(' ') ? code : code.replace(/[_-]+/g, ' ')).replace(/[.!]+$/, '');
 }
 
 /**

@@ -65,3 +65,28 @@ export function kindAllowsUnasked(
   if (entry === undefined || entry.failure === 'auth') return true;
   return literal || (top.ownMessage && top.vendorSpecific);
 }
+
+/** How far before a failure's words a report frame ("says", "error:", an opening quote) is looked for. */
+const FRAME_BEFORE = 60;
+/**
+ * What hands on a system's answer just before the failure's words: a verb of the system answering
+ * ("it still says invalid token", "returns `invalid client`"; not "get", which is also the HTTP
+ * method), or a label and colon ("Connection failed: Invalid access token", "Error #01: invalid
+ * client secret"). A quote alone is no frame: release notes and issue lists quote errors too.
+ */
+const REPORT_FRAME =
+  /(?:\b(?:says|said|saying|shows|showed|showing|displays|displayed|returns|returned|returning|responds|responded|receiving|received)\b(?:\s+(?:with|me|us|an?|the|this|error|message|response))*|\b(?:error|failed|failure|exception)(?:\s*#?\d+)?\s*:)\s*["“'`*_]*\s*$/;
+
+/**
+ * The failure's words stand where a system's answer is handed on (see `REPORT_FRAME`), not in the
+ * poster's own account of what they tried: "it still says invalid token", "Connection failed:
+ * Invalid access token", `an "invalid client credentials" error`.
+ */
+export function reportedWords(flat: string, words: string): boolean {
+  if (words.length === 0) return false;
+  for (let at = flat.indexOf(words); at >= 0; at = flat.indexOf(words, at + 1)) {
+    const before = flat.slice(Math.max(0, at - FRAME_BEFORE), at);
+    if (REPORT_FRAME.test(before)) return true;
+  }
+  return false;
+}

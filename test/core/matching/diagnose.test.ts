@@ -259,6 +259,26 @@ describe('diagnose: a runner-up reached only by loose words is no second reading
   });
 });
 
+describe('diagnose: a failure handed on as what a system answered', () => {
+  it.each([
+    'When opening the settings page the following is shown:\nConnection status: Connection failed: Invalid access token.',
+    'I have pulled the access token but then it still says invalid token when i try to send a request',
+    'pocket-id-1  | [GIN] 2025/05/29 - 15:48:54 | 400 | POST "/api/oidc/token"\npocket-id-1  | Error #01: invalid client secret',
+  ])('answers %j', (text) => {
+    expect(diagnoser.diagnose(text, { explain: true })).toMatchObject({
+      confident: true,
+      held: [],
+    });
+  });
+
+  it('stays quiet on the same words in an account of what a server sends', () => {
+    const d = diagnoser.diagnose(
+      'The docs say invalid token is returned when the token has expired.',
+    );
+    expect(d.confident).toBe(false);
+  });
+});
+
 describe('diagnose: failures that are not authentication', () => {
   it('answers server_error when the provider sent the OAuth code', () => {
     const d = diagnoser.diagnose(

@@ -6,6 +6,7 @@ import {
   kindAllowsUnasked,
   outputShowsEntry,
   quotesMessage,
+  reportedWords,
 } from '../../../src/core/matching/evidence.js';
 import { flatText } from '../../../src/core/matching/quotes.js';
 import { readRegister } from '../../../src/core/matching/register.js';
@@ -127,5 +128,25 @@ describe('outputShowsEntry', () => {
 
   it('asks nothing of prose', () => {
     expect(outputShowsEntry(scored(), readRegister('our sync fails since Monday'))).toBe(true);
+  });
+});
+
+describe('reportedWords', () => {
+  // Handed on as a system's answer, or the poster's own words about one.
+  it.each([
+    ['it still says invalid token when i call the api', 'invalid token', true],
+    ['connection status: connection failed: invalid access token.', 'invalid access token', true],
+    ['error #01: invalid client secret', 'invalid client', true],
+    ['the api returned "invalid grant" again', 'invalid grant', true],
+    ['when calling the get endpoint with an invalid client id', 'invalid client', false],
+    ['known issues: - [dex oauth: "invalid client credentials"]', 'invalid client', false],
+    [
+      'pc: new response of invalid grant causes oauth to become invalidated',
+      'invalid grant',
+      false,
+    ],
+    ['the docs say invalid token is returned', 'invalid token', false],
+  ])('%j → %j: %s', (flat, words, handedOn) => {
+    expect(reportedWords(flat, words)).toBe(handedOn);
   });
 });
