@@ -84,6 +84,32 @@ export function bareStatusReadings(
   return readingsOf('invalid_token', index, '401 from an API called with a token', false);
 }
 
+/** The resource server's refusal of an access token (RFC 6750 section 3.1). */
+const RESOURCE_REFUSAL = 'invalid_token';
+
+/**
+ * Readings of the resource server's refusal found by words at a token endpoint's 401 (a body's
+ * "JWT is Invalid" from `/oauth/jwt/token`, Passport's "failed to obtain access token"): a token
+ * endpoint is not called with an access token, so its 401 is the client's authentication refused
+ * (RFC 6749 section 5.2), whatever token the words name. `invalid_token` written out as the code
+ * stands: it is what the server sent. The hits without them; the rest as given.
+ */
+export function withoutTokenEndpointMisreadings<H extends { entry: number; code: string }>(
+  hits: H[],
+  text: string,
+  signals: Signals,
+  index: MatchIndex,
+): H[] {
+  if (!signals.statuses.has(401) || !TOKEN_ENDPOINT.test(text)) return hits;
+  const refusal = new Set(
+    (index.codes.get(RESOURCE_REFUSAL) ?? []).flatMap((r) => {
+      const system = index.entries[r.entry]?.system;
+      return system !== undefined && !index.vendorSystems.has(system) ? [r.entry] : [];
+    }),
+  );
+  return hits.filter((h) => !refusal.has(h.entry) || h.code.toLowerCase() === RESOURCE_REFUSAL);
+}
+
 function readingsOf(
   code: string,
   index: MatchIndex,

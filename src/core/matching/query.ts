@@ -1,5 +1,5 @@
 import { addEntries, type EntryLists } from './entry-lists.js';
-import { bareStatusReadings } from './bare-status.js';
+import { bareStatusReadings, withoutTokenEndpointMisreadings } from './bare-status.js';
 import { codeBucket, fewEdits, looseKey } from './code-search.js';
 import type { MatchIndex } from './match-index.js';
 import { flatText } from './quotes.js';
@@ -110,15 +110,21 @@ export function buildQuery(
   ]);
   const messages = messageRules(text, index, literal);
   const events = eventLineRules(text, index);
-  const found = [
-    ...literal,
-    ...events.hits,
-    ...findCodeWords(sequence, camel, qualified, index).filter(
-      (h) => !written.has(h.code.toLowerCase()),
-    ),
-    ...findClaimRules(text, index),
-    ...messages.hits,
-  ];
+  // A token endpoint's 401 is not the resource server's refusal, whatever token its words name.
+  const found = withoutTokenEndpointMisreadings(
+    [
+      ...literal,
+      ...events.hits,
+      ...findCodeWords(sequence, camel, qualified, index).filter(
+        (h) => !written.has(h.code.toLowerCase()),
+      ),
+      ...findClaimRules(text, index),
+      ...messages.hits,
+    ],
+    text,
+    signals,
+    index,
+  );
   // A named code says more than a bare status or a failure put in words: those only stand in for one.
   const coded = found.some((h) => h.strength >= NAMES_CODE);
   for (const r of bareStatusReadings(text, signals, index, coded))

@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { withoutTokenEndpointMisreadings } from '../../../src/core/matching/bare-status.js';
+import { buildIndex, type MatchIndex } from '../../../src/core/matching/match-index.js';
+import { extractSignals } from '../../../src/core/matching/signals.js';
 import type { Diagnoser } from '../../../src/core/matching/types.js';
-import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
+import { fixtureCatalogue, fixtureDiagnoser } from '../../support/fixture-catalogue.js';
 
 let diagnoser: Diagnoser;
 
@@ -99,5 +102,37 @@ describe('decide: a bare status the RFC reads one way at its endpoint is evidenc
     expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
     expect(d.confident).toBe(false);
     expect(d.held).toContain('margin');
+  });
+});
+
+describe("withoutTokenEndpointMisreadings: a token endpoint's 401 is not the resource server's refusal", () => {
+  let index: MatchIndex;
+  beforeAll(async () => {
+    index = buildIndex(await fixtureCatalogue());
+  });
+  const hits = (): { entry: number; code: string }[] => {
+    const entry = index.entryIndex.get('oauth2/invalid_token') ?? -1;
+    return [
+      { entry, code: 'JWT is Invalid' },
+      { entry, code: 'invalid_token' },
+    ];
+  };
+
+  it('drops invalid_token read from words at the token endpoint, keeps the code as written', () => {
+    const text =
+      'Client request(POST https://auth.example.org/oauth/jwt/token) invalid: 401 Unauthorized. {"Error": "JWT is Invalid"}';
+    expect(
+      withoutTokenEndpointMisreadings(hits(), text, extractSignals(text), index).map((h) => h.code),
+    ).toEqual(['invalid_token']);
+  });
+
+  it('keeps every reading of an API 401 or of a token endpoint answering another status', () => {
+    for (const text of [
+      'GET https://api.example.org/v1/me -> 401 {"Error": "JWT is Invalid"}',
+      'POST https://auth.example.org/oauth/token -> 400 {"Error": "JWT is Invalid"}',
+    ])
+      expect(
+        withoutTokenEndpointMisreadings(hits(), text, extractSignals(text), index),
+      ).toHaveLength(2);
   });
 });
