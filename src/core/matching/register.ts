@@ -179,9 +179,9 @@ const DISCUSSION: readonly TestRule[] = [
     // A KB article's sections ("Cause", "Solution"; also in Chinese, Japanese, Korean, German,
     // Spanish, Portuguese), its sentences about what an error means or when it comes ("is
     // responded when the request contains …", "an invalid error code returned when …", "This
-    // occurs when:"), its "most common cause" (in the same languages), a cause said to be the
-    // usual one ("is usually the callback being consumed twice") and a docs page's title over its
-    // list of codes ("Refresh Token Error Responses").
+    // occurs when:"), its "most common cause" (also in Chinese), a cause said to be the usual one
+    // ("is usually the callback being consumed twice") and a docs page's title over its list of
+    // codes ("Refresh Token Error Responses").
     'docs or KB',
     anyOf(
       /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes|(?:报错|錯誤|错误)?原因|解决(?:方法|方案|办法)|处理(?:方式|方法)|対処法|解決策|원인|해결 ?방법|ursache|lösung|causa|solución|solução)\**\s*[:：]?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s*\**\s+\S|\b(?:typically|usually|generally|commonly|often) (?:stems?|arises?|results?) from\b|\byou(?:['’]re| are) (?:getting|seeing|receiving) (?:this|the|that) (?:error|message|response) because\b/im,
@@ -201,14 +201,9 @@ const DISCUSSION: readonly TestRule[] = [
           'enerally',
           'ommonly',
           'lmost always',
-          '最',
-          'よくある',
-          '가장',
-          'äufigst',
-          'ausa ',
-          'ause la',
+          '最常',
         ],
-        /\b(?:is|are) (?:returned|responded|raised|thrown|sent|issued) (?:when|if|whenever)\b|\b(?:error|code|status|response)s? (?:returned|sent|raised|thrown) (?:when|if|whenever)\b|\b(?:this|it) (?:typically |usually |often |generally |commonly )?(?:occurs|happens) when\b|\bis (?:usually|typically|generally|commonly|almost always) (?:the|a|an|caused|due|because)\b|最常见|最常見|よくある原因|最も一般的な原因|가장 흔한 원인|häufigste[rn]? (?:Ursache|Grund)|causa más común|causa mais comum|cause la plus (?:fréquente|courante)/i,
+        /\b(?:is|are) (?:returned|responded|raised|thrown|sent|issued) (?:when|if|whenever)\b|\b(?:error|code|status|response)s? (?:returned|sent|raised|thrown) (?:when|if|whenever)\b|\b(?:this|it) (?:typically |usually |often |generally |commonly )?(?:occurs|happens) when\b|\bis (?:usually|typically|generally|commonly|almost always) (?:the|a|an|caused|due|because)\b|最常见|最常見/i,
       ),
     ),
   ],
@@ -289,32 +284,17 @@ const DISCUSSION: readonly TestRule[] = [
   ],
   [
     // A maintainer or reviewer answering: asking for a repro, weighing a design, approving a change
-    // ("Looks good. Agree with handling …", "LGTM", "nit"), or tracing a user's failure for them ("I
-    // looked up your request id …", "Traced. This fails at …", "Would you mind trying …", and in
-    // Chinese and Korean "the error you encountered", "the screen you attached"). "I looked into" or
-    // "I traced" is a reply only with the reader's failure named ("your …" on that line): a poster
-    // tells the same way how they looked at their own ("I looked into the sign-in logs and found …").
+    // ("Looks good.", "LGTM"), or tracing a user's failure for them ("I looked up your request id
+    // …", "Traced. This fails at …", "Would you mind trying …", and in Korean "the screen you
+    // attached"). "I looked into" or "I traced" is a reply only with the reader's failure named
+    // ("your …" on that line): a poster tells the same way how they looked at their own ("I looked
+    // into the sign-in logs and found …").
     'reply',
     anyOf(
       /\b(?:if you (?:can|could)|can you|could you) (?:please )?(?:provide|share|attach|post) (?:a|an|the|your|some|more)\b|\bpersonally\b|\bwanted to discuss\b|\bI(?:'m| am) fine with\b/im,
       guarded(
-        [
-          'ooks good',
-          'LGTM',
-          'lgtm',
-          'atch',
-          'nit',
-          'Nit',
-          'gree with',
-          'hanks for',
-          '遇到的',
-          '첨부',
-          '보내주신',
-          'ould you mind',
-          'looked',
-          'raced',
-        ],
-        /^\s*(?:looks good|LGTM)\b|\blooks good to me\b|\bagree with (?:the|this|that|handling|adding|changing)\b|\bthanks for (?:the|this|your) (?:PR|pull request|fix|patch|contribution)\b|你遇到的|您遇到的|첨부해 주신|첨부하신|보내주신|\bwould you mind\b|\bI (?:looked (?:up|into)|traced)\b(?=[^\n]{0,160}?\byour\b)|^\s*traced\b/im,
+        ['ooks good', 'LGTM', '첨부해', 'ould you mind', 'looked', 'raced'],
+        /^\s*(?:looks good|LGTM)\b|\blooks good to me\b|첨부해 주신|\bwould you mind\b|\bI (?:looked (?:up|into)|traced)\b(?=[^\n]{0,160}?\byour\b)|^\s*traced\b/im,
       ),
     ),
   ],
