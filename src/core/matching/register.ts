@@ -99,10 +99,12 @@ const FIRST_PERSON: readonly RegExp[] = [
  * A cause stated as a condition: "if the token is expired", "when a Bearer token is invalid", "if
  * an invalid `client_id` is provided" (the quoted name is blanked from the prose), "when an invalid
  * refresh token is used", "if you provide an invalid refresh_token" (not "if we …": that is a poster
- * telling what they did).
+ * telling what they did), and an error received under a condition ("If we are getting
+ * `invalid_client` on the token exchange, we can safely assume …"): what would follow, not what the
+ * poster got.
  */
 const CONDITION_WORDS =
-  /\b(?:when|if|whenever|once) (?:the |a |an |your |my |our )?(?:[\w-]+ ){0,3}(?:is|are|was|were|has been|have been|gets?|becomes?) (?:(?:made|sent|called|used) with (?:an? |the )?)?(?:not valid|invalid|expired|wrong|incorrect|missing|revoked|disabled|blocked|mistyped)\b|\bif (?:the |a |an |your |it |that |this )?(?:[\w-]+ ){0,3}(?:fails?|failed) (?:with|due to|because)\b/i;
+  /\b(?:when|if|whenever|once) (?:the |a |an |your |my |our )?(?:[\w-]+ ){0,3}(?:is|are|was|were|has been|have been|gets?|becomes?) (?:(?:made|sent|called|used) with (?:an? |the )?)?(?:not valid|invalid|expired|wrong|incorrect|missing|revoked|disabled|blocked|mistyped)\b|\bif (?:the |a |an |your |it |that |this )?(?:[\w-]+ ){0,3}(?:fails?|failed) (?:with|due to|because)\b|\bif (?:we|I)(?:['’]re| are| am|['’]m)? (?:ever )?(?:get|getting|receive|receiving|see|seeing)\b/i;
 // A generic bad input as the condition: scanned only where one of its adjectives is.
 const CONDITION_INPUT = guarded(
   ['nvalid', 'xpired', 'rong', 'ncorrect', 'evoked', 'bad', 'Bad', 'alformed'],
@@ -164,13 +166,15 @@ const DOCS_TITLE =
 const DISCUSSION: readonly TestRule[] = [
   [
     'commit or PR',
-    /^\s*(?:fix|feat|chore|docs|refactor|perf|test|build|ci)(?:\([^)\n]*\))?!?:\s|\b(?:this|the) (?:PR|pull request|patch|commit|change ?set)\b|\bthis change (?:will|would|should|makes?|adds?|fixes|updates?|improves?|allows?)\b|\bI(?:'ve| have)? (?:updated|changed|modified|extended) the (?:repo|code|library|package|docs|documentation|README|module)\b|\b(?:fix(?:es|ed)?|clos(?:es|ed)|resolv(?:es|ed)|address(?:es|ed))\s+(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)/im,
+    /^\s*(?:fix|feat|chore|docs|refactor|perf|test|build|ci)(?:\([^)\n]*\))?!?:\s|\b(?:this|the) (?:PR|pull request|patch|commit|change ?set)\b|\b(?:this|the) change (?:will|would|should|makes?|adds?|fixes|updates?|improves?|allows?)\b|\bI(?:'ve| have)? (?:updated|changed|modified|extended) the (?:repo|code|library|package|docs|documentation|README|module)\b|\b(?:fix(?:es|ed)?|clos(?:es|ed)|resolv(?:es|ed)|address(?:es|ed))\s+(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)/im,
   ],
   [
-    // A change's verb opening a line ("Handles …", "Adds …"), or the change named ("a small
-    // behavior change", "breaking change").
+    // A change's verb opening a line ("Handles …", "Adds …"), the change named ("a small behavior
+    // change", "breaking change"), or a release note's item: a bold name, a dash, then what it does
+    // ("**Token refresh for extracted tokens** — When … it attempts a refresh").
     'change description',
     anyOf(
+      /^[ \t]*(?:[-*][ \t]+)?(?:\*\*|__)[^*_\n]{3,80}(?:\*\*|__)[ \t]*[—–][ \t]+[A-Za-z`]/m,
       /^\s*[-*]?\s*(?:made (?:a )?changes? to|fix(?:es|ed|ing)?|adds?|added|adding|handles?|handled|handling|updates?|updated|implements?|implemented|introduces?|introduced|removes?|removed|supports?|renames?|refactors?|ensures?|allows?|prevents?|improves?|improved|makes?|changes?|changed|bumps?|catches?|retries|retry|documents?|documented|clarif(?:y|ies|ied))\s+(?:the\s+|a\s+|an\s+|new\s+|support\s+|handling\s+|error\s+|retry\s+)*[\w`'"(]/im,
       guarded(['ehavio', 'reaking'], /\b(?:behaviou?r(?:al)?|breaking) change\b/i),
     ),
@@ -365,10 +369,12 @@ const OTHER_FAILURE: readonly Rule[] = [
   ],
   ['CORS', /\bCORS\b|Access-Control-Allow-Origin/i],
   // The client could not read what it got ("Could not decode access_token: InvalidToken", "failed
-  // to parse the response"): its own parsing, not a server refusing the credentials.
+  // to parse the response"): its own parsing, not a server refusing the credentials. Also a
+  // response that was not JSON at all (an HTML page), as Go ("invalid character '<' looking for
+  // beginning of value"), Node ("Unexpected token < in JSON") and Python (JSONDecodeError) print it.
   [
     'parse',
-    /\b(?:could not|couldn['’]t|can['’]t|cannot|failed to|unable to) (?:decode|parse|deseriali[sz]e)\b/i,
+    /\b(?:could not|couldn['’]t|can['’]t|cannot|failed to|unable to) (?:decode|parse|deseriali[sz]e)\b|\blooking for beginning of value\b|\bUnexpected token '?<'?,? (?:in JSON|"<)|\bJSONDecodeError\b|\bis not valid JSON\b/i,
   ],
   [
     // A cloud provider's permission check (IAM, RBAC): the caller is known, its policy says no.

@@ -197,6 +197,13 @@ describe('readRegister: failures that are not authentication', () => {
     ['server error', '502 Bad Gateway'],
     ['CORS', "blocked by CORS policy: No 'Access-Control-Allow-Origin' header"],
     ['parse', 'A popup shows the error message: "Could not decode access_token: InvalidToken".'],
+    // A token response that was not JSON (an HTML page), as Go, Node and Python print it.
+    [
+      'parse',
+      "Failed to exchange oauth code into token: invalid character '<' looking for beginning of value",
+    ],
+    ['parse', 'SyntaxError: Unexpected token < in JSON at position 0'],
+    ['parse', 'json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)'],
   ])('reads %s', (kind, text) => {
     expect(readRegister(text).otherFailure).toContain(kind);
   });
@@ -380,6 +387,16 @@ describe('readRegister: an error message mid-line', () => {
   });
 });
 
+describe('readRegister: a receipt under a condition', () => {
+  it('is no first-person report', () => {
+    const text = 'If we are getting invalid_client on the token exchange, we can stop retrying.';
+    expect(readRegister(text).firstPerson).toBe(false);
+    expect(readRegister('We are getting invalid_client on the token exchange.').firstPerson).toBe(
+      true,
+    );
+  });
+});
+
 describe('readRegister: texts that discuss an error they name without having it', () => {
   it.each([
     [
@@ -422,6 +439,15 @@ describe('readRegister: texts that discuss an error they name without having it'
     // The words a rule is scanned for are found in any case where the rule reads any case.
     ['change description', 'BREAKING CHANGE: an expired code is now answered with invalid_grant.'],
     ['condition', 'IT ANSWERS WITH A BARE 400 WHEN AN INVALID REFRESH TOKEN IS USED.'],
+    ['commit or PR', 'The change fixes the issue where an expired refresh token hangs the client.'],
+    [
+      'change description',
+      '**Token refresh on start** — When the stored token has expired, it refreshes it first.',
+    ],
+    [
+      'condition',
+      'If we are getting invalid_client on the token exchange, the registration was deleted.',
+    ],
   ])('reads %s in: %s', (rule, text) => {
     expect(readRegister(text).discussion).toContain(rule);
   });
