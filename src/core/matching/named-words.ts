@@ -1,6 +1,6 @@
 import type { MatchIndex } from './match-index.js';
 import { flatText, quotedMessages } from './quotes.js';
-import { splitIdentifier, toTerm } from './tokens.js';
+import { splitIdentifier, terms as termsOf, toTerm } from './tokens.js';
 
 /**
  * Reading a provider's own words by the catalogue's `wordsInCodes`: a code no entry lists
@@ -177,8 +177,11 @@ export function namedInSentences(text: string, index: MatchIndex): NamedMessage[
   return out;
 }
 
-/** The words an explanation opens with: its subject and what is wrong with it. */
-const OPENING_WORDS = 6;
+/**
+ * The words an explanation opens with: its subject and what is wrong with it, which a first
+ * sentence may state late ("Value passed for the authorization code was invalid.").
+ */
+const OPENING_WORDS = 12;
 
 /** An explanation that names another failure than the code it explains. */
 export interface Explained {
@@ -255,13 +258,41 @@ export function explainedOtherwise(
       codeText === 'invalid_request' && MISSING.test(message) && !WRONG_VALUE.test(message);
     for (const code of codes) {
       const other = entries.filter((e) => sameResponse(index, code, e));
-      const own = missing || index.wordsInCodes.some((w) => w.entry === code && restates(w.terms));
+      const own =
+        missing ||
+        index.wordsInCodes.some((w) => w.entry === code && restates(w.terms)) ||
+        closerToCode(message, index, code, other);
       const explained = index.wordsInCodes.some((w) => w.entry === code);
       if (explained && other.length > 0 && !own)
         out.push({ code, codeText, inErrorField: field, message: message.trim(), entries: other });
     }
   }
   return out;
+}
+
+/**
+ * The explanation reads as one of the code's own catalogue messages (the RFC's description of the
+ * code) more closely than any message of the failures it seems to name: Auth0's
+ * `unauthorized_client` "Grant type '…' not allowed for the client" is the RFC's "not authorized to
+ * use this authorization grant type", not an unsupported grant type. Closeness is the most words one
+ * message shares with the explanation.
+ */
+function closerToCode(
+  message: string,
+  index: MatchIndex,
+  code: number,
+  others: readonly number[],
+): boolean {
+  if (others.length === 0) return false;
+  const held = new Set(termsOf(message));
+  const shared = (entry: number): number =>
+    Math.max(
+      0,
+      ...(index.entries[entry]?.messages ?? []).map(
+        (m) => new Set(termsOf(m).filter((t) => held.has(t))).size,
+      ),
+    );
+  return shared(code) > Math.max(...others.map(shared));
 }
 
 /**

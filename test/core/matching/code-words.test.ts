@@ -149,6 +149,11 @@ describe('diagnose: the explanation beats a code the provider used loosely', () 
       'Error in login response: unauthorized_client - Invalid client secret.',
       'oauth2/invalid_client',
     ],
+    // What is wrong may come late in the explanation's first sentence.
+    [
+      "{ error: 'invalid_request', error_description: 'The value sent for the authorization code was invalid.' }",
+      'oauth2/invalid_grant',
+    ],
   ])('reads %j by its explanation', (text, id) => {
     expect(diagnoser.diagnose(text).matches[0]?.id).toBe(id);
   });
@@ -162,6 +167,11 @@ describe('diagnose: the explanation beats a code the provider used loosely', () 
     [
       '{"error":"invalid_grant","error_description":"Invalid access token"}',
       'oauth2/invalid_grant',
+    ],
+    // Closer to the code's own RFC sentence than to the failure its words seem to name.
+    [
+      "unauthorized_client: Grant type 'urn:example:custom' not allowed for the client.",
+      'oauth2/unauthorized_client',
     ],
   ])(
     'keeps the code where the explanation agrees or names another endpoint’s failure: %j',
