@@ -241,15 +241,15 @@ export function explainedOtherwise(
   const out: Explained[] = [];
   for (const { codes, code: codeText, message, field } of pairs) {
     const all = wordsOfMessage(message);
-    const words = all.slice(0, OPENING_WORDS);
-    const sequence = words.map((w) => toTerm(w) ?? '');
-    const entries = namedBeside(words, index, 2);
+    const entries = namedBeside(all.slice(0, OPENING_WORDS), index, 2);
     if (entries.length === 0) continue;
     // The code's own words of two or more anywhere in the explanation, in any order, restate the
     // code: "The grant type is unauthorized for this client_id" is unauthorized_client's own reading.
+    // One word does not: invalid_request's "parameter" is in every description of a parameter
+    // ("The provided value for the input parameter 'redirect_uri' is not valid").
     const held = new Set(all.flatMap((w) => toTerm(w) ?? []));
     const restates = (terms: readonly string[]): boolean =>
-      standsIn(terms, sequence) || (terms.length >= 2 && terms.every((t) => held.has(t)));
+      terms.length >= 2 && terms.every((t) => held.has(t));
     // A parameter said only to be missing or required is invalid_request's own reading, whichever
     // parameter it names (RFC 6749 5.2: "The request is missing a required parameter"): "Missing
     // grant type" beside invalid_request is no unsupported grant type. A value also said to be
@@ -381,13 +381,6 @@ function namedBeside(
     index,
     (terms) => terms.length >= least && standsBesideFailure(terms, sequence, failures),
   );
-}
-
-/** The item's words stand together somewhere in the sequence. */
-function standsIn(terms: readonly string[], sequence: readonly string[]): boolean {
-  for (let i = 0; i + terms.length <= sequence.length; i++)
-    if (standsAt(terms, sequence, i)) return true;
-  return false;
 }
 
 /** `terms` stand in `sequence` in order from position `i`. */

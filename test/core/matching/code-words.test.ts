@@ -154,6 +154,11 @@ describe('diagnose: the explanation beats a code the provider used loosely', () 
       "{ error: 'invalid_request', error_description: 'The value sent for the authorization code was invalid.' }",
       'oauth2/invalid_grant',
     ],
+    // invalid_request's one word "parameter" does not restate it: the parameter said wrong decides.
+    [
+      "invalid_request: The provided value for the input parameter 'redirect_uri' is not valid.",
+      'oauth2/redirect_uri_mismatch',
+    ],
   ])('reads %j by its explanation', (text, id) => {
     expect(diagnoser.diagnose(text).matches[0]?.id).toBe(id);
   });
@@ -167,6 +172,10 @@ describe('diagnose: the explanation beats a code the provider used loosely', () 
     [
       '{"error":"invalid_grant","error_description":"Invalid access token"}',
       'oauth2/invalid_grant',
+    ],
+    [
+      '{"error":"invalid_request","error_description":"The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed."}',
+      'oauth2/invalid_request',
     ],
     // Closer to the code's own RFC sentence than to the failure its words seem to name.
     [
