@@ -154,6 +154,11 @@ describe('diagnose: the explanation beats a code the provider used loosely', () 
       "{ error: 'invalid_request', error_description: 'The value sent for the authorization code was invalid.' }",
       'oauth2/invalid_grant',
     ],
+    // RFC 7636: a code_verifier that does not match the challenge is invalid_grant.
+    [
+      "{ error: 'invalid_request', error_description: 'The code verifier sent did not match the code challenge.' }",
+      'oauth2/invalid_grant',
+    ],
     // invalid_request's one word "parameter" does not restate it: the parameter said wrong decides.
     [
       "invalid_request: The provided value for the input parameter 'redirect_uri' is not valid.",
