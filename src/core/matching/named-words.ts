@@ -67,12 +67,14 @@ export function qualifiesNext(next: string | undefined): boolean {
  * A value of an error body's message field: what the provider printed beside or instead of a code
  * (`errmsg` beside `errcode` in WeChat's and other Chinese platforms' bodies).
  * The key is quoted (JSON) or, in an object literal a client printed, bare after `{` or a comma
- * (`{ error: 'invalid_request', error_description: 'Invalid Authorization Code' }`). That `{` or
+ * (`{ error: 'invalid_request', error_description: 'Invalid Authorization Code' }`), its value
+ * after a colon or, as Spring Security OAuth and a `WWW-Authenticate` challenge print it, an equals
+ * sign (`error="invalid_grant", error_description="Invalid redirect: …"`). That `{` or
  * comma is matched, not looked behind for: a look-behind over blanks is tried at every position and
  * rescans a run of spaces each time (only the value is read, so the match may start there).
  */
 const MESSAGE_FIELD =
-  /(?:\\?["']|[{,]\s*)(?:message|error|error_description|errorMessage|error_message|errmsg|detail|description|reason)(?:\\?["'])?\s*:\s*\\?["']([^"'\\\n]{3,300})\\?["']/gi;
+  /(?:\\?["']|[{,]\s*)(?:message|error|error_description|errorMessage|error_message|errmsg|detail|description|reason)(?:\\?["'])?\s*[:=]\s*\\?["']([^"'\\\n]{3,300})\\?["']/gi;
 /**
  * A validation error object (GitHub's and Strava's APIs): the resource and field it names and a
  * code saying what is wrong (`{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}`,
@@ -241,7 +243,9 @@ export function explainedOtherwise(
   const out: Explained[] = [];
   for (const { codes, code: codeText, message, field } of pairs) {
     const all = wordsOfMessage(message);
-    const entries = namedBeside(all.slice(0, OPENING_WORDS), index, 2);
+    const opening = all.slice(0, OPENING_WORDS);
+    const entries = namedBeside(opening, index, 2);
+    if (entries.length === 0) entries.push(...namedRightAfterFailure(opening, index));
     if (entries.length === 0) continue;
     // The code's own words of two or more anywhere in the explanation, in any order, restate the
     // code: "The grant type is unauthorized for this client_id" is unauthorized_client's own reading.
@@ -390,6 +394,21 @@ export function standsAt(
   i: number,
 ): boolean {
   return terms.every((t, k) => sequence[i + k] === t);
+}
+
+/**
+ * The entries whose one-word item follows a failure word directly ("Invalid redirect: … does not
+ * match", "Invalid scope"): in a provider's explanation beside its code, what that word qualifies
+ * is what failed.
+ */
+function namedRightAfterFailure(words: readonly string[], index: MatchIndex): number[] {
+  const sequence = words.map((w) => toTerm(w) ?? '');
+  return mostWords(
+    index,
+    (terms) =>
+      terms.length === 1 &&
+      sequence.some((t, i) => i > 0 && t === terms[0] && FAILURE_WORD.test(words[i - 1] ?? '')),
+  );
 }
 
 /** The item's words stand together in the message, with a failure word just before or after them. */

@@ -159,6 +159,11 @@ describe('diagnose: the explanation beats a code the provider used loosely', () 
       "{ error: 'invalid_request', error_description: 'The code verifier sent did not match the code challenge.' }",
       'oauth2/invalid_grant',
     ],
+    // One word right after a failure word names what failed, also in Spring's key="value" pairs.
+    [
+      'error="invalid_grant", error_description="Invalid redirect: https://app.example.org/cb does not match one of the registered values."',
+      'oauth2/redirect_uri_mismatch',
+    ],
     // invalid_request's one word "parameter" does not restate it: the parameter said wrong decides.
     [
       "invalid_request: The provided value for the input parameter 'redirect_uri' is not valid.",
@@ -182,6 +187,7 @@ describe('diagnose: the explanation beats a code the provider used loosely', () 
       '{"error":"invalid_request","error_description":"The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed."}',
       'oauth2/invalid_request',
     ],
+    ['error="invalid_grant", error_description="Invalid code"', 'oauth2/invalid_grant'],
     // Closer to the code's own RFC sentence than to the failure its words seem to name.
     [
       "unauthorized_client: Grant type 'urn:example:custom' not allowed for the client.",
