@@ -246,7 +246,6 @@ export function explainedOtherwise(
     const opening = all.slice(0, OPENING_WORDS);
     const entries = namedBeside(opening, index, 2);
     if (entries.length === 0) entries.push(...namedRightAfterFailure(opening, index));
-    if (entries.length === 0) continue;
     // The code's own words of two or more anywhere in the explanation, in any order, restate the
     // code: "The grant type is unauthorized for this client_id" is unauthorized_client's own reading.
     // One word does not: invalid_request's "parameter" is in every description of a parameter
@@ -260,8 +259,17 @@ export function explainedOtherwise(
     // wrong ("missing or not whitelisted") is explained by what is wrong with it.
     const missing =
       codeText === 'invalid_request' && MISSING.test(message) && !WRONG_VALUE.test(message);
+    // A value said to be absent is what many codes mean (invalid_request for any parameter,
+    // invalid_client for "no client authentication included"): its closeness to another entry's
+    // line names no other failure.
+    const absent = ABSENT.test(message);
     for (const code of codes) {
-      const other = entries.filter((e) => sameResponse(index, code, e));
+      const other =
+        entries.length > 0
+          ? entries.filter((e) => sameResponse(index, code, e))
+          : absent
+            ? []
+            : closestLines(message, index, code);
       const own =
         missing ||
         index.wordsInCodes.some((w) => w.entry === code && restates(w.terms)) ||
@@ -271,6 +279,39 @@ export function explainedOtherwise(
         out.push({ code, codeText, inErrorField: field, message: message.trim(), entries: other });
     }
   }
+  return out;
+}
+
+/** The fewest words an explanation must share with another entry's line to read as it. */
+const CLOSE_LINE = 3;
+/** How many more words than with any line of the code's own entry. */
+const CLOSER_BY = 2;
+
+/**
+ * Where no failure word names what failed, the explanation may still read as another entry's
+ * catalogue line: OpenIddict's `invalid_request` "This client application is not allowed to use
+ * the specified scope." is invalid_scope's "scope not allowed for this client". The entries of the
+ * code's response (sameResponse) that hold one of their `wordsInCodes` items and whose message or
+ * phrase shares the most words with the explanation, at least CLOSE_LINE and CLOSER_BY more than
+ * any line of the code's own entry.
+ */
+function closestLines(message: string, index: MatchIndex, code: number): number[] {
+  const held = new Set(termsOf(message));
+  const shared = (entry: number): number => {
+    const e = index.entries[entry];
+    const lines = e === undefined ? [] : [...e.messages, ...e.phrases];
+    return Math.max(0, ...lines.map((l) => new Set(termsOf(l).filter((t) => held.has(t))).size));
+  };
+  const least = Math.max(CLOSE_LINE, shared(code) + CLOSER_BY);
+  let best = least;
+  let out: number[] = [];
+  index.entries.forEach((_, e) => {
+    if (!sameResponse(index, code, e)) return;
+    if (!index.wordsInCodes.some((w) => w.entry === e && w.terms.every((t) => held.has(t)))) return;
+    const s = shared(e);
+    if (s > best) [best, out] = [s, [e]];
+    else if (s === best) out.push(e);
+  });
   return out;
 }
 
@@ -318,6 +359,9 @@ const QUOTED_VALUE = /'[^']*'/g;
 
 /** A parameter said to be absent: the request's own fault (invalid_request). */
 const MISSING = /\b(?:missing|required)\b/i;
+/** A value said to be absent, in the words a server's explanation uses for it. */
+const ABSENT =
+  /\b(?:missing|required|not (?:provided|present|included)|must (?:contain|include|be (?:provided|present|sent|included)))\b/i;
 /** A value said to be wrong, beside or instead of absent. */
 const WRONG_VALUE =
   /\b(?:invalid|not|expired|revoked|mismatch(?:ed)?|wrong|unknown|incorrect|malformed|unsupported)\b/i;

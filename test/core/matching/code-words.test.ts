@@ -164,6 +164,11 @@ describe('diagnose: the explanation beats a code the provider used loosely', () 
       'error="invalid_grant", error_description="Invalid redirect: https://app.example.org/cb does not match one of the registered values."',
       'oauth2/redirect_uri_mismatch',
     ],
+    // No failure word: the explanation reads as another entry's catalogue line ("scope not allowed for this client").
+    [
+      'invalid_request This client application is not allowed to use the specified scope.',
+      'oauth2/invalid_scope',
+    ],
     // invalid_request's one word "parameter" does not restate it: the parameter said wrong decides.
     [
       "invalid_request: The provided value for the input parameter 'redirect_uri' is not valid.",
@@ -188,6 +193,11 @@ describe('diagnose: the explanation beats a code the provider used loosely', () 
       'oauth2/invalid_request',
     ],
     ['error="invalid_grant", error_description="Invalid code"', 'oauth2/invalid_grant'],
+    // An absent value is no other failure, however close to invalid_request's line.
+    [
+      '{"error":"invalid_client","error_description":"The request body must contain the following parameter: client_assertion or client_secret."}',
+      'oauth2/invalid_client',
+    ],
     // Closer to the code's own RFC sentence than to the failure its words seem to name.
     [
       "unauthorized_client: Grant type 'urn:example:custom' not allowed for the client.",
