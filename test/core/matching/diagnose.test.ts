@@ -35,6 +35,31 @@ describe('diagnose: the same code read by its vendor', () => {
   });
 });
 
+describe("diagnose: NetSuite's OAuth 2.0 resource-call rejection", () => {
+  // Oracle, "RESTlets and REST Web Services Authentication Errors": a rejected access token answers
+  // 401 with RFC 6750's invalid_token and NetSuite's own description.
+  const challenge =
+    'WWW-Authenticate: Bearer realm="1234567", error="invalid_token", error_description="Invalid login attempt."';
+
+  it('reads the challenge from a NetSuite REST call as netsuite/InvalidLogin, not the vendor-neutral code', () => {
+    const d = diagnoser.diagnose(
+      `GET https://1234567.suitetalk.api.netsuite.com/services/rest/record/v1/customer -> 401\n${challenge}`,
+    );
+    expect(d.matches[0]?.id).toBe('netsuite/InvalidLogin');
+    expect(d.matches.map((m) => m.id)).toContain('oauth2/invalid_token');
+  });
+
+  it("reads NetSuite in its description alone, and leaves another provider's invalid_token to oauth2", () => {
+    expect(diagnoser.diagnose(`HTTP/1.1 401 Unauthorized\n${challenge}`).matches[0]?.id).toBe(
+      'netsuite/InvalidLogin',
+    );
+    const other = diagnoser.diagnose(
+      'WWW-Authenticate: Bearer error="invalid_token", error_description="The access token expired"',
+    );
+    expect(other.matches[0]?.id).toBe('oauth2/invalid_token');
+  });
+});
+
 describe('diagnose: what people paste', () => {
   it.each([
     [
