@@ -60,6 +60,20 @@ describe("diagnose: NetSuite's OAuth 2.0 resource-call rejection", () => {
   });
 });
 
+describe('diagnose: a Login Audit Trail code that TBA and OAuth 2.0 share', () => {
+  it('reads the TBA wording of FeatureDisabled as netsuite/FeatureDisabled, whose steps enable TBA', () => {
+    const { matches, confident } = diagnoser.diagnose(
+      'NetSuite login audit trail: The Token-based Authentication feature in NetSuite is not enabled.',
+    );
+    const steps = matches[0]?.entry.steps ?? [];
+    expect({
+      id: matches[0]?.id,
+      confident,
+      tba: steps.some((s) => s.includes('Token-Based')),
+    }).toEqual({ id: 'netsuite/FeatureDisabled', confident: true, tba: true });
+  });
+});
+
 describe('diagnose: what people paste', () => {
   it.each([
     [
