@@ -31,7 +31,7 @@ export interface Phrase {
    * A message as flat text (see `flatText`) when no entry of another system prints the same: found
    * whole in a paste, it names its vendor as surely as a host would.
    */
-  readonly quote?: string;
+  readonly quote: string | undefined;
 }
 
 /** One item of an entry's `wordsInCodes`, as terms. */
@@ -152,11 +152,11 @@ function hydratePhrases(data: IndexData): Phrase[] {
       to,
       mass: columns.mass[i] ?? 0,
       distinctive: columns.distinctive.charAt(i) === '1',
+      // Set on every phrase, undefined or not: phrases of one shape keep scoring's loads over
+      // them monomorphic (a quote spread onto some gave each of those a map of its own).
+      quote: columns.quoted.charAt(i) === '1' ? data.messageQuotes[entry]?.[at] : undefined,
     };
-    const quote = data.messageQuotes[entry]?.[at];
-    phrases.push(
-      columns.quoted.charAt(i) === '1' && quote !== undefined ? { ...phrase, quote } : phrase,
-    );
+    phrases.push(phrase);
     from = to;
   });
   return phrases;
