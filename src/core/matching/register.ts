@@ -101,10 +101,11 @@ const FIRST_PERSON: readonly RegExp[] = [
  * refresh token is used", "if you provide an invalid refresh_token" (not "if we …": that is a poster
  * telling what they did), and an error received under a condition ("If we are getting
  * `invalid_client` on the token exchange, we can safely assume …"): what would follow, not what the
- * poster got.
+ * poster got. What is received must be an error (a code, a quoted name blanked from the prose, an
+ * "error"): "if I get a new token …" is a step the poster took.
  */
 const CONDITION_WORDS =
-  /\b(?:when|if|whenever|once) (?:the |a |an |your |my |our )?(?:[\w-]+ ){0,3}(?:is|are|was|were|has been|have been|gets?|becomes?) (?:(?:made|sent|called|used) with (?:an? |the )?)?(?:not valid|invalid|expired|wrong|incorrect|missing|revoked|disabled|blocked|mistyped)\b|\bif (?:the |a |an |your |it |that |this )?(?:[\w-]+ ){0,3}(?:fails?|failed) (?:with|due to|because)\b|\bif (?:we|I)(?:['’]re| are| am|['’]m)? (?:ever )?(?:get|getting|receive|receiving|see|seeing)\b/i;
+  /\b(?:when|if|whenever|once) (?:the |a |an |your |my |our )?(?:[\w-]+ ){0,3}(?:is|are|was|were|has been|have been|gets?|becomes?) (?:(?:made|sent|called|used) with (?:an? |the )?)?(?:not valid|invalid|expired|wrong|incorrect|missing|revoked|disabled|blocked|mistyped)\b|\bif (?:the |a |an |your |it |that |this )?(?:[\w-]+ ){0,3}(?:fails?|failed) (?:with|due to|because)\b|\bif (?:we|I)(?:['’]re| are| am|['’]m)? (?:ever )?(?:get|getting|receive|receiving|see|seeing) (?:an? |the |this |that )?(?: |[a-z]+_[a-z_]+\b|(?:[\w-]+ ){0,2}errors?\b)/i;
 // A generic bad input as the condition: scanned only where one of its adjectives is.
 const CONDITION_INPUT = guarded(
   ['nvalid', 'xpired', 'rong', 'ncorrect', 'evoked', 'bad', 'Bad', 'alformed'],

@@ -395,6 +395,14 @@ describe('readRegister: a receipt under a condition', () => {
       true,
     );
   });
+
+  // What the poster gets under the condition must be an error: "if I get a new token" is a step.
+  it.each([
+    'If I get a new token with Postman it works, but from our app I get invalid_grant when refreshing.',
+    'If we receive a refresh token in the authorization response we use it to get a new access token.',
+  ])('reads no condition where nothing received is an error: %s', (text) => {
+    expect(readRegister(text).discussion).not.toContain('condition');
+  });
 });
 
 describe('readRegister: texts that discuss an error they name without having it', () => {
