@@ -477,6 +477,14 @@ describe('readRegister: texts that discuss an error they name without having it'
       expect(discussion).not.toContain(rule);
   });
 
+  // A change the poster made to their own setup is no change under review.
+  it.each([
+    'I rotated the client secret yesterday, but the change makes no difference: I still get invalid_client.',
+    'Not sure the change will take effect at once; right now I get redirect_uri_mismatch on login.',
+  ])('reads no commit or PR in: %s', (text) => {
+    expect(readRegister(text).discussion).not.toContain('commit or PR');
+  });
+
   it('reads no condition in a poster telling what they sent ("if we send …")', () => {
     const text =
       'We get invalid_grant if we send an expired refresh token to the token endpoint, since this morning.';
