@@ -11,6 +11,7 @@ import { flatText } from './quotes.js';
 import { OWN_CODE } from './refine.js';
 import type { Register } from './register.js';
 import type { Scored } from './score.js';
+import { splitIdentifier } from './tokens.js';
 import type { DecisionCheck } from './types.js';
 
 export interface Decision {
@@ -266,9 +267,15 @@ function reportedFailure(top: Scored, query: Query): boolean {
   );
 }
 
-/** A code's words as flat text finds them (`invalid_token` → "invalid token"); a sentence as is. */
+/**
+ * A code's words as flat text finds them (`invalid_token` → "invalid token", `TokenRejected` →
+ * "token rejected"); a sentence as is.
+ */
 function wordsOf(code: string): string {
-  return flatText(code.includes(' ') ? code : code.replace(/[_-]+/g, ' ')).replace(/[.!]+$/, '');
+  return flatText(code.includes(' ') ? code : splitIdentifier(code).join(' ')).replace(
+    /[.!]+$/,
+    '',
+  );
 }
 
 /**

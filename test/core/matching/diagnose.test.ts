@@ -303,6 +303,8 @@ describe('diagnose: a failure handed on as what a system answered', () => {
     'When opening the settings page the following is shown:\nConnection status: Connection failed: Invalid access token.',
     'I have pulled the access token but then it still says invalid token when i try to send a request',
     'pocket-id-1  | [GIN] 2025/05/29 - 15:48:54 | 400 | POST "/api/oidc/token"\npocket-id-1  | Error #01: invalid client secret',
+    // A camelCase code's words (TokenRejected) are handed on as a snake_case code's are.
+    'NetSuite connection failed: token rejected',
   ])('answers %j', (text) => {
     expect(diagnoser.diagnose(text, { explain: true })).toMatchObject({
       confident: true,
