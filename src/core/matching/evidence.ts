@@ -75,7 +75,7 @@ const FRAME_BEFORE = 60;
  * client secret"). A quote alone is no frame: release notes and issue lists quote errors too.
  */
 const REPORT_FRAME =
-  /(?:\b(?:says|said|saying|shows|showed|showing|displays|displayed|returns|returned|returning|responds|responded|receiving|received)\b(?:\s+(?:with|me|us|an?|the|this|error|message|response))*|\b(?:error|failed|failure|exception)(?:\s*#?\d+)?\s*:)\s*["“'`*_]*\s*$/;
+  /(?:\b(?:says|said|saying|shows|showed|showing|displays|displayed|returns|returned|returning|responds|responded|receiving|received)\b(?:\s+(?:with|me|us|an?|the|this|error|message|response))*|\b(?:error|failed|failure|exception)(?:\s*#?\d+)?\s*:)\s*["“‘'`*_]*\s*$/;
 
 /**
  * The failure's words stand where a system's answer is handed on (see `REPORT_FRAME`), not in the

@@ -138,6 +138,8 @@ describe('reportedWords', () => {
     ['connection status: connection failed: invalid access token.', 'invalid access token', true],
     ['error #01: invalid client secret', 'invalid client', true],
     ['the api returned "invalid grant" again', 'invalid grant', true],
+    // A single curly opening quote opens a quote as a double one does.
+    ['the app says ‘invalid token’ every time', 'invalid token', true],
     ['when calling the get endpoint with an invalid client id', 'invalid client', false],
     ['known issues: - [dex oauth: "invalid client credentials"]', 'invalid client', false],
     [
