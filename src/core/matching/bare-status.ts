@@ -91,8 +91,9 @@ const RESOURCE_REFUSAL = 'invalid_token';
  * Readings of the resource server's refusal found by words at a token endpoint's 401 (a body's
  * "JWT is Invalid" from `/oauth/jwt/token`, Passport's "failed to obtain access token"): a token
  * endpoint is not called with an access token, so its 401 is the client's authentication refused
- * (RFC 6749 section 5.2), whatever token the words name. `invalid_token` written out as the code
- * stands: it is what the server sent. The hits without them; the rest as given.
+ * (RFC 6749 section 5.2), whatever token the words name; not where the text also shows another
+ * URL, whose 401 it may be. `invalid_token` written out as the code stands: it is what the server
+ * sent. The hits without them; the rest as given.
  */
 export function withoutTokenEndpointMisreadings<H extends { entry: number; code: string }>(
   hits: H[],
@@ -100,7 +101,7 @@ export function withoutTokenEndpointMisreadings<H extends { entry: number; code:
   signals: Signals,
   index: MatchIndex,
 ): H[] {
-  if (!signals.statuses.has(401) || !TOKEN_ENDPOINT.test(text)) return hits;
+  if (!signals.statuses.has(401) || !TOKEN_ENDPOINT.test(text) || callsOtherUrl(text)) return hits;
   const refusal = new Set(
     (index.codes.get(RESOURCE_REFUSAL) ?? []).flatMap((r) => {
       const system = index.entries[r.entry]?.system;
@@ -108,6 +109,18 @@ export function withoutTokenEndpointMisreadings<H extends { entry: number; code:
     }),
   );
   return hits.filter((h) => !refusal.has(h.entry) || h.code.toLowerCase() === RESOURCE_REFUSAL);
+}
+
+/** URLs and request lines, each in turn. */
+const URL_SHAPES = new RegExp(URL_SHAPE.source, 'g');
+
+/**
+ * The text shows a URL that is no token endpoint (an API called with the token it got): the 401
+ * may be that URL's, not the token endpoint's.
+ */
+function callsOtherUrl(text: string): boolean {
+  for (const [url] of text.matchAll(URL_SHAPES)) if (!TOKEN_ENDPOINT.test(url)) return true;
+  return false;
 }
 
 function readingsOf(

@@ -130,6 +130,8 @@ describe("withoutTokenEndpointMisreadings: a token endpoint's 401 is not the res
     for (const text of [
       'GET https://api.example.org/v1/me -> 401 {"Error": "JWT is Invalid"}',
       'POST https://auth.example.org/oauth/token -> 400 {"Error": "JWT is Invalid"}',
+      // The token endpoint only named beside the API that answered 401.
+      'We get a token from https://auth.example.org/oauth/token fine, but GET https://api.example.org/v1/me returns 401 {"Error": "JWT is Invalid"}',
     ])
       expect(
         withoutTokenEndpointMisreadings(hits(), text, extractSignals(text), index),
