@@ -77,7 +77,13 @@ const OUTPUT: readonly Rule[] = [
 
 /** A first-person or present-tense report that something fails for the poster. */
 const FIRST_PERSON: readonly RegExp[] = [
-  /\b(?:I|we)(?:'m|'ve|’m|’ve| am| are| have| keep| still| now| just| also)?\s+(?:\w+ly\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|hav(?:e|ing) (?:an?|the|this|same) (?:error|issue|problem))\b/i,
+  /\b(?:I|we)(?:'m|'ve|’m|’ve| am| are| have| keep| still| now| just| also)?\s+(?:\w+ly\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|(?:hav(?:e|ing)|had) (?:an?|the|this|that|same|some)(?: [\w-]+)? (?:error|issue|problem|trouble)s?|(?:unable|not able) to)\b/i,
+  // The failure told without "I get": what the thing would not let the poster do ("it wont allow
+  // me to login"), the error received while trying ("without receiving the error:", "and still
+  // receiving the same error"), and what it answered ("it still says invalid token", a line opening
+  // "says …"). Not "keeps getting" (also "if you keep getting this error") nor "it says that" (a
+  // spec or docs page quoted).
+  /\b(?:won['’]?t|will not|doesn['’]?t|does not|didn['’]?t|did not|can['’]?t|cannot|wouldn['’]?t) (?:let|allow) (?:me|us)\b|\b(?:without|after|upon|and|still) (?:receiving|getting|hitting|encountering|running into) (?:the |an? |this |that |these |following |same )+(?:[\w-]+ ){0,2}(?:errors?|exceptions?|messages?|responses?)\b|(?:\bit (?:still |just |now |then |only |always )?|^\s*)(?:says|said|shows|showed|displays|displayed)\b(?! that\b)/im,
   /\b(?:my|our)\s+(?:\w+\s+){0,3}(?:fails?|failed|failing|returns?|returned|throws?|threw|stopped|breaks?|broke|logs?|logged|shows?|showed|says|said|reports?|reported|gets?|got|is (?:failing|broken|getting))\b/i,
   // An issue template's heading: a Markdown heading, or a line of its own ("Error message:"). Not
   // "log" as the verb: "## Log in with Okta" is a how-to's heading.

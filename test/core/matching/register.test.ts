@@ -61,6 +61,13 @@ describe('readRegister: who is speaking', () => {
     'POST to token_url does not contain the client_id, causing me to receive a 401 from the provider',
     'invalid scpoe from auth server when requesting api://payments/.default',
     'invalid_grant from the token endpoint since the secret rotation',
+    // The report told without "I get": unable to, won't let me, receiving the error, it says.
+    'I am unable to create a backup without receiving the error: token is malformed',
+    "it wont allow me to login\nsays the code is invalid",
+    'we had a peculiar issue with the client config',
+    'I have the following error on refresh',
+    'Tried both endpoints and still receiving the same error',
+    'then it still says invalid token when I send a request',
   ])('reads a report of a failure: %s', (text) => {
     expect(readRegister(text).firstPerson).toBe(true);
   });
@@ -222,6 +229,9 @@ describe('readRegister: impersonal descriptions are not reports', () => {
     'the endpoint will return the below error if you try this',
     'your sync will fail when the password changes',
     'you could also be getting this error due to IP ranges',
+    'feel free to reopen it if you keep getting this error',
+    'In the spec it says that clients must authenticate',
+    'When receiving the error, the client should refresh the token.',
   ])('%s', (text) => {
     expect(readRegister(text).firstPerson).toBe(false);
   });
