@@ -88,10 +88,11 @@ export function decide(
     top.ownMessage ||
     (top.status > 0 && top.vendor > 0) ||
     (top.verbatim && !register.otherFailure.includes('server error'));
-  // The poster names the entry's code in its words, the RFC names it for the endpoint that
-  // answered a bare status, or the text hands on the failure's words as a system's answer.
+  // The poster names the entry's code in its words or reports a failure the text states short of
+  // a code, the RFC names it for the endpoint that answered a bare status, or the text hands on
+  // the failure's words as a system's answer.
   const named = (): boolean =>
-    (register.firstPerson && inPostersWords(top, query)) ||
+    (register.firstPerson && (inPostersWords(top, query) || statedFailure(top, query))) ||
     endpointStatus(top, query) ||
     reportedFailure(top, query);
   // In the order they run: the cheap evidence first, the gate (it reads the whole text) last.
@@ -252,18 +253,29 @@ function inPostersWords(top: Scored, query: Query): boolean {
 }
 
 /**
+ * The text names the entry's failure short of its code: a sentence stating it ("The given OAuth 2
+ * access token is malformed"), its code's words, an unlisted code's words. Not a bare status read
+ * at its endpoint (`byEndpoint` set either way): an API's 401 could be any refusal.
+ */
+function statedFailure(top: Scored, query: Query): boolean {
+  return shortOfCode(top, query).some((h) => h.byEndpoint === undefined);
+}
+
+/**
  * The entry's failure, named by its code's words or stated in a sentence, handed on as what a
  * system answered ("it still says invalid token", "Connection failed: Invalid access token"): the
  * poster hit it, whether or not they write in the first person.
  */
 function reportedFailure(top: Scored, query: Query): boolean {
-  return query.codeHits.some(
-    (h) =>
-      h.entry === top.entry &&
-      h.strength >= STATED_STRENGTH &&
-      h.strength < OWN_CODE &&
-      h.byEndpoint !== true &&
-      reportedWords(query.flat, wordsOf(h.code)),
+  return shortOfCode(top, query).some(
+    (h) => h.byEndpoint !== true && reportedWords(query.flat, wordsOf(h.code)),
+  );
+}
+
+/** The best entry's hits that name its failure, but weaker than its own code. */
+function shortOfCode(top: Scored, query: Query): Query['codeHits'] {
+  return query.codeHits.filter(
+    (h) => h.entry === top.entry && h.strength >= STATED_STRENGTH && h.strength < OWN_CODE,
   );
 }
 

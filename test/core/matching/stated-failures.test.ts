@@ -68,3 +68,22 @@ describe('diagnose: a failure the poster states in words', () => {
     expect(d.matches.some((m) => stated(m.why))).toBe(false);
   });
 });
+
+describe('diagnose: a first-person report beside a failure stated in words', () => {
+  const output =
+    'Upload failed: Non-json response: Error in call to function "files/upload": The given access token is malformed.';
+
+  it('answers the failure the poster reports, stated in a sentence and not framed as an answer', () => {
+    const d = diagnoser.diagnose(
+      `I am unable to upload a file without receiving the error: ${output}`,
+      { explain: true },
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
+    expect(stated(d.matches[0]?.why)).toBe(true);
+    expect(d).toMatchObject({ confident: true, held: [] });
+  });
+
+  it('stays quiet on the same sentence without the report', () => {
+    expect(diagnoser.diagnose(output).confident).toBe(false);
+  });
+});
