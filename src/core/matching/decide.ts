@@ -102,7 +102,13 @@ export function decide(
       'other failure',
       () => register.otherFailure.length === 0 || own || wrapsAuthFailure(top, register),
     ],
-    ['unknown code', () => query.foreignCodes.length === 0 || literal],
+    // An unknown code whose own message states the entry's failure in a sentence the catalogue
+    // knows ("NotAuthorizedException: Invalid Refresh Token.") is that failure's category word:
+    // the explanation beats the code. S3's "Access Denied" states no catalogued failure.
+    [
+      'unknown code',
+      () => query.foreignCodes.length === 0 || literal || failureSentence(top, query),
+    ],
     ['kind', () => kindAllowsUnasked(entry, top, literal)],
     [
       'about authentication',
@@ -270,6 +276,11 @@ function reportedFailure(top: Scored, query: Query): boolean {
   return shortOfCode(top, query).some(
     (h) => h.byEndpoint !== true && reportedWords(query.flat, wordsOf(h.code)),
   );
+}
+
+/** The text states the best entry's failure in a sentence (a stated failure or message, not a code). */
+function failureSentence(top: Scored, query: Query): boolean {
+  return shortOfCode(top, query).some((h) => h.byEndpoint === undefined && h.code.includes(' '));
 }
 
 /** The best entry's hits that name its failure, but weaker than its own code. */

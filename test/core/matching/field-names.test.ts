@@ -142,6 +142,15 @@ describe('diagnose: a code no entry knows says what failed', () => {
     expect(d.held ?? []).not.toContain('unknown code');
   });
 
+  it('answers an unknown code whose own message states a catalogued failure', () => {
+    const d = diagnoser.diagnose(
+      'com.example.idp.model.NotAuthorizedException: Invalid Refresh Token. (Service: ExampleIdp; Status Code: 400; Error Code: NotAuthorizedException; Request ID: 42)',
+      { explain: true },
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(d).toMatchObject({ confident: true, held: [] });
+  });
+
   it('still holds a reading beside another system’s code (S3’s AccessDenied)', () => {
     const d = diagnoser.diagnose(
       'botocore.exceptions.ClientError: An error occurred (AccessDenied) when calling the GetObject operation: Access Denied',
