@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Entry } from '../../../src/core/catalogue/catalogue.js';
+import { decide } from '../../../src/core/matching/decide.js';
+import type { Query } from '../../../src/core/matching/query.js';
+import { readRegister } from '../../../src/core/matching/register.js';
+import type { Scored } from '../../../src/core/matching/score.js';
+import { fixtureCatalogue } from '../../support/fixture-catalogue.js';
+
+const scored = (entry: number, score: number, code: number, phrase: number): Scored => ({
+  entry,
+  score,
+  code,
+  phrase,
+  verbatim: false,
+  overlap: 0,
+  vendor: 0,
+  status: 0,
+  statusUnique: false,
+  ownMessage: false,
+  vendorMissing: false,
+  vendorSpecific: false,
+  why: [],
+});
+
+// The fixture catalogue's two entries, in ranking order: invalid_client, then invalid_grant.
+let entries: Entry[] = [];
+
+beforeAll(async () => {
+  const all = (await fixtureCatalogue()).entries;
+  entries = ['oauth2/invalid_client', 'oauth2/invalid_grant'].flatMap((id) =>
+    all.filter((e) => e.id === id),
+  );
+});
+
+// The poster names invalid_client in words; invalid_grant is reached only by prose words.
+const text = 'I am getting an invalid client error. I need to get my refresh token somehow.';
+const query = {
+  flat: text.toLowerCase(),
+  codeHits: [
+    {
+      entry: 0,
+      code: 'invalid_client',
+      strength: 0.55,
+      inErrorField: false,
+      vendorUnique: false,
+      asWords: true,
+    },
+  ],
+  foreignCodes: [],
+  explained: new Map(),
+  explainedCodes: new Set(),
+} as unknown as Query;
+
+/** The decision beside a runner-up with no code of its own and its best phrase covered `phrase`. */
+const beside = (phrase: number) =>
+  decide(
+    [scored(0, 1.98, 0.45, 0.23), scored(1, 1.7, 0, phrase)],
+    query,
+    entries,
+    readRegister(text),
+    () => true,
+    true,
+  );
+
+describe('decide: a runner-up with a phrase covered under two thirds is loose words', () => {
+  it('answers beside a runner-up whose best phrase is covered 0.6, with no code of its own', () => {
+    expect(beside(0.6)).toMatchObject({ confident: true, held: [] });
+  });
+
+  it('still holds beside a runner-up whose phrase is covered two thirds or more', () => {
+    expect(beside(0.7).held).toEqual(['margin']);
+  });
+});
