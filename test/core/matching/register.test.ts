@@ -63,7 +63,7 @@ describe('readRegister: who is speaking', () => {
     'invalid_grant from the token endpoint since the secret rotation',
     // The report told without "I get": unable to, won't let me, receiving the error, it says.
     'I am unable to create a backup without receiving the error: token is malformed',
-    "it wont allow me to login\nsays the code is invalid",
+    'it wont allow me to login\nsays the code is invalid',
     'we had a peculiar issue with the client config',
     'I have the following error on refresh',
     'Tried both endpoints and still receiving the same error',
