@@ -5,3 +5,13 @@ export type EntryLists = Map<number, readonly number[]>;
 export function addEntries(map: EntryLists, key: number, entries: Iterable<number>): EntryLists {
   return map.set(key, [...(map.get(key) ?? []), ...entries]);
 }
+
+/** Two maps of entries to entry lists as one, the lists of a key in both joined. */
+export function joined(
+  a: ReadonlyMap<number, readonly number[]>,
+  b: ReadonlyMap<number, readonly number[]>,
+): EntryLists {
+  const out: EntryLists = new Map(a);
+  for (const [k, v] of b) addEntries(out, k, v);
+  return out;
+}
