@@ -36,6 +36,7 @@ export function findCodes(
           strength: r.strength * factor,
           inErrorField,
           vendorUnique: r.vendorUnique,
+          ...(exact === undefined && otherShape(r.code, token) ? { asWords: true } : {}),
         });
       continue;
     }
@@ -102,3 +103,11 @@ function sameShape(code: string, token: string): boolean {
 /** CamelCase with two or more humps, snake_case or UPPER_SNAKE: a code, in an error field. */
 const CODE_SHAPE =
   /^(?:[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+|[a-z]+(?:_[a-z0-9]+)+|[A-Z]+(?:_[A-Z0-9]+)+)$/;
+
+/**
+ * `token_expired` for NetSuite's `TokenExpired`: a CamelCase code written in snake or kebab case is
+ * the code's words in another provider's spelling (oauthlib's `(token_expired)`), not the code.
+ */
+function otherShape(code: string, token: string): boolean {
+  return !/[_-]/.test(code) && /[_-]/.test(token);
+}

@@ -62,7 +62,11 @@ export function detectVendors(
     const why: string[] = [];
     let strength = 0;
     const own = codeHits.find(
-      (h) => h.vendorUnique && h.strength >= 0.8 && index.entries[h.entry]?.system === rule.system,
+      (h) =>
+        h.vendorUnique &&
+        h.asWords !== true &&
+        h.strength >= 0.8 &&
+        index.entries[h.entry]?.system === rule.system,
     );
     if (own !== undefined) {
       strength += 0.6;

@@ -239,6 +239,17 @@ describe('diagnose: a vendor code written as words needs that vendor', () => {
     );
   });
 
+  it('reads a CamelCase code spelt in snake_case as its words: oauthlib’s (token_expired) is no NetSuite code', () => {
+    const trace =
+      'oauthlib.oauth2.rfc6749.errors.InvalidClientError: (invalid_client)\n' +
+      'During handling of the above exception, another exception occurred:\n' +
+      'oauthlib.oauth2.rfc6749.errors.TokenExpiredError: (token_expired)';
+    expect(diagnoser.diagnose(trace).matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(codeStrength('(token_expired)', 'netsuite/TokenExpired')).toBe(0.55);
+    // Where the text shows NetSuite, the other spelling still names its code.
+    expect(codeStrength('NetSuite: (token_expired)', 'netsuite/TokenExpired')).toBeCloseTo(0.85);
+  });
+
   it('does not read a snake_case code as a typo of a CamelCase one (invalid_code is not InvalidScope)', () => {
     const d = diagnoser.diagnose('Receiving invalid_code error while copying code from docs');
     expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
