@@ -1,7 +1,7 @@
 import { addEntries, type EntryLists } from './entry-lists.js';
 import type { MatchIndex } from './match-index.js';
 
-/** A code an event line names as the failure, in the shape `query.ts` reads codes. */
+/** A code an event line names as the failure, in the shape `code-tokens.ts` reads codes. */
 export interface EventHit {
   readonly entry: number;
   readonly code: string;

@@ -132,7 +132,7 @@ function quotedWhole(
 
 /**
  * The entry's code `at` is in the text: as written, in another spelling, misspelt, or as its words
- * standing together (`refresh token error`); see the code hits of query.ts. Its words scattered over
+ * standing together (`refresh token error`); see the code hits of code-tokens.ts. Its words scattered over
  * a report ("refreshing the token … error") are not the code.
  */
 function codeFound(entry: Entry | undefined, at: number, ei: number, query: Query): boolean {

@@ -499,7 +499,7 @@ export function isOutputLine(line: string): boolean {
 /**
  * A line read once: null when it is not output, else the poster's words in front of the output.
  * The register, the gate's shares and its paragraphs each read every line of a paste, and a log
- * repeats its lines; remembered lines are bounded and emptied when full, as query.ts's tokens.
+ * repeats its lines; remembered lines are bounded and emptied when full, as read-token.ts's tokens.
  */
 function readLine(line: string): string | null {
   let read = linesRead.get(line);
