@@ -297,11 +297,7 @@ const CLOSER_BY = 2;
  */
 function closestLines(message: string, index: MatchIndex, code: number): number[] {
   const held = new Set(termsOf(message));
-  const shared = (entry: number): number => {
-    const e = index.entries[entry];
-    const lines = e === undefined ? [] : [...e.messages, ...e.phrases];
-    return Math.max(0, ...lines.map((l) => new Set(termsOf(l).filter((t) => held.has(t))).size));
-  };
+  const shared = (entry: number): number => mostShared(lineTerms(index, entry, true), held);
   const least = Math.max(CLOSE_LINE, shared(code) + CLOSER_BY);
   let best = least;
   let out: number[] = [];
@@ -330,14 +326,46 @@ function closerToCode(
 ): boolean {
   if (others.length === 0) return false;
   const held = new Set(termsOf(message));
-  const shared = (entry: number): number =>
-    Math.max(
-      0,
-      ...(index.entries[entry]?.messages ?? []).map(
-        (m) => new Set(termsOf(m).filter((t) => held.has(t))).size,
-      ),
-    );
+  const shared = (entry: number): number => mostShared(lineTerms(index, entry, false), held);
   return shared(code) > Math.max(...others.map(shared));
+}
+
+/** The most distinct words one line shares with `held`. */
+function mostShared(lines: readonly (readonly string[])[], held: ReadonlySet<string>): number {
+  let most = 0;
+  for (const line of lines) {
+    let n = 0;
+    for (const t of line) if (held.has(t)) n++;
+    if (n > most) most = n;
+  }
+  return most;
+}
+
+/**
+ * Each entry's catalogue lines (its messages, and with `phrases` its phrases too) as their distinct
+ * words, read once per index: explanations are compared with them on every paste that has one.
+ */
+const LINE_TERMS = new WeakMap<MatchIndex, Map<string, readonly (readonly string[])[]>>();
+
+function lineTerms(
+  index: MatchIndex,
+  entry: number,
+  phrases: boolean,
+): readonly (readonly string[])[] {
+  let byEntry = LINE_TERMS.get(index);
+  if (byEntry === undefined) {
+    byEntry = new Map();
+    LINE_TERMS.set(index, byEntry);
+  }
+  const key = phrases ? `${entry}+` : `${entry}`;
+  let lines = byEntry.get(key);
+  if (lines === undefined) {
+    const e = index.entries[entry];
+    const text = e === undefined ? [] : phrases ? [...e.messages, ...e.phrases] : e.messages;
+    lines = text.map((l) => [...new Set(termsOf(l))]);
+    byEntry.set(key, lines);
+  }
+  return lines;
 }
 
 /**
