@@ -96,10 +96,13 @@ export function decide(
   // The poster names the entry's code in its words or reports a failure the text states short of
   // a code, the RFC names it for the endpoint that answered a bare status, or the text hands on
   // the failure's words as a system's answer.
+  // Read by the evidence and the margin checks: worked out once, when first asked.
+  let namedOnce: boolean | undefined;
   const named = (): boolean =>
-    (register.firstPerson && (inPostersWords(top, query) || statedFailure(top, query))) ||
-    endpointStatus(top, query) ||
-    reportedFailure(top, query);
+    (namedOnce ??=
+      (register.firstPerson && (inPostersWords(top, query) || statedFailure(top, query))) ||
+      endpointStatus(top, query) ||
+      reportedFailure(top, query));
   // In the order they run: the cheap evidence first, the gate (it reads the whole text) last.
   const checks: readonly (readonly [DecisionCheck, () => boolean])[] = [
     ['output', () => outputShowsEntry(top, register)],

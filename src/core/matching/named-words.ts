@@ -263,17 +263,20 @@ export function explainedOtherwise(
     // invalid_client for "no client authentication included"): its closeness to another entry's
     // line names no other failure.
     const absent = ABSENT.test(message);
+    // The explanation's terms, read once for the catalogue-line comparisons below, only if asked.
+    let lineWords: ReadonlySet<string> | undefined;
+    const asLine = (): ReadonlySet<string> => (lineWords ??= new Set(termsOf(message)));
     for (const code of codes) {
       const other =
         entries.length > 0
           ? entries.filter((e) => sameResponse(index, code, e))
           : absent
             ? []
-            : closestLines(message, index, code);
+            : closestLines(asLine(), index, code);
       const own =
         missing ||
         index.wordsInCodes.some((w) => w.entry === code && restates(w.terms)) ||
-        closerToCode(message, index, code, other);
+        (other.length > 0 && closerToCode(asLine(), index, code, other));
       const explained = index.wordsInCodes.some((w) => w.entry === code);
       if (explained && other.length > 0 && !own)
         out.push({ code, codeText, inErrorField: field, message: message.trim(), entries: other });
@@ -295,8 +298,7 @@ const CLOSER_BY = 2;
  * phrase shares the most words with the explanation, at least CLOSE_LINE and CLOSER_BY more than
  * any line of the code's own entry.
  */
-function closestLines(message: string, index: MatchIndex, code: number): number[] {
-  const held = new Set(termsOf(message));
+function closestLines(held: ReadonlySet<string>, index: MatchIndex, code: number): number[] {
   const shared = (entry: number): number => mostShared(lineTerms(index, entry, true), held);
   const least = Math.max(CLOSE_LINE, shared(code) + CLOSER_BY);
   let best = least;
@@ -319,13 +321,11 @@ function closestLines(message: string, index: MatchIndex, code: number): number[
  * message shares with the explanation.
  */
 function closerToCode(
-  message: string,
+  held: ReadonlySet<string>,
   index: MatchIndex,
   code: number,
   others: readonly number[],
 ): boolean {
-  if (others.length === 0) return false;
-  const held = new Set(termsOf(message));
   const shared = (entry: number): number => mostShared(lineTerms(index, entry, false), held);
   return shared(code) > Math.max(...others.map(shared));
 }
