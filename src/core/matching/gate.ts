@@ -3,6 +3,7 @@ import {
   DISCUSSION_RULES,
   isOutputLine,
   OUTPUT_RULES,
+  SENTENCE_BREAK,
   type Register,
 } from './register.js';
 
@@ -198,7 +199,7 @@ export function gateFeatures(
   const away = awayFromOutput(prose, text, printed);
   const ownParagraphs = away.includes('?')
     ? away
-        .split(/(?<=[.!?])\s+|\n/)
+        .split(SENTENCE_BREAK)
         .filter((sentence) => !(sentence.trimEnd().endsWith('?') && REQUEST.test(sentence)))
         .join('\n')
     : away;

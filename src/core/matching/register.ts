@@ -120,7 +120,7 @@ const CONDITION_INPUT = guarded(
 const CONDITION = anyOf(CONDITION_WORDS, CONDITION_INPUT);
 
 /** Where a paste's prose is cut into sentences: after a sentence's end mark, and at a line break. */
-const SENTENCE_BREAK = /(?<=[.!?])\s+|\n/;
+export const SENTENCE_BREAK = /(?<=[.!?])\s+|\n/;
 /**
  * The same breaks, each replaced by a line break: the end mark is matched and put back, not looked
  * behind for (a look-behind is tried at every position of the prose).
