@@ -1,5 +1,6 @@
 import type { CodeHit } from './code-hit.js';
 import type { MatchIndex } from './match-index.js';
+import { plainVendorCodes } from './plain-codes.js';
 import type { Signals } from './signals.js';
 
 export interface VendorEvidence {
@@ -36,7 +37,11 @@ export const PLAIN_CODE_WORDS = 0.55;
  * (NetSuite's `InvalidSignature`, `InvalidState`, `InvalidScope`, `TokenExpired`) are the plain
  * English of any OAuth failure: they count as a snake_case code's words do, which name no code on
  * their own (blind splits of sessions 10 and 11: a Sign in with Apple "invalid signature" and an
- * Okta "invalid state parameter" report were read as those NetSuite entries).
+ * Okta "invalid state parameter" report were read as those NetSuite entries). Where those words are
+ * also a vendor-neutral entry's own words (`TokenExpired`: "token expired", `ClientAuthentication
+ * Failed`: RFC 6749's "Client authentication failed"; plain-codes.ts), they name that entry, and
+ * the vendor's code is dropped (blind split of session 13: oauthlib's `(token_expired)` and a
+ * "Client authentication failed" read as those NetSuite entries).
  */
 export function vendorWordsAsRead(
   hit: CodeHit,
@@ -47,6 +52,8 @@ export function vendorWordsAsRead(
   const system = index.entries[hit.entry]?.system;
   if (system === undefined || !index.vendorSystems.has(system) || shown.has(system)) return [hit];
   if (shown.size > 0) return [];
+  // Words a vendor-neutral entry also says ("token expired") are that entry's, not a code's.
+  if (plainVendorCodes(index).has(hit.code.toLowerCase())) return [];
   return hit.strength > PLAIN_CODE_WORDS ? [{ ...hit, strength: PLAIN_CODE_WORDS }] : [hit];
 }
 

@@ -230,10 +230,13 @@ describe('diagnose: a vendor code written as words needs that vendor', () => {
   });
 
   it('reads a CamelCase code’s words as plain English, naming no code, where the text shows no system', () => {
-    const words = 'jwt.io says invalid signature and the token call says invalid client_id';
+    const words = 'the audit says scope mismatched and the token call says invalid client_id';
     // As weak as a snake_case code written as words: below what names a code (0.6).
-    expect(codeStrength(words, 'netsuite/InvalidSignature')).toBe(0.55);
-    expect(codeStrength(`NetSuite: ${words}`, 'netsuite/InvalidSignature')).toBe(0.75);
+    expect(codeStrength(words, 'netsuite/ScopeMismatched')).toBe(0.55);
+    const signature = 'jwt.io says invalid signature and the token call says invalid client_id';
+    // Words a vendor-neutral entry says too ("invalid signature": invalid_token) name no vendor code.
+    expect(codeStrength(signature, 'netsuite/InvalidSignature')).toBe(0);
+    expect(codeStrength(`NetSuite: ${signature}`, 'netsuite/InvalidSignature')).toBe(0.75);
     expect(codeStrength('Login Audit Trail: InvalidSignature', 'netsuite/InvalidSignature')).toBe(
       1,
     );
@@ -245,9 +248,24 @@ describe('diagnose: a vendor code written as words needs that vendor', () => {
       'During handling of the above exception, another exception occurred:\n' +
       'oauthlib.oauth2.rfc6749.errors.TokenExpiredError: (token_expired)';
     expect(diagnoser.diagnose(trace).matches[0]?.id).toBe('oauth2/invalid_client');
-    expect(codeStrength('(token_expired)', 'netsuite/TokenExpired')).toBe(0.55);
+    // "token expired" is also invalid_token's and invalid_grant's words: no NetSuite code at all.
+    expect(codeStrength('(token_expired)', 'netsuite/TokenExpired')).toBe(0);
     // Where the text shows NetSuite, the other spelling still names its code.
     expect(codeStrength('NetSuite: (token_expired)', 'netsuite/TokenExpired')).toBeCloseTo(0.85);
+  });
+
+  it('reads a CamelCase code whose words a vendor-neutral entry says too as that entry’s words', () => {
+    // RFC 6749's "Client authentication failed" (invalid_client), printed by any OAuth server.
+    expect(
+      codeStrength('error: Client authentication failed', 'netsuite/ClientAuthenticationFailed'),
+    ).toBe(0);
+    // Written in its own casing, or where the text shows NetSuite, it is still NetSuite's code.
+    expect(
+      codeStrength('Detail: ClientAuthenticationFailed', 'netsuite/ClientAuthenticationFailed'),
+    ).toBe(1);
+    expect(
+      codeStrength('NetSuite: Client authentication failed', 'netsuite/ClientAuthenticationFailed'),
+    ).toBeGreaterThan(0.55);
   });
 
   it('does not read a snake_case code as a typo of a CamelCase one (invalid_code is not InvalidScope)', () => {
