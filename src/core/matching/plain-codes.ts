@@ -27,19 +27,23 @@ const cache = new WeakMap<MatchIndex, ReadonlySet<string>>();
 
 function findPlainCodes(index: MatchIndex): Set<string> {
   const { entries, phrases, phraseIds, termIds, vendorSystems } = index;
-  const neutral = phrases
-    .filter((p) => !vendorSystems.has(entries[p.entry]?.system ?? ''))
-    .map((p) => new Set(phraseIds.subarray(p.from, p.to)));
-  const out = new Set<string>();
+  // Each vendor CamelCase code as the term ids of its words (a few dozen codes).
+  const codes: { code: string; ids: number[] }[] = [];
   for (const e of entries) {
     if (!vendorSystems.has(e.system)) continue;
     for (const code of e.codes) {
       const words = splitIdentifier(code);
       if (words.length < 2 || !CAMEL.test(code)) continue;
       const ids = [...new Set(terms(words.join(' ')))].map((t) => termIds.get(t) ?? -1);
-      if (ids.includes(-1)) continue;
-      if (neutral.some((p) => ids.every((id) => p.has(id)))) out.add(code.toLowerCase());
+      if (!ids.includes(-1)) codes.push({ code: code.toLowerCase(), ids });
     }
+  }
+  const out = new Set<string>();
+  for (const p of phrases) {
+    if (vendorSystems.has(entries[p.entry]?.system ?? '')) continue;
+    const held = phraseIds.subarray(p.from, p.to);
+    for (const c of codes)
+      if (!out.has(c.code) && c.ids.every((id) => held.includes(id))) out.add(c.code);
   }
   return out;
 }
