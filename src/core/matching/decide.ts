@@ -6,13 +6,15 @@ import {
   quotesMessage,
   reportedWords,
 } from './evidence.js';
-import { PLAIN_CODE_WORDS, STATED_STRENGTH, type Query } from './query.js';
+import type { Query } from './query.js';
 import { flatText } from './quotes.js';
 import { OWN_CODE } from './refine.js';
 import type { Register } from './register.js';
 import type { Scored } from './score.js';
+import { STATED_STRENGTH } from './stated-failures.js';
 import { splitIdentifier } from './tokens.js';
 import type { DecisionCheck } from './types.js';
+import { PLAIN_CODE_WORDS } from './vendor-evidence.js';
 
 export interface Decision {
   readonly confident: boolean;

@@ -19,9 +19,6 @@ import {
   type VendorEvidence,
 } from './vendor-evidence.js';
 
-export { STATED_STRENGTH } from './stated-failures.js';
-export { PLAIN_CODE_WORDS } from './vendor-evidence.js';
-
 /**
  * A code hit at least this strong is a code the text names: a listed code, a CamelCase code written
  * as words, an unlisted code read by its words; not a snake_case code only written as words (0.55),
