@@ -284,7 +284,7 @@ function statedFailure(top: Scored, query: Query): boolean {
  */
 function reportedFailure(top: Scored, query: Query): boolean {
   return shortOfCode(top, query).some(
-    (h) => h.byEndpoint !== true && reportedWords(query.flat, wordsOf(h.code)),
+    (h) => h.byEndpoint !== true && reportedWords(query.flat, codeAsFlatWords(h.code)),
   );
 }
 
@@ -304,7 +304,7 @@ function shortOfCode(top: Scored, query: Query): Query['codeHits'] {
  * A code's words as flat text finds them (`invalid_token` → "invalid token", `TokenRejected` →
  * "token rejected"); a sentence as is.
  */
-function wordsOf(code: string): string {
+function codeAsFlatWords(code: string): string {
   return flatText(code.includes(' ') ? code : splitIdentifier(code).join(' ')).replace(
     /[.!]+$/,
     '',
