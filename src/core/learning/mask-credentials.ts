@@ -1,3 +1,4 @@
+import { CREDENTIAL_KEYS, MASKED_ONLY_KEY_PATTERNS } from '../secrets/credential-keys.js';
 import { maskSecrets } from '../secrets/detect.js';
 
 /** Longest masked paste kept (for the store, an example, an eval case). */
@@ -12,19 +13,25 @@ export interface MaskedPaste {
   readonly truncated: boolean;
 }
 
+/** Every credential key: the detector's and those only masked. */
+const KEY = [...CREDENTIAL_KEYS.map((k) => k.pattern), ...MASKED_ONLY_KEY_PATTERNS].join('|');
+
 /**
  * Values of credential-bearing keys, whatever they look like. The detector leaves out values that
  * do not look generated (`password=hunter2`, `?code=abc`); what is stored and shown masks them too.
  * Likewise the password of `curl -u id:secret` and of `https://id:secret@host`, and the token id,
  * consumer key and signature of an OAuth 1.0 (NetSuite TBA) header: halves of a credential set.
  * Keyed values written as XML elements (SOAP) are masked the same way.
- * A bare `code` is an error code (`"code": 401`) except in a query string, where it is an OAuth grant.
  */
-const CREDENTIAL_VALUE =
-  /\b((?:client[_ -]?secret|consumer[_ -]?secret|token[_ -]?secret|(?:refresh|access|id)[_ -]?token|client[_ -]?assertion|assertion|api[_ -]?key|secret(?:[_ -]?key)?|pass(?:word|wd|phrase)?|pwd|(?<=[?&#])code|code[_ -]?verifier|otp|private[_ -]?key|oauth_(?:token|consumer_key|signature))["']?[ \t]*(?:=>|:=|=|:)[ \t]*)(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\s"'&,;()[\]{}<>]+)/gi;
+const CREDENTIAL_VALUE = new RegExp(
+  String.raw`\b((?:${KEY})["']?[ \t]*(?:=>|:=|=|:)[ \t]*)(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\s"'&,;()[\]{}<>]+)`,
+  'gi',
+);
 /** The same keys as XML elements (SOAP: `<wsse:Password …>`, `<platformCore:password>`): their text. */
-const CREDENTIAL_ELEMENT =
-  /(<(?:[A-Za-z_][\w.-]*:)?(?:client[_-]?secret|consumer[_-]?secret|token[_-]?secret|(?:refresh|access|id)[_-]?token|client[_-]?assertion|api[_-]?key|secret(?:[_-]?key)?|pass(?:word|wd|phrase)?|private[_-]?key)(?:[ \t][^<>\r\n]{0,512})?>)([^<\r\n]+)(?=<\/)/gi;
+const CREDENTIAL_ELEMENT = new RegExp(
+  String.raw`(<(?:[A-Za-z_][\w.-]*:)?(?:${KEY})(?:[ \t][^<>\r\n]{0,512})?>)([^<\r\n]+)(?=<\/)`,
+  'gi',
+);
 const ALREADY = /^\[redacted [a-z-]+\]$/;
 /**
  * `curl -u id:secret` and `https://id:secret@host`: the password half of basic credentials. A value

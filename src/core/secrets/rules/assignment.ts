@@ -1,26 +1,6 @@
+import { CREDENTIAL_KEYS } from '../credential-keys.js';
 import { looksRandom, percentDecoded, type RandomnessBounds } from '../entropy.js';
 import type { SecretFinding } from '../types.js';
-
-interface KeySpec {
-  readonly name: string;
-  readonly pattern: string;
-  readonly label: string;
-}
-
-// Credential-bearing parameter names, in snake, kebab, camel, SCREAMING and "Title Case" spellings.
-const KEYS: readonly KeySpec[] = [
-  { name: 'client_secret', pattern: 'client[_ -]?secret', label: 'a client secret' },
-  { name: 'consumer_secret', pattern: 'consumer[_ -]?secret', label: 'a consumer secret' },
-  { name: 'token_secret', pattern: 'token[_ -]?secret', label: 'a token secret' },
-  { name: 'refresh_token', pattern: 'refresh[_ -]?token', label: 'a refresh token' },
-  { name: 'access_token', pattern: 'access[_ -]?token', label: 'an access token' },
-  { name: 'id_token', pattern: 'id[_-]?token', label: 'an ID token' },
-  { name: 'client_assertion', pattern: 'client[_ -]?assertion', label: 'a client assertion' },
-  { name: 'api_key', pattern: 'api[_-]?key', label: 'an API key' },
-  { name: 'secret_key', pattern: 'secret[_-]?key', label: 'a secret key' },
-  { name: 'signing_secret', pattern: 'signing[_ -]?secret', label: 'a signing secret' },
-  { name: 'password', pattern: 'pass(?:word|wd)', label: 'a password' },
-];
 
 const SEPARATOR = String.raw`["']?[ \t]*(?:=>|:=|=|:)`;
 /**
@@ -36,7 +16,7 @@ const ENCODED_VALUE = String.raw`(?:[^\s"'&,;()[\]{}<>%]|%(?!0[9ad]|2[0-9c]|3[bc
 /** The rest of an XML start tag (`<wsse:Password Type="…">`, `<client_secret>`), attributes capped. */
 const XML_OPEN = String.raw`(?:[ \t][^<>\r\n]{0,512})?>`;
 const KEY = new RegExp(
-  `(?:${KEYS.map((k) => `(${k.pattern})`).join('|')})(?=${SEPARATOR}|${ENCODED_SEPARATOR}|${XML_OPEN})`,
+  `(?:${CREDENTIAL_KEYS.map((k) => `(${k.pattern})`).join('|')})(?=${SEPARATOR}|${ENCODED_SEPARATOR}|${XML_OPEN})`,
   'gi',
 );
 /** The value after the key: double- or single-quoted, or bare up to a delimiter; or URL-encoded. */
@@ -64,7 +44,7 @@ export function findAssignments(text: string): SecretFinding[] {
   KEY.lastIndex = 0;
   for (let m = KEY.exec(text); m !== null; m = KEY.exec(text)) {
     const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
-    const spec = KEYS[groups.findIndex((g) => g !== undefined)];
+    const spec = CREDENTIAL_KEYS[groups.findIndex((g) => g !== undefined)];
     if (spec === undefined || !startsKey(text, m.index)) continue;
     const value =
       readValue(text, m.index + m[0].length) ?? readXmlValue(text, m.index, m[0].length);
