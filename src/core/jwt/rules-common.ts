@@ -43,7 +43,7 @@ export function commonFindings(ctx: RuleContext): Finding[] {
 function expiry(ctx: RuleContext): Finding[] {
   const exp = numericClaim(ctx.claims, 'exp');
   if (exp === undefined) {
-    const wrong = notANumber(ctx.claims, 'exp');
+    const wrong = notANumericDate(ctx.claims, 'exp');
     if (wrong !== undefined) return [wrong];
     const required = ctx.kind === 'netsuite-assertion';
     return [
@@ -70,11 +70,17 @@ function expiry(ctx: RuleContext): Finding[] {
   ];
 }
 
+/** `iat` or `nbf` ahead of the inspection clock, or not a NumericDate. */
 function notYetValid(ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const claim of ['iat', 'nbf'] as const) {
     const value = numericClaim(ctx.claims, claim);
-    if (value === undefined || value <= ctx.now + ctx.leeway) continue;
+    if (value === undefined) {
+      const wrong = notANumericDate(ctx.claims, claim);
+      if (wrong !== undefined) out.push(wrong);
+      continue;
+    }
+    if (value <= ctx.now + ctx.leeway) continue;
     out.push(
       makeFinding('token', {
         id: NOT_YET_VALID_ID[ctx.kind],
@@ -108,22 +114,29 @@ function unsigned(ctx: RuleContext): Finding[] {
 
 /**
  * A time claim that is there but is no NumericDate (RFC 7519 §2: seconds since 1970 as a JSON
- * number): hand-built tokens write `"exp": "1700000000"`, and servers reject or ignore it. Saying
- * "no exp" would send the reader looking for a claim they can see.
+ * number): hand-built tokens write `"exp": "1700000000"`, and servers reject or ignore it. A number
+ * outside any calendar date (`-1e308`, milliseconds written for seconds) is none either, and has no
+ * age to show. Saying "no exp" would send the reader looking for a claim they can see.
  */
-export function notANumber(claims: JsonObject, claim: 'exp' | 'iat' | 'nbf'): Finding | undefined {
+function notANumericDate(claims: JsonObject, claim: 'exp' | 'iat' | 'nbf'): Finding | undefined {
   const value = claims[claim];
   if (value === undefined || numericClaim(claims, claim) !== undefined) return undefined;
+  if (typeof value === 'number') {
+    return makeFinding('token', {
+      code: `token.${claim}.out-of-range`,
+      title: `The ${claim} claim is not a valid NumericDate: it must be seconds since 1970, within years 0 to 9999`,
+      evidence: `${claim} is ${value}`,
+      score: 85,
+    });
+  }
   const shape =
     typeof value === 'string'
       ? `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}`
-      : typeof value === 'number'
-        ? 'out of range'
-        : value === null
-          ? 'null'
-          : Array.isArray(value)
-            ? 'an array'
-            : `a ${typeof value}`;
+      : value === null
+        ? 'null'
+        : Array.isArray(value)
+          ? 'an array'
+          : `a ${typeof value}`;
   return makeFinding('token', {
     code: `token.${claim}.not-a-number`,
     title: `The ${claim} claim is not a number: it must be seconds since 1970 as a JSON number`,

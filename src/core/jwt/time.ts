@@ -3,13 +3,19 @@ import type { JsonObject, TimeClaim } from './types.js';
 const TIME_CLAIMS = ['exp', 'iat', 'nbf', 'auth_time'] as const;
 type TimeClaimName = (typeof TIME_CLAIMS)[number];
 
-/** Largest NumericDate `Date` can show (year 275760); beyond it a claim is reported as a number only. */
-const MAX_SECONDS = 8.64e12;
+/**
+ * The NumericDates read as dates: 0000-01-01T00:00:00Z up to the end of year 9999. Beyond them a
+ * number is no date a token means (`-1e308`, milliseconds for seconds) and has no age to show.
+ */
+const EARLIEST_SECONDS = -62_167_219_200;
+const AFTER_LATEST_SECONDS = 253_402_300_800;
 
-/** A claim as seconds since the epoch, when it is a finite number. */
+/** A claim as seconds since the epoch, when it is a valid NumericDate (a number in that range). */
 export function numericClaim(claims: JsonObject, name: string): number | undefined {
   const value = claims[name];
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+  return typeof value === 'number' && value >= EARLIEST_SECONDS && value < AFTER_LATEST_SECONDS
+    ? value
+    : undefined;
 }
 
 /** Every time claim as absolute UTC and relative to `now`. */
@@ -24,8 +30,8 @@ export function describeTimes(claims: JsonObject, now: Date): TimeClaim[] {
   return out;
 }
 
+/** A NumericDate (see `numericClaim`) in ISO 8601 UTC, to the second. */
 export function utc(seconds: number): string {
-  if (Math.abs(seconds) > MAX_SECONDS) return `${seconds} (out of range)`;
   return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

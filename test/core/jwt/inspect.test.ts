@@ -260,6 +260,51 @@ describe('inspectToken: findings', () => {
     expect(exp?.evidence).toBe(`exp is the string "${String(NOW_S + 600)}"`);
   });
 
+  describe('a time claim outside any calendar date is not a valid NumericDate', () => {
+    const generic = (claims: Record<string, unknown>) =>
+      inspect(`${b64({ alg: 'PS256', typ: 'JWT' })}.${b64({ sub: 'x', ...claims })}.c2ln`);
+
+    it('says so for exp -1e308 and iat 1e308, and shows no age for them', () => {
+      const result = generic({ exp: -1e308, iat: 1e308 });
+      const codes = result.findings.map((f) => f.code);
+      expect(codes).toEqual(
+        expect.arrayContaining(['token.exp.out-of-range', 'token.iat.out-of-range']),
+      );
+      expect(codes).not.toContain('token.expired');
+      expect(codes).not.toContain('token.iat.future');
+      const exp = result.findings.find((f) => f.code === 'token.exp.out-of-range');
+      expect(exp?.title).toMatch(/^The exp claim is not a valid NumericDate/);
+      expect(exp?.evidence).toBe('exp is -1e+308');
+      expect(result.times).toEqual([]);
+    });
+
+    it.each([
+      ['milliseconds', NOW_S * 1000],
+      ['the first second of year 10000', 253_402_300_800],
+      ['a second before year 0', -62_167_219_201],
+    ])('exp in %s', (_what, exp) => {
+      const codes = generic({ exp }).findings.map((f) => f.code);
+      expect(codes).toContain('token.exp.out-of-range');
+      expect(codes).not.toContain('token.expired');
+    });
+
+    it('keeps the last second of year 9999 and the first of year 0 as dates', () => {
+      const late = generic({ exp: 253_402_300_799 });
+      expect(late.findings.map((f) => f.code)).not.toContain('token.exp.out-of-range');
+      expect(late.times.map((t) => t.utc)).toEqual(['9999-12-31T23:59:59Z']);
+      const early = generic({ exp: -62_167_219_200 });
+      expect(early.times.map((t) => t.utc)).toEqual(['0000-01-01T00:00:00Z']);
+    });
+
+    it('says it once for an assertion (its lifetime rule reads iat too)', async () => {
+      const result = inspect(await assertion({ iat: 1e308, nbf: 'soon' }));
+      const codes = result.findings.map((f) => f.code);
+      expect(codes.filter((c) => c === 'token.iat.out-of-range')).toHaveLength(1);
+      expect(codes).toContain('token.nbf.not-a-number');
+      expect(codes).not.toContain('token.iat.missing');
+    });
+  });
+
   it('warns about an unsigned token', () => {
     const token = `${b64({ alg: 'none' })}.${b64({ sub: 'x', exp: NOW_S + 60 })}.`;
     expect(inspect(token).findings.map((f) => f.code)).toContain('token.alg.none');
