@@ -1,5 +1,6 @@
 import { CREDENTIAL_KEYS, MASKED_ONLY_KEY_PATTERNS } from '../secrets/credential-keys.js';
 import { maskSecrets } from '../secrets/detect.js';
+import { keyedValueReader } from '../secrets/keyed-values.js';
 
 /** Longest masked paste kept (for the store, an example, an eval case). */
 export const MAX_MASKED_CHARS = 4096;
@@ -13,25 +14,17 @@ export interface MaskedPaste {
   readonly truncated: boolean;
 }
 
-/** Every credential key: the detector's and those only masked. */
-const KEY = [...CREDENTIAL_KEYS.map((k) => k.pattern), ...MASKED_ONLY_KEY_PATTERNS].join('|');
-
 /**
- * Values of credential-bearing keys, whatever they look like. The detector leaves out values that
- * do not look generated (`password=hunter2`, `?code=abc`); what is stored and shown masks them too.
- * Likewise the password of `curl -u id:secret` and of `https://id:secret@host`, and the token id,
- * consumer key and signature of an OAuth 1.0 (NetSuite TBA) header: halves of a credential set.
- * Keyed values written as XML elements (SOAP) are masked the same way.
+ * Values of credential-bearing keys (the detector's and those only masked), whatever they look
+ * like, in every form the detector reads. The detector leaves out values that do not look
+ * generated (`password=hunter2`, `?code=abc`); what is stored and shown masks them too. Likewise
+ * the password of `curl -u id:secret` and of `https://id:secret@host`, and the token id, consumer
+ * key and signature of an OAuth 1.0 (NetSuite TBA) header: halves of a credential set.
  */
-const CREDENTIAL_VALUE = new RegExp(
-  String.raw`\b((?:${KEY})["']?[ \t]*(?:=>|:=|=|:)[ \t]*)(?:"(?:[^"\\\r\n]|\\.)*"|'[^'\r\n]*'|[^\s"'&,;()[\]{}<>]+)`,
-  'gi',
-);
-/** The same keys as XML elements (SOAP: `<wsse:Password …>`, `<platformCore:password>`): their text. */
-const CREDENTIAL_ELEMENT = new RegExp(
-  String.raw`(<(?:[A-Za-z_][\w.-]*:)?(?:${KEY})(?:[ \t][^<>\r\n]{0,512})?>)([^<\r\n]+)(?=<\/)`,
-  'gi',
-);
+const readKeyedValues = keyedValueReader([
+  ...CREDENTIAL_KEYS.map((k) => k.pattern),
+  ...MASKED_ONLY_KEY_PATTERNS,
+]);
 const ALREADY = /^\[redacted [a-z-]+\]$/;
 /**
  * `curl -u id:secret` and `https://id:secret@host`: the password half of basic credentials. A value
@@ -54,20 +47,26 @@ export function maskCredentials(raw: string): MaskedPaste {
     text = space > 0 ? cut.slice(0, space) : '';
     truncated = true;
   }
-  text = maskSecrets(text)
-    .replace(BASIC_PAIR, (whole: string, before: string, value: string) =>
-      ALREADY.test(value) ? whole : `${before}[redacted value]`,
-    )
-    .replace(CREDENTIAL_VALUE, (whole: string, key: string) => {
-      const value = whole.slice(key.length);
-      return ALREADY.test(value) ? whole : `${key}[redacted value]`;
-    })
-    .replace(CREDENTIAL_ELEMENT, (whole: string, open: string, value: string) =>
-      ALREADY.test(value) ? whole : `${open}[redacted value]`,
-    );
+  text = maskSecrets(text).replace(BASIC_PAIR, (whole: string, before: string, value: string) =>
+    ALREADY.test(value) ? whole : `${before}[redacted value]`,
+  );
+  text = maskKeyedValues(text);
   if (text.length > MAX_MASKED_CHARS) {
     text = text.slice(0, MAX_MASKED_CHARS);
     truncated = true;
   }
   return { text, truncated };
+}
+
+/** Masks each keyed value as written (quotes included), unless the detector already masked it. */
+function maskKeyedValues(text: string): string {
+  let out = '';
+  let pos = 0;
+  for (const v of readKeyedValues(text)) {
+    const written = text.slice(v.outerStart, v.outerEnd);
+    if (written === '' || ALREADY.test(written)) continue;
+    out += `${text.slice(pos, v.outerStart)}[redacted value]`;
+    pos = v.outerEnd;
+  }
+  return out + text.slice(pos);
 }

@@ -29,14 +29,15 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
  * Further keys whose values stored pastes mask, which the detector leaves to other rules or to
  * nobody: short or human values (`pwd`, `otp`), a bare `secret` or `assertion`, a PEM key (its own
  * rule), the token id, consumer key and signature of an OAuth 1.0 (NetSuite TBA) header. A bare
- * `code` is an error code (`"code": 401`) except in a query string, where it is an OAuth grant.
+ * `code` is an error code (`"code": 401`) except in a query string (raw or URL-encoded), where it
+ * is an OAuth grant.
  */
 export const MASKED_ONLY_KEY_PATTERNS: readonly string[] = [
   'assertion',
   'secret',
   'pass(?:phrase)?',
   'pwd',
-  '(?<=[?&#])code',
+  '(?<=[?&#]|%26|%3f|%23)code',
   'code[_ -]?verifier',
   'otp',
   'private[_ -]?key',

@@ -33,3 +33,44 @@ describe('maskCredentials: every key the detector knows', () => {
     }
   });
 });
+
+/**
+ * A key the detector reads (see startsKey in src/core/secrets/keyed-values.ts) is a key for the
+ * masker too: after a prefix, a camelCase hump, an encoded delimiter; with an encoded or a
+ * JSON-escaped separator. The value is the one a person typed, which the detector leaves.
+ */
+const FORMS = [
+  ['a camelCase prefix', `nsClientSecret=${TYPED}`],
+  ['a camelCase prefix on a password', `myPassword=${TYPED}`],
+  ['a snake_case prefix', `x_client_secret: ${TYPED}`],
+  ['an environment variable', `NETSUITE_CLIENT_SECRET=${TYPED}`],
+  ['a dotted property', `spring.datasource.password=${TYPED}`],
+  ['a bare key after a camelCase hump', `appclientSecret=${TYPED}`],
+  ['a URL-encoded separator', `client_secret%3D${TYPED}`],
+  ['a URL-encoded separator and delimiter', `grant_type%3Dpassword%26password%3D${TYPED}%26`],
+  ['URL-encoded JSON', `%7B%22client_secret%22%3A%22${TYPED}%22%7D`],
+  ['an encoded query code', `next=%2Fcallback%3Fcode%3D${TYPED}%26state%3Dx`],
+  ['JSON-escaped JSON', `"body": "{\\"client_secret\\":\\"${TYPED}\\"}"`],
+  ['JSON-escaped JSON with spaces', `{\\"password\\": \\"${TYPED}\\", \\"x\\": 1}`],
+];
+
+describe('maskCredentials: every form the detector reads', () => {
+  it.each(FORMS)('%s', (_form, line) => {
+    const masked = maskCredentials(`401 invalid_client\n${line}`).text;
+    expect(masked).not.toContain(TYPED);
+    expect(masked).toContain('[redacted value]');
+  });
+});
+
+describe('maskCredentials: prose and other keys stay', () => {
+  it.each([
+    'please help with the password reset flow',
+    'the secret is out: we rotated it',
+    'passwordPolicy: strict',
+    'bypass=true, encode=base64, compass: north',
+    'mypassword is not a key, nor is clientsecrets=3',
+    'error_code=invalid_grant code: 400',
+  ])('%s', (text) => {
+    expect(maskCredentials(text).text).toBe(text);
+  });
+});

@@ -202,6 +202,13 @@ const POSITIVES: readonly Case[] = [
     name: 'client_secret',
   },
   {
+    // JSON inside a JSON string (a logged request body): the quotes are escaped.
+    text: `"body": "{\\"client_secret\\": \\"${SECRET}\\"}"`,
+    value: SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
     text: `headers=Authorization: Basic%20${B64_ENCODED}`,
     value: B64_ENCODED,
     kind: 'authorization-header',
