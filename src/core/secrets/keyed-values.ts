@@ -18,15 +18,18 @@ const ENCODED_SEPARATOR = String.raw`(?:%22)?%3[ad](?:%20|\+)*(?:%22)?`;
 const ENCODED_VALUE = String.raw`(?:[^\s"'&,;()[\]{}<>%]|%(?!0[9ad]|2[0-9c]|3[bce]|5[bd]|7[bd])[0-9a-f]{2})+`;
 /** The rest of an XML start tag (`<wsse:Password Type="…">`, `<client_secret>`), attributes capped. */
 const XML_OPEN = String.raw`(?:[ \t][^<>\r\n]{0,512})?>`;
+/** The end of a quoted value: its closing quote, or the end of the line when the paste lacks it. */
+const CLOSED_BY = (quote: string): string => String.raw`(?:${quote}|(?=[\r\n]|$))`;
 /**
  * The value after the key: double-quoted, single-quoted, escaped-double-quoted (`\"…\"`), or bare
- * up to a delimiter; or URL-encoded.
+ * up to a delimiter; or URL-encoded. A double- or single-quoted value left open (a line copied or
+ * cut short: `"password": "correct horse`) runs to the end of its line.
  */
 const VALUE = new RegExp(
-  String.raw`${SEPARATOR}[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)"|'([^'\r\n]*)'|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"|([^\s"'&,;()[\]{}<>]+))|${ENCODED_SEPARATOR}(${ENCODED_VALUE})`,
-  'iy',
+  String.raw`${SEPARATOR}[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)${CLOSED_BY('"')}|'([^'\r\n]*)${CLOSED_BY("'")}|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"|([^\s"'&,;()[\]{}<>]+))|${ENCODED_SEPARATOR}(${ENCODED_VALUE})`,
+  'iyd',
 );
-/** Length of the quote around each VALUE group's text: `"`, `'`, `\"`, none, none. */
+/** Length of the opening quote of each VALUE group's text: `"`, `'`, `\"`, none, none. */
 const QUOTE_LENGTHS = [1, 1, 2, 0, 0];
 /**
  * An XML element's text: SOAP carries credentials so (Workday's WS-Security `<wsse:Password>`,
@@ -97,10 +100,13 @@ function readValue(text: string, from: number): Read | undefined {
   const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
   const group = groups.findIndex((g) => g !== undefined);
   const value = groups[group] ?? '';
-  const quote = QUOTE_LENGTHS[group] ?? 0;
-  const outerEnd = m.index + m[0].length;
-  const start = outerEnd - quote - value.length;
-  return { text: value, start, outerStart: start - quote, outerEnd };
+  const start = m.indices?.[group + 1]?.[0] ?? m.index; // `d`: where the group starts
+  return {
+    text: value,
+    start,
+    outerStart: start - (QUOTE_LENGTHS[group] ?? 0),
+    outerEnd: m.index + m[0].length, // after the closing quote, when there is one
+  };
 }
 
 /** The text of `<key …>value</…>` when the key is an element name (`<key`, `<prefix:key`). */

@@ -74,3 +74,16 @@ describe('maskCredentials: prose and other keys stay', () => {
     expect(maskCredentials(text).text).toBe(text);
   });
 });
+
+/** A quoted value whose closing quote the paste does not hold: a line copied or cut short. */
+describe('maskCredentials: a quoted value left open at the end of its line', () => {
+  it.each([
+    ['at the end of the paste', `{"password": "${TYPED} horse`],
+    ['before a line break', `password="${TYPED}\nthen 401`],
+    ['single-quoted', `secret: '${TYPED} horse\r\n`],
+  ])('%s', (_where, text) => {
+    const masked = maskCredentials(text).text;
+    expect(masked).not.toContain(TYPED);
+    expect(masked).not.toContain('horse');
+  });
+});
