@@ -58,13 +58,15 @@ export function maskCredentials(raw: string): MaskedPaste {
   return { text, truncated };
 }
 
-/** Masks each keyed value as written (quotes included), unless the detector already masked it. */
+/**
+ * Masks each keyed value as written (quotes included), unless it is empty or the detector already
+ * masked it (`"client_secret": "[redacted assignment]"` keeps the detector's mask and its quotes).
+ */
 function maskKeyedValues(text: string): string {
   let out = '';
   let pos = 0;
   for (const v of readKeyedValues(text)) {
-    const written = text.slice(v.outerStart, v.outerEnd);
-    if (written === '' || ALREADY.test(written)) continue;
+    if (v.text === '' || ALREADY.test(v.text)) continue;
     out += `${text.slice(pos, v.outerStart)}[redacted value]`;
     pos = v.outerEnd;
   }

@@ -87,3 +87,11 @@ describe('maskCredentials: a quoted value left open at the end of its line', () 
     expect(masked).not.toContain('horse');
   });
 });
+
+describe('maskCredentials: a value the detector masked keeps its mask', () => {
+  it('in quotes', () => {
+    const generated = randomBytes(24).toString('base64url');
+    const masked = maskCredentials(`{"client_secret": "${generated}"}`).text;
+    expect(masked).toBe('{"client_secret": "[redacted assignment]"}');
+  });
+});
