@@ -87,7 +87,7 @@ function gateInput(
   const reportsFailure = query.failure || top?.verbatim === true;
   if (own === text) return gateFeatures(text, register, reportsFailure);
   // The blanked message is still output: its lines and paragraph are read from the paste as given.
-  return gateFeatures(own, readRegister(own, register.output), reportsFailure, text);
+  return gateFeatures(own, readRegister(own, register), reportsFailure, text);
 }
 
 /** The gate's features for a paste, as the diagnoser reads them (for fitting the gate offline). */

@@ -407,37 +407,47 @@ export function showsFailure(paste: string): boolean {
 }
 
 /**
- * Reads the register of a (capped, not yet normalised) paste. `output`, when given, is the output
- * already read for the paste this text was blanked from: it is kept, not read again.
+ * Reads the register of a (capped, not yet normalised) paste. `blankedFrom`, when given, is the
+ * register of the paste this text was blanked from: its output is kept, not read again, and so is
+ * what it read in the prose where the two prose texts are the same (the readings of the prose are a
+ * function of it alone). The gate's blanked text reads no `otherFailure`: it is read when asked for.
  */
-export function readRegister(text: string, output?: readonly string[]): Register {
+export function readRegister(text: string, blankedFrom?: Register): Register {
   const prose = ownWords(text);
+  const same = blankedFrom !== undefined && blankedFrom.prose === prose ? blankedFrom : undefined;
   // A paste that is all output has no words of the poster's to read (and most pastes are short):
   // the rules over prose are not run at all.
   const hasProse = /\p{L}{2}/u.test(prose);
+  let otherFailure: string[] | undefined;
+  return {
+    output: blankedFrom?.output ?? matching(OUTPUT, text),
+    firstPerson: same?.firstPerson ?? (hasProse && reportsFirstPerson(prose)),
+    discussion: DISCUSSION.flatMap(([name, pattern]) => {
+      const anywhere = DISCUSSION_ANYWHERE.has(name);
+      if (!anywhere && !hasProse) return [];
+      if (!anywhere && same !== undefined) return same.discussion.includes(name) ? [name] : [];
+      return pattern.test(anywhere ? text : prose) ? [name] : [];
+    }),
+    get otherFailure() {
+      return (otherFailure ??= matching(OTHER_FAILURE, text));
+    },
+    prose,
+  };
+}
+
+/** The prose reports a failure in the first person (see FIRST_PERSON), outside stated conditions. */
+function reportsFirstPerson(prose: string): boolean {
   // "When the credentials are invalid, we receive …" states what happens under a known cause: the
   // sentence describes behaviour, it does not report this failure.
   // A sentence holding a condition makes the whole prose hold one: most texts have none, and their
   // sentences are only set on lines of their own (as the filter would leave them).
-  const reports = !hasProse
-    ? ''
-    : CONDITION.test(prose)
-      ? prose
-          .split(SENTENCE_BREAK)
-          .filter((sentence) => !CONDITION.test(sentence))
-          .join('\n')
-      : prose.replace(SENTENCE_BREAKS, '$1\n');
-  return {
-    output: output ?? matching(OUTPUT, text),
-    firstPerson: hasProse && FIRST_PERSON.some((p) => p.test(reports)),
-    discussion: DISCUSSION.flatMap(([name, pattern]) => {
-      const anywhere = DISCUSSION_ANYWHERE.has(name);
-      if (!anywhere && !hasProse) return [];
-      return pattern.test(anywhere ? text : prose) ? [name] : [];
-    }),
-    otherFailure: matching(OTHER_FAILURE, text),
-    prose,
-  };
+  const reports = CONDITION.test(prose)
+    ? prose
+        .split(SENTENCE_BREAK)
+        .filter((sentence) => !CONDITION.test(sentence))
+        .join('\n')
+    : prose.replace(SENTENCE_BREAKS, '$1\n');
+  return FIRST_PERSON.some((p) => p.test(reports));
 }
 
 /**

@@ -501,3 +501,28 @@ describe('readRegister: texts that discuss an error they name without having it'
     expect(readRegister(text).discussion).not.toContain('condition');
   });
 });
+
+describe('readRegister: a blanked text read beside the register it was blanked from', () => {
+  const plain = (r: ReturnType<typeof readRegister>) => ({
+    firstPerson: r.firstPerson,
+    discussion: r.discussion,
+    otherFailure: r.otherFailure,
+    prose: r.prose,
+  });
+  it.each([
+    [
+      'the same prose',
+      'We keep getting this since the update:\nHTTP/1.1 401 Unauthorized\n{"error":"invalid_client"} timed out',
+      'We keep getting this since the update:\nHTTP/1.1 401 Unauthorized\n{"error":"xxxxxxx_xxxxxx"} timed out',
+    ],
+    [
+      'a prose that differs',
+      'If you get invalid_grant, the refresh token is expired. See this PR.',
+      'If you get xxxxxxx_xxxxx, the refresh token is expired. See this PR.',
+    ],
+  ])('reads as the text read alone (%s)', (_, text, blanked) => {
+    const alone = readRegister(blanked);
+    const beside = readRegister(blanked, readRegister(text));
+    expect(plain(beside)).toEqual(plain(alone));
+  });
+});
