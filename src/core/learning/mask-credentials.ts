@@ -21,10 +21,10 @@ export interface MaskedPaste {
  * the password of `curl -u id:secret` and of `https://id:secret@host`, and the token id, consumer
  * key and signature of an OAuth 1.0 (NetSuite TBA) header: halves of a credential set.
  */
-const readKeyedValues = keyedValueReader([
-  ...CREDENTIAL_KEYS.map((k) => k.pattern),
-  ...MASKED_ONLY_KEY_PATTERNS,
-]);
+const readKeyedValues = keyedValueReader(
+  [...CREDENTIAL_KEYS.map((k) => k.pattern), ...MASKED_ONLY_KEY_PATTERNS],
+  { whole: true }, // a passphrase's every word, an element's text across lines
+);
 const ALREADY = /^\[redacted [a-z-]+\]$/;
 /**
  * `curl -u id:secret` and `https://id:secret@host`: the password half of basic credentials. A value

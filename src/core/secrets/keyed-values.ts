@@ -25,10 +25,18 @@ const CLOSED_BY = (quote: string): string => String.raw`(?:${quote}|(?=[\r\n]|$)
  * up to a delimiter; or URL-encoded. A double- or single-quoted value left open (a line copied or
  * cut short: `"password": "correct horse`) runs to the end of its line.
  */
-const VALUE = new RegExp(
-  String.raw`${SEPARATOR}[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)${CLOSED_BY('"')}|'([^'\r\n]*)${CLOSED_BY("'")}|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"|([^\s"'&,;()[\]{}<>]+))|${ENCODED_SEPARATOR}(${ENCODED_VALUE})`,
-  'iyd',
-);
+const valuePattern = (bare: string): RegExp =>
+  new RegExp(
+    String.raw`${SEPARATOR}[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)${CLOSED_BY('"')}|'([^'\r\n]*)${CLOSED_BY("'")}|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"|(${bare}))|${ENCODED_SEPARATOR}(${ENCODED_VALUE})`,
+    'iyd',
+  );
+const BARE = String.raw`[^\s"'&,;()[\]{}<>]+`;
+const VALUE = valuePattern(BARE);
+/**
+ * Read whole, a bare value may start with the detector's mask: words after it (`password:
+ * [redacted assignment] horse battery`) are part of it.
+ */
+const WHOLE_VALUE = valuePattern(String.raw`\[redacted [a-z-]+\]|${BARE}`);
 /** Length of the opening quote of each VALUE group's text: `"`, `'`, `\"`, none, none. */
 const QUOTE_LENGTHS = [1, 1, 2, 0, 0];
 /**
@@ -36,6 +44,32 @@ const QUOTE_LENGTHS = [1, 1, 2, 0, 0];
  * NetSuite's passport `<platformCore:password>`). Up to the closing tag, on one line.
  */
 const XML_VALUE = new RegExp(String.raw`${XML_OPEN}([^<\r\n]*)</`, 'y');
+/**
+ * Read whole: an element's text across lines (`<password>\n  hunter2\n</password>`), up to the
+ * next tag or the end of the paste, bounded so a hostile paste stays linear.
+ */
+const XML_TEXT = new RegExp(String.raw`${XML_OPEN}([^<]{0,4096})`, 'y');
+/**
+ * Read whole: the rest of a bare value's field as a person reads it (`password: correct horse
+ * battery`), to the end of its line, trailing spaces left out. It stops at a clear delimiter: `&`,
+ * `;`, `}` or `]`, `</`, a `,` before another `key=`, a quote closing a string (`"/x?password=a b",`).
+ */
+const BARE_REST =
+  /(?:[^\S\r\n]*(?:[^\s&;,}\]<"'\\]|\\(?!["'])|,(?![^\S\r\n]{0,64}[A-Za-z_][\w.-]{0,64}[^\S\r\n]{0,64}=)|<(?!\/)|["'](?![^\S\r\n]*(?:[,;:}\])&\r\n]|$))))*/y;
+/** Read whole: an encoded value's further words (`correct%20horse`). */
+const ENCODED_REST = new RegExp(String.raw`(?:%20(?:${ENCODED_VALUE})?)*`, 'iy');
+/** Which VALUE groups are bare and encoded. */
+const BARE_GROUP = 3;
+const ENCODED_GROUP = 4;
+
+export interface ReaderOptions {
+  /**
+   * Read each value whole, as a person reads it (stored pastes, where over-masking is safe and
+   * leaking is not): a bare value to the end of its field, an XML element's text across lines.
+   * The detector reads tokens: a passphrase never looks generated, and its matcher stays as is.
+   */
+  readonly whole?: boolean;
+}
 
 export interface KeyedValue {
   /** Which of the reader's key patterns named it. */
@@ -53,7 +87,11 @@ export interface KeyedValue {
  * groups). Anchors on the key, then reads the value with a sticky pattern: no backtracking over
  * long runs.
  */
-export function keyedValueReader(patterns: readonly string[]): (text: string) => KeyedValue[] {
+export function keyedValueReader(
+  patterns: readonly string[],
+  options: ReaderOptions = {},
+): (text: string) => KeyedValue[] {
+  const whole = options.whole === true;
   const keys = new RegExp(
     `(?:${patterns.map((p) => `(${p})`).join('|')})(?=${SEPARATOR}|${ENCODED_SEPARATOR}|${XML_OPEN})`,
     'gi',
@@ -70,7 +108,8 @@ export function keyedValueReader(patterns: readonly string[]): (text: string) =>
       const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
       const key = groups.findIndex((g) => g !== undefined);
       const value =
-        readValue(text, m.index + m[0].length) ?? readXmlValue(text, m.index, m[0].length);
+        readValue(text, m.index + m[0].length, whole) ??
+        readXmlValue(text, m.index, m[0].length, whole);
       if (value === undefined) continue;
       found.push({ key, ...value });
       // Resume after the value: `a=a=a=…` must not re-read the same run once per key (quadratic).
@@ -93,30 +132,53 @@ function startsKey(text: string, index: number): boolean {
 
 type Read = Omit<KeyedValue, 'key'>;
 
-function readValue(text: string, from: number): Read | undefined {
-  VALUE.lastIndex = from;
-  const m = VALUE.exec(text);
+function readValue(text: string, from: number, whole: boolean): Read | undefined {
+  const pattern = whole ? WHOLE_VALUE : VALUE;
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
   if (m === null) return undefined;
   const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
   const group = groups.findIndex((g) => g !== undefined);
   const value = groups[group] ?? '';
   const start = m.indices?.[group + 1]?.[0] ?? m.index; // `d`: where the group starts
+  const end = m.index + m[0].length; // after the closing quote, when there is one
+  const rest = whole ? restOf(group) : undefined;
+  let outerEnd = end;
+  if (rest !== undefined) {
+    rest.lastIndex = end;
+    outerEnd += rest.exec(text)?.[0].length ?? 0;
+  }
   return {
-    text: value,
+    text: outerEnd === end ? value : text.slice(start, outerEnd),
     start,
     outerStart: start - (QUOTE_LENGTHS[group] ?? 0),
-    outerEnd: m.index + m[0].length, // after the closing quote, when there is one
+    outerEnd,
   };
 }
 
+/** What a value of this VALUE group runs on with, read whole (quoted values end at their quote). */
+function restOf(group: number): RegExp | undefined {
+  if (group === BARE_GROUP) return BARE_REST;
+  return group === ENCODED_GROUP ? ENCODED_REST : undefined;
+}
+
 /** The text of `<key …>value</…>` when the key is an element name (`<key`, `<prefix:key`). */
-function readXmlValue(text: string, keyStart: number, keyLength: number): Read | undefined {
+function readXmlValue(
+  text: string,
+  keyStart: number,
+  keyLength: number,
+  whole: boolean,
+): Read | undefined {
   if (!/<(?:[A-Za-z_][\w.-]*:)?$/.test(text.slice(Math.max(0, keyStart - 64), keyStart)))
     return undefined;
-  XML_VALUE.lastIndex = keyStart + keyLength;
-  const m = XML_VALUE.exec(text);
+  const pattern = whole ? XML_TEXT : XML_VALUE;
+  pattern.lastIndex = keyStart + keyLength;
+  const m = pattern.exec(text);
   if (m === null) return undefined;
-  const value = m[1] ?? '';
-  const start = m.index + m[0].length - 2 - value.length;
-  return { text: value, start, outerStart: start, outerEnd: start + value.length };
+  const inner = m[1] ?? '';
+  const innerStart = m.index + m[0].length - (whole ? 0 : 2) - inner.length;
+  // Whole: the text without the lines and indentation around it; the mask covers them too.
+  const value = whole ? inner.trim() : inner;
+  const start = innerStart + (whole ? inner.length - inner.trimStart().length : 0);
+  return { text: value, start, outerStart: innerStart, outerEnd: innerStart + inner.length };
 }

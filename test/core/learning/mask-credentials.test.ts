@@ -94,4 +94,85 @@ describe('maskCredentials: a value the detector masked keeps its mask', () => {
     const masked = maskCredentials(`{"client_secret": "${generated}"}`).text;
     expect(masked).toBe('{"client_secret": "[redacted assignment]"}');
   });
+
+  it('bare, at the end of its field', () => {
+    const generated = randomBytes(24).toString('base64url');
+    expect(maskCredentials(`client_secret=${generated}&x=1`).text).toBe(
+      'client_secret=[redacted assignment]&x=1',
+    );
+  });
+
+  it('unless words follow it: those are masked with it', () => {
+    const generated = randomBytes(24).toString('base64url');
+    const masked = maskCredentials(`password: ${generated} horse battery`).text;
+    expect(masked).toBe('password: [redacted value]');
+  });
+});
+
+/** An unquoted value read as a person reads it: to the end of its line, or a clear field delimiter. */
+describe('maskCredentials: an unquoted value runs to the end of its field', () => {
+  it.each([
+    ['a passphrase', `password: correct horse battery`, 'password: [redacted value]'],
+    ['before a line break', `secret=correct horse\nthen 401`, 'secret=[redacted value]\nthen 401'],
+    ['trailing spaces kept', `password = correct horse  \r\n`, 'password = [redacted value]  \r\n'],
+    ['an apostrophe', `password: it's my horse`, 'password: [redacted value]'],
+    ['commas not before a key', `password=a, b, c`, 'password=[redacted value]'],
+    ['before &', `password=correct horse&user=bob`, 'password=[redacted value]&user=bob'],
+    ['before ;', `Password=correct horse;User Id=bob`, 'Password=[redacted value];User Id=bob'],
+    ['before , key=', `password=correct horse, user=bob`, 'password=[redacted value], user=bob'],
+    ['before }', `{password: correct horse}`, '{password: [redacted value]}'],
+    ['before ]', `[password=correct horse] 401`, '[password=[redacted value]] 401'],
+    ['before </', `<p>password: correct horse</p>`, '<p>password: [redacted value]</p>'],
+    [
+      'before a closing quote',
+      `"url": "/x?password=correct horse", "y": 1`,
+      '"url": "/x?password=[redacted value]", "y": 1',
+    ],
+    [
+      'URL-encoded spaces',
+      `password%3Dcorrect%20horse%20battery%26x`,
+      'password%3D[redacted value]%26x',
+    ],
+  ])('%s', (_form, text, expected) => {
+    expect(maskCredentials(text).text).toBe(expected);
+  });
+});
+
+/** SOAP and XML config put an element's text on its own line. */
+describe('maskCredentials: an XML credential element across lines', () => {
+  it.each([
+    ['password', `<password>\n  ${TYPED}\n</password>`, '<password>[redacted value]</password>'],
+    [
+      'ClientSecret',
+      `<ClientSecret>\r\n\t${TYPED}\r\n</ClientSecret>`,
+      '<ClientSecret>[redacted value]</ClientSecret>',
+    ],
+    [
+      'a SOAP header',
+      `<wsse:UsernameToken>\n  <wsse:Username>bob</wsse:Username>\n  <wsse:Password Type="x#PasswordText">\n    correct horse\n  </wsse:Password>\n</wsse:UsernameToken>`,
+      `<wsse:UsernameToken>\n  <wsse:Username>bob</wsse:Username>\n  <wsse:Password Type="x#PasswordText">[redacted value]</wsse:Password>\n</wsse:UsernameToken>`,
+    ],
+  ])('%s', (_form, text, expected) => {
+    expect(maskCredentials(text).text).toBe(expected);
+  });
+
+  it('an unclosed element at the end of the paste', () => {
+    expect(maskCredentials(`<password>\n  ${TYPED}`).text).not.toContain(TYPED);
+  });
+
+  it('stays linear on a 64 KB hostile paste', () => {
+    const cases = [
+      '<password>'.repeat(6500),
+      `<password>\n${' \n'.repeat(32000)}`,
+      `<password>${'a\n'.repeat(32000)}`,
+      'password=a '.repeat(6000),
+      'password: a,'.repeat(5400),
+      `password=${'a b '.repeat(16000)}`,
+    ];
+    for (const text of cases) {
+      const started = performance.now();
+      maskCredentials(text);
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+  });
 });
