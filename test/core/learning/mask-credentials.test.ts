@@ -172,7 +172,8 @@ describe('maskCredentials: an XML credential element across lines', () => {
     for (const text of cases) {
       const started = performance.now();
       maskCredentials(text);
-      expect(performance.now() - started).toBeLessThan(500);
+      // A generous upper bound, not a timing: a quadratic scan of 64 KB takes minutes.
+      expect(performance.now() - started).toBeLessThan(10_000);
     }
   });
 });
