@@ -467,7 +467,7 @@ export function showsFailure(paste: string): boolean {
  */
 export function readRegister(text: string, blankedFrom?: Register): Register {
   const prose = ownWords(text);
-  const same = blankedFrom !== undefined && blankedFrom.prose === prose ? blankedFrom : undefined;
+  const same = blankedFrom?.prose === prose ? blankedFrom : undefined;
   // A paste that is all output has no words of the poster's to read (and most pastes are short):
   // the rules over prose are not run at all.
   const hasProse = /\p{L}{2}/u.test(prose);
