@@ -1,6 +1,7 @@
 import type { Catalogue, Entry } from '../catalogue/catalogue.js';
 import { looseKey } from './code-search.js';
 import { messageWordsOf } from './near-quote.js';
+import { plainVendorCodes } from './plain-codes.js';
 import { MIN_QUOTE, flatText, messageQuote } from './quotes.js';
 import { splitIdentifier, termTokens, terms, toTerm, wordsOf } from './tokens.js';
 import { FITTED_TERMS, type FittedTerms } from './term-weights.js';
@@ -124,6 +125,8 @@ export interface IndexData {
   readonly typoBuckets: TypoBuckets;
   /** Each entry's `wordsInCodes` as [entry, its terms], for codes the catalogue does not list. */
   readonly wordsInCodes: readonly (readonly [number, readonly string[]])[];
+  /** Vendor CamelCase codes a vendor-neutral entry also says in words (see plain-codes.ts). */
+  readonly plainCodes: readonly string[];
 }
 
 interface Draft {
@@ -145,8 +148,9 @@ export function compileIndex(catalogue: Catalogue, fit: FittedTerms = FITTED_TER
   const docTerms = entries.map(() => new Set<string>());
   for (const p of drafts) for (const t of p.terms) docTerms[p.entry]?.add(t);
   const idf = computeIdf(docTerms, size);
+  const rules = vendorRules(catalogue.systems);
   // Vendor names are counted as vendor evidence; in phrases they should not also count as a match.
-  for (const rule of vendorRules(catalogue.systems)) {
+  for (const rule of rules) {
     for (const words of rule.words) {
       for (const t of words.terms) {
         const v = idf.get(t);
@@ -217,6 +221,7 @@ export function compileIndex(catalogue: Catalogue, fit: FittedTerms = FITTED_TER
     wordsInCodes: entries.flatMap((e, i) =>
       e.wordsInCodes.map((words) => [i, [...new Set(terms(words))]] as const),
     ),
+    plainCodes: plainVendorCodes(entries, drafts, new Set(rules.map((r) => r.system))),
   };
 }
 

@@ -64,6 +64,8 @@ export interface MatchIndex {
   readonly codeWords: ReadonlyMap<string, readonly CodeWords[]>;
   /** Words that name an entry inside a code no entry lists (see the schema's `wordsInCodes`). */
   readonly wordsInCodes: readonly WordsInCode[];
+  /** Vendor CamelCase codes (lower case) whose words a vendor-neutral entry says (plain-codes.ts). */
+  readonly plainCodes: ReadonlySet<string>;
   /** Misspelt codes, searched with fuse.js among codes of similar length. */
   readonly codeSearch: CodeSearch;
   readonly typos: TypoIndex;
@@ -111,6 +113,7 @@ export function hydrateIndex(
     looseCodes: new Map(data.looseCodes),
     codeWords: new Map(data.codeWords),
     wordsInCodes: data.wordsInCodes.map(([entry, terms]) => ({ entry, terms })),
+    plainCodes: new Set(data.plainCodes),
     codeSearch: new CodeSearch(data.fuzzyCodes),
     typos: new TypoIndex(rawToTerm, data.typoBuckets),
     rawToTerm,

@@ -1,6 +1,5 @@
 import type { CodeHit } from './code-hit.js';
 import type { MatchIndex } from './match-index.js';
-import { plainVendorCodes } from './plain-codes.js';
 import type { Signals } from './signals.js';
 
 export interface VendorEvidence {
@@ -53,7 +52,7 @@ export function vendorWordsAsRead(
   if (system === undefined || !index.vendorSystems.has(system) || shown.has(system)) return [hit];
   if (shown.size > 0) return [];
   // Words a vendor-neutral entry also says ("token expired") are that entry's, not a code's.
-  if (plainVendorCodes(index).has(hit.code.toLowerCase())) return [];
+  if (index.plainCodes.has(hit.code.toLowerCase())) return [];
   return hit.strength > PLAIN_CODE_WORDS ? [{ ...hit, strength: PLAIN_CODE_WORDS }] : [hit];
 }
 

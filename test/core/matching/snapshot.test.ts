@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import type { Catalogue } from '../../../src/core/catalogue/catalogue.js';
 import { createDiagnoser } from '../../../src/core/matching/diagnose.js';
+import { compileIndex } from '../../../src/core/matching/index-compile.js';
 import {
   SNAPSHOT_FORMAT,
   makeSnapshot,
@@ -42,6 +43,21 @@ describe('knowledge snapshot', () => {
     );
     expect(cases.length).toBeGreaterThan(100);
     expect(differing.map((c) => c.id)).toEqual([]);
+  });
+
+  it('carries the vendor codes whose words a vendor-neutral entry says, worked out at build time', () => {
+    const data: unknown = JSON.parse(JSON.stringify(compileIndex(catalogue)));
+    // "token expired", RFC 6749's "Client authentication failed", invalid_token's "invalid signature";
+    // not ScopeMismatched (no neutral entry says "scope mismatched") nor a snake_case code.
+    expect(data).toHaveProperty('plainCodes', [
+      'clientauthenticationfailed',
+      'invalidissuer',
+      'invalidscope',
+      'invalidsignature',
+      'refreshtokenexpired',
+      'tokenexpired',
+      'tokenrejected',
+    ]);
   });
 
   it('is refused when built from other files, by another format, or malformed', () => {
