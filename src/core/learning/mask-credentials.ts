@@ -1,6 +1,7 @@
 import { CREDENTIAL_KEYS, MASKED_ONLY_KEY_PATTERNS } from '../secrets/credential-keys.js';
 import { maskSecrets } from '../secrets/detect.js';
 import { keyedValueReader } from '../secrets/keyed-values.js';
+import { MASK_SOURCE, redacted } from '../secrets/mask.js';
 
 /** Longest masked paste kept (for the store, an example, an eval case). */
 export const MAX_MASKED_CHARS = 4096;
@@ -25,13 +26,15 @@ const readKeyedValues = keyedValueReader(
   [...CREDENTIAL_KEYS.map((k) => k.pattern), ...MASKED_ONLY_KEY_PATTERNS],
   { whole: true }, // a passphrase's every word, an element's text across lines
 );
-const ALREADY = /^\[redacted [a-z-]+\]$/;
+const ALREADY = new RegExp(`^${MASK_SOURCE}$`);
 /**
  * `curl -u id:secret` and `https://id:secret@host`: the password half of basic credentials. A value
  * the detector already masked is read whole (its mask has a space), so it is not masked again.
  */
-const BASIC_PAIR =
-  /((?:^|\s)(?:-u|--user)\s*["']?[^\s:"']+:|:\/\/[^\s/:@]+:)(\[redacted [a-z-]+\]|[^\s"'@]+)(?=["']?(?:\s|$)|@)/g;
+const BASIC_PAIR = new RegExp(
+  String.raw`((?:^|\s)(?:-u|--user)\s*["']?[^\s:"']+:|:\/\/[^\s/:@]+:)(${MASK_SOURCE}|[^\s"'@]+)(?=["']?(?:\s|$)|@)`,
+  'g',
+);
 
 /**
  * Masks every credential in a paste with the secrets detector, then masks the values of
@@ -48,7 +51,7 @@ export function maskCredentials(raw: string): MaskedPaste {
     truncated = true;
   }
   text = maskSecrets(text).replace(BASIC_PAIR, (whole: string, before: string, value: string) =>
-    ALREADY.test(value) ? whole : `${before}[redacted value]`,
+    ALREADY.test(value) ? whole : before + redacted('value'),
   );
   text = maskKeyedValues(text);
   if (text.length > MAX_MASKED_CHARS) {
@@ -67,7 +70,7 @@ function maskKeyedValues(text: string): string {
   let pos = 0;
   for (const v of readKeyedValues(text)) {
     if (v.text === '' || ALREADY.test(v.text)) continue;
-    out += `${text.slice(pos, v.outerStart)}[redacted value]`;
+    out += text.slice(pos, v.outerStart) + redacted('value');
     pos = v.outerEnd;
   }
   return out + text.slice(pos);

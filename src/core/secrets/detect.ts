@@ -1,3 +1,4 @@
+import { redacted } from './mask.js';
 import { findAssignments } from './rules/assignment.js';
 import { findAuthorizationHeaders } from './rules/auth-header.js';
 import { findBasicPairs } from './rules/basic-pair.js';
@@ -59,7 +60,7 @@ export function maskSecrets(text: string): string {
   let out = '';
   let pos = 0;
   for (const f of findings) {
-    out += `${text.slice(pos, f.start)}[redacted ${f.kind}]`;
+    out += text.slice(pos, f.start) + redacted(f.kind);
     pos = f.end;
   }
   return out + text.slice(pos);

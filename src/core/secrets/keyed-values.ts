@@ -3,6 +3,7 @@
  * `"key": "value"`, `key%3Dvalue` (URL-encoded), `\"key\":\"value\"` (JSON inside a JSON string),
  * `<key …>value</key>` (SOAP). The detector keeps those that look generated; stored pastes mask all.
  */
+import { MASK_SOURCE } from './mask.js';
 
 /** `=`, `:`, `=>`, `:=` after the key, with its closing quote (escaped in JSON-in-JSON) and spaces. */
 const SEPARATOR = String.raw`(?:\\?["'])?[ \t]*(?:=>|:=|=|:)`;
@@ -36,7 +37,7 @@ const VALUE = valuePattern(BARE);
  * Read whole, a bare value may start with the detector's mask: words after it (`password:
  * [redacted assignment] horse battery`) are part of it.
  */
-const WHOLE_VALUE = valuePattern(String.raw`\[redacted [a-z-]+\]|${BARE}`);
+const WHOLE_VALUE = valuePattern(`${MASK_SOURCE}|${BARE}`);
 /** Length of the opening quote of each VALUE group's text: `"`, `'`, `\"`, none, none. */
 const QUOTE_LENGTHS = [1, 1, 2, 0, 0];
 /**
