@@ -5,7 +5,7 @@ import { MASK_SOURCE, redacted } from '../secrets/mask.js';
 
 /** Longest masked paste kept (for the store, an example, an eval case). */
 export const MAX_MASKED_CHARS = 4096;
-/** Longest raw text read: the credential detector runs on at most this much. */
+/** Longest raw text read: the credential detector runs on at most this much (see maskCredentials). */
 export const MAX_RAW_CHARS = 64 * 1024;
 
 export interface MaskedPaste {
@@ -38,8 +38,12 @@ const BASIC_PAIR = new RegExp(
 
 /**
  * Masks every credential in a paste with the secrets detector, then masks the values of
- * credential keys it let pass, and cuts the result to MAX_MASKED_CHARS. The raw text is first cut
- * at MAX_RAW_CHARS on whitespace, so no credential is split in two before the detector sees it.
+ * credential keys it let pass, and keeps the first MAX_MASKED_CHARS of the result (all the store
+ * keeps). The raw text is first cut to at most MAX_RAW_CHARS, at its last whitespace (a paste with
+ * none there keeps nothing), to bound the detector's work: masks are shorter than what they
+ * replace (a PEM key, a JWT), so the kept text can reach far past the 4,096th raw character. The
+ * cut splits no word, so a token is read whole or not at all; a value of several words or lines (a
+ * passphrase, a PEM block) can be cut, its head is masked as a value cut short and its tail dropped.
  */
 export function maskCredentials(raw: string): MaskedPaste {
   let text = raw;
