@@ -1,4 +1,4 @@
-import { CREDENTIAL_KEYS, MASKED_ONLY_KEY_PATTERNS } from '../secrets/credential-keys.js';
+import { CREDENTIAL_KEYS, MASKED_ONLY_KEYS } from '../secrets/credential-keys.js';
 import { maskSecrets } from '../secrets/detect.js';
 import { keyedValueReader } from '../secrets/keyed-values.js';
 import { MASK_SOURCE, redacted } from '../secrets/mask.js';
@@ -23,8 +23,8 @@ export interface MaskedPaste {
  * key and signature of an OAuth 1.0 (NetSuite TBA) header: halves of a credential set.
  */
 const readKeyedValues = keyedValueReader(
-  [...CREDENTIAL_KEYS.map((k) => k.pattern), ...MASKED_ONLY_KEY_PATTERNS],
-  { whole: true }, // a passphrase's every word, an element's text across lines
+  [...CREDENTIAL_KEYS, ...MASKED_ONLY_KEYS],
+  { whole: true }, // a passphrase's every word, an element's text across lines, CDATA, children
 );
 const ALREADY = new RegExp(`^${MASK_SOURCE}$`);
 /**

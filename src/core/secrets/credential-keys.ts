@@ -1,28 +1,37 @@
+import type { KeyPattern } from './keyed-values.js';
+
 /** A parameter or field name whose value is a credential. */
-export interface CredentialKey {
+export interface CredentialKey extends KeyPattern {
   /** The name in snake_case, as a finding reports it. */
   readonly name: string;
-  /** The name as a case-insensitive pattern source, in every spelling read. */
-  readonly pattern: string;
   readonly label: string;
 }
 
+// Shorthand for `glued: true` in the lists below.
+const glued = true;
+
 /**
- * Credential-bearing parameter names, in snake, kebab, camel, SCREAMING and "Title Case" spellings.
- * The detector reports their values when they look generated; stored pastes mask them always.
+ * Credential-bearing parameter names, in snake, kebab, camel, SCREAMING and "Title Case" spellings,
+ * most also after a prefix glued on (`dbpassword`, `apiclientsecret`). The detector reports their
+ * values when they look generated; stored pastes mask them always.
  */
 export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
-  { name: 'client_secret', pattern: 'client[_ -]?secret', label: 'a client secret' },
-  { name: 'consumer_secret', pattern: 'consumer[_ -]?secret', label: 'a consumer secret' },
-  { name: 'token_secret', pattern: 'token[_ -]?secret', label: 'a token secret' },
-  { name: 'refresh_token', pattern: 'refresh[_ -]?token', label: 'a refresh token' },
-  { name: 'access_token', pattern: 'access[_ -]?token', label: 'an access token' },
+  { name: 'client_secret', pattern: 'client[_ -]?secret', label: 'a client secret', glued },
+  { name: 'consumer_secret', pattern: 'consumer[_ -]?secret', label: 'a consumer secret', glued },
+  { name: 'token_secret', pattern: 'token[_ -]?secret', label: 'a token secret', glued },
+  { name: 'refresh_token', pattern: 'refresh[_ -]?token', label: 'a refresh token', glued },
+  { name: 'access_token', pattern: 'access[_ -]?token', label: 'an access token', glued },
   { name: 'id_token', pattern: 'id[_ -]?token', label: 'an ID token' },
-  { name: 'client_assertion', pattern: 'client[_ -]?assertion', label: 'a client assertion' },
-  { name: 'api_key', pattern: 'api[_ -]?key', label: 'an API key' },
-  { name: 'secret_key', pattern: 'secret[_ -]?key', label: 'a secret key' },
-  { name: 'signing_secret', pattern: 'signing[_ -]?secret', label: 'a signing secret' },
-  { name: 'password', pattern: 'pass(?:word|wd)', label: 'a password' },
+  {
+    name: 'client_assertion',
+    pattern: 'client[_ -]?assertion',
+    label: 'a client assertion',
+    glued,
+  },
+  { name: 'api_key', pattern: 'api[_ -]?key', label: 'an API key', glued },
+  { name: 'secret_key', pattern: 'secret[_ -]?key', label: 'a secret key', glued },
+  { name: 'signing_secret', pattern: 'signing[_ -]?secret', label: 'a signing secret', glued },
+  { name: 'password', pattern: 'pass(?:word|wd)', label: 'a password', glued },
 ];
 
 /**
@@ -30,16 +39,17 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
  * nobody: short or human values (`pwd`, `otp`), a bare `secret` or `assertion`, a PEM key (its own
  * rule), the token id, consumer key and signature of an OAuth 1.0 (NetSuite TBA) header. A bare
  * `code` is an error code (`"code": 401`) except in a query string (raw or URL-encoded), where it
- * is an OAuth grant.
+ * is an OAuth grant. A bare `pass` is read only on its own (`bypass`, `compass`).
  */
-export const MASKED_ONLY_KEY_PATTERNS: readonly string[] = [
-  'assertion',
-  'secret',
-  'pass(?:phrase)?',
-  'pwd',
-  '(?<=[?&#]|%26|%3f|%23)code',
-  'code[_ -]?verifier',
-  'otp',
-  'private[_ -]?key',
-  'oauth_(?:token|consumer_key|signature)',
+export const MASKED_ONLY_KEYS: readonly KeyPattern[] = [
+  { pattern: 'assertion', glued },
+  { pattern: 'secret', glued },
+  { pattern: 'passphrase', glued },
+  { pattern: 'pass' },
+  { pattern: 'pwd', glued },
+  { pattern: '(?<=[?&#]|%26|%3f|%23)code' },
+  { pattern: 'code[_ -]?verifier', glued },
+  { pattern: 'otp' },
+  { pattern: 'private[_ -]?key', glued },
+  { pattern: 'oauth_(?:token|consumer_key|signature)' },
 ];

@@ -4,6 +4,7 @@
  * `<key …>value</key>` (SOAP). The detector keeps those that look generated; stored pastes mask all.
  */
 import { MASK_SOURCE } from './mask.js';
+import { readXmlValue, XML_OPEN, type ValueSpan } from './xml-values.js';
 
 /** `=`, `:`, `=>`, `:=` after the key, with its closing quote (escaped in JSON-in-JSON) and spaces. */
 const SEPARATOR = String.raw`(?:\\?["'])?[ \t]*(?:=>|:=|=|:)`;
@@ -17,8 +18,6 @@ const ENCODED_SEPARATOR = String.raw`(?:%22)?%3[ad](?:%20|\+)*(?:%22)?`;
  * raw one. `%XX` is one unit, so the run is read once, without backtracking.
  */
 const ENCODED_VALUE = String.raw`(?:[^\s"'&,;()[\]{}<>%]|%(?!0[9ad]|2[0-9c]|3[bce]|5[bd]|7[bd])[0-9a-f]{2})+`;
-/** The rest of an XML start tag (`<wsse:Password Type="…">`, `<client_secret>`), attributes capped. */
-const XML_OPEN = String.raw`(?:[ \t][^<>\r\n]{0,512})?>`;
 /** The end of a quoted value: its closing quote, or the end of the line when the paste lacks it. */
 const CLOSED_BY = (quote: string): string => String.raw`(?:${quote}|(?=[\r\n]|$))`;
 /**
@@ -41,16 +40,6 @@ const WHOLE_VALUE = valuePattern(`${MASK_SOURCE}|${BARE}`);
 /** Length of the opening quote of each VALUE group's text: `"`, `'`, `\"`, none, none. */
 const QUOTE_LENGTHS = [1, 1, 2, 0, 0];
 /**
- * An XML element's text: SOAP carries credentials so (Workday's WS-Security `<wsse:Password>`,
- * NetSuite's passport `<platformCore:password>`). Up to the closing tag, on one line.
- */
-const XML_VALUE = new RegExp(String.raw`${XML_OPEN}([^<\r\n]*)</`, 'y');
-/**
- * Read whole: an element's text across lines (`<password>\n  hunter2\n</password>`), up to the
- * next tag or the end of the paste, bounded so a hostile paste stays linear.
- */
-const XML_TEXT = new RegExp(String.raw`${XML_OPEN}([^<]{0,4096})`, 'y');
-/**
  * Read whole: the rest of a bare value's field as a person reads it (`password: correct horse
  * battery`), to the end of its line, trailing spaces left out. It stops at a clear delimiter: `&`,
  * `;`, `}` or `]`, `</`, a `,` before another `key=`, a quote closing a string (`"/x?password=a b",`).
@@ -63,51 +52,57 @@ const ENCODED_REST = new RegExp(String.raw`(?:%20(?:${ENCODED_VALUE})?)*`, 'iy')
 const BARE_GROUP = 3;
 const ENCODED_GROUP = 4;
 
+/** A credential key the reader looks for. */
+export interface KeyPattern {
+  /** The key as a case-insensitive pattern source, without capturing groups. */
+  readonly pattern: string;
+  /**
+   * Also read after letters or digits (`dbpassword`, `APICLIENTSECRET`), not only after a
+   * boundary or a camelCase hump: for keys that no common longer name ends in (`id_token` ends
+   * `invalid_token`, `pass` ends `bypass`).
+   */
+  readonly glued?: boolean;
+}
+
 export interface ReaderOptions {
   /**
    * Read each value whole, as a person reads it (stored pastes, where over-masking is safe and
-   * leaking is not): a bare value to the end of its field, an XML element's text across lines.
+   * leaking is not): a bare value to the end of its field, an XML element's text across lines,
+   * in CDATA or in child elements.
    * The detector reads tokens: a passphrase never looks generated, and its matcher stays as is.
    */
   readonly whole?: boolean;
 }
 
-export interface KeyedValue {
-  /** Which of the reader's key patterns named it. */
+export interface KeyedValue extends ValueSpan {
+  /** Which of the reader's keys named it. */
   readonly key: number;
-  /** The value inside its quotes (still URL-encoded if it was), and where that starts. */
-  readonly text: string;
-  readonly start: number;
-  /** The value as written, quotes included. */
-  readonly outerStart: number;
-  readonly outerEnd: number;
 }
 
 /**
- * A reader of the values of keys given as case-insensitive pattern sources (without capturing
- * groups). Anchors on the key, then reads the value with a sticky pattern: no backtracking over
- * long runs.
+ * A reader of the values of `keys`. Anchors on the key, then reads the value with a sticky
+ * pattern: no backtracking over long runs.
  */
 export function keyedValueReader(
-  patterns: readonly string[],
+  keyPatterns: readonly KeyPattern[],
   options: ReaderOptions = {},
 ): (text: string) => KeyedValue[] {
   const whole = options.whole === true;
   const keys = new RegExp(
-    `(?:${patterns.map((p) => `(${p})`).join('|')})(?=${SEPARATOR}|${ENCODED_SEPARATOR}|${XML_OPEN})`,
+    `(?:${keyPatterns.map((k) => `(${k.pattern})`).join('|')})(?=${SEPARATOR}|${ENCODED_SEPARATOR}|${XML_OPEN})`,
     'gi',
   );
   return (text) => {
     const found: KeyedValue[] = [];
     keys.lastIndex = 0;
     for (let m = keys.exec(text); m !== null; m = keys.exec(text)) {
-      if (!startsKey(text, m.index)) {
-        // `xclientSecret`: not `clientSecret`, but perhaps a key starting further in (`Secret`).
+      const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
+      const key = groups.findIndex((g) => g !== undefined);
+      if (!startsKey(text, m.index, keyPatterns[key]?.glued === true)) {
+        // `invalid_token`: not `id_token`, but perhaps a key starting further in.
         keys.lastIndex = m.index + 1;
         continue;
       }
-      const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
-      const key = groups.findIndex((g) => g !== undefined);
       const value =
         readValue(text, m.index + m[0].length, whole) ??
         readXmlValue(text, m.index, m[0].length, whole);
@@ -122,18 +117,16 @@ export function keyedValueReader(
 
 /**
  * The key starts at a boundary: `_CLIENT_SECRET`, `.password`, `nsClientSecret`, after an encoded
- * delimiter (`%26client_secret`) — not `myclientsecret`.
+ * delimiter (`%26client_secret`), or anywhere when it is `glued` (`dbpassword`) — not `invalid_token`.
  */
-function startsKey(text: string, index: number): boolean {
+function startsKey(text: string, index: number, glued: boolean): boolean {
   const before = text.charAt(index - 1);
-  if (before === '' || !/[A-Za-z0-9]/.test(before)) return true;
+  if (glued || before === '' || !/[A-Za-z0-9]/.test(before)) return true;
   if (/^%[0-9A-Fa-f]{2}$/.test(text.slice(Math.max(0, index - 3), index))) return true;
   return /[a-z0-9]/.test(before) && /[A-Z]/.test(text.charAt(index));
 }
 
-type Read = Omit<KeyedValue, 'key'>;
-
-function readValue(text: string, from: number, whole: boolean): Read | undefined {
+function readValue(text: string, from: number, whole: boolean): ValueSpan | undefined {
   const pattern = whole ? WHOLE_VALUE : VALUE;
   pattern.lastIndex = from;
   const m = pattern.exec(text);
@@ -161,25 +154,4 @@ function readValue(text: string, from: number, whole: boolean): Read | undefined
 function restOf(group: number): RegExp | undefined {
   if (group === BARE_GROUP) return BARE_REST;
   return group === ENCODED_GROUP ? ENCODED_REST : undefined;
-}
-
-/** The text of `<key …>value</…>` when the key is an element name (`<key`, `<prefix:key`). */
-function readXmlValue(
-  text: string,
-  keyStart: number,
-  keyLength: number,
-  whole: boolean,
-): Read | undefined {
-  if (!/<(?:[A-Za-z_][\w.-]*:)?$/.test(text.slice(Math.max(0, keyStart - 64), keyStart)))
-    return undefined;
-  const pattern = whole ? XML_TEXT : XML_VALUE;
-  pattern.lastIndex = keyStart + keyLength;
-  const m = pattern.exec(text);
-  if (m === null) return undefined;
-  const inner = m[1] ?? '';
-  const innerStart = m.index + m[0].length - (whole ? 0 : 2) - inner.length;
-  // Whole: the text without the lines and indentation around it; the mask covers them too.
-  const value = whole ? inner.trim() : inner;
-  const start = innerStart + (whole ? inner.length - inner.trimStart().length : 0);
-  return { text: value, start, outerStart: innerStart, outerEnd: innerStart + inner.length };
 }

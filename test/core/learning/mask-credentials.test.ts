@@ -52,6 +52,13 @@ const FORMS = [
   ['an encoded query code', `next=%2Fcallback%3Fcode%3D${TYPED}%26state%3Dx`],
   ['JSON-escaped JSON', `"body": "{\\"client_secret\\":\\"${TYPED}\\"}"`],
   ['JSON-escaped JSON with spaces', `{\\"password\\": \\"${TYPED}\\", \\"x\\": 1}`],
+  ['a lowercase prefix', `dbpassword=${TYPED}`],
+  ['a lowercase prefix on a client secret', `apiclientsecret=${TYPED}`],
+  ['an uppercase prefix', `DBPASSWORD=${TYPED}`],
+  ['a lowercase prefix on a masked-only key', `appsecret: ${TYPED}`],
+  ['a lowercase prefix on a private key', `jwtprivatekey=${TYPED}`],
+  ['an element name with a prefix', `<dbPassword>${TYPED}</dbPassword>`],
+  ['an element name with a snake_case prefix', `<ns:db_password>${TYPED}</ns:db_password>`],
 ];
 
 describe('maskCredentials: every form the detector reads', () => {
@@ -70,6 +77,14 @@ describe('maskCredentials: prose and other keys stay', () => {
     'bypass=true, encode=base64, compass: north',
     'mypassword is not a key, nor is clientsecrets=3',
     'error_code=invalid_grant code: 400',
+    // A short or common key is not read after letters: `id_token` in invalid_token, `pass` in bypass.
+    'invalid_token: The access token expired',
+    'validtoken=true, surpass=2, trespass: no',
+    '<password />\n<user>bob</user>',
+    // A tag written as a value, with no end tag, is a placeholder: the text after it stays.
+    'client_secret=<CLIENT_SECRET>\n2. Send a POST to /oauth/token',
+    'refresh_token: <VALID_REFRESH_TOKEN>, then 400 invalid_grant',
+    'replace `<accesstoken>` with the token, then run it',
   ])('%s', (text) => {
     expect(maskCredentials(text).text).toBe(text);
   });
@@ -156,6 +171,39 @@ describe('maskCredentials: an XML credential element across lines', () => {
     expect(maskCredentials(text).text).toBe(expected);
   });
 
+  it.each([
+    ['CDATA', `<password><![CDATA[${TYPED}]]></password>`, '<password>[redacted value]</password>'],
+    [
+      'CDATA holding markup',
+      `<ClientSecret><![CDATA[a<b]c ${TYPED}]]></ClientSecret>`,
+      '<ClientSecret>[redacted value]</ClientSecret>',
+    ],
+    [
+      'CDATA on its own line',
+      `<wsse:Password Type="x#PasswordText">\n  <![CDATA[${TYPED}]]>\n</wsse:Password>`,
+      '<wsse:Password Type="x#PasswordText">[redacted value]</wsse:Password>',
+    ],
+    [
+      'a child element',
+      `<password>\n  <value>${TYPED}</value>\n</password>`,
+      '<password>[redacted value]</password>',
+    ],
+    [
+      'nested child elements',
+      `<ns:ClientSecret><string><v>${TYPED}</v></string></ns:ClientSecret><next>kept</next>`,
+      '<ns:ClientSecret>[redacted value]</ns:ClientSecret><next>kept</next>',
+    ],
+  ])('%s', (_form, text, expected) => {
+    expect(maskCredentials(text).text).toBe(expected);
+  });
+
+  it.each([
+    ['CDATA cut short', `<password><![CDATA[${TYPED}`],
+    ['a child element cut short', `<password>\n  <value>${TYPED}`],
+  ])('%s at the end of the paste', (_form, text) => {
+    expect(maskCredentials(text).text).not.toContain(TYPED);
+  });
+
   it('an unclosed element at the end of the paste', () => {
     expect(maskCredentials(`<password>\n  ${TYPED}`).text).not.toContain(TYPED);
   });
@@ -168,6 +216,11 @@ describe('maskCredentials: an XML credential element across lines', () => {
       'password=a '.repeat(6000),
       'password: a,'.repeat(5400),
       `password=${'a b '.repeat(16000)}`,
+      '<password><![CDATA['.repeat(3400),
+      `<password><![CDATA[${']'.repeat(64000)}`,
+      '<password><v>'.repeat(5000),
+      '<password>a</passwordX>'.repeat(2800),
+      'dbpassword=a '.repeat(5000),
     ];
     for (const text of cases) {
       const started = performance.now();

@@ -153,6 +153,20 @@ const POSITIVES: readonly Case[] = [
   },
   { text: `x-api-key: ${WD_SECRET}`, value: WD_SECRET, kind: 'assignment', name: 'api_key' },
   { text: `password=Summer2024!x`, value: 'Summer2024!x', kind: 'assignment', name: 'password' },
+  // A key after a prefix glued on, and an element so named.
+  { text: `dbpassword=Summer2024!x`, value: 'Summer2024!x', kind: 'assignment', name: 'password' },
+  {
+    text: `APICLIENTSECRET=${SECRET}`,
+    value: SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `<ns:dbPassword>${WD_SECRET}</ns:dbPassword>`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'password',
+  },
   { text: `"password": "Tr0ub4dor&3"`, value: 'Tr0ub4dor&3', kind: 'assignment', name: 'password' },
   {
     text: `curl -u 5c2a9e1b7d3f:${SECRET} -d grant_type=client_credentials https://x/token`,
@@ -417,6 +431,8 @@ const BENIGN_TEXTS = [
   'authorization=Basic+****&authorization%3DBearer%20%7B%7Btoken%7D%7D',
   'search?q=authorization+header+basic+vs+bearer+tokens',
   'the refresh token%3A expired, see %2Fdocs%2Fclient_secret%3Dhow-to',
+  // `id_token` and `pass` are not read after letters: `invalid_token`, `bypass`.
+  'error=invalid_token: c29tZS1yZXF1ZXN0LWlkLTEyMzQ1Ng, validtoken=Q2xpZW50LTk4NzY1NDMyMQ',
 ];
 
 describe('no false positives', () => {

@@ -3,7 +3,7 @@ import { looksRandom, percentDecoded, type RandomnessBounds } from '../entropy.j
 import { keyedValueReader } from '../keyed-values.js';
 import type { SecretFinding } from '../types.js';
 
-const readKeyedValues = keyedValueReader(CREDENTIAL_KEYS.map((k) => k.pattern));
+const readKeyedValues = keyedValueReader(CREDENTIAL_KEYS);
 
 const SECRET_BOUNDS: RandomnessBounds = { minLength: 10, maxLength: 4096, minEntropy: 3 };
 const PASSWORD_BOUNDS: RandomnessBounds = { minLength: 8, maxLength: 256, minEntropy: 2.75 };

@@ -1,0 +1,129 @@
+/**
+ * The text of a credential written as an XML element: SOAP carries credentials so (Workday's
+ * WS-Security `<wsse:Password>`, NetSuite's passport `<platformCore:password>`), as do XML configs
+ * (`<dbPassword>`, `<ClientSecret>`).
+ */
+
+/** Where a value is, in the text the reader was given. */
+export interface ValueSpan {
+  /** The value (still URL-encoded if it was), and where that starts. */
+  readonly text: string;
+  readonly start: number;
+  /** The value as written: quotes, the lines around an element's text, CDATA markers. */
+  readonly outerStart: number;
+  readonly outerEnd: number;
+}
+
+/**
+ * The rest of a start tag after the key (`<wsse:Password Type="…">`, `<client_secret>`),
+ * attributes capped; not a self-closing tag (`<password xsi:nil="true"/>`), which has no text.
+ */
+export const XML_OPEN = String.raw`(?:[ \t][^<>\r\n]{0,512})?(?<!/)>`;
+const START_TAG = new RegExp(XML_OPEN, 'y');
+/** Before the key: `<` and the start of the element's name (`<wsse:`, `<db`, `<ns:db_`). */
+const NAME_START = /<((?:[\w.-]*:)?[\w.-]*)$/;
+/** Longest element text read, CDATA and child elements included: bounded, so reading is linear. */
+const MAX_TEXT = 4096;
+/**
+ * A CDATA section after any blank: its text, up to `]]>` (absent when the paste was cut short) and
+ * the blanks before an end tag.
+ */
+const CDATA = new RegExp(
+  String.raw`(\s{0,${MAX_TEXT}})<!\[CDATA\[((?:[^\]]|\](?!\]>)){0,${MAX_TEXT}})(\]\]>(?:\s{0,${MAX_TEXT}}(?=</))?)?`,
+  'y',
+);
+/** The element's text up to its end tag, on one line. */
+const TEXT_CLOSED = /([^<\r\n]*)<\//y;
+/** Read whole: the element's text up to the next tag or the end of the paste. */
+const TEXT_OPEN = new RegExp(String.raw`[^<]{0,${MAX_TEXT}}`, 'y');
+/** Blanks, then a child element's start tag (not an end tag, a comment or CDATA). */
+const CHILD = /\s*<[A-Za-z_]/y;
+/** Before a tag: a separator or a quote, so the tag is a value (`client_secret=<CLIENT_SECRET>`). */
+const AFTER_SEPARATOR = /(?:[=:"'`])[ \t]*$/;
+
+/**
+ * The text of `<key …>value</…>` on one line, when the key ends an element name (`<key`,
+ * `<prefix:key`, `<dbKey`). Read whole (stored pastes): a CDATA section's text, everything up to
+ * the element's end tag across lines (child elements: `<password><value>…</value></password>`),
+ * trimmed, or text and child elements left open at the end of the paste — unless the start tag is
+ * a value, a placeholder with no end tag (`refresh_token=<VALID_REFRESH_TOKEN>`).
+ */
+export function readXmlValue(
+  text: string,
+  keyStart: number,
+  keyLength: number,
+  whole: boolean,
+): ValueSpan | undefined {
+  const name = NAME_START.exec(text.slice(Math.max(0, keyStart - 64), keyStart));
+  if (name === null) return undefined;
+  START_TAG.lastIndex = keyStart + keyLength;
+  if (!START_TAG.test(text)) return undefined;
+  const from = START_TAG.lastIndex;
+  if (!whole) return readClosedText(text, from);
+  const cdata = readCdata(text, from);
+  if (cdata !== undefined) return cdata;
+  const element = `${name[1] ?? ''}${text.slice(keyStart, keyStart + keyLength)}`;
+  const closed = readToEndTag(text, from, element);
+  if (closed !== undefined) return closed;
+  const tagStart = keyStart - name[0].length;
+  if (AFTER_SEPARATOR.test(text.slice(Math.max(0, tagStart - 16), tagStart))) return undefined;
+  return readOpenChildren(text, from) ?? readOpenText(text, from);
+}
+
+/** A CDATA section's text; the mask covers its markers and the blanks around it. */
+function readCdata(text: string, from: number): ValueSpan | undefined {
+  CDATA.lastIndex = from;
+  const m = CDATA.exec(text);
+  if (m === null) return undefined;
+  const [all, blanks = '', inner = ''] = m;
+  const span = trimmed(inner, from + blanks.length + '<![CDATA['.length);
+  return { ...span, outerStart: from, outerEnd: from + all.length };
+}
+
+/** The element's text before an end tag, as written. */
+function readClosedText(text: string, from: number): ValueSpan | undefined {
+  TEXT_CLOSED.lastIndex = from;
+  const inner = TEXT_CLOSED.exec(text)?.[1];
+  return inner === undefined
+    ? undefined
+    : { text: inner, start: from, outerStart: from, outerEnd: from + inner.length };
+}
+
+/** Everything up to the element's own end tag, within MAX_TEXT: its text or child elements. */
+function readToEndTag(text: string, from: number, element: string): ValueSpan | undefined {
+  const end = endTagIn(text.slice(from, from + MAX_TEXT + element.length + 3), element);
+  return end < 0 ? undefined : spanOf(text, from, end);
+}
+
+/** Child elements without the end tag (a paste cut short): read to MAX_TEXT or the end. */
+function readOpenChildren(text: string, from: number): ValueSpan | undefined {
+  CHILD.lastIndex = from;
+  return CHILD.test(text) ? spanOf(text, from, Math.min(MAX_TEXT, text.length - from)) : undefined;
+}
+
+/** Where `</element>` (or `</element >`) starts in `window`, or -1. */
+function endTagIn(window: string, element: string): number {
+  const tag = `</${element}`;
+  for (let at = window.indexOf(tag); at >= 0 && at <= MAX_TEXT; at = window.indexOf(tag, at + 1)) {
+    if (/^\s*>/.test(window.slice(at + tag.length, at + tag.length + 16))) return at;
+  }
+  return -1;
+}
+
+/** Read whole, without an end tag: the text up to the next tag or the end of the paste. */
+function readOpenText(text: string, from: number): ValueSpan {
+  TEXT_OPEN.lastIndex = from;
+  return spanOf(text, from, TEXT_OPEN.exec(text)?.[0].length ?? 0);
+}
+
+/** The `length` characters at `from`, trimmed; the mask covers the blanks too. */
+function spanOf(text: string, from: number, length: number): ValueSpan {
+  return trimmed(text.slice(from, from + length), from);
+}
+
+/** `inner`, found at `start`, without its leading and trailing blanks. */
+function trimmed(inner: string, start: number): ValueSpan {
+  const value = inner.trim();
+  const at = start + inner.length - inner.trimStart().length;
+  return { text: value, start: at, outerStart: start, outerEnd: start + inner.length };
+}
