@@ -25,15 +25,19 @@ const NAME_START = /<((?:[\w.-]*:)?[\w.-]*)$/;
 /** Longest element text read, CDATA and child elements included: bounded, so reading is linear. */
 const MAX_TEXT = 4096;
 /**
- * A CDATA section after any blank: its text, up to `]]>` (absent when the paste was cut short) and
- * the blanks before an end tag.
+ * A CDATA section after any blank: its text (`char`s), up to `]]>` (absent when the paste was cut
+ * short) and the blanks before an end tag.
  */
-const CDATA = new RegExp(
-  String.raw`(\s{0,${MAX_TEXT}})<!\[CDATA\[((?:[^\]]|\](?!\]>)){0,${MAX_TEXT}})(\]\]>(?:\s{0,${MAX_TEXT}}(?=</))?)?`,
-  'y',
-);
-/** The element's text up to its end tag, on one line. */
-const TEXT_CLOSED = /([^<\r\n]*)<\//y;
+const cdata = (char: string): RegExp =>
+  new RegExp(
+    String.raw`(\s{0,${MAX_TEXT}})<!\[CDATA\[((?:${char}|\](?!\]>)){0,${MAX_TEXT}})(\]\]>(?:\s{0,${MAX_TEXT}}(?=</))?)?`,
+    'y',
+  );
+/** Read whole, any text; for the detector, a token's (no `<`), so its scan stops at the next tag. */
+const CDATA_WHOLE = cdata(String.raw`[^\]]`);
+const CDATA_TOKEN = cdata(String.raw`[^\]<]`);
+/** The element's text up to an end tag, bounded. */
+const TEXT_CLOSED = new RegExp(String.raw`([^<]{0,${MAX_TEXT}})</`, 'y');
 /** Read whole: the element's text up to the next tag or the end of the paste. */
 const TEXT_OPEN = new RegExp(String.raw`[^<]{0,${MAX_TEXT}}`, 'y');
 /** Blanks, then a child element's start tag (not an end tag, a comment or CDATA). */
@@ -42,11 +46,13 @@ const CHILD = /\s*<[A-Za-z_]/y;
 const AFTER_SEPARATOR = /(?:[=:"'`])[ \t]*$/;
 
 /**
- * The text of `<key …>value</…>` on one line, when the key ends an element name (`<key`,
- * `<prefix:key`, `<dbKey`). Read whole (stored pastes): a CDATA section's text, everything up to
- * the element's end tag across lines (child elements: `<password><value>…</value></password>`),
- * trimmed, or text and child elements left open at the end of the paste — unless the start tag is
- * a value, a placeholder with no end tag (`refresh_token=<VALID_REFRESH_TOKEN>`).
+ * The text of `<key …>value</…>` when the key ends an element name (`<key`, `<prefix:key`,
+ * `<dbKey`), trimmed: one line of text, on the start tag's line or on its own line before the
+ * element's end tag (`<wsse:Password …>\n  value\n</wsse:Password>`), or a CDATA section's text.
+ * Read whole (stored pastes): also everything up to the element's end tag (child elements:
+ * `<password><value>…</value></password>`), or text and child elements left open at the end of
+ * the paste — unless the start tag is a value, a placeholder with no end tag
+ * (`refresh_token=<VALID_REFRESH_TOKEN>`).
  */
 export function readXmlValue(
   text: string,
@@ -59,10 +65,10 @@ export function readXmlValue(
   START_TAG.lastIndex = keyStart + keyLength;
   if (!START_TAG.test(text)) return undefined;
   const from = START_TAG.lastIndex;
-  if (!whole) return readClosedText(text, from);
-  const cdata = readCdata(text, from);
-  if (cdata !== undefined) return cdata;
   const element = `${name[1] ?? ''}${text.slice(keyStart, keyStart + keyLength)}`;
+  if (!whole) return readCdata(text, from, false) ?? readElementText(text, from, element);
+  const cdata = readCdata(text, from, true);
+  if (cdata !== undefined) return cdata;
   const closed = readToEndTag(text, from, element);
   if (closed !== undefined) return closed;
   const tagStart = keyStart - name[0].length;
@@ -70,23 +76,29 @@ export function readXmlValue(
   return readOpenChildren(text, from) ?? readOpenText(text, from);
 }
 
-/** A CDATA section's text; the mask covers its markers and the blanks around it. */
-function readCdata(text: string, from: number): ValueSpan | undefined {
-  CDATA.lastIndex = from;
-  const m = CDATA.exec(text);
-  if (m === null) return undefined;
+/** A CDATA section's text (`whole`: also cut short); a mask covers its markers and blanks. */
+function readCdata(text: string, from: number, whole: boolean): ValueSpan | undefined {
+  const pattern = whole ? CDATA_WHOLE : CDATA_TOKEN;
+  pattern.lastIndex = from;
+  const m = pattern.exec(text);
+  if (m === null || (!whole && m[3] === undefined)) return undefined;
   const [all, blanks = '', inner = ''] = m;
   const span = trimmed(inner, from + blanks.length + '<![CDATA['.length);
   return { ...span, outerStart: from, outerEnd: from + all.length };
 }
 
-/** The element's text before an end tag, as written. */
-function readClosedText(text: string, from: number): ValueSpan | undefined {
+/**
+ * The element's text before an end tag, trimmed, if it is one line: on the start tag's line
+ * (any end tag, as people type it), or on lines of its own before the element's own end tag.
+ * The scan stops at the next `<`, so reading every element of a paste is linear.
+ */
+function readElementText(text: string, from: number, element: string): ValueSpan | undefined {
   TEXT_CLOSED.lastIndex = from;
   const inner = TEXT_CLOSED.exec(text)?.[1];
-  return inner === undefined
-    ? undefined
-    : { text: inner, start: from, outerStart: from, outerEnd: from + inner.length };
+  if (inner === undefined) return undefined;
+  const span = trimmed(inner, from);
+  const own = endTagAt(text, TEXT_CLOSED.lastIndex - 2, element);
+  return /[\r\n]/.test(own ? span.text : inner) ? undefined : span;
 }
 
 /** Everything up to the element's own end tag, within MAX_TEXT: its text or child elements. */
@@ -105,9 +117,17 @@ function readOpenChildren(text: string, from: number): ValueSpan | undefined {
 function endTagIn(window: string, element: string): number {
   const tag = `</${element}`;
   for (let at = window.indexOf(tag); at >= 0 && at <= MAX_TEXT; at = window.indexOf(tag, at + 1)) {
-    if (/^\s*>/.test(window.slice(at + tag.length, at + tag.length + 16))) return at;
+    if (endTagAt(window, at, element)) return at;
   }
   return -1;
+}
+
+/** Whether `</element>` (or `</element >`) starts at `at`. */
+function endTagAt(text: string, at: number, element: string): boolean {
+  const tag = `</${element}`;
+  return (
+    text.startsWith(tag, at) && /^\s*>/.test(text.slice(at + tag.length, at + tag.length + 16))
+  );
 }
 
 /** Read whole, without an end tag: the text up to the next tag or the end of the paste. */

@@ -117,6 +117,18 @@ describe('maskCredentials: a value the detector masked keeps its mask', () => {
     );
   });
 
+  it('in an XML element across lines and in CDATA', () => {
+    const generated = randomBytes(24).toString('base64url');
+    const wrapped = `<wsse:Password>\n  ${generated}\n</wsse:Password>`;
+    expect(maskCredentials(wrapped).text).toBe(
+      '<wsse:Password>\n  [redacted assignment]\n</wsse:Password>',
+    );
+    const cdata = `<password><![CDATA[${generated}]]></password>`;
+    expect(maskCredentials(cdata).text).toBe(
+      '<password><![CDATA[[redacted assignment]]]></password>',
+    );
+  });
+
   it('unless words follow it: those are masked with it', () => {
     const generated = randomBytes(24).toString('base64url');
     const masked = maskCredentials(`password: ${generated} horse battery`).text;
@@ -164,8 +176,13 @@ describe('maskCredentials: an XML credential element across lines', () => {
     ],
     [
       'a SOAP header',
-      `<wsse:UsernameToken>\n  <wsse:Username>bob</wsse:Username>\n  <wsse:Password Type="x#PasswordText">\n    correct horse\n  </wsse:Password>\n</wsse:UsernameToken>`,
+      `<wsse:UsernameToken>\n  <wsse:Username>bob</wsse:Username>\n  <wsse:Password Type="x#PasswordText">\n    ${TYPED}\n  </wsse:Password>\n</wsse:UsernameToken>`,
       `<wsse:UsernameToken>\n  <wsse:Username>bob</wsse:Username>\n  <wsse:Password Type="x#PasswordText">[redacted value]</wsse:Password>\n</wsse:UsernameToken>`,
+    ],
+    [
+      'a passphrase the detector finds (its mask, the layout kept)',
+      `<wsse:Password Type="x#PasswordText">\n    correct horse\n  </wsse:Password>`,
+      `<wsse:Password Type="x#PasswordText">\n    [redacted assignment]\n  </wsse:Password>`,
     ],
   ])('%s', (_form, text, expected) => {
     expect(maskCredentials(text).text).toBe(expected);
@@ -175,7 +192,7 @@ describe('maskCredentials: an XML credential element across lines', () => {
     ['CDATA', `<password><![CDATA[${TYPED}]]></password>`, '<password>[redacted value]</password>'],
     [
       'CDATA holding markup',
-      `<ClientSecret><![CDATA[a<b]c ${TYPED}]]></ClientSecret>`,
+      `<ClientSecret><![CDATA[a<b]c]]></ClientSecret>`,
       '<ClientSecret>[redacted value]</ClientSecret>',
     ],
     [

@@ -78,6 +78,31 @@ const POSITIVES: readonly Case[] = [
     name: 'password',
   },
   {
+    // SOAP as tools pretty-print it: the password on its own line.
+    text: `<wsse:Password Type="x#PasswordText">\n      ${WD_SECRET}\n    </wsse:Password>`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'password',
+  },
+  {
+    text: `<client_secret>\r\n\t${SECRET}\r\n</client_secret>`,
+    value: SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `<password><![CDATA[${WD_SECRET}]]></password>`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'password',
+  },
+  {
+    text: `<ClientSecret>\n  <![CDATA[${SECRET}]]>\n</ClientSecret>`,
+    value: SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
     text: `<ns:client_secret>${SECRET}</ns:client_secret>`,
     value: SECRET,
     kind: 'assignment',
@@ -431,6 +456,9 @@ const BENIGN_TEXTS = [
   'authorization=Basic+****&authorization%3DBearer%20%7B%7Btoken%7D%7D',
   'search?q=authorization+header+basic+vs+bearer+tokens',
   'the refresh token%3A expired, see %2Fdocs%2Fclient_secret%3Dhow-to',
+  // An element's text across lines is one value on one line, before the element's own end tag.
+  '<client_secret>\nRotate it in the portal,\nthen retry the call.\n</client_secret>',
+  'client_secret=<CLIENT_SECRET>\nsee the docs 4 how to rotate it\n</details>',
   // `id_token` and `pass` are not read after letters: `invalid_token`, `bypass`.
   'error=invalid_token: c29tZS1yZXF1ZXN0LWlkLTEyMzQ1Ng, validtoken=Q2xpZW50LTk4NzY1NDMyMQ',
 ];
@@ -553,6 +581,10 @@ describe('cost', () => {
     ['encoded Basic', 'Authorization: Basic%20'.repeat(40 * 1024)],
     ['form Basic', 'authorization=Basic+%'.repeat(48 * 1024)],
     ['encoded separators', `authorization${'%20+'.repeat(256 * 1024)}`],
+    ['XML keys', '<password>'.repeat(100 * 1024)],
+    ['XML text', `<password>${' a\n'.repeat(64 * 1024)}</x>`.repeat(4)],
+    ['CDATA', '<password><![CDATA['.repeat(52 * 1024)],
+    ['end-tag near misses', '<password>a</passwordX>'.repeat(44 * 1024)],
   ])(
     'scans a megabyte of %s in linear time (seconds at most, not the minutes backtracking takes)',
     (_, text) => {
