@@ -1,13 +1,23 @@
 /**
  * Values written after a credential key, in every form the secrets code reads: `key=value`,
  * `"key": "value"`, `key%3Dvalue` (URL-encoded), `\"key\":\"value\"` (JSON inside a JSON string),
- * `<key …>value</key>` (SOAP). The detector keeps those that look generated; stored pastes mask all.
+ * `<key …>value</key>` (SOAP), `"key": "password", "value": "…"` (a name/value pair), `--key value`
+ * (a command-line option). The detector keeps those that look generated; stored pastes mask all.
  */
 import { MASK_SOURCE } from './mask.js';
-import { readXmlValue, XML_OPEN, type ValueSpan } from './xml-values.js';
+import { readXmlValue, XML_OPEN, XML_OPEN_AFTER_ATTRIBUTE, type ValueSpan } from './xml-values.js';
 
 /** `=`, `:`, `=>`, `:=` after the key, with its closing quote (escaped in JSON-in-JSON) and spaces. */
 const SEPARATOR = String.raw`(?:\\?["'])?[ \t]*(?:=>|:=|=|:)`;
+/**
+ * Before the separator, when the key is a name or key field's value and a `value` field follows
+ * (`<add key="ClientSecret" value="…"/>`, Postman's `{"key": "clientSecret", "value": …}`,
+ * `- name: CLIENT_SECRET\n  value: …`): the closing quote, a comma, blanks and line breaks, then
+ * `value` (any case) with its opening quote.
+ */
+const NAME_VALUE = String.raw`(?:\\?["'])?[ \t]*,?\s{0,64}(?:\\?["'])?value`;
+/** After a command-line option named as a key (`--client-secret VALUE`): blanks, then no option. */
+const OPTION_GAP = String.raw`(?<=(?:^|[\s"'])--[\w-]{0,64})[ \t]+(?=[^\s-])`;
 /**
  * The same separator URL-encoded (`refresh_token%3D…` in a redirect's `next=` or a logged form
  * body, `%22client_secret%22%3A%22…` in encoded JSON): `=` or `:`, optional quote and spaces.
@@ -27,7 +37,7 @@ const CLOSED_BY = (quote: string): string => String.raw`(?:${quote}|(?=[\r\n]|$)
  */
 const valuePattern = (bare: string): RegExp =>
   new RegExp(
-    String.raw`${SEPARATOR}[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)${CLOSED_BY('"')}|'([^'\r\n]*)${CLOSED_BY("'")}|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"|(${bare}))|${ENCODED_SEPARATOR}(${ENCODED_VALUE})`,
+    String.raw`(?:(?:${NAME_VALUE})?${SEPARATOR}|${OPTION_GAP})[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)${CLOSED_BY('"')}|'([^'\r\n]*)${CLOSED_BY("'")}|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"|(${bare}))|${ENCODED_SEPARATOR}(${ENCODED_VALUE})`,
     'iyd',
   );
 const BARE = String.raw`[^\s"'&,;()[\]{}<>]+`;
@@ -48,6 +58,15 @@ const BARE_REST =
   /(?:[^\S\r\n]*(?:[^\s&;,}\]<"'\\]|\\(?!["'])|,(?![^\S\r\n]{0,64}[A-Za-z_][\w.-]{0,64}[^\S\r\n]{0,64}=)|<(?!\/)|["'](?![^\S\r\n]*(?:[,;:}\])&\r\n]|$))))*/y;
 /** Read whole: an encoded value's further words (`correct%20horse`). */
 const ENCODED_REST = new RegExp(String.raw`(?:%20(?:${ENCODED_VALUE})?)*`, 'iy');
+/** What follows a key: a separator (plain, after a name, encoded), a start tag, a gap. */
+const FOLLOWS_KEY = [
+  SEPARATOR,
+  `${NAME_VALUE}${SEPARATOR}`,
+  ENCODED_SEPARATOR,
+  XML_OPEN,
+  XML_OPEN_AFTER_ATTRIBUTE,
+  OPTION_GAP,
+].join('|');
 /** Which VALUE groups are bare and encoded. */
 const BARE_GROUP = 3;
 const ENCODED_GROUP = 4;
@@ -89,7 +108,7 @@ export function keyedValueReader(
 ): (text: string) => KeyedValue[] {
   const whole = options.whole === true;
   const keys = new RegExp(
-    `(?:${keyPatterns.map((k) => `(${k.pattern})`).join('|')})(?=${SEPARATOR}|${ENCODED_SEPARATOR}|${XML_OPEN})`,
+    `(?:${keyPatterns.map((k) => `(${k.pattern})`).join('|')})(?=${FOLLOWS_KEY})`,
     'gi',
   );
   return (text) => {
@@ -136,7 +155,9 @@ function readValue(text: string, from: number, whole: boolean): ValueSpan | unde
   const value = groups[group] ?? '';
   const start = m.indices?.[group + 1]?.[0] ?? m.index; // `d`: where the group starts
   const end = m.index + m[0].length; // after the closing quote, when there is one
-  const rest = whole ? restOf(group) : undefined;
+  // A command-line option's value is one shell word: `--password hunter2 --tenant acme`.
+  const option = /^[ \t]+$/.test(text.slice(from, start));
+  const rest = whole && !option ? restOf(group) : undefined;
   let outerEnd = end;
   if (rest !== undefined) {
     rest.lastIndex = end;

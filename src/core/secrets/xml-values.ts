@@ -1,7 +1,7 @@
 /**
  * The text of a credential written as an XML element: SOAP carries credentials so (Workday's
  * WS-Security `<wsse:Password>`, NetSuite's passport `<platformCore:password>`), as do XML configs
- * (`<dbPassword>`, `<ClientSecret>`).
+ * (`<dbPassword>`, `<ClientSecret>`, `<entry key="password">`).
  */
 
 /** Where a value is, in the text the reader was given. */
@@ -20,8 +20,16 @@ export interface ValueSpan {
  */
 export const XML_OPEN = String.raw`(?:[ \t][^<>\r\n]{0,512})?(?<!/)>`;
 const START_TAG = new RegExp(XML_OPEN, 'y');
+/** The same after a key named by an attribute: its closing quote first. */
+export const XML_OPEN_AFTER_ATTRIBUTE = String.raw`["']${XML_OPEN}`;
+const ATTRIBUTE_START_TAG = new RegExp(XML_OPEN_AFTER_ATTRIBUTE, 'y');
 /** Before the key: `<` and the start of the element's name (`<wsse:`, `<db`, `<ns:db_`). */
 const NAME_START = /<((?:[\w.-]*:)?[\w.-]*)$/;
+/**
+ * Before the key, from its start tag's `<`: the element's name, then a `key` or `name` attribute
+ * naming the key (`<entry key="`, `<property name="hibernate.connection.`).
+ */
+const NAMED_BY_ATTRIBUTE = /^<((?:[\w.-]+:)?[\w.-]+)\s[^<>]*\b(?:key|name)\s*=\s*["'][\w.:-]*$/;
 /** Longest element text read, CDATA and child elements included: bounded, so reading is linear. */
 const MAX_TEXT = 4096;
 /**
@@ -45,11 +53,25 @@ const CHILD = /\s*<[A-Za-z_]/y;
 /** Before a tag: a separator or a quote, so the tag is a value (`client_secret=<CLIENT_SECRET>`). */
 const AFTER_SEPARATOR = /(?:[=:"'`])[ \t]*$/;
 
+/** The start tag of an element that holds a credential. */
+interface StartTag {
+  readonly element: string;
+  /** Where its `<` is, and where the element's content starts. */
+  readonly start: number;
+  readonly contentStart: number;
+  /**
+   * Named by an attribute (`<entry key="password">`): read only up to its own end tag, since
+   * HTML's `<input name="password">` has none and the text after it is not its value.
+   */
+  readonly byAttribute: boolean;
+}
+
 /**
  * The text of `<key …>value</…>` when the key ends an element name (`<key`, `<prefix:key`,
- * `<dbKey`), trimmed: one line of text, on the start tag's line or on its own line before the
- * element's end tag (`<wsse:Password …>\n  value\n</wsse:Password>`), or a CDATA section's text.
- * Read whole (stored pastes): also everything up to the element's end tag (child elements:
+ * `<dbKey`) or a `key`/`name` attribute's value (`<entry key="password">`), trimmed: one line of
+ * text, on the start tag's line or on its own line before the element's end tag
+ * (`<wsse:Password …>\n  value\n</wsse:Password>`), or a CDATA section's text. Read whole (stored
+ * pastes): also everything up to the element's end tag (child elements:
  * `<password><value>…</value></password>`), or text and child elements left open at the end of
  * the paste — unless the start tag is a value, a placeholder with no end tag
  * (`refresh_token=<VALID_REFRESH_TOKEN>`).
@@ -60,20 +82,36 @@ export function readXmlValue(
   keyLength: number,
   whole: boolean,
 ): ValueSpan | undefined {
-  const name = NAME_START.exec(text.slice(Math.max(0, keyStart - 64), keyStart));
-  if (name === null) return undefined;
-  START_TAG.lastIndex = keyStart + keyLength;
-  if (!START_TAG.test(text)) return undefined;
-  const from = START_TAG.lastIndex;
-  const element = `${name[1] ?? ''}${text.slice(keyStart, keyStart + keyLength)}`;
-  if (!whole) return readCdata(text, from, false) ?? readElementText(text, from, element);
+  const tag = startTagOf(text, keyStart, keyLength);
+  if (tag === undefined) return undefined;
+  const { element, contentStart: from, byAttribute } = tag;
+  if (!whole) {
+    return readCdata(text, from, false) ?? readElementText(text, from, element, byAttribute);
+  }
   const cdata = readCdata(text, from, true);
   if (cdata !== undefined) return cdata;
   const closed = readToEndTag(text, from, element);
-  if (closed !== undefined) return closed;
-  const tagStart = keyStart - name[0].length;
-  if (AFTER_SEPARATOR.test(text.slice(Math.max(0, tagStart - 16), tagStart))) return undefined;
+  if (closed !== undefined || byAttribute) return closed;
+  if (AFTER_SEPARATOR.test(text.slice(Math.max(0, tag.start - 16), tag.start))) return undefined;
   return readOpenChildren(text, from) ?? readOpenText(text, from);
+}
+
+/** The start tag the key at keyStart names, by the element's name or by an attribute. */
+function startTagOf(text: string, keyStart: number, keyLength: number): StartTag | undefined {
+  const key = text.slice(keyStart, keyStart + keyLength);
+  const before = text.slice(Math.max(0, keyStart - 256), keyStart);
+  const name = NAME_START.exec(before.slice(-64));
+  const lt = before.lastIndexOf('<');
+  const attribute = name === null && lt >= 0 ? NAMED_BY_ATTRIBUTE.exec(before.slice(lt)) : null;
+  const pattern = name === null ? ATTRIBUTE_START_TAG : START_TAG;
+  pattern.lastIndex = keyStart + keyLength;
+  if ((name === null && attribute === null) || !pattern.test(text)) return undefined;
+  return {
+    element: name === null ? (attribute?.[1] ?? '') : `${name[1] ?? ''}${key}`,
+    start: keyStart - (name?.[0].length ?? before.length - lt),
+    contentStart: pattern.lastIndex,
+    byAttribute: name === null,
+  };
 }
 
 /** A CDATA section's text (`whole`: also cut short); a mask covers its markers and blanks. */
@@ -89,15 +127,21 @@ function readCdata(text: string, from: number, whole: boolean): ValueSpan | unde
 
 /**
  * The element's text before an end tag, trimmed, if it is one line: on the start tag's line
- * (any end tag, as people type it), or on lines of its own before the element's own end tag.
- * The scan stops at the next `<`, so reading every element of a paste is linear.
+ * (any end tag, as people type it, unless `ownEndTag`), or on lines of its own before the
+ * element's own end tag. The scan stops at the next `<`, so reading every element is linear.
  */
-function readElementText(text: string, from: number, element: string): ValueSpan | undefined {
+function readElementText(
+  text: string,
+  from: number,
+  element: string,
+  ownEndTag: boolean,
+): ValueSpan | undefined {
   TEXT_CLOSED.lastIndex = from;
   const inner = TEXT_CLOSED.exec(text)?.[1];
   if (inner === undefined) return undefined;
   const span = trimmed(inner, from);
   const own = endTagAt(text, TEXT_CLOSED.lastIndex - 2, element);
+  if (ownEndTag && !own) return undefined;
   return /[\r\n]/.test(own ? span.text : inner) ? undefined : span;
 }
 

@@ -59,6 +59,15 @@ const FORMS = [
   ['a lowercase prefix on a private key', `jwtprivatekey=${TYPED}`],
   ['an element name with a prefix', `<dbPassword>${TYPED}</dbPassword>`],
   ['an element name with a snake_case prefix', `<ns:db_password>${TYPED}</ns:db_password>`],
+  // A key named as the value of a name or key field, then its value (config files, Postman).
+  ['an app setting', `<add key="ClientSecret" value="${TYPED}" />`],
+  ['a bean property', `<property name="password" value="${TYPED}"/>`],
+  ['a Postman variable', `{"key": "client_secret", "value": "${TYPED}", "type": "string"}`],
+  ['a name and value on lines of their own', `env:\n  - name: CLIENT_SECRET\n    value: ${TYPED}`],
+  ['a name and value in pretty JSON', `{\n  "Name": "Password",\n  "Value": "${TYPED}"\n}`],
+  // A command-line option, its value after a space.
+  ['a command-line option', `cli login --client-secret ${TYPED}`],
+  ['a quoted command-line option', `mysql --password '${TYPED}' -h db`],
 ];
 
 describe('maskCredentials: every form the detector reads', () => {
@@ -85,6 +94,11 @@ describe('maskCredentials: prose and other keys stay', () => {
     'client_secret=<CLIENT_SECRET>\n2. Send a POST to /oauth/token',
     'refresh_token: <VALID_REFRESH_TOKEN>, then 400 invalid_grant',
     'replace `<accesstoken>` with the token, then run it',
+    // Not a credential's value: another field's, another option's, a reference.
+    '{"key": "password_policy", "value": "strict"}, {"name": "client_id", "value": "abc"}',
+    '- name: CLIENT_SECRET\n  valueFrom:\n    secretKeyRef: {name: app, key: secret}',
+    'docker login --password-stdin < pw.txt; cli --password --user bob',
+    '<label for="password">Password</label> <input name="password"> Remember me',
   ])('%s', (text) => {
     expect(maskCredentials(text).text).toBe(text);
   });
@@ -151,6 +165,11 @@ describe('maskCredentials: an unquoted value runs to the end of its field', () =
     ['before ]', `[password=correct horse] 401`, '[password=[redacted value]] 401'],
     ['before </', `<p>password: correct horse</p>`, '<p>password: [redacted value]</p>'],
     [
+      'a command-line option: one shell word',
+      `cli --password ${TYPED} --tenant acme`,
+      'cli --password [redacted value] --tenant acme',
+    ],
+    [
       'before a closing quote',
       `"url": "/x?password=correct horse", "y": 1`,
       '"url": "/x?password=[redacted value]", "y": 1',
@@ -206,6 +225,21 @@ describe('maskCredentials: an XML credential element across lines', () => {
       '<password>[redacted value]</password>',
     ],
     [
+      'an element named by a key attribute',
+      `<entry key="password">${TYPED}</entry>`,
+      '<entry key="password">[redacted value]</entry>',
+    ],
+    [
+      'an element named by a name attribute, with a child',
+      `<setting name="ClientSecret" serializeAs="String">\n  <value>${TYPED}</value>\n</setting>`,
+      '<setting name="ClientSecret" serializeAs="String">[redacted value]</setting>',
+    ],
+    [
+      'a dotted property name',
+      `<property name="hibernate.connection.password">${TYPED}</property>`,
+      '<property name="hibernate.connection.password">[redacted value]</property>',
+    ],
+    [
       'nested child elements',
       `<ns:ClientSecret><string><v>${TYPED}</v></string></ns:ClientSecret><next>kept</next>`,
       '<ns:ClientSecret>[redacted value]</ns:ClientSecret><next>kept</next>',
@@ -238,6 +272,10 @@ describe('maskCredentials: an XML credential element across lines', () => {
       '<password><v>'.repeat(5000),
       '<password>a</passwordX>'.repeat(2800),
       'dbpassword=a '.repeat(5000),
+      '<a key="x" password=">'.repeat(2900),
+      '<entry key="password">a'.repeat(2800),
+      `password${' '.repeat(60)}value`.repeat(900),
+      '--password '.repeat(6000),
     ];
     for (const text of cases) {
       const started = performance.now();

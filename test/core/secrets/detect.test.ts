@@ -157,6 +157,25 @@ const POSITIVES: readonly Case[] = [
     name: 'client_secret',
   },
   { text: `nsClientSecret=${SECRET}`, value: SECRET, kind: 'assignment', name: 'client_secret' },
+  // A key named as the value of a name or key field, then its value; a command-line option.
+  {
+    text: `<add key="ClientSecret" value="${WD_SECRET}" />`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `{"key":"clientSecret","value":"${SECRET}","type":"string"}`,
+    value: SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: `cli login --client-secret ${WD_SECRET} --tenant acme`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
   {
     text: `refresh_token=${WD_SECRET}`,
     value: WD_SECRET,
@@ -457,6 +476,7 @@ const BENIGN_TEXTS = [
   'authorization=Basic+****&authorization%3DBearer%20%7B%7Btoken%7D%7D',
   'search?q=authorization+header+basic+vs+bearer+tokens',
   'the refresh token%3A expired, see %2Fdocs%2Fclient_secret%3Dhow-to',
+  '{"key": "client_secret", "value": "{{client_secret}}"}, --client-secret $CLIENT_SECRET',
   // An element's text across lines is one value on one line, before the element's own end tag.
   '<client_secret>\nRotate it in the portal,\nthen retry the call.\n</client_secret>',
   'client_secret=<CLIENT_SECRET>\nsee the docs 4 how to rotate it\n</details>',
@@ -586,6 +606,9 @@ describe('cost', () => {
     ['XML text', `<password>${' a\n'.repeat(64 * 1024)}</x>`.repeat(4)],
     ['CDATA', '<password><![CDATA['.repeat(52 * 1024)],
     ['end-tag near misses', '<password>a</passwordX>'.repeat(44 * 1024)],
+    ['key attributes', '<a key="x" password=">'.repeat(46 * 1024)],
+    ['name/value gaps', `password${' '.repeat(60)}value`.repeat(16 * 1024)],
+    ['options', '--password '.repeat(96 * 1024)],
   ])(
     'scans a megabyte of %s in linear time (seconds at most, not the minutes backtracking takes)',
     (_, text) => {
