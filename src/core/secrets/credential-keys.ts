@@ -31,15 +31,17 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
   { name: 'api_key', pattern: 'api[_ -]?key', label: 'an API key', glued },
   { name: 'secret_key', pattern: 'secret[_ -]?key', label: 'a secret key', glued },
   { name: 'signing_secret', pattern: 'signing[_ -]?secret', label: 'a signing secret', glued },
-  { name: 'password', pattern: 'pass(?:word|wd)', label: 'a password', glued },
+  // NetSuite's legacy NLAuth header sends the user's password as `nlauth_signature`.
+  { name: 'password', pattern: 'pass(?:word|wd)|nlauth_signature', label: 'a password', glued },
 ];
 
 /**
  * Further keys whose values stored pastes mask, which the detector leaves to other rules or to
  * nobody: short or human values (`pwd`, `otp`), a bare `secret` or `assertion`, a PEM key (its own
- * rule), the token id, consumer key and signature of an OAuth 1.0 (NetSuite TBA) header. A bare
- * `code` is an error code (`"code": 401`) except in a query string (raw or URL-encoded), where it
- * is an OAuth grant. A bare `pass` is read only on its own (`bypass`, `compass`).
+ * rule), the token id, consumer key and signature of an OAuth 1.0 (NetSuite TBA) header and of its
+ * SOAP form, the `<tokenPassport>` (there only as elements: a bare `token` or `signature` is prose).
+ * A bare `code` is an error code (`"code": 401`) except in a query string (raw or URL-encoded),
+ * where it is an OAuth grant. A bare `pass` is read only on its own (`bypass`, `compass`).
  */
 export const MASKED_ONLY_KEYS: readonly KeyPattern[] = [
   { pattern: 'assertion', glued },
@@ -52,4 +54,5 @@ export const MASKED_ONLY_KEYS: readonly KeyPattern[] = [
   { pattern: 'otp' },
   { pattern: 'private[_ -]?key', glued },
   { pattern: 'oauth_(?:token|consumer_key|signature)' },
+  { pattern: '(?<=<(?:[\\w.-]{1,64}:)?)(?:consumer[_ -]?key|token|signature)' },
 ];

@@ -65,6 +65,11 @@ const FORMS = [
   ['a Postman variable', `{"key": "client_secret", "value": "${TYPED}", "type": "string"}`],
   ['a name and value on lines of their own', `env:\n  - name: CLIENT_SECRET\n    value: ${TYPED}`],
   ['a name and value in pretty JSON', `{\n  "Name": "Password",\n  "Value": "${TYPED}"\n}`],
+  // NetSuite's NLAuth header carries the user's password as its signature.
+  [
+    'an NLAuth header',
+    `Authorization: NLAuth nlauth_account=TSTDRV1234567, nlauth_email=jdoe@example.com, nlauth_signature=${TYPED}, nlauth_role=3`,
+  ],
   // A command-line option, its value after a space.
   ['a command-line option', `cli login --client-secret ${TYPED}`],
   ['a quoted command-line option', `mysql --password '${TYPED}' -h db`],
@@ -98,6 +103,7 @@ describe('maskCredentials: prose and other keys stay', () => {
     '{"key": "password_policy", "value": "strict"}, {"name": "client_id", "value": "abc"}',
     '- name: CLIENT_SECRET\n  valueFrom:\n    secretKeyRef: {name: app, key: secret}',
     'docker login --password-stdin < pw.txt; cli --password --user bob',
+    'invalid token: the signature is invalid, token=expired, signature: none',
     '<label for="password">Password</label> <input name="password"> Remember me',
   ])('%s', (text) => {
     expect(maskCredentials(text).text).toBe(text);
@@ -181,6 +187,34 @@ describe('maskCredentials: an unquoted value runs to the end of its field', () =
     ],
   ])('%s', (_form, text, expected) => {
     expect(maskCredentials(text).text).toBe(expected);
+  });
+});
+
+/** NetSuite's SOAP token-based authentication: the halves of a credential set, as in its header. */
+describe('maskCredentials: a TBA token passport', () => {
+  it('masks the consumer key, token id and signature, and keeps the account, nonce and time', () => {
+    const passport = [
+      '<platformMsgs:tokenPassport>',
+      '  <platformCore:account>TSTDRV1234567</platformCore:account>',
+      `  <platformCore:consumerKey>${TYPED}a</platformCore:consumerKey>`,
+      `  <platformCore:token>${TYPED}b</platformCore:token>`,
+      '  <platformCore:nonce>n0nce</platformCore:nonce>',
+      '  <platformCore:timestamp>1700000000</platformCore:timestamp>',
+      `  <platformCore:signature algorithm="HMAC_SHA256">${TYPED}c=</platformCore:signature>`,
+      '</platformMsgs:tokenPassport>',
+    ].join('\n');
+    expect(maskCredentials(passport).text).toBe(
+      [
+        '<platformMsgs:tokenPassport>',
+        '  <platformCore:account>TSTDRV1234567</platformCore:account>',
+        '  <platformCore:consumerKey>[redacted value]</platformCore:consumerKey>',
+        '  <platformCore:token>[redacted value]</platformCore:token>',
+        '  <platformCore:nonce>n0nce</platformCore:nonce>',
+        '  <platformCore:timestamp>1700000000</platformCore:timestamp>',
+        '  <platformCore:signature algorithm="HMAC_SHA256">[redacted value]</platformCore:signature>',
+        '</platformMsgs:tokenPassport>',
+      ].join('\n'),
+    );
   });
 });
 
@@ -276,6 +310,8 @@ describe('maskCredentials: an XML credential element across lines', () => {
       '<entry key="password">a'.repeat(2800),
       `password${' '.repeat(60)}value`.repeat(900),
       '--password '.repeat(6000),
+      '<a:token>'.repeat(7000),
+      ('x'.repeat(100) + 'token').repeat(620),
     ];
     for (const text of cases) {
       const started = performance.now();

@@ -197,6 +197,13 @@ const POSITIVES: readonly Case[] = [
   },
   { text: `x-api-key: ${WD_SECRET}`, value: WD_SECRET, kind: 'assignment', name: 'api_key' },
   { text: `password=Summer2024!x`, value: 'Summer2024!x', kind: 'assignment', name: 'password' },
+  {
+    // NetSuite's NLAuth header: its signature is the user's password.
+    text: `Authorization: NLAuth nlauth_account=TSTDRV1234567, nlauth_email=jdoe@example.com, nlauth_signature=Summer2024!x, nlauth_role=3`,
+    value: 'Summer2024!x',
+    kind: 'assignment',
+    name: 'password',
+  },
   // A key after a prefix glued on, and an element so named.
   { text: `dbpassword=Summer2024!x`, value: 'Summer2024!x', kind: 'assignment', name: 'password' },
   {
