@@ -1,7 +1,8 @@
 import { CREDENTIAL_KEYS, MASKED_ONLY_KEYS } from '../secrets/credential-keys.js';
 import { maskSecrets } from '../secrets/detect.js';
 import { keyedValueReader } from '../secrets/keyed-values.js';
-import { MASK_SOURCE, redacted } from '../secrets/mask.js';
+import { isMask, redacted } from '../secrets/mask.js';
+import { maskUnkeyedValues } from '../secrets/unkeyed-values.js';
 
 /** Longest masked paste kept (for the store, an example, an eval case). */
 export const MAX_MASKED_CHARS = 4096;
@@ -18,27 +19,18 @@ export interface MaskedPaste {
 /**
  * Values of credential-bearing keys (the detector's and those only masked), whatever they look
  * like, in every form the detector reads. The detector leaves out values that do not look
- * generated (`password=hunter2`, `?code=abc`); what is stored and shown masks them too. Likewise
- * the password of `curl -u id:secret` and of `https://id:secret@host`, and the token id, consumer
- * key and signature of an OAuth 1.0 (NetSuite TBA) header: halves of a credential set.
+ * generated (`password=hunter2`, `?code=abc`); what is stored and shown masks them too, as it does
+ * the token id, consumer key and signature of an OAuth 1.0 (NetSuite TBA) header: halves of a
+ * credential set.
  */
 const readKeyedValues = keyedValueReader(
   [...CREDENTIAL_KEYS, ...MASKED_ONLY_KEYS],
   { whole: true }, // a passphrase's every word, an element's text across lines, CDATA, children
 );
-const ALREADY = new RegExp(`^${MASK_SOURCE}$`);
-/**
- * `curl -u id:secret` and `https://id:secret@host`: the password half of basic credentials. A value
- * the detector already masked is read whole (its mask has a space), so it is not masked again.
- */
-const BASIC_PAIR = new RegExp(
-  String.raw`((?:^|\s)(?:-u|--user)\s*["']?[^\s:"']+:|:\/\/[^\s/:@]+:)(${MASK_SOURCE}|[^\s"'@]+)(?=["']?(?:\s|$)|@)`,
-  'g',
-);
 
 /**
- * Masks every credential in a paste with the secrets detector, then masks the values of
- * credential keys it let pass, and keeps the first MAX_MASKED_CHARS of the result (all the store
+ * Masks every credential in a paste with the secrets detector, then the basic-pair passwords,
+ * Authorization credentials, cookies and values of credential keys it let pass, and keeps the first MAX_MASKED_CHARS of the result (all the store
  * keeps). The raw text is first cut to at most MAX_RAW_CHARS, at its last whitespace (a paste with
  * none there keeps nothing), to bound the detector's work: masks are shorter than what they
  * replace (a PEM key, a JWT), so the kept text can reach far past the 4,096th raw character. The
@@ -54,10 +46,7 @@ export function maskCredentials(raw: string): MaskedPaste {
     text = space > 0 ? cut.slice(0, space) : '';
     truncated = true;
   }
-  text = maskSecrets(text).replace(BASIC_PAIR, (whole: string, before: string, value: string) =>
-    ALREADY.test(value) ? whole : before + redacted('value'),
-  );
-  text = maskKeyedValues(text);
+  text = maskKeyedValues(maskUnkeyedValues(maskSecrets(text)));
   if (text.length > MAX_MASKED_CHARS) {
     text = text.slice(0, MAX_MASKED_CHARS);
     truncated = true;
@@ -73,7 +62,7 @@ function maskKeyedValues(text: string): string {
   let out = '';
   let pos = 0;
   for (const v of readKeyedValues(text)) {
-    if (v.text === '' || ALREADY.test(v.text)) continue;
+    if (v.text === '' || isMask(v.text)) continue;
     out += text.slice(pos, v.outerStart) + redacted('value');
     pos = v.outerEnd;
   }

@@ -40,8 +40,8 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
  * nobody: short or human values (`pwd`, `otp`), a bare `secret` or `assertion`, a PEM key (its own
  * rule), the token id, consumer key and signature of an OAuth 1.0 (NetSuite TBA) header and of its
  * SOAP form, the `<tokenPassport>` (there only as elements: a bare `token` or `signature` is prose).
- * A bare `code` is an error code (`"code": 401`) except in a query string (raw or URL-encoded),
- * where it is an OAuth grant. A bare `pass` is read only on its own (`bypass`, `compass`).
+ * A bare `code` is an error code (`"code": 401`) and a bare `token` is prose, except in a query
+ * string (raw or URL-encoded), where they are an OAuth grant and a credential (`?token=…`). A bare `pass` is read only on its own (`bypass`, `compass`).
  */
 export const MASKED_ONLY_KEYS: readonly KeyPattern[] = [
   { pattern: 'assertion', glued },
@@ -49,7 +49,7 @@ export const MASKED_ONLY_KEYS: readonly KeyPattern[] = [
   { pattern: 'passphrase', glued },
   { pattern: 'pass' },
   { pattern: 'pwd', glued },
-  { pattern: '(?<=[?&#]|%26|%3f|%23)code' },
+  { pattern: '(?<=[?&#]|%26|%3f|%23)(?:code|token)' },
   { pattern: 'code[_ -]?verifier', glued },
   { pattern: 'otp' },
   { pattern: 'private[_ -]?key', glued },

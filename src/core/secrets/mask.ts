@@ -8,3 +8,10 @@ export function redacted(kind: string): string {
  * masks (`password: [redacted assignment] horse`) and do not mask them again.
  */
 export const MASK_SOURCE = String.raw`\[redacted [a-z-]+\]`;
+
+const WHOLE_MASK = new RegExp(`^${MASK_SOURCE}$`);
+
+/** Whether `value` is a mask, and nothing more. */
+export function isMask(value: string): boolean {
+  return WHOLE_MASK.test(value);
+}

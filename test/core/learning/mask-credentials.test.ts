@@ -190,6 +190,68 @@ describe('maskCredentials: an unquoted value runs to the end of its field', () =
   });
 });
 
+/**
+ * Credentials a header or an option carries without a credential key: an Authorization header's
+ * value whatever it looks like, session cookies, a token in a query string.
+ */
+describe('maskCredentials: headers, cookies and query tokens', () => {
+  it.each([
+    [
+      'a short Bearer token',
+      `Authorization: Bearer abc123\nthen 401`,
+      'Authorization: Bearer [redacted value]\nthen 401',
+    ],
+    [
+      'a short Basic pair',
+      `curl -H "Authorization: Basic dTpw" https://x`,
+      'curl -H "Authorization: Basic [redacted value]" https://x',
+    ],
+    [
+      'a header in JSON',
+      `{"authorization": "Token ${TYPED}"}`,
+      '{"authorization": "Token [redacted value]"}',
+    ],
+    [
+      'a Cookie header',
+      `Cookie: JSESSIONID=${TYPED}; NS_ROUTING_VERSION=LAGGING`,
+      'Cookie: JSESSIONID=[redacted value]; NS_ROUTING_VERSION=[redacted value]',
+    ],
+    [
+      'cookies in a copied curl command',
+      `curl 'https://x/app' -H 'cookie: sid=${TYPED}; theme=dark' -b 'wd-browser-id=${TYPED}' --compressed`,
+      "curl 'https://x/app' -H 'cookie: sid=[redacted value]; theme=[redacted value]' -b 'wd-browser-id=[redacted value]' --compressed",
+    ],
+    [
+      'a Set-Cookie header: its cookie, not its attributes',
+      `Set-Cookie: JSESSIONID=${TYPED}; Path=/; Secure; HttpOnly`,
+      'Set-Cookie: JSESSIONID=[redacted value]; Path=/; Secure; HttpOnly',
+    ],
+    [
+      'a token in a query string',
+      `GET /reset?token=${TYPED}&lang=en`,
+      'GET /reset?token=[redacted value]&lang=en',
+    ],
+  ])('%s', (_form, text, expected) => {
+    expect(maskCredentials(text).text).toBe(expected);
+  });
+
+  it('keeps the detector masks in them', () => {
+    const generated = randomBytes(24).toString('base64url');
+    const jwt = `eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.${generated}`;
+    const text = `Authorization: Bearer ${generated}\nCookie: id_token=${jwt}; a=b`;
+    expect(maskCredentials(text).text).toBe(
+      'Authorization: Bearer [redacted authorization-header]\nCookie: id_token=[redacted jwt]; a=[redacted value]',
+    );
+  });
+
+  it.each([
+    'the cookie: it expired, token=none, Authorization: missing',
+    'curl -b cookies.txt https://x; Set-Cookie header absent',
+  ])('leaves %s', (text) => {
+    expect(maskCredentials(text).text).toBe(text);
+  });
+});
+
 /** NetSuite's SOAP token-based authentication: the halves of a credential set, as in its header. */
 describe('maskCredentials: a TBA token passport', () => {
   it('masks the consumer key, token id and signature, and keeps the account, nonce and time', () => {
@@ -312,6 +374,9 @@ describe('maskCredentials: an XML credential element across lines', () => {
       '--password '.repeat(6000),
       '<a:token>'.repeat(7000),
       ('x'.repeat(100) + 'token').repeat(620),
+      'Cookie: a=b; '.repeat(5000),
+      `Cookie: ${'a=b;'.repeat(16000)}`,
+      'Authorization: Bearer '.repeat(3000),
     ];
     for (const text of cases) {
       const started = performance.now();
