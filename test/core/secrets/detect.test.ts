@@ -233,6 +233,7 @@ const POSITIVES: readonly Case[] = [
   },
   { text: `curl --user='app:Tr0ub4dor&3' -X POST`, value: 'Tr0ub4dor&3', kind: 'basic-pair' },
   { text: `curl.exe -u id:Summer2024!x`, value: 'Summer2024!x', kind: 'basic-pair' },
+  { text: `curl -uadmin:Summer2024!x https://x`, value: 'Summer2024!x', kind: 'basic-pair' },
   {
     text: `GET https://svc:${WD_SECRET}@wd2-impl-services1.workday.com/ccx/api failed`,
     value: WD_SECRET,
@@ -378,6 +379,7 @@ describe('detectSecrets', () => {
       (u: string, p: string) => `curl -u ${u}:${p} https://x/token`,
       (u: string, p: string) => `curl --user "${u}:${p}" -d a=b`,
       (u: string, p: string) => `curl -X POST --user '${u}:${p}'`,
+      (u: string, p: string) => `curl -u${u}:${p} https://x/token`,
       (u: string, p: string) => `see https://${u}:${p}@host.example/path?q=1`,
       (u: string, p: string) => `postgres://${u}:${p}@db:5432/app`,
     );
@@ -470,6 +472,7 @@ const BENIGN_TEXTS = [
   'curl -u user https://x (curl prompts for the password)',
   'curl -u "<client id>:<client secret>" https://x',
   'docker run -u 1000:1000 img; git push -u origin main',
+  'git push -uorigin main; tar -uvf a.tar; sort -u:x',
   'postgres://postgres:postgres@localhost:5432/test',
   'amqp://guest:guest@localhost:5672 and https://user:password@host/',
   'https://user:****@host and redis://:${REDIS_PASSWORD}@cache:6379',

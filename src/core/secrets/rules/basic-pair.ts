@@ -7,8 +7,11 @@ import type { SecretFinding } from '../types.js';
  */
 const PAIR_BOUNDS: RandomnessBounds = { minLength: 6, maxLength: 1024, minEntropy: 2.5 };
 
-/** curl's `-u`/`--user`/`--proxy-user` option name, after a space, then the `user:password` value. */
-const CURL_OPTION = /(?<=^|\s)(?:-u|--(?:proxy-)?user)(?:[ \t]+|=)/g;
+/**
+ * curl's `-u`/`--user`/`--proxy-user` option name, after a space, then the `user:password` value:
+ * after blanks, `=` (long options), or straight after `-u` (`-uadmin:secret`, as curl takes it).
+ */
+const CURL_OPTION = /(?<=^|\s)(?:-u(?:[ \t]+|(?=[^\s=]))|--(?:proxy-)?user(?:[ \t]+|=))/g;
 /** The option's value: double- or single-quoted, or bare up to whitespace. Sticky: read once, in place. */
 const CURL_VALUE = /"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s"']+)/y;
 /** Where an authority starts; the scheme is read backwards, so no run of letters is re-scanned. */
@@ -19,7 +22,7 @@ const AUTHORITY_END = /[\s/?#"'<>`\\[\]{}|]/;
 
 /**
  * Finds the password half of basic credentials written as `curl -u client_id:secret` (also `--user`,
- * `--user=`, quoted) and in a URL's userinfo (`https://user:pass@host`, `postgres://u:p@h/db`). The
+ * `--user=`, `-uclient_id:secret`, quoted) and in a URL's userinfo (`https://user:pass@host`, `postgres://u:p@h/db`). The
  * finding covers the password only; the user name is an identifier, not a secret.
  */
 export function findBasicPairs(text: string): SecretFinding[] {
