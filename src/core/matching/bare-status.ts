@@ -1,3 +1,4 @@
+import { TOKEN_ENDPOINT } from './failed-request.js';
 import type { MatchIndex } from './match-index.js';
 import type { Signals } from './signals.js';
 
@@ -22,16 +23,6 @@ const BARE_STRENGTH = 0.5;
 /** A 401 from the token endpoint: RFC 6749 section 5.2 names its one reading (still below a code). */
 const TOKEN_ENDPOINT_STRENGTH = 0.6;
 
-/**
- * A token endpoint: a URL or path whose last segment is `token` (`/oauth2/v2.0/token`,
- * `/protocol/openid-connect/token`, `POST /api/v9/oauth2/token`), the endpoint named in words
- * ("token endpoint", Spring's "Access Token Response") or by the setting that holds it (`token_url`
- * in Grafana's generic_oauth, OAuthenticator, Authlib), or a token requested in words: Go's
- * golang.org/x/oauth2 "cannot fetch token", "fails … trying to get token with code" (only the token
- * endpoint hands out a token; an API is called with one).
- */
-const TOKEN_ENDPOINT =
-  /(?:\/(?:access_)?token(?![\w.-]|\/\w)|\btoken endpoint\b|\baccess token response\b|\btoken[_ ]?url\b|\b(?:cannot|can['’]?t|could ?n['’]?o?t|unable to|fail(?:s|ed)? to|trying to|tries to|attempting to) (?:get|fetch|request|retrieve|obtain) (?:an? |the )?(?:access |oauth2? )?token\b)/i;
 /**
  * A refresh-token request: "refresh token", `refresh_token`, `async_refresh_token`, "refreshing the
  * token". Not "token refresh": a callback named `on_token_refresh` is no refresh request.

@@ -10,6 +10,7 @@ import type { MatchIndex } from './match-index.js';
 import { messageRules } from './message-rules.js';
 import { flatText } from './quotes.js';
 import { detectContexts, type ContextsSeen } from './refine.js';
+import { statedOfRequest } from './request-yield.js';
 import { extractSignals, type Signals } from './signals.js';
 import { statedFailures } from './stated-failures.js';
 import {
@@ -107,7 +108,10 @@ export function buildQuery(
   const coded = found.some((h) => h.strength >= NAMES_CODE);
   for (const r of bareStatusReadings(text, signals, index, coded))
     found.push({ ...r, inErrorField: false, vendorUnique: false });
-  if (!coded) found.push(...statedFailures(text, index));
+  if (!coded) {
+    found.push(...statedFailures(text, index));
+    found.push(...statedOfRequest(signals.failedRequest, index, found));
+  }
   const vendors = detectVendors(text, signals, queryTerms, index, found);
   const shown = new Set([...vendors.keys(), ...codeShapesShown(text, index)]);
   const codeHits = found.flatMap((h) => vendorWordsAsRead(h, shown, index));

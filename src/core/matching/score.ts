@@ -13,6 +13,7 @@ import {
   unshownSettingsYield,
   type Refinable,
 } from './refine.js';
+import { requestSideYield } from './request-yield.js';
 import { unshownVendorsYield } from './vendor-yield.js';
 
 /** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
@@ -73,17 +74,22 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
       ),
     )
     .sort(byScore);
-  const refined = rivalContextsYield(
-    unshownSettingsYield(
-      applyRefinements(scored, query.contexts, index.refinements, index.entries),
+  const refined = requestSideYield(
+    rivalContextsYield(
+      unshownSettingsYield(
+        applyRefinements(scored, query.contexts, index.refinements, index.entries),
+        query.contexts,
+        index.refinements,
+        index.entries,
+      ),
       query.contexts,
+      new Set(query.vendors.keys()),
       index.refinements,
       index.entries,
     ),
-    query.contexts,
-    new Set(query.vendors.keys()),
-    index.refinements,
-    index.entries,
+    query.signals.failedRequest,
+    query.flat,
+    index,
   );
   return settleNearTies(
     explainedYield(unshownVendorsYield(wrappersYield(refined, raws, index), index), query),

@@ -1,3 +1,4 @@
+import { failedRequest, type RequestSide } from './failed-request.js';
 import { wordRunEnd } from './tokens.js';
 /** Exact, structural signals read from a paste before any fuzzy matching. */
 export interface Signals {
@@ -7,6 +8,8 @@ export interface Signals {
   readonly hosts: readonly string[];
   /** Raw word tokens that look like codes (`invalid_client`, `TokenRejected`, `S22`). */
   readonly codeTokens: readonly CodeToken[];
+  /** The request the paste shows failing: the API call made with a token, or the token request. */
+  readonly failedRequest: RequestSide | undefined;
 }
 
 export interface CodeToken {
@@ -158,5 +161,6 @@ export function extractSignals(text: string): Signals {
     statuses: extractStatuses(text),
     hosts: extractHosts(text),
     codeTokens: extractCodeTokens(text),
+    failedRequest: failedRequest(text),
   };
 }

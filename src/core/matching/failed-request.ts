@@ -1,0 +1,154 @@
+/**
+ * Which request of an OAuth flow failed, as the paste shows it: the API call made with an access
+ * token (RFC 6750: the resource server refuses the token, `invalid_token`), or the token request
+ * (RFC 6749 section 5.2: the token endpoint refuses the grant or the client). The two share their
+ * words ("token", "invalid", "expired", "401"), so an entry's phrases alone cannot tell them apart;
+ * the request the failure is stated of can.
+ */
+export type FailedRequest = 'api' | 'token';
+
+/** The request the paste shows failing, and the words that showed it (for `why`). */
+export interface RequestSide {
+  readonly request: FailedRequest;
+  readonly seen: string;
+  /**
+   * The code whose failure those words state (`invalid_token` for "the access token is malformed"),
+   * when they state one rather than only show the request (a token URL, an `Authorization` header).
+   */
+  readonly states?: string;
+}
+
+/** Words a failure is stated with. */
+const FAILED = String.raw`(?:invalid|expired?|malformed|revoked|rejected|(?:not |(?:is|was|are|were)n['’]?t |no longer )(?:valid|active|recogni[sz]ed)|(?:does|did) ?n['’]?t exist|(?:validation|verification) fail(?:ure|ed|s)?)`;
+/** Words a failure is stated with in front of what failed ("invalid access token", `expired_access_token`). */
+const FAILED_BEFORE = String.raw`(?:invalid|expired|malformed|revoked|rejected|bad)`;
+/** An access token by name: "access token", `access_token`, `OAuthToken`, "bearer token", "API token". */
+const ACCESS_TOKEN = String.raw`(?:access|oauth ?2?|bearer|api|auth(?:entication)?)[ _-]?token`;
+/**
+ * A token with no other name ("Token is not active"), which an API refuses too; not a refresh
+ * token, an ID token or a code, which are sent to the token endpoint, nor the token endpoint,
+ * request or response.
+ */
+const ANY_TOKEN = String.raw`(?<!(?:refresh|id|request|csrf|xsrf|reset|registration|verification|device|user|session|code|page|next|continuation)[ _-]?)token(?!\s+(?:endpoint|url|request|response|exchange))`;
+/**
+ * Verbs whose object is the token a token request hands out ("failed to get an access token"): an
+ * access token named after one is what the token request was for, not what an API refused.
+ */
+const OBTAINED = String.raw`(?:to get|obtain(?:ing)?|fetch(?:ing)?|request(?:ing)?|retriev(?:e|ing)|exchang(?:e|ing)|generat(?:e|ing)|issu(?:e|ing)|refresh(?:ing)?|renew(?:ing)?)`;
+/**
+ * Words between a subject and its failure word that end its clause (the failure is another's) or
+ * only suppose the failure ("might be expired", "will be rejected").
+ */
+const CLAUSE_END = String.raw`(?:and|but|so|because|when|while|if|then|after|before|to|or|might|may|could|would|should|will|must|can)`;
+
+/**
+ * A token named by `noun` stated refused: a failure word just before it ("Invalid OAuth token",
+ * `expired_access_token`, "Invalid or expired oauth_token"), or after it in the same clause ("The
+ * given OAuth 2 access token is malformed", "access token specified in … rejected", "Access token
+ * validation failure"), where it is not the object of a token request ("when I get the access
+ * token, … invalid_grant").
+ */
+function tokenRefused(noun: string): RegExp {
+  return new RegExp(
+    String.raw`(?<![\w.])${FAILED_BEFORE}[ _-](?:or (?:expired|invalid|revoked)[ _-])?${noun}(?![\w-])` +
+      // The look-ahead first: the look-behinds are tried only where a token is named.
+      String.raw`|(?=(?:access|oauth|bearer|api|auth|token))(?<![\w.])(?<!\b${OBTAINED}\s+(?:\S+\s+){0,3})${noun}s?(?![\w-])` +
+      String.raw`(?:\s+(?!${CLAUSE_END}\b)[\w'’]+){0,4}?\s+(?:is\s+|was\s+|has\s+|have\s+|had\s+)?(?:been\s+)?${FAILED}\b` +
+      String.raw`|\berror validating ${noun}\b`,
+    'i',
+  );
+}
+
+/** An access token named as such stated refused: the failure of `invalid_token` stated in words. */
+const ACCESS_TOKEN_REFUSED = tokenRefused(ACCESS_TOKEN);
+/**
+ * Any token stated refused: the API's refusal as a poster or an API words it ("Invalid token",
+ * "Token is not active"), though a token endpoint's words for a refresh token can read so too.
+ */
+const TOKEN_REFUSED = tokenRefused(ANY_TOKEN);
+/** The request was sent with an access token: an `Authorization: Bearer` header. */
+const BEARER_REQUEST = /\bauthorization\s*["']?\s*:\s*["']?bearer\b/i;
+/**
+ * An API call failed ("API Error: 401", "Error in call to API function", "the API returned an
+ * error"): the failure is the API's, not the token endpoint's.
+ */
+const API_CALL =
+  /(?<!\b(?:token|oauth2?|auth|identity|login|authorization)\s)\bAPI (?:error|request|calls?|returned|responded|server)\b|\b(?:call(?:ing|s)?|requests?) (?:to )?(?:the |any )?(?:(?!(?:token|oauth2?|auth|identity|login)\b)[\w-]+ ){0,2}?API\b/i;
+
+/**
+ * A token endpoint: a URL or path whose last segment is `token` (`/oauth2/v2.0/token`,
+ * `/protocol/openid-connect/token`, `POST /api/v9/oauth2/token`), the endpoint named in words
+ * ("token endpoint", Spring's "Access Token Response") or by the setting that holds it (`token_url`
+ * in Grafana's generic_oauth, OAuthenticator, Authlib), or a token requested in words: Go's
+ * golang.org/x/oauth2 "cannot fetch token", "fails … trying to get token with code" (only the token
+ * endpoint hands out a token; an API is called with one).
+ */
+export const TOKEN_ENDPOINT =
+  /(?:\/(?:access_)?token(?![\w.-]|\/\w)|\btoken endpoint\b|\baccess token response\b|\btoken[_ ]?url\b|\b(?:cannot|can['’]?t|could ?n['’]?o?t|unable to|fail(?:s|ed)? to|trying to|tries to|attempting to) (?:get|fetch|request|retrieve|obtain) (?:an? |the )?(?:access |oauth2? )?token\b)/i;
+/** A token request's body: only a token request carries a grant type. */
+const GRANT_TYPE = /\bgrant[_ ]type\b/i;
+/**
+ * A refresh that failed: "failed to refresh", "error refreshing the token", "attempts to refresh
+ * the token are failing", "the refresh token is invalid", "invalid refresh token".
+ */
+const REFRESH_FAILED = new RegExp(
+  String.raw`\b(?:fail(?:s|ed|ure)?|unable|errors?|cannot|can['’]?t|could ?n['’]?t)(?: to| while| when| on)? refresh(?:ing)?\b` +
+    String.raw`|\brefresh(?:ing)?(?: the| an?| my)?(?: access)? tokens?(?: \w+){0,2} fail` +
+    String.raw`|\brefresh[ _-]?token\b(?:\s+(?!${CLAUSE_END}\b)[\w'’]+){0,3}?\s+(?:is\s+|was\s+|has\s+)?(?:been\s+)?${FAILED}\b` +
+    String.raw`|(?<![\w.])${FAILED_BEFORE}[ _-]refresh[ _-]?token(?![a-z])`,
+  'i',
+);
+/**
+ * The client's credentials stated refused ("invalid client_id", "The client assertion provided in
+ * the request is invalid"): the client authenticates at the token endpoint, never at an API.
+ */
+const CLIENT_REFUSED = new RegExp(
+  String.raw`\bclient[ _-]?(?:id|secret|assertion|credentials?)\b(?:\s+(?!${CLAUSE_END}\b)[\w'’]+){0,4}?\s+(?:is\s+|was\s+|has\s+)?(?:been\s+)?${FAILED}\b` +
+    String.raw`|(?<![\w.])${FAILED_BEFORE}[ _-]client[ _-]?(?:id|secret|assertion|credentials?)\b`,
+  'i',
+);
+
+/** A shape of a paste that shows a request failing, and the code whose failure it states. */
+interface Shape {
+  readonly test: RegExp;
+  readonly request: FailedRequest;
+  readonly states?: string;
+}
+
+/**
+ * The token request's shapes first: an API refuses an expired access token before the client
+ * refreshes it, so a paste that shows both (the access token expired, then the refresh failing)
+ * reports the refresh. Within a request, the shapes that state a failure first.
+ */
+const SHAPES: readonly Shape[] = [
+  { test: REFRESH_FAILED, request: 'token' },
+  { test: CLIENT_REFUSED, request: 'token', states: 'invalid_client' },
+  { test: TOKEN_ENDPOINT, request: 'token' },
+  { test: GRANT_TYPE, request: 'token' },
+  { test: ACCESS_TOKEN_REFUSED, request: 'api', states: 'invalid_token' },
+  { test: TOKEN_REFUSED, request: 'api' },
+  { test: BEARER_REQUEST, request: 'api' },
+  { test: API_CALL, request: 'api' },
+];
+
+/**
+ * A condition or a question in the clause before a failure ("if the access token is invalid", "why
+ * the client_id is invalid"): a failure supposed or asked about, not stated.
+ */
+const SUPPOSED = /\b(?:if|when(?:ever)?|whether|why|how|unless|in case|once)\b[^,.;:!?\n]*$/i;
+/** How far back the clause of a failure is looked at for a condition or a question. */
+const CLAUSE_BEFORE = 80;
+
+/** The request the paste shows failing, or undefined when it shows neither. */
+export function failedRequest(text: string): RequestSide | undefined {
+  for (const { test, request, states } of SHAPES) {
+    const m = test.exec(text);
+    if (m === null) continue;
+    const seen = m[0].trim();
+    const before = text.slice(Math.max(0, m.index - CLAUSE_BEFORE), m.index);
+    return states === undefined || SUPPOSED.test(before)
+      ? { request, seen }
+      : { request, seen, states };
+  }
+  return undefined;
+}

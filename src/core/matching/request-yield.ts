@@ -1,0 +1,142 @@
+import type { Entry } from '../catalogue/catalogue.js';
+import type { CodeHit } from './code-hit.js';
+import type { FailedRequest, RequestSide } from './failed-request.js';
+import type { MatchIndex } from './match-index.js';
+import { quotedMessages } from './quotes.js';
+import { byScore, OWN_CODE, type Refinable } from './refine.js';
+import { STATED_STRENGTH } from './stated-failures.js';
+
+/**
+ * Which request an error code answers: RFC 6749 section 5.2's token endpoint errors, RFC 6750
+ * section 3.1's refusals of a token by an API, and the authorization request's own errors
+ * (section 4.1.2.1 and OpenID Connect's `consent_required` family). Codes both endpoints answer
+ * with (`access_denied`, `server_error`) belong to none.
+ */
+const REQUEST_OF_CODE: ReadonlyMap<string, Request> = new Map([
+  ['invalid_request', 'token'],
+  ['invalid_client', 'token'],
+  ['invalid_grant', 'token'],
+  ['unauthorized_client', 'token'],
+  ['unsupported_grant_type', 'token'],
+  ['invalid_scope', 'token'],
+  ['invalid_token', 'api'],
+  ['insufficient_scope', 'api'],
+  ['unsupported_response_type', 'authorize'],
+  ['redirect_uri_mismatch', 'authorize'],
+  ['consent_required', 'authorize'],
+  ['login_required', 'authorize'],
+  ['interaction_required', 'authorize'],
+]);
+
+/** The request an entry's failure happens on. */
+type Request = FailedRequest | 'authorize';
+
+/** Per entry, the request it is the failure of (vendor-neutral entries only), or undefined. */
+const requests = new WeakMap<MatchIndex, readonly (Request | undefined)[]>();
+
+function requestsOf(index: MatchIndex): readonly (Request | undefined)[] {
+  let known = requests.get(index);
+  if (known === undefined) {
+    const byId = new Map(index.entries.map((e) => [e.id, e]));
+    known = index.entries.map((e) => requestOf(e, index, byId));
+    requests.set(index, known);
+  }
+  return known;
+}
+
+/**
+ * A vendor-neutral entry's request, by its codes (or the codes of the entries it refines), when
+ * they all answer one request: a vendor's entries are told apart by their vendor's own codes and
+ * messages.
+ */
+function requestOf(
+  entry: Entry,
+  index: MatchIndex,
+  byId: ReadonlyMap<string, Entry>,
+): Request | undefined {
+  if (index.vendorSystems.has(entry.system)) return undefined;
+  const codes =
+    entry.codes.length > 0 ? entry.codes : entry.refines.flatMap((id) => byId.get(id)?.codes ?? []);
+  const found = new Set(codes.flatMap((c) => REQUEST_OF_CODE.get(c.toLowerCase()) ?? []));
+  return found.size === 1 ? [...found][0] : undefined;
+}
+
+/** How far a reading of the request that did not fail falls behind the best one of the request that did. */
+const SIDE_YIELD = 0.1;
+
+/**
+ * A reading of the other request's failure yields: where the paste shows an API refusing its
+ * access token, the token endpoint's and the authorization request's readings (`invalid_grant`'s
+ * "The refresh token has expired" reached through "OAuth token has expired. … refresh your
+ * existing token") give their place to the resource server's best reading and rank just below it;
+ * where it shows a token request failing, the other way round. The words they were reached by
+ * describe a failure, and the failed request says whose. Not a reading named by its own code or
+ * one of its messages quoted whole (`flat`, see `flatText`): that is what the server answered,
+ * whichever request it was. `scored` is sorted best first; so is the result.
+ */
+export function requestSideYield<S extends Refinable>(
+  scored: S[],
+  side: RequestSide | undefined,
+  flat: string,
+  index: MatchIndex,
+): S[] {
+  if (side === undefined) return scored;
+  const of = requestsOf(index);
+  const failed = scored.find((s) => of[s.entry] === side.request);
+  if (failed === undefined) return scored;
+  // An API's refusal is no failure of the requests that got the token (the authorization request
+  // and the token request); a failed token request is no API's refusal.
+  const other = (request: Request | undefined): boolean =>
+    side.request === 'api' ? request === 'token' || request === 'authorize' : request === 'api';
+  const yields = (s: S): boolean =>
+    other(of[s.entry]) &&
+    s.score > failed.score - SIDE_YIELD &&
+    s.code < OWN_CODE &&
+    !s.ownMessage &&
+    quotedMessages(index.entries[s.entry], flat).length === 0;
+  const yielding = new Set(scored.filter(yields));
+  if (yielding.size === 0) return scored;
+  // The failure the yielding readings were reached by is the failed request's: its reading takes
+  // their place, and says which request the text shows failing.
+  const lead = Math.max(failed.score, ...[...yielding].map((s) => s.score));
+  const because = `${side.request === 'api' ? 'API call refused' : 'token request failed'}: "${side.seen}"`;
+  return scored
+    .map((s) =>
+      s === failed
+        ? { ...s, score: lead, why: [...s.why, because] }
+        : yielding.has(s)
+          ? { ...s, score: lead - SIDE_YIELD }
+          : s,
+    )
+    .sort(byScore);
+}
+
+/**
+ * The failure the paste states of the failed request's subject ("access token specified in …
+ * rejected", "OAuth token has expired"), as a failure stated in words reads (stated-failures.ts):
+ * the vendor-neutral entries of the code it states, where no hit in `found` names them already.
+ * Read only where the text names no code.
+ */
+export function statedOfRequest(
+  side: RequestSide | undefined,
+  index: MatchIndex,
+  found: readonly CodeHit[],
+): CodeHit[] {
+  const code = side?.states;
+  if (side === undefined || code === undefined) return [];
+  const named = new Set(found.map((h) => h.entry));
+  return (index.codes.get(code) ?? []).flatMap((r) => {
+    const system = index.entries[r.entry]?.system;
+    if (system === undefined || index.vendorSystems.has(system) || named.has(r.entry)) return [];
+    return [
+      {
+        entry: r.entry,
+        code: side.seen,
+        strength: STATED_STRENGTH * r.strength,
+        inErrorField: false,
+        vendorUnique: false,
+        label: `stated "${side.seen}"`,
+      },
+    ];
+  });
+}

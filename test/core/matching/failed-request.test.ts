@@ -1,0 +1,101 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { failedRequest } from '../../../src/core/matching/failed-request.js';
+import type { Diagnoser } from '../../../src/core/matching/types.js';
+import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
+
+let diagnoser: Diagnoser;
+
+beforeAll(async () => {
+  diagnoser = await fixtureDiagnoser();
+});
+
+describe('failedRequest', () => {
+  it.each([
+    ['The given OAuth 2 access token is malformed.', 'api', 'invalid_token'],
+    ['{"message":"Invalid OAuth token"}', 'api', 'invalid_token'],
+    ['error_summary: expired_access_token/', 'api', 'invalid_token'],
+    ['Auth failed: access token specified in the settings rejected', 'api', 'invalid_token'],
+    ['Token is not active', 'api', undefined],
+    ['curl -H "Authorization: Bearer abc" https://api.example.com/v1/me', 'api', undefined],
+    ['Error in call to API function "files/list_folder"', 'api', undefined],
+    ['POST https://login.example.com/oauth2/token returned 401', 'token', undefined],
+    ['grant_type=refresh_token&refresh_token=abc', 'token', undefined],
+    ['attempts to refresh the token are failing', 'token', undefined],
+    ['The client assertion provided in the request is invalid', 'token', 'invalid_client'],
+  ])('reads %j as a failed %s request stating %j', (text, request, states) => {
+    expect(failedRequest(text)).toEqual({
+      request,
+      seen: expect.any(String) as unknown,
+      ...(states === undefined ? {} : { states }),
+    });
+  });
+
+  it('reads a refresh failing after an API refused the expired access token as the refresh', () => {
+    const side = failedRequest(
+      'The access token expired after an hour, and the attempts to refresh the token are failing.',
+    );
+    expect(side?.request).toBe('token');
+  });
+
+  it('does not read an access token a token request was for as refused', () => {
+    expect(failedRequest('When I try to get an access token, I get "invalid_grant".')).toBe(
+      undefined,
+    );
+  });
+
+  it('does not read a failure supposed or asked about as stated', () => {
+    for (const text of [
+      'Your access token might be expired or revoked, please reconnect.',
+      'How do I tell if the access token is invalid?',
+    ])
+      expect(failedRequest(text)?.states).toBe(undefined);
+  });
+
+  it('does not read a refresh token, an ID token or the token endpoint as an access token', () => {
+    for (const text of [
+      'the refresh token is invalid',
+      'id_token is invalid',
+      'invalid token endpoint',
+    ])
+      expect(failedRequest(text)?.request).not.toBe('api');
+  });
+});
+
+describe('diagnose: the request the text shows failing decides between its readings', () => {
+  it.each([
+    'API Error: 401 {"type":"error","message":"OAuth token has expired. Please obtain a new token or refresh your existing token."}',
+    'HTTP Status 401 - Unauthorized. Message: OAuthToken is invalid. Description: The request lacks valid authentication credentials for the target resource.',
+    'A request to the Calendar API was sent without valid credentials: {"reason":"authError","message":"Invalid Credentials","location":"Authorization"}',
+  ])('reads an API refusing its access token as invalid_token: %j', (text) => {
+    expect(diagnoser.diagnose(text).matches[0]?.id).toBe('oauth2/invalid_token');
+  });
+
+  it('says which request it read as failed', () => {
+    const d = diagnoser.diagnose(
+      'A request to the Calendar API was sent without valid credentials: {"reason":"authError","message":"Invalid Credentials","location":"Authorization"}',
+    );
+    expect(d.matches[0]?.why).toContain('API call refused: "request to the Calendar API"');
+  });
+
+  it('states the failure of an access token refused in words', () => {
+    const d = diagnoser.diagnose(
+      'Sync job: Auth failed: access token from the config file rejected',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
+    expect(d.matches[0]?.why).toContain('stated "access token from the config file rejected"');
+  });
+
+  it.each([
+    'Hi, I keep getting invalid client_id in my response, and jwt.io says invalid signature when I paste the secret',
+    'The access token expired after an hour, and now the attempts to refresh the token are failing with 401.',
+  ])('reads a failed token request as the token endpoint’s refusal, not an API’s: %j', (text) => {
+    expect(diagnoser.diagnose(text).matches[0]?.id).not.toBe('oauth2/invalid_token');
+  });
+
+  it('keeps the code the server answered with, whichever request the text shows', () => {
+    const d = diagnoser.diagnose(
+      'When calling the reports API I get {"error":"invalid_grant"} although the access token is expired',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+  });
+});
