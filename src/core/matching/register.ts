@@ -50,9 +50,11 @@ const OUTPUT: readonly Rule[] = [
   // Also a kind of error written as words opening a line, as libraries and logs print it ("Client
   // error: `POST …` resulted in a `400 Bad Request`", "Authentication error: Refresh Token has
   // expired"); capitalised and not after a determiner, so a sentence's "This error: …" is not one.
+  // Not source code that names the class (`throw new OAuth2AuthenticationException(…)`, `raise
+  // TokenExpired(`, `except InvalidGrantError:`): a program that would raise it, not one that did.
   [
     'exception',
-    /\b[A-Z]\w*(?:Exception|Error|Fault)\b\s*[:(]\s*\S|^[ \t]*(?!(?:The|This|That|Same|Another|Any|Each|Which|What|My|Our|Your|Its)\b)[A-Z][a-z]+ error[ \t]*:[ \t]*\S/m,
+    /\b[A-Z]\w*(?:Exception|Error|Fault)\b(?<!\b(?:new|raise|throw|throws|except|instanceof|extends|class)\s+(?:[\w$]+[.:\\]+)*\w+)\s*[:(]\s*\S|^[ \t]*(?!(?:The|This|That|Same|Another|Any|Each|Which|What|My|Our|Your|Its)\b)[A-Z][a-z]+ error[ \t]*:[ \t]*\S/m,
   ],
   [
     'log line',

@@ -296,6 +296,25 @@ describe('readRegister: a kind of error written as words opening a line', () => 
   });
 });
 
+describe('readRegister: an exception class named in source code', () => {
+  it.each([
+    'if (code.isExpired()) { throw new OAuth2AuthenticationException(new OAuth2Error(INVALID_GRANT)); }',
+    'raise InvalidGrantError(description="Refresh token expired")',
+    'except InvalidGrantError:\n    refresh()',
+    'was changed to `throw OAuthServerException::invalidGrant()` and `throw Auth.TokenError(msg)`',
+  ])('does not read code that would raise it as output: %s', (text) => {
+    expect(readRegister(text).output).not.toContain('exception');
+  });
+
+  it.each([
+    'oauthlib.oauth2.rfc6749.errors.InvalidGrantError: (invalid_grant) Bad Request',
+    'Unhandled exception. OAuthException: invalid_grant',
+    'new token requested, then TokenResponseException: Error:"invalid_grant"',
+  ])('still reads a printed exception as output: %s', (text) => {
+    expect(readRegister(text).output).toContain('exception');
+  });
+});
+
 describe('readRegister: a reproduction is not a hypothetical', () => {
   it.each([
     'After implementing Discord auth you will receive the following error.',
