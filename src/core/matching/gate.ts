@@ -6,6 +6,7 @@ import {
   SENTENCE_BREAK,
   type Register,
 } from './register.js';
+import { WRITTEN_ABOUT_RULES, writtenAbout } from './written-about.js';
 
 /**
  * The channel gate: did the poster hit a failure, or is the text written about one (a PR, docs, a
@@ -63,6 +64,8 @@ export const GATE_FEATURES: readonly string[] = [
   'first person',
   ...DISCUSSION_RULES.map((r) => `discussion: ${r}`),
   ...SHAPE_FEATURES,
+  // Last, so a weights file fitted before them still lines up (they read 0 until fitted again).
+  ...WRITTEN_ABOUT_RULES.map((r) => `written about: ${r}`),
 ];
 
 const SECOND_PERSON = /\byou(?:r|rs|'re|'ll|'ve)?\b/gi;
@@ -91,10 +94,12 @@ const GENERIC_AGENT =
 const INTENT =
   /\b(?:I|we) (?:want|would like|wish|plan|intend|need) to\b|\b(?:I|we) need (?:to )?(?:handle|support|catch|implement)\b|\bwe should\b|\bshould (?:we|I)\b|\bwould (?:it|this) (?:be|make)\b|(?<!\b(?:how|what|why|where|which|when|who) )\b(?:could|can|shall) we (?:add|support|handle|expose|return|surface|make|have (?:an?|the|some|support|more|better)\b)\b|\bthe goal would be to\b|\b(?:I|we) need the (?:option|ability|possibility)\b|\bis your (?:feature request|suggestion|proposal|improvement)\b|\bdescribe the solution you\b|\balternatives you(?:['’]ve| have) considered\b/i;
 // A title in the imperative mood is how commits, PRs and docs tasks are named; reports are titled
-// with what happens ("invalid_grant when refreshing"). A general list of change verbs. Not a line
-// indented as code ("    raise RefreshError(") nor a verb as a label ("Update: in fact …").
+// with what happens ("invalid_grant when refreshing"). A general list of change verbs, with those of
+// a message reworded or a state handled ("Refine …", "Emit auth_required after …", "Detects the
+// access_denied callback …"). Not a line indented as code ("    raise RefreshError(") nor a verb as
+// a label ("Update: in fact …").
 const IMPERATIVE_TITLE =
-  /^[ \t]{0,3}(?:#{1,6}\s+)?(?:\[[^\]\n]*\]\s*)?(?:(?!(?:error|fatal|warning|exception|caused by|details?)\b)[\w./-]{2,30}(?:\([^)\n]*\))?:\s+)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert|stop|mark|trigger|skip|treat|drop|respect|honou?r|let|wrap|(?:add|fix|handl|support|improv|updat|remov|implement|introduc|allow|ensur|prevent|stop|mark|bump|rais|document|expos|propagat|surfac|clarifi|map)e?s)\b(?![:(])/i;
+  /^[ \t]{0,3}(?:#{1,6}\s+)?(?:\[[^\]\n]*\]\s*)?(?:(?!(?:error|fatal|warning|exception|caused by|details?)\b)[\w./-]{2,30}(?:\([^)\n]*\))?:\s+)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert|stop|mark|trigger|skip|treat|drop|respect|honou?r|let|wrap|refine|reword|rephrase|simplify|clean ?up|tidy|unify|normali[sz]e|standardi[sz]e|migrate|deprecate|emit|detect|classify|invalidate|rework|convert|persist|clear|restore|validate|(?:add|fix|handl|support|improv|updat|remov|implement|introduc|allow|ensur|prevent|stop|mark|bump|rais|document|expos|propagat|surfac|clarifi|map|refin|reword|simplifi|emit|detect|classifi|invalidat|persist|clear|convert|validat|restor)e?s)\b(?![:(])/i;
 // A ticket key opening a title ("KEYCLOAK-8490: …", "[ABC-12] …") names a change in a tracker; an
 // error code is zero-padded (ORA-00942).
 const TICKET_TITLE = /^\s*(?:#{1,6}\s+)?\[?[A-Z][A-Z0-9]+-[1-9]\d*\b/;
@@ -205,11 +210,12 @@ export function gateFeatures(
     : away;
   const changeTitle = IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine);
   const shown = FAILURE_SHOWN.test(text);
+  const about = writtenAbout(text, prose);
   // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
   const marked = text.includes('#') || text.includes('**') || text.includes('__');
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,
-    'hand rule': handRule(register, reportsFailure, changeTitle, shown) ? 1 : 0,
+    'hand rule': handRule(register, reportsFailure, changeTitle || about.length > 0, shown) ? 1 : 0,
     'output first':
       isOutputLine(printedLines[0] ?? '') || CODE_FIRST.test(printedLines[0] ?? '') ? 1 : 0,
     'introduces output': INTRODUCES_OUTPUT.test(text) ? 1 : 0,
@@ -246,24 +252,26 @@ export function gateFeatures(
     'reproduction steps': reproduces(lines) ? 1 : 0,
   };
   for (const name of SHAPE_FEATURES) x[i++] = shape[name];
+  for (const rule of WRITTEN_ABOUT_RULES) x[i++] = about.includes(rule) ? 1 : 0;
   return x;
 }
 
 /**
  * The hand-written rule the model refines: quiet for a change (a PR, a template, a docs table,
- * source comments); written about errors or titled as a change ("Fix …", "KEYCLOAK-8490: …"), a
- * report needs the first person or the failure shown as it happened (`FAILURE_SHOWN`: "if you try
- * … an error is returned: `AADSTS…`" is a report in the second person); otherwise error output, a first-person report or words reporting
- * a failure.
+ * source comments); written about errors, titled as a change ("Fix …", "KEYCLOAK-8490: …") or
+ * worded as writing about errors (written-about.ts: "This adds …", "I propose …"), a report needs
+ * the first person or the failure shown as it happened (`FAILURE_SHOWN`: "if you try … an error is
+ * returned: `AADSTS…`" is a report in the second person); otherwise error output, a first-person
+ * report or words reporting a failure.
  */
 function handRule(
   register: Register,
   reportsFailure: boolean,
-  changeTitle: boolean,
+  writtenAboutErrors: boolean,
   shown: boolean,
 ): boolean {
   if (aboutAChange(register)) return false;
-  if (changeTitle || register.discussion.length > 0) return register.firstPerson || shown;
+  if (writtenAboutErrors || register.discussion.length > 0) return register.firstPerson || shown;
   return register.firstPerson || register.output.length > 0 || reportsFailure;
 }
 

@@ -58,6 +58,50 @@ describe('gate features of the layout', () => {
   });
 });
 
+describe('gate features written about errors', () => {
+  it.each([
+    ['change described', 'This adds debug logs that help diagnose OAuth token expiry issues.'],
+    [
+      'change described',
+      'When refresh fails with `invalid_grant`, we now invalidate stored token credentials.',
+    ],
+    [
+      'docs wording',
+      'If the connector reports an authentication error, do the following:\n1. Verify the token.',
+    ],
+    ['docs wording', '### Error Example\n```\n{"error":"insufficient_scope"}\n```'],
+    ['proposal', 'I propose here to retry a token refresh when it happens.'],
+    ['proposal', 'Error messages for failed token requests should be like this:\n400 Bad Request'],
+    ['error judged', 'Am I missing something or the error raised is actually wrong in this case?'],
+  ])('reads %s: %s', (name, text) => {
+    expect(feature(`written about: ${name}`, text)).toBe(1);
+  });
+
+  it.each([
+    'We now get a 401 from the token endpoint on every call.',
+    'I cleared the cache. This fixes it for a day, then invalid_grant again.',
+    'example error 1:\nINVALID_SESSION_ID: Session expired or invalid',
+    'I get invalid_grant on every refresh since this morning. Any suggestions?',
+  ])('reads none in a report: %s', (text) => {
+    const x = gateFeatures(text, readRegister(text), true);
+    const about = GATE_FEATURES.flatMap((f, i) => (f.startsWith('written about: ') ? [x[i]] : []));
+    expect(about.every((v) => v === 0)).toBe(true);
+  });
+
+  it('reads a text worded about errors without the poster in it as no report (hand rule)', () => {
+    const text = 'This adds handling for `invalid_grant`: stored tokens are cleared.';
+    expect(feature('hand rule', text)).toBe(0);
+  });
+
+  it.each([
+    'Emit auth_required after invalid refresh token (invalid_grant)',
+    'Detects the `access_denied` error callback from OAuth providers in `useLogin`',
+    'Refine the message for invalid_grant',
+  ])('reads a title naming a change by its verb: %s', (text) => {
+    expect(feature('imperative title', text)).toBe(1);
+  });
+});
+
 describe('gate features of the wording', () => {
   it.each([
     'Our assertion is built with exp=now+8h. Since go-live the token endpoint refuses it.',
