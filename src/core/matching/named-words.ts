@@ -135,18 +135,25 @@ const SENTENCE = /[^.!?\n:;[\]]{8,300}/g;
  */
 const STATED_FAILURE = new RegExp(`^(?:${FAILURE_WORDS})$`, 'i');
 /**
- * Letters every STATED_FAILURE word or NOT_VALID phrase holds: a sentence without any cannot state a
+ * Letters every STATED_FAILURE word or NOT_VALID or NOT_MATCHING phrase holds: a sentence without any cannot state a
  * failure, and is not split into words (most lines of a long log).
  */
 const MAY_STATE =
-  /valid|secure|expire|bad|correct|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch|wrong|unknown|insufficient|inactive|malformed|reused|recogni|listed|registered/i;
+  /valid|secure|expire|bad|correct|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch|wrong|unknown|insufficient|inactive|malformed|reused|recogni|listed|registered|associated|(?:not|n['’]t)\s+(?:found|match)/i;
 /**
- * "is not valid", "isn't valid", "no longer valid": "invalid" in two or three words; and "not
- * whitelisted" or "not registered", a value the server does not know (Shopify's "The redirect_uri
- * is not whitelisted").
+ * "is not valid", "isn't valid", "no longer valid": "invalid" in two or three words; "not
+ * whitelisted", "not registered" or "not associated", a value the server does not know (Shopify's
+ * "The redirect_uri is not whitelisted", GitHub's "The redirect_uri is not associated with this
+ * application"); and "not found", a value it has no record of ("Refresh token not found",
+ * "authorization code not found for code=…").
  */
 const NOT_VALID =
-  /(?:\bnot|n['’]t|\bno longer)\s+(?:valid|correct|recogni[sz]ed|whitelisted|allowlisted|registered)\b/gi;
+  /(?:\bnot|n['’]t|\bno longer)\s+(?:valid|correct|recogni[sz]ed|whitelisted|allowlisted|registered|associated|found)\b/gi;
+/**
+ * "does not match", "didn't match", "not matching": a mismatch in words ("redirect_uri did not match
+ * any configured URIs", "redirect uri does not match").
+ */
+const NOT_MATCHING = /(?:\b(?:does|did|do)(?:\s+not|n['’]t)|\bnot)\s+match(?:es|ed|ing)?\b/gi;
 /**
  * A condition or a question up to the next comma ("why a refresh token is invalid", "if the token
  * has expired"): a failure supposed or asked about, not stated.
@@ -170,7 +177,10 @@ export function namedInSentences(text: string, index: MatchIndex): NamedMessage[
   const out: NamedMessage[] = [];
   for (const m of text.matchAll(SENTENCE)) {
     if (!MAY_STATE.test(m[0])) continue;
-    const stated = m[0].replace(SUPPOSED, ' ').replace(NOT_VALID, ' invalid ');
+    const stated = m[0]
+      .replace(SUPPOSED, ' ')
+      .replace(NOT_VALID, ' invalid ')
+      .replace(NOT_MATCHING, ' mismatch ');
     const words = stated.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
     if (words.length < MIN_STATED_ITEM + 1) continue;
     const entries = namedBeside(words, index, MIN_STATED_ITEM, STATED_FAILURE);

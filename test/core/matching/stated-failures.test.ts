@@ -44,6 +44,30 @@ describe('diagnose: a failure the poster states in words', () => {
     expect(stated(d.matches[0]?.why)).toBe(true);
   });
 
+  it('reads "did not match" as a mismatch in words', () => {
+    const d = diagnoser.diagnose(
+      'The oauth flow gives this error: redirect_uri did not match any configured URIs.',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(stated(d.matches[0]?.why)).toBe(true);
+  });
+
+  it('reads "not associated" as a value the server does not know (GitHub)', () => {
+    const d = diagnoser.diagnose(
+      'GitHub shows: The redirect_uri is not associated with this application.',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(stated(d.matches[0]?.why)).toBe(true);
+  });
+
+  it('reads "not found" as a value the server has no record of', () => {
+    const d = diagnoser.diagnose(
+      'Giving up after 3 tries (ApiConnectionError: Refresh token not found, logout please)',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+    expect(stated(d.matches[0]?.why)).toBe(true);
+  });
+
   it('does not read a failure asked about or supposed as stated', () => {
     const d = diagnoser.diagnose(
       'I do not believe there is any way to tell why a refresh token is invalid, or if the client secret is wrong.',
