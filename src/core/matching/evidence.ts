@@ -69,13 +69,29 @@ export function kindAllowsUnasked(
 /** How far before a failure's words a report frame ("says", "error:", an opening quote) is looked for. */
 const FRAME_BEFORE = 60;
 /**
- * What hands on a system's answer just before the failure's words: a verb of the system answering
- * ("it still says invalid token", "returns `invalid client`"; not "get", which is also the HTTP
- * method), or a label and colon ("Connection failed: Invalid access token", "Error #01: invalid
- * client secret"). A quote alone is no frame: release notes and issue lists quote errors too.
+ * A verb of a system answering ("it still says invalid token", "returns `invalid client`"; not
+ * "get", which is also the HTTP method), with the words that may follow it.
  */
-const REPORT_FRAME =
-  /(?:\b(?:says|said|saying|shows|showed|showing|displays|displayed|returns|returned|returning|responds|responded|receiving|received)\b(?:\s+(?:with|me|us|an?|the|this|error|message|response))*|\b(?:error|failed|failure|exception)(?:\s*#?\d+)?\s*:)\s*["“‘'`*_]*\s*$/;
+const ANSWER_VERB = String.raw`\b(?:says|said|saying|shows|showed|showing|displays|displayed|returns|returned|returning|responds|responded|receiving|received)\b(?:\s+(?:with|me|us|an?|the|this|error|message|response))*`;
+/**
+ * An error line's label and colon: "Connection failed:", "Error #01:", an exception's class
+ * ("TokenError:", "…ApiConnectionError:"), or the head of the line such a label opens (`HTTP 400:
+ * Error in call to API function "files/list_folder":`), up to the colon before the failure's words.
+ */
+const ERROR_LABEL = String.raw`(?:\w*(?:error|exception)|\bfailed|\bfailure)\b[^.!?:]{0,50}:`;
+/**
+ * An error body's message field (`"message":"OAuth token has expired. …"`, `error_description=`)
+ * or the label of an error page's message (Tomcat's `<b>Message</b> OAuthToken is invalid`).
+ */
+const MESSAGE_FIELD = String.raw`["']?\b(?:message|error_description|error_message|errormessage|errmsg|detail|description|reason)(?:["']?\s*[:=]|\s*<\/\w+>)\s*`;
+/**
+ * What hands on a system's answer just before the failure's words: a verb of the system answering,
+ * an error line's label, or an error body's message field, then perhaps an opening quote. A quote
+ * alone is no frame: release notes and issue lists quote errors too.
+ */
+const REPORT_FRAME = new RegExp(
+  `(?:${ANSWER_VERB}|${ERROR_LABEL}|${MESSAGE_FIELD})\\s*["“‘'\`*_]*\\s*$`,
+);
 
 /**
  * The failure's words stand where a system's answer is handed on (see `REPORT_FRAME`), not in the

@@ -148,6 +148,25 @@ describe('reportedWords', () => {
       false,
     ],
     ['the docs say invalid token is returned', 'invalid token', false],
+    // An error body's message field, an error page's message label, an error line's head.
+    [
+      'api error: 401 {"type":"error","error":{"type":"authentication_error","message":"oauth token has expired. please refresh"}}',
+      'oauth token has expired',
+      true,
+    ],
+    ['<p><b>message</b> oauthtoken is invalid</p>', 'oauthtoken is invalid', true],
+    [
+      'tokenerror: authorization code not found for code=****',
+      'authorization code not found',
+      true,
+    ],
+    [
+      'exception: http 400: error in call to api function "files/list_folder": the given oauth 2 access token is malformed.',
+      'the given oauth 2 access token is malformed',
+      true,
+    ],
+    // A list of errors is no error line.
+    ['the docs list these errors: invalid token, expired token', 'invalid token', false],
   ])('%j → %j: %s', (flat, words, handedOn) => {
     expect(reportedWords(flat, words)).toBe(handedOn);
   });

@@ -107,7 +107,16 @@ describe('diagnose: a first-person report beside a failure stated in words', () 
     expect(d).toMatchObject({ confident: true, held: [] });
   });
 
-  it('stays quiet on the same sentence without the report', () => {
-    expect(diagnoser.diagnose(output).confident).toBe(false);
+  it('answers the output alone: its error line hands the sentence on as the API’s answer', () => {
+    expect(diagnoser.diagnose(output, { explain: true })).toMatchObject({
+      confident: true,
+      held: [],
+    });
+  });
+
+  it('stays quiet on the same sentence neither reported nor handed on as an answer', () => {
+    expect(
+      diagnoser.diagnose('Upload stopped. The given access token is malformed.').confident,
+    ).toBe(false);
   });
 });
