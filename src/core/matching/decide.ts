@@ -79,7 +79,10 @@ export function decide(
 ): Decision {
   const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };
-  const rival = ranked.slice(1).find((s) => isRival(top, s, entries, query));
+  // The best entry's failure handed on as a system's answer ("API says "Request failed: Invalid
+  // refresh token""): read once, for the runner-up and for the evidence.
+  const reported = reportedFailure(top, query);
+  const rival = ranked.slice(1).find((s) => isRival(top, s, entries, query, reported));
   const margin = top.score - (rival?.score ?? 0);
   const literal = query.codeHits.some((h) => h.entry === top.entry && h.strength >= 0.8);
   const entry = entries[top.entry];
@@ -104,7 +107,7 @@ export function decide(
     (namedOnce ??=
       (register.firstPerson && (inPostersWords(top, query) || statedFailure(top, query))) ||
       endpointStatus(top, query) ||
-      reportedFailure(top, query));
+      reported);
   // In the order they run: the cheap evidence first, the gate (it reads the whole text) last.
   const checks: readonly (readonly [DecisionCheck, () => boolean])[] = [
     ['output', () => outputShowsEntry(top, register)],
@@ -198,15 +201,52 @@ function competingCodes(query: Query, top: number): boolean {
  * reading behind the vendor's own reading of the same failure (its vendor shown by host or name,
  * or by its own code or message, as surely: vendorTerm in score.ts), a code the provider's own
  * explanation shows was used loosely (named-words.ts: score.ts ranks it just below the reading
- * the explanation names, so it could never leave a margin), and a reading found only through the
- * best entry's own code in an error field (`surfacesAsNamed`).
+ * the explanation names, so it could never leave a margin), a reading found only through the
+ * best entry's own code in an error field (`surfacesAsNamed`), and, where the best entry's failure
+ * is handed on as a system's answer (`reported`), a reading only the poster's own account reaches
+ * (`ownAccountOnly`).
  */
-function isRival(top: Scored, other: Scored, entries: readonly Entry[], query: Query): boolean {
+function isRival(
+  top: Scored,
+  other: Scored,
+  entries: readonly Entry[],
+  query: Query,
+  reported: boolean,
+): boolean {
   const entry = entries[other.entry];
   if (entry === undefined || entry.generic || other.vendorMissing) return false;
   if (query.explained.get(other.entry)?.includes(top.entry) === true) return false;
   const refines = top.vendorSpecific && !top.vendorMissing && !other.vendorSpecific;
-  return !refines && !surfacesAsNamed(top, other, query) && !looseBeside(top, other);
+  return (
+    !refines &&
+    !surfacesAsNamed(top, other, query) &&
+    !looseBeside(top, other) &&
+    !(reported && ownAccountOnly(top, other, query))
+  );
+}
+
+/**
+ * A runner-up reached only through the poster's own account of what they did: its phrases, a
+ * failure they state in passing ("After 1 hr access_token is expired and I generated a new one"),
+ * beside the failure a system is reported to have answered ("API says "Request failed: Invalid
+ * refresh token"", `I get an error: "client_id is invalid"`). Nothing the system answered names
+ * it: no code or code as words, none in an error field, no status read at its endpoint or that
+ * only it documents, no failure of it handed on as an answer, none of its messages quoted, no
+ * vendor of its own shown. The
+ * answer says which failure it was; the account around it shares its words, not its failure.
+ */
+function ownAccountOnly(top: Scored, other: Scored, query: Query): boolean {
+  if (other.verbatim || other.ownMessage || other.vendor > 0) return false;
+  // A status it documents and the best entry does not is the system's answer too.
+  if (other.status > 0 && top.status <= 0) return false;
+  return !query.codeHits.some(
+    (h) =>
+      h.entry === other.entry &&
+      (h.strength > STATED_STRENGTH ||
+        h.inErrorField ||
+        h.byEndpoint === true ||
+        reportedWords(query.flat, codeAsFlatWords(h.code))),
+  );
 }
 
 /**

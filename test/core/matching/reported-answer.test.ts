@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Entry } from '../../../src/core/catalogue/catalogue.js';
+import { decide } from '../../../src/core/matching/decide.js';
+import type { Query } from '../../../src/core/matching/query.js';
+import { readRegister } from '../../../src/core/matching/register.js';
+import type { Scored } from '../../../src/core/matching/score.js';
+import { fixtureCatalogue } from '../../support/fixture-catalogue.js';
+
+const scored = (entry: number, score: number, phrase: number, status = 0): Scored => ({
+  entry,
+  score,
+  code: 0.4,
+  phrase,
+  verbatim: false,
+  overlap: 1,
+  vendor: 0,
+  status,
+  statusUnique: false,
+  ownMessage: false,
+  vendorMissing: false,
+  vendorSpecific: false,
+  why: [],
+});
+
+// The fixture catalogue's two entries, in ranking order: invalid_grant, then invalid_token.
+let entries: Entry[] = [];
+
+beforeAll(async () => {
+  const all = (await fixtureCatalogue()).entries;
+  entries = ['oauth2/invalid_grant', 'oauth2/invalid_token'].flatMap((id) =>
+    all.filter((e) => e.id === id),
+  );
+});
+
+const account = 'After 1 hr the access_token is expired and I generated a new access_token';
+
+/** Each reading named by a failure stated in words (strength 0.4), as stated-failures.ts reads them. */
+const queryOf = (text: string): Query =>
+  ({
+    flat: text.toLowerCase(),
+    codeHits: [
+      { entry: 0, code: 'Invalid refresh token', strength: 0.4, inErrorField: false },
+      { entry: 1, code: account, strength: 0.4, inErrorField: false },
+    ].map((h) => ({ ...h, vendorUnique: false })),
+    foreignCodes: [],
+    explained: new Map(),
+    explainedCodes: new Set(),
+  }) as unknown as Query;
+
+/** The decision on `text`, invalid_grant ranked 0.17 above invalid_token. */
+const decided = (text: string, runnerUpStatus = 0) =>
+  decide(
+    [scored(0, 2.9, 0.79), scored(1, 2.73, 0.69, runnerUpStatus)],
+    queryOf(text),
+    entries,
+    readRegister(text),
+    () => true,
+    true,
+  );
+
+describe('decide: beside the failure a system is reported to have answered', () => {
+  const reported = `${account}. After a few hours the API says "Request failed: Invalid refresh token"`;
+
+  it('answers: a runner-up only the poster’s own account reaches is no rival', () => {
+    expect(decided(reported)).toMatchObject({ confident: true, held: [] });
+  });
+
+  it('holds where the best reading is not handed on as an answer either', () => {
+    const told = `${account}. After a few hours I think the refresh token is invalid`;
+    expect(decided(told).held).toEqual(['margin']);
+  });
+
+  it('holds where the runner-up’s failure is handed on as an answer too', () => {
+    expect(decided(`${reported}. Then it says ${account}`).held).toEqual(['margin']);
+  });
+
+  it('holds where the runner-up documents a status the text shows and the best reading does not', () => {
+    expect(decided(reported, 0.4).held).toEqual(['margin']);
+  });
+});
