@@ -125,7 +125,12 @@ export function decide(
     ['kind', () => kindAllowsUnasked(entry, top, literal)],
     [
       'about authentication',
-      () => literal || quoted || top.vendor > 0 || aboutAuthentication(query.flat),
+      () =>
+        literal ||
+        quoted ||
+        top.vendor > 0 ||
+        aboutAuthentication(query.flat) ||
+        codeAboutAuthentication(top, query),
     ],
     ['vendor missing', () => !top.vendorMissing],
     [
@@ -174,6 +179,26 @@ function wrapsAuthFailure(top: Scored, register: Register): boolean {
     register.otherFailure.length === 1 && register.otherFailure[0] === 'server error';
   const shown = register.output.includes('error body') || register.output.includes('status');
   return onlyServerError && shown && (top.code >= WRAPPED_CODE || top.phrase >= WRAPPED_PHRASE);
+}
+
+/** A code hit this strong is a code written in the text (an unlisted code read by its words). */
+const WRITTEN_CODE = 0.6;
+
+/**
+ * The best entry's code as the text writes it speaks of authentication in its own words, split as
+ * an identifier: `InvalidGrantCodeException` speaks of a grant as `BAD_REFRESH_TOKEN` speaks of a
+ * token (aboutAuthentication reads snake_case words in the flat text, which has lost the CamelCase
+ * boundaries). Not a bare status's reading or a failure stated in words: their codes are the
+ * catalogue's, not the text's.
+ */
+function codeAboutAuthentication(top: Scored, query: Query): boolean {
+  return query.codeHits.some(
+    (h) =>
+      h.entry === top.entry &&
+      h.byEndpoint === undefined &&
+      h.strength >= WRITTEN_CODE &&
+      aboutAuthentication(splitIdentifier(h.code).join(' ').toLowerCase()),
+  );
 }
 
 /**
