@@ -4,32 +4,16 @@ import { decide } from '../../../src/core/matching/decide.js';
 import type { Query } from '../../../src/core/matching/query.js';
 import { readRegister } from '../../../src/core/matching/register.js';
 import type { Scored } from '../../../src/core/matching/score.js';
-import { fixtureCatalogue } from '../../support/fixture-catalogue.js';
+import { fixtureEntries, scoredReading } from '../../support/scored.js';
 
-const scored = (entry: number, score: number, code: number, phrase: number): Scored => ({
-  entry,
-  score,
-  code,
-  phrase,
-  verbatim: false,
-  overlap: 0,
-  vendor: 0,
-  status: 0,
-  statusUnique: false,
-  ownMessage: false,
-  vendorMissing: false,
-  vendorSpecific: false,
-  why: [],
-});
+const scored = (entry: number, score: number, code: number, phrase: number): Scored =>
+  scoredReading(entry, score, { code, phrase });
 
 // The fixture catalogue's two entries, in ranking order: invalid_client, then invalid_grant.
 let entries: Entry[] = [];
 
 beforeAll(async () => {
-  const all = (await fixtureCatalogue()).entries;
-  entries = ['oauth2/invalid_client', 'oauth2/invalid_grant'].flatMap((id) =>
-    all.filter((e) => e.id === id),
-  );
+  entries = await fixtureEntries(['oauth2/invalid_client', 'oauth2/invalid_grant']);
 });
 
 // The poster names invalid_client in words; invalid_grant is reached only by prose words.

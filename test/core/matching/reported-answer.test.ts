@@ -4,32 +4,17 @@ import { decide } from '../../../src/core/matching/decide.js';
 import type { Query } from '../../../src/core/matching/query.js';
 import { readRegister } from '../../../src/core/matching/register.js';
 import type { Scored } from '../../../src/core/matching/score.js';
-import { fixtureCatalogue } from '../../support/fixture-catalogue.js';
+import { fixtureEntries, scoredReading } from '../../support/scored.js';
 
-const scored = (entry: number, score: number, phrase: number, status = 0): Scored => ({
-  entry,
-  score,
-  code: 0.4,
-  phrase,
-  verbatim: false,
-  overlap: 1,
-  vendor: 0,
-  status,
-  statusUnique: false,
-  ownMessage: false,
-  vendorMissing: false,
-  vendorSpecific: false,
-  why: [],
-});
+/** A reading named by a failure stated in words (code 0.4), its words all in the text. */
+const scored = (entry: number, score: number, phrase: number, status = 0): Scored =>
+  scoredReading(entry, score, { code: 0.4, phrase, overlap: 1, status });
 
 // The fixture catalogue's two entries, in ranking order: invalid_grant, then invalid_token.
 let entries: Entry[] = [];
 
 beforeAll(async () => {
-  const all = (await fixtureCatalogue()).entries;
-  entries = ['oauth2/invalid_grant', 'oauth2/invalid_token'].flatMap((id) =>
-    all.filter((e) => e.id === id),
-  );
+  entries = await fixtureEntries(['oauth2/invalid_grant', 'oauth2/invalid_token']);
 });
 
 const account = 'After 1 hr the access_token is expired and I generated a new access_token';
