@@ -254,7 +254,8 @@ export function explainedOtherwise(
   for (const { codes, code: codeText, message, field } of pairs) {
     const all = wordsOfMessage(message);
     const opening = all.slice(0, OPENING_WORDS);
-    const entries = namedBeside(opening, index, 2);
+    const unauthenticated = requiredAuthentication(message, index);
+    const entries = unauthenticated.length > 0 ? unauthenticated : namedBeside(opening, index, 2);
     if (entries.length === 0) entries.push(...namedRightAfterFailure(opening, index));
     // The code's own words of two or more anywhere in the explanation, in any order, restate the
     // code: "The grant type is unauthorized for this client_id" is unauthorized_client's own reading.
@@ -268,7 +269,10 @@ export function explainedOtherwise(
     // grant type" beside invalid_request is no unsupported grant type. A value also said to be
     // wrong ("missing or not whitelisted") is explained by what is wrong with it.
     const missing =
-      codeText === 'invalid_request' && MISSING.test(message) && !WRONG_VALUE.test(message);
+      unauthenticated.length === 0 &&
+      codeText === 'invalid_request' &&
+      MISSING.test(message) &&
+      !WRONG_VALUE.test(message);
     // A value said to be absent is what many codes mean (invalid_request for any parameter,
     // invalid_client for "no client authentication included"): its closeness to another entry's
     // line names no other failure.
@@ -404,6 +408,40 @@ const ABSENT =
 const WRONG_VALUE =
   /\b(?:invalid|not|expired|revoked|mismatch(?:ed)?|wrong|unknown|incorrect|malformed|unsupported)\b/i;
 
+/**
+ * The code whose failure is client authentication the server requires and did not get: RFC 6749
+ * section 5.2's invalid_client, "no client authentication included".
+ */
+const REQUIRED_OF = 'invalid_client';
+/**
+ * A server stating how a value must reach it ("must be provided in the Authorization header",
+ * "must be authenticated using …"): a requirement of the client's authentication, where "is
+ * missing" only reports a parameter absent (invalid_request's own reading, see `MISSING`).
+ */
+const REQUIRED = /\bmust\s+(?:be\s+)?(?:provided|present|sent|included|authenticated?)\b/gi;
+/** The requirement, read as one failure word. */
+const MUST = /^must$/i;
+/**
+ * How far "must be authenticated" may stand before what it requires: a preposition and a word
+ * or two ("using OAuth client credentials", OAuth read as two words).
+ */
+const REQUIRED_BEFORE = 5;
+
+/**
+ * The entries of `REQUIRED_OF` whose item of two or more words an explanation states a
+ * requirement of ("client_secret must be provided in the Authorization header" beside
+ * invalid_request, "Requests must be authenticated using OAuth client credentials" beside
+ * unauthorized_client): the server says no client authentication was included.
+ */
+function requiredAuthentication(message: string, index: MatchIndex): number[] {
+  const stated = message.replace(REQUIRED, ' must ');
+  if (stated === message) return [];
+  const words = wordsOfMessage(stated).slice(0, OPENING_WORDS);
+  return namedBeside(words, index, 2, MUST, REQUIRED_BEFORE).filter(
+    (e) => index.entries[e]?.codes.some((c) => c.toLowerCase() === REQUIRED_OF) === true,
+  );
+}
+
 /** The text up to a closing bracket it does not open itself. */
 function unbracketed(text: string): string {
   const close = text.indexOf(']');
@@ -459,13 +497,14 @@ function namedBeside(
   index: MatchIndex,
   least: number,
   failure: RegExp = FAILURE_WORD,
+  before = BEFORE,
 ): number[] {
   const failures = words.flatMap((w, i) => (failure.test(w) ? [i] : []));
   if (failures.length === 0) return [];
   const sequence = words.map((w) => toTerm(w) ?? '');
   return mostWords(
     index,
-    (terms) => terms.length >= least && standsBesideFailure(terms, sequence, failures),
+    (terms) => terms.length >= least && standsBesideFailure(terms, sequence, failures, before),
   );
 }
 
@@ -498,11 +537,12 @@ function standsBesideFailure(
   terms: readonly string[],
   sequence: readonly string[],
   failures: readonly number[],
+  before: number,
 ): boolean {
   for (let i = 0; i + terms.length <= sequence.length; i++) {
     if (!standsAt(terms, sequence, i)) continue;
     const end = i + terms.length - 1;
-    if (failures.some((f) => (f < i && f >= i - BEFORE) || (f > end && f <= end + AFTER)))
+    if (failures.some((f) => (f < i && f >= i - before) || (f > end && f <= end + AFTER)))
       return true;
   }
   return false;

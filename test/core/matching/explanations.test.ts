@@ -152,3 +152,27 @@ describe('diagnose: an errmsg beside an errcode (WeChat and other platforms’ b
     expect(performance.now() - started).toBeLessThan(2_000);
   });
 });
+
+describe('diagnose: an explanation stating the client authentication the server requires', () => {
+  it('reads invalid_request with "client_secret must be provided …" as the client failing to authenticate', () => {
+    const d = diagnoser.diagnose(
+      '{"error":"invalid_request","error_description":"client_secret must be provided in the Authorization header"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    expect(d.matches[1]?.id).toBe('oauth2/invalid_request');
+  });
+
+  it('reads unauthorized_client with "must be authenticated using … client credentials" so too', () => {
+    const d = diagnoser.diagnose(
+      '{"error_description": "Requests must be authenticated using OAuth client credentials", "error": "unauthorized_client"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+  });
+
+  it('keeps invalid_request where the client secret is only reported missing', () => {
+    const d = diagnoser.diagnose(
+      'Token exchange failed: { "error": "invalid_request", "error_description": "client_secret is missing." }',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_request');
+  });
+});
