@@ -1,5 +1,5 @@
 import { failedRequest, type RequestSide } from './failed-request.js';
-import { wordRunEnd } from './tokens.js';
+import { isSpace, wordRuns } from './tokens.js';
 /** Exact, structural signals read from a paste before any fuzzy matching. */
 export interface Signals {
   /** HTTP statuses seen in status lines, JSON fields, arrows or "(404) Not Found" forms. */
@@ -116,11 +116,13 @@ function afterNot(text: string, at: number): boolean {
 export function extractCodeTokens(text: string): CodeToken[] {
   const out: CodeToken[] = [];
   const seen = new Set<string>();
-  // Each run of word characters (`[\p{L}\p{N}_]+`), scanned without a match object per word.
-  for (let at = 0, end; at < text.length; at = Math.max(end, at + 1)) {
-    end = wordRunEnd(text, at);
+  // Each run of word characters (`[\p{L}\p{N}_]+`), read once for this and the paste's terms.
+  const { starts, ends, words } = wordRuns(text);
+  for (let k = 0; k < words.length; k++) {
+    const at = starts[k] ?? 0;
+    const end = ends[k] ?? 0;
     if (end - at < 3 || end - at > 60) continue;
-    const token = text.slice(at, end);
+    const token = words[k] ?? '';
     const before = fieldBefore(text, at) ? text.slice(Math.max(0, at - 32), at) : '';
     const inErrorField = before !== '' && ERROR_FIELD_BEFORE.test(before);
     const inCategoryField = before !== '' && !inErrorField && CATEGORY_FIELD_BEFORE.test(before);
@@ -143,17 +145,17 @@ export function extractCodeTokens(text: string): CodeToken[] {
   return out;
 }
 
-const BLANK = /\s/;
-
 /**
  * Both field patterns end in `:`, `=`, a quote or `>` before optional blanks: most words of a
- * log are not after one, and skip the two look-behind tests.
+ * log are not after one, and skip the two look-behind tests. Read by character code, as this runs
+ * for every word of a paste.
  */
 function fieldBefore(text: string, at: number): boolean {
   let i = at - 1;
-  while (i >= 0 && BLANK.test(text.charAt(i))) i--;
-  const c = text.charAt(i);
-  return c === ':' || c === '=' || c === '"' || c === "'" || c === '>';
+  while (i >= 0 && isSpace(text.charCodeAt(i))) i--;
+  const c = text.charCodeAt(i);
+  // `:`, `=`, `"`, `'`, `>`
+  return c === 58 || c === 61 || c === 34 || c === 39 || c === 62;
 }
 
 export function extractSignals(text: string): Signals {

@@ -63,10 +63,29 @@ function widthIf(text: string, i: number, ascii: Uint8Array, unicode: RegExp): n
 }
 
 /**
+ * `\s` by character code (a space, a tab, a line break, Unicode's spaces): scanners test one
+ * character without a regular expression or a one-character string.
+ */
+export function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
  * Where the run of word characters (`[\p{L}\p{N}_]`) from `i` ends, and `i` itself when none
  * starts there. Scanned by character code, without a regular expression per word.
  */
-export function wordRunEnd(text: string, i: number): number {
+function wordRunEnd(text: string, i: number): number {
   let end = i;
   while (end < text.length) {
     // ASCII inline (nearly every character of a paste); other code points through `widthIf`.
@@ -78,6 +97,38 @@ export function wordRunEnd(text: string, i: number): number {
   return end;
 }
 
+/** A text's runs of word characters (see `wordRunEnd`): where each starts and ends, and its text. */
+export interface WordRuns {
+  readonly starts: readonly number[];
+  readonly ends: readonly number[];
+  readonly words: readonly string[];
+}
+
+let runsText: string | undefined;
+let runsRead: WordRuns | undefined;
+
+/**
+ * The word runs of a text. A paste's code tokens and its terms are both read from its runs: the
+ * runs of the last text are kept, so the paste is scanned once and each run cut out once (and its
+ * hash, computed for the first lookup of it, serves the second).
+ */
+export function wordRuns(text: string): WordRuns {
+  if (runsRead !== undefined && text === runsText) return runsRead;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: string[] = [];
+  for (let at = 0, end; at < text.length; at = Math.max(end, at + 1)) {
+    end = wordRunEnd(text, at);
+    if (end === at) continue;
+    starts.push(at);
+    ends.push(end);
+    words.push(text.slice(at, end));
+  }
+  runsText = text;
+  runsRead = { starts, ends, words };
+  return runsRead;
+}
+
 /**
  * Raw word tokens, original case kept (codes are recognised from these): what
  * `/[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu` matches — a run of word characters, and an apostrophe
@@ -85,31 +136,37 @@ export function wordRunEnd(text: string, i: number): number {
  * something other than spaces or a hyphen stands between it and the token before.
  */
 export function rawTokens(text: string, apart?: boolean[]): string[] {
+  const { starts, ends, words } = wordRuns(text);
   const out: string[] = [];
-  let i = 0;
-  let gap = 0;
-  while (i < text.length) {
-    const start = i;
-    i = wordRunEnd(text, i);
-    if (i === start) {
-      if (apart !== undefined && !joins(text.charCodeAt(i))) gap = 1;
-      i++;
-      continue;
-    }
-    const q = text.charCodeAt(i);
+  // Where the last token ended: the letters after an apostrophe belong to the token before, and
+  // the run they open starts after them (or is used up).
+  let from = 0;
+  for (let k = 0; k < words.length; k++) {
+    let end = ends[k] ?? 0;
+    if (end <= from) continue;
+    const start = Math.max(starts[k] ?? 0, from);
+    let token = start === starts[k] ? (words[k] ?? '') : text.slice(start, end);
+    const q = text.charCodeAt(end);
     if (q === 39 || q === 0x2019) {
-      let j = i + 1;
+      let j = end + 1;
       for (let l; j < text.length && (l = widthIf(text, j, ASCII_LETTER, UNICODE_LETTER)) > 0;)
         j += l;
-      if (j > i + 1) i = j;
+      if (j > end + 1) {
+        end = j;
+        token = text.slice(start, end);
+      }
     }
-    out.push(text.slice(start, i));
-    if (apart !== undefined) {
-      apart.push(gap === 1);
-      gap = 0;
-    }
+    if (apart !== undefined) apart.push(partsFrom(text, from, start));
+    out.push(token);
+    from = end;
   }
   return out;
+}
+
+/** Something between `from` and `to` other than the characters that join words (see `joins`). */
+function partsFrom(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!joins(text.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
@@ -120,14 +177,8 @@ export function rawTokens(text: string, apart?: boolean[]): string[] {
  */
 function joins(c: number): boolean {
   if (c < 128) return c === 32 || c === 9 || c === 45;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000
-  );
+  // Unicode's spaces, not its line and paragraph separators nor the byte-order mark.
+  return isSpace(c) && c !== 0x2028 && c !== 0x2029 && c !== 0xfeff;
 }
 
 /**

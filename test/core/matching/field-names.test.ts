@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Diagnoser } from '../../../src/core/matching/types.js';
+import { extractCodeTokens } from '../../../src/core/matching/signals.js';
 import { rawTokens } from '../../../src/core/matching/tokens.js';
 import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
 
@@ -34,6 +35,31 @@ describe('rawTokens: what stands between two words', () => {
 
   it('leaves the tokens as they were without the array', () => {
     expect(rawTokens("don't / stop")).toEqual(["don't", 'stop']);
+  });
+
+  it('gives the letters after an apostrophe to the word before, the digits after them to the next', () => {
+    const apart: boolean[] = [];
+    expect(rawTokens("don't2go user's_id abc'9 o’", apart)).toEqual([
+      "don't",
+      '2go',
+      "user's",
+      '_id',
+      'abc',
+      '9',
+      'o',
+    ]);
+    expect(apart).toEqual([false, false, false, false, false, true, false]);
+  });
+
+  it('reads each text afresh when another was read in between', () => {
+    const first = rawTokens("it's a-b");
+    expect(extractCodeTokens('other words here').map((t) => t.token)).toEqual([
+      'other',
+      'words',
+      'here',
+    ]);
+    expect(rawTokens("it's a-b")).toEqual(first);
+    expect(first).toEqual(["it's", 'a', 'b']);
   });
 });
 
