@@ -1,3 +1,4 @@
+import { isSpace } from './tokens.js';
 /** Longest text the matcher reads; longer pastes keep their head and tail (errors sit at either end). */
 export const MAX_INPUT_CHARS = 16_000;
 const TAIL_CHARS = 4_000;
@@ -29,9 +30,43 @@ const SPACE_RUN = new RegExp(`[^\\S\\n]{${String(MAX_SPACES + 1)},}`, 'g');
  * paste of 16,000 newlines took 1.7 s to read, and one of 16,000 spaces 1 s.
  */
 export function squeezeWhitespace(text: string): string {
-  return text
-    .replace(BLANK_RUN, `\n${'\n'.repeat(MAX_BLANK_LINES)}`)
-    .replace(SPACE_RUN, ' '.repeat(MAX_SPACES));
+  const lines = hasRun(text, MAX_BLANK_LINES + 2, true)
+    ? text.replace(BLANK_RUN, `\n${'\n'.repeat(MAX_BLANK_LINES)}`)
+    : text;
+  return hasRun(lines, MAX_SPACES + 1, false)
+    ? lines.replace(SPACE_RUN, ' '.repeat(MAX_SPACES))
+    : lines;
+}
+
+/**
+ * Whether the text holds a run of blanks that BLANK_RUN (`newlines`: `least` line breaks with
+ * only blanks between them) or SPACE_RUN (`least` blanks, no line break) would cut. Almost no paste
+ * does, and each pattern tried at every position of a long paste cost more than the rest of its
+ * reading: such a run is at least `least` characters long, so it covers a multiple of `least - 1`,
+ * and only those positions are looked at (and the run around one, when it is a blank).
+ */
+function hasRun(text: string, least: number, newlines: boolean): boolean {
+  const inRun = newlines ? isSpace : isBlank;
+  for (let at = least - 1; at < text.length; at += least - 1) {
+    if (!inRun(text.charCodeAt(at))) continue;
+    let start = at;
+    while (start > 0 && inRun(text.charCodeAt(start - 1))) start--;
+    let end = at + 1;
+    while (end < text.length && inRun(text.charCodeAt(end))) end++;
+    if (newlines ? breaksIn(text, start, end) >= least : end - start >= least) return true;
+  }
+  return false;
+}
+
+function breaksIn(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** `[^\S\n]` by character code: a blank of a line. */
+function isBlank(c: number): boolean {
+  return c !== 10 && isSpace(c);
 }
 
 /** A paste as the matcher reads it: capped, its runs of whitespace squeezed. */

@@ -25,6 +25,24 @@ describe('squeezeWhitespace', () => {
     const text = 'HTTP/1.1 401\n\n\n{"error": "invalid_client"}\n    at Foo.bar(Foo.java:1)';
     expect(squeezeWhitespace(text)).toBe(text);
   });
+
+  it.each([0, 1, 199, 200, 201, 399, 400])(
+    'finds a run just over the cut wherever it starts (at %i)',
+    (at) => {
+      const head = 'x'.repeat(at);
+      expect(squeezeWhitespace(`${head}${' \u3000\t'.repeat(67)}y`)).toBe(
+        `${head}${' '.repeat(200)}y`,
+      );
+      expect(squeezeWhitespace(`${head}${'\n \t'.repeat(22)}y`)).toBe(
+        `${head}${'\n'.repeat(21)} \ty`,
+      );
+    },
+  );
+
+  it('leaves a run at the cut as it is', () => {
+    const text = `a${'\u00a0'.repeat(200)}b${'\n '.repeat(21)}c`;
+    expect(squeezeWhitespace(text)).toBe(text);
+  });
 });
 
 describe('capInput', () => {
