@@ -1,9 +1,15 @@
 import type { Entry } from '../catalogue/catalogue.js';
 import { escapeRegExp } from '../escape-regexp.js';
 
+/**
+ * A run of blanks other than one plain space: what `\s+` → ' ' changes, without rewriting each of
+ * a paste's thousands of single spaces as itself.
+ */
+const NOT_ONE_SPACE = /\s{2,}|[^\S ]/g;
+
 /** Lower case, one space between words: how messages and pastes are compared for a whole quote. */
 export function flatText(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').trim();
+  return text.toLowerCase().replace(NOT_ONE_SPACE, ' ').trim();
 }
 
 /** Whole quotes shorter than this ("Invalid login attempt.") are printed by too many systems to decide alone. */

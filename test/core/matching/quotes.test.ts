@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Catalogue } from '../../../src/core/catalogue/catalogue.js';
 import { compileIndex } from '../../../src/core/matching/index-compile.js';
 import { buildIndex } from '../../../src/core/matching/match-index.js';
-import { withoutQuotes } from '../../../src/core/matching/quotes.js';
+import { flatText, withoutQuotes } from '../../../src/core/matching/quotes.js';
 import { fixtureCatalogue } from '../../support/fixture-catalogue.js';
 
 let catalogue: Catalogue;
@@ -43,5 +43,12 @@ describe('withoutQuotes', () => {
     const text = 'search fails:\n"Permission Violation: You need  the\npermission." (SOAP)';
     const out = withoutQuotes(text, ['permission violation: you need the permission']);
     expect(out).toBe('search fails:\n"Xxxxxxxxxx Xxxxxxxxx: Xxx xxxx  xxx\nxxxxxxxxxx." (SOAP)');
+  });
+});
+
+describe('flatText', () => {
+  it('lower-cases and leaves one plain space for each run of blanks', () => {
+    expect(flatText('  Invalid\u00a0Login \n\tAttempt. OK\n')).toBe('invalid login attempt. ok');
+    expect(flatText('a b\u3000c')).toBe('a b c');
   });
 });
