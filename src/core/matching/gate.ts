@@ -6,6 +6,7 @@ import {
   SENTENCE_BREAK,
   type Register,
 } from './register.js';
+import { isSpace } from './tokens.js';
 import { WRITTEN_ABOUT_RULES, writtenAbout } from './written-about.js';
 
 /**
@@ -190,18 +191,20 @@ export function gateFeatures(
   for (const rule of OUTPUT_RULES) x[i++] = register.output.includes(rule) ? 1 : 0;
   x[i++] = register.firstPerson ? 1 : 0;
   for (const rule of DISCUSSION_RULES) x[i++] = register.discussion.includes(rule) ? 1 : 0;
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  const textLines = text.split('\n');
+  const lines = textLines.filter((l) => l.trim() !== '');
   const lineCount = Math.max(1, lines.length);
   // Output lines are read in the paste as given (a vendor message quoted whole and blanked in
   // `text` is still a line of output).
-  const printedLines = printed.split('\n').filter((l) => l.trim() !== '');
+  const printedLines =
+    printed === text ? lines : printed.split('\n').filter((l) => l.trim() !== '');
   const prose = register.prose;
-  const proseWords = Math.max(1, prose.split(/\s+/).filter((w) => w !== '').length);
+  const proseWords = Math.max(1, wordCount(prose));
   const firstLine = lines[0] ?? '';
   // A request to a colleague ("<@U1> can you re-tick it in prod?") is not a how-to's "you can".
   // Without a question mark no sentence is a request, and the counts below read the same words
   // whether or not the sentences are split apart.
-  const away = awayFromOutput(prose, text, printed);
+  const away = awayFromOutput(prose, text, textLines, printed);
   const ownParagraphs = away.includes('?')
     ? away
         .split(SENTENCE_BREAK)
@@ -232,12 +235,12 @@ export function gateFeatures(
     'second person': Math.min(1, (count(SECOND_PERSON, ownParagraphs) * 20) / proseWords),
     'first-person words': Math.min(1, (count(FIRST_PERSON_WORDS, prose) * 20) / proseWords),
     'modal verbs': Math.min(1, (count(MODAL, ownParagraphs) * 20) / proseWords),
-    'doc register': Math.min(1, (count(DOC_REGISTER, prose) + (ADMONITION.test(text) ? 1 : 0)) / 2),
+    'doc register': Math.min(1, (count(DOC_REGISTER, prose) + (admonished(text) ? 1 : 0)) / 2),
     'imperative title': changeTitle ? 1 : 0,
     'help request': HELP.test(prose) ? 1 : 0,
     'attempt narrative': ATTEMPT.test(prose) ? 1 : 0,
     length: Math.min(1, Math.log10(1 + text.length) / 4),
-    'quoted lines': lines.filter((l) => /^\s*>/.test(l)).length / lineCount,
+    'quoted lines': lines.filter((l) => QUOTE_LINE.test(l)).length / lineCount,
     'output only in quotes': register.output.length === 0 && QUOTED_CODE.test(text) ? 1 : 0,
     'generic agent': GENERIC_AGENT.test(prose) ? 1 : 0,
     intent: INTENT.test(prose) ? 1 : 0,
@@ -305,19 +308,26 @@ export function gateProbability(model: GateModel, x: Float64Array): number {
  * redirect_uri_mismatch") speaks to the reader in the second person and with modal verbs, but
  * they are the vendor's words, not a how-to of the poster's.
  */
-function awayFromOutput(prose: string, text: string, printed: string): string {
+function awayFromOutput(
+  prose: string,
+  text: string,
+  textLines: readonly string[],
+  printed: string,
+): string {
   // `text` and `printed` have the same lines (blanking keeps a paste's shape): paragraphs holding
-  // output are found in `printed`, their lines taken from `text`, which the prose was read from.
-  const textLines = text.split('\n');
+  // output are found in `printed`, their lines taken from `text` (its lines `textLines`), which
+  // the prose was read from.
+  const printedLines = printed === text ? textLines : printed.split('\n');
   // Output the poster fenced as code is set apart from their words: the lines around it are theirs
   // ("Because otherwise you have to edit the file to see the error, for example: ```…```").
-  const fenced = inFences(printed.split('\n'));
+  const fenced = inFences(printedLines);
   const near = new Set<string>();
   let start = 0;
-  // A paste without a blank line is one paragraph (the split's look-behind is tried at every position).
-  const paragraphs = BLANK_LINE.test(printed) ? printed.split(/(?<=\n)[ \t]*\n/) : [printed];
-  for (const paragraph of paragraphs) {
-    const lines = paragraph.split('\n');
+  // A paste without a blank line is one paragraph (the split's look-behind is tried at every
+  // position), whose lines are the lines of the paste.
+  const paragraphs = BLANK_LINE.test(printed) ? printed.split(/(?<=\n)[ \t]*\n/) : undefined;
+  for (const paragraph of paragraphs ?? [printed]) {
+    const lines = paragraphs === undefined ? printedLines : paragraph.split('\n');
     const from = start;
     if (lines.some((line, k) => isOutputLine(line) && fenced[from + k] !== true))
       for (let i = 0; i < lines.length; i++) near.add((textLines[start + i] ?? '').trim());
@@ -331,12 +341,14 @@ function awayFromOutput(prose: string, text: string, printed: string): string {
 }
 
 const BLANK_LINE = /\n[ \t]*\n/;
+const FENCE_LINE = /^\s*```/;
+const QUOTE_LINE = /^\s*>/;
 
 /** Per line, whether it lies inside a Markdown code fence (its fence lines included). */
 function inFences(lines: readonly string[]): boolean[] {
   let open = false;
   return lines.map((line) => {
-    const fence = /^\s*```/.test(line);
+    const fence = FENCE_LINE.test(line);
     const inside = open || fence;
     if (fence) open = !open;
     return inside;
@@ -349,6 +361,28 @@ function count(pattern: RegExp, text: string): number {
   while (pattern.exec(text) !== null) n++;
   return n;
 }
+
+/** The words of a text: its runs of characters other than blanks (what a split at `\s+` leaves). */
+function wordCount(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const blank = isSpace(text.charCodeAt(i));
+    if (!blank && !inWord) n++;
+    inWord = !blank;
+  }
+  return n;
+}
+
+/**
+ * ADMONITION, scanned only in a text holding one of its words as written (case-sensitive, as the
+ * pattern is): few pastes do, and the pattern is tried at every position of a long one.
+ */
+function admonished(text: string): boolean {
+  return ADMONITION_WORDS.some((w) => text.includes(w)) && ADMONITION.test(text);
+}
+
+const ADMONITION_WORDS = ['Note', 'Tip', 'Important', 'Caution', 'Warning', '[!'];
 
 function nonSpace(text: string): number {
   let n = 0;
