@@ -1,4 +1,5 @@
 import { readablePaste } from './normalise.js';
+import { literalGrams, mayHold, textGrams, type TextGrams } from './text-grams.js';
 /**
  * How a text is written, apart from what it is about: does it show that its poster hit a failure
  * (error output, a first-person report), is it written about errors (a PR, docs, a spec, a how-to),
@@ -20,8 +21,12 @@ export interface Register {
 }
 
 type Rule = readonly [name: string, pattern: RegExp];
+/**
+ * Tests a text, given the grams of the paste it was read from (the paste itself, its prose, a
+ * sentence of it): see text-grams.ts.
+ */
 interface Tester {
-  test(text: string): boolean;
+  test(text: string, grams: TextGrams): boolean;
 }
 
 /** A rule read by `test` alone: a pattern, or patterns each run only where it can match. */
@@ -78,18 +83,41 @@ const OUTPUT: readonly Rule[] = [
 ];
 
 /** A first-person or present-tense report that something fails for the poster. */
-const FIRST_PERSON: readonly RegExp[] = [
+const FIRST_PERSON: readonly Tester[] = [
   /\b(?:I|we)(?:'m|'ve|’m|’ve| am| are| have| keep| still| now| just| also)?\s+(?:\w+ly\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|(?:hav(?:e|ing)|had) (?:an?|the|this|that|same|some)(?: [\w-]+)? (?:error|issue|problem|trouble)s?|(?:unable|not able) to)\b/i,
   // The failure told without "I get": what the thing would not let the poster do ("it wont allow
   // me to login"), the error received while trying ("without receiving the error:", "and still
   // receiving the same error"), and what it answered ("it still says invalid token", a line opening
   // "says …"). Not "keeps getting" (also "if you keep getting this error") nor "it says that" (a
   // spec or docs page quoted).
-  /\b(?:won['’]?t|will not|doesn['’]?t|does not|didn['’]?t|did not|can['’]?t|cannot|wouldn['’]?t) (?:let|allow) (?:me|us)\b|\b(?:without|after|upon|and|still) (?:receiving|getting|hitting|encountering|running into) (?:the |an? |this |that |these |following |same )+(?:[\w-]+ ){0,2}(?:errors?|exceptions?|messages?|responses?)\b|(?:\bit (?:still |just |now |then |only |always )?|^\s*)(?:says|said|shows|showed|displays|displayed)\b(?! that\b)/im,
+  heldBy(
+    {
+      words: [
+        'let',
+        'allow',
+        'receiving',
+        'getting',
+        'hitting',
+        'encountering',
+        'running',
+        'says',
+        'said',
+        'show',
+        'display',
+      ],
+    },
+    /\b(?:won['’]?t|will not|doesn['’]?t|does not|didn['’]?t|did not|can['’]?t|cannot|wouldn['’]?t) (?:let|allow) (?:me|us)\b|\b(?:without|after|upon|and|still) (?:receiving|getting|hitting|encountering|running into) (?:the |an? |this |that |these |following |same )+(?:[\w-]+ ){0,2}(?:errors?|exceptions?|messages?|responses?)\b|(?:\bit (?:still |just |now |then |only |always )?|^\s*)(?:says|said|shows|showed|displays|displayed)\b(?! that\b)/im,
+  ),
   /\b(?:my|our)\s+(?:\w+\s+){0,3}(?:fails?|failed|failing|returns?|returned|throws?|threw|stopped|breaks?|broke|logs?|logged|shows?|showed|says|said|reports?|reported|gets?|got|is (?:failing|broken|getting))\b/i,
   // An issue template's heading: a Markdown heading, or a line of its own ("Error message:"). Not
   // "log" as the verb: "## Log in with Okta" is a how-to's heading.
-  /^\s*#+[^\n]*\b(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)|logs?(?![ \t]+(?:in|out|on|into)\b))\b|^\s*\**(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)s?|logs?)\**\s*:?\**\s*$/im,
+  heldBy(
+    {
+      marks: ['#'],
+      words: ['steps', 'reproduction', 'actual', 'current', 'log', 'output', 'message'],
+    },
+    /^\s*#+[^\n]*\b(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)|logs?(?![ \t]+(?:in|out|on|into)\b))\b|^\s*\**(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)s?|logs?)\**\s*:?\**\s*$/im,
+  ),
   /\b(?:failed|failing|errored out|erroring|crashed|crashing)\s+(?:with|on|when|because|due)\b/i,
   /\b(?:since|as of)\s+(?:this morning|yesterday|today|last (?:night|week)|the (?:update|upgrade)|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i,
   /\b(?:started|began|starts) (?:failing|to fail|returning|throwing|giving)\b/i,
@@ -119,7 +147,31 @@ const CONDITION_INPUT = guarded(
   ['nvalid', 'xpired', 'rong', 'ncorrect', 'evoked', 'bad', 'Bad', 'alformed'],
   /\b(?:when|if|whenever) (?:an? |the )?(?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\s+(?:[\w`'-]+\s+){0,2}(?:is|are|was|were|gets?) (?:provided|used|sent|passed|supplied|given)\b|\b(?:if|when|whenever) (?:you|one|the client|a client|the user|a user) (?:provide|send|pass|use|supply|give|present)s? an? (?:invalid|expired|wrong|incorrect|revoked|bad|malformed)\b/i,
 );
-const CONDITION = anyOf(CONDITION_WORDS, CONDITION_INPUT);
+const CONDITION = rememberLast(
+  anyOf(
+    heldBy(
+      {
+        words: [
+          'valid',
+          'expired',
+          'wrong',
+          'incorrect',
+          'missing',
+          'revoked',
+          'disabled',
+          'blocked',
+          'mistyped',
+          'fail',
+          'get',
+          'receiv',
+          'see',
+        ],
+      },
+      CONDITION_WORDS,
+    ),
+    CONDITION_INPUT,
+  ),
+);
 
 /** Where a paste's prose is cut into sentences: after a sentence's end mark, and at a line break. */
 export const SENTENCE_BREAK = /(?<=[.!?])\s+|\n/;
@@ -147,21 +199,64 @@ const ABOUT_A_CHANGE = new Set(['commit or PR', 'template', 'docs table', 'code 
 
 /** Any of the patterns: each scans the text on its own (one pattern's flags differ from another's). */
 function anyOf(...patterns: readonly Tester[]): Tester {
-  return { test: (text) => patterns.some((p) => p.test(text)) };
+  return { test: (text, grams) => patterns.some((p) => p.test(text, grams)) };
 }
 
 /**
  * `pattern`, scanned only in a text holding one of `literals` (in any case where the pattern reads
  * any case, so "BREAKING CHANGE" is found by "reaking"; a match always holds one): most texts have
  * none, and one scan for plain words (read as one pattern: a search per word scanned the text once
- * per word) costs half of trying the pattern at every position.
+ * per word) costs half of trying the pattern at every position. Before that scan, the paste's grams
+ * rule out the literals it cannot hold (most pastes hold none: no scan at all).
  */
 function guarded(literals: readonly string[], pattern: RegExp): Tester {
   const words = new RegExp(
     literals.map((l) => l.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'),
     pattern.ignoreCase ? 'i' : '',
   );
-  return { test: (text) => words.test(text) && pattern.test(text) };
+  const grams = literals.map(literalGrams);
+  return {
+    test: (text, held) =>
+      grams.some((g) => mayHold(held, g)) && words.test(text) && pattern.test(text),
+  };
+}
+
+/**
+ * What every match of a pattern holds: one of `marks` as written, or one of `words` in any case.
+ * Stated per pattern from its alternatives (each names one of them), so a paste that holds none is
+ * passed over without a scan: `marks` are looked for as plain strings, `words` in the paste's grams.
+ */
+interface Held {
+  readonly marks?: readonly string[];
+  readonly words?: readonly string[];
+}
+
+function heldBy(held: Held, pattern: Tester): Tester {
+  const marks = held.marks ?? [];
+  const words = (held.words ?? []).map(literalGrams);
+  return {
+    test: (text, grams) =>
+      (marks.some((m) => text.includes(m)) || words.some((w) => mayHold(grams, w))) &&
+      pattern.test(text, grams),
+  };
+}
+
+/**
+ * The tester, remembering its answer for the last text: the condition rule and the first-person
+ * report read the same prose.
+ */
+function rememberLast(tester: Tester): Tester {
+  let last: string | undefined;
+  let answer = false;
+  return {
+    test: (text, grams) => {
+      if (text !== last) {
+        answer = tester.test(text, grams);
+        last = text;
+      }
+      return answer;
+    },
+  };
 }
 
 /**
@@ -171,6 +266,47 @@ function guarded(literals: readonly string[], pattern: RegExp): Tester {
  */
 const DOCS_TITLE =
   /^(?:[A-Z0-9][\w-]*[ \t]+){0,6}Error (?:Codes|Messages|Responses)(?:[ \t]+(?:in|for|of|on|and|the|[A-Z][\w-]*))*[ \t]*$/m;
+
+/** What every match of the docs-or-KB pattern below holds: a heading's word or a sentence's. */
+const DOCS_WORDS = [
+  'means',
+  'reason',
+  'caus',
+  'solution',
+  'how',
+  'workaround',
+  'symptom',
+  'troubleshooting',
+  'description',
+  'summary',
+  'motivation',
+  'changes',
+  '原因',
+  '解决',
+  '处理',
+  '対処法',
+  '解決策',
+  '원인',
+  '해결',
+  'ursache',
+  'lösung',
+  'solución',
+  'solução',
+  'because',
+  'returned',
+  'thrown',
+  'raised',
+  'due',
+  'indicates',
+  'occurs',
+  'happens',
+  'typically',
+  'usually',
+  'generally',
+  'common',
+  'when',
+  'often',
+];
 
 const DISCUSSION: readonly TestRule[] = [
   [
@@ -185,8 +321,39 @@ const DISCUSSION: readonly TestRule[] = [
     // ("**Token refresh for extracted tokens** — When … it attempts a refresh").
     'change description',
     anyOf(
-      /^[ \t]*(?:[-*][ \t]+)?(?:\*\*|__)[^*_\n]{3,80}(?:\*\*|__)[ \t]*[—–][ \t]+[A-Za-z`]/m,
-      /^\s*[-*]?\s*(?:made (?:a )?changes? to|fix(?:es|ed|ing)?|adds?|added|adding|handles?|handled|handling|updates?|updated|implements?|implemented|introduces?|introduced|removes?|removed|supports?|renames?|refactors?|ensures?|allows?|prevents?|improves?|improved|makes?|changes?|changed|bumps?|catches?|retries|retry|documents?|documented|clarif(?:y|ies|ied))\s+(?:the\s+|a\s+|an\s+|new\s+|support\s+|handling\s+|error\s+|retry\s+)*[\w`'"(]/im,
+      heldBy(
+        { marks: ['—', '–'] },
+        /^[ \t]*(?:[-*][ \t]+)?(?:\*\*|__)[^*_\n]{3,80}(?:\*\*|__)[ \t]*[—–][ \t]+[A-Za-z`]/m,
+      ),
+      heldBy(
+        {
+          words: [
+            'made',
+            'fix',
+            'add',
+            'handl',
+            'updat',
+            'implement',
+            'introduc',
+            'remov',
+            'support',
+            'renam',
+            'refactor',
+            'ensur',
+            'allow',
+            'prevent',
+            'improv',
+            'make',
+            'chang',
+            'bump',
+            'catch',
+            'retr',
+            'document',
+            'clarif',
+          ],
+        },
+        /^\s*[-*]?\s*(?:made (?:a )?changes? to|fix(?:es|ed|ing)?|adds?|added|adding|handles?|handled|handling|updates?|updated|implements?|implemented|introduces?|introduced|removes?|removed|supports?|renames?|refactors?|ensures?|allows?|prevents?|improves?|improved|makes?|changes?|changed|bumps?|catches?|retries|retry|documents?|documented|clarif(?:y|ies|ied))\s+(?:the\s+|a\s+|an\s+|new\s+|support\s+|handling\s+|error\s+|retry\s+)*[\w`'"(]/im,
+      ),
       guarded(['ehavio', 'reaking'], /\b(?:behaviou?r(?:al)?|breaking) change\b/i),
     ),
   ],
@@ -199,7 +366,10 @@ const DISCUSSION: readonly TestRule[] = [
     // codes ("Refresh Token Error Responses").
     'docs or KB',
     anyOf(
-      /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes|(?:报错|錯誤|错误)?原因|解决(?:方法|方案|办法)|处理(?:方式|方法)|対処法|解決策|원인|해결 ?방법|ursache|lösung|causa|solución|solução)\**\s*[:：]?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s*\**\s+\S|\b(?:typically|usually|generally|commonly|often) (?:stems?|arises?|results?) from\b|\byou(?:['’]re| are) (?:getting|seeing|receiving) (?:this|the|that) (?:error|message|response) because\b/im,
+      heldBy(
+        { words: DOCS_WORDS },
+        /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes|(?:报错|錯誤|错误)?原因|解决(?:方法|方案|办法)|处理(?:方式|方法)|対処法|解決策|원인|해결 ?방법|ursache|lösung|causa|solución|solução)\**\s*[:：]?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s*\**\s+\S|\b(?:typically|usually|generally|commonly|often) (?:stems?|arises?|results?) from\b|\byou(?:['’]re| are) (?:getting|seeing|receiving) (?:this|the|that) (?:error|message|response) because\b/im,
+      ),
       guarded(['Error '], DOCS_TITLE),
       guarded(
         [
@@ -227,7 +397,24 @@ const DISCUSSION: readonly TestRule[] = [
     // aborts the login".
     'hypothetical',
     anyOf(
-      /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|reply|answer|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|(?<!\bwhat )\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b|\bin (?:the )?case (?:that |when |where )?(?:the |a |an )?(?:[\w-]+ ){1,2}(?:returns|responds|answers|fails|throws)\b/i,
+      heldBy(
+        {
+          words: [
+            'you',
+            'will',
+            'would',
+            'should',
+            'could',
+            'caus',
+            'happen',
+            'returns',
+            'responds',
+            'answers',
+            'case',
+          ],
+        },
+        /\bif you(?: ever)? (?:get|see|receive|encounter|are getting|face|run into|hit)\b|\byou (?:might|may|can|could|would)(?: also)? (?:be )?(?:get(?:ting)?|see(?:ing)?|receiv(?:e|ing)|encounter(?:ing)?|hit(?:ting)?|run(?:ning)? into)\b|\b(?:will|would|should) (?:return|respond|reply|answer|fail|throw|result in|lead to|produce)\b|\bcould (?:also )?be (?:getting|due)\b|(?<!\bwhat )\b(?:can|could|may|might|will) (?:also )?cause\b|\bthis (?:can|could|may|might|will) (?:also )?happen\b|\bif you (?:\w+ )?(?:leave|use|send|pass|omit|forget|provide|set|call|don['’]t|do not)\b|\bif (?:the|a|an|your) (?:[\w-]+ ){1,3}(?:returns|responds|answers)\b|\bin (?:the )?case (?:that |when |where )?(?:the |a |an )?(?:[\w-]+ ){1,2}(?:returns|responds|answers|fails|throws)\b/i,
+      ),
       guarded(
         ['avoid', 'case'],
         /\bto avoid (?:the |this |that |an? )?(?:error|issue|problem)\b|\bin case (?:a|the) (?:user|client|caller|customer)\b/i,
@@ -236,7 +423,21 @@ const DISCUSSION: readonly TestRule[] = [
   ],
   [
     'specification',
-    /\bRFC\s?-?\d{4}\b|§\s?\d|\b[Ss]ection \d+(?:\.\d+)+|\b[Ss]ec\. \d|\b[Ss]pec(?:ification|s)?\b|\b(?:SHOULD|MUST)(?: NOT)? (?:respond|return|include|be)\b|\bOAuth Parameters Registry\b/,
+    heldBy(
+      {
+        marks: [
+          'RFC',
+          '§',
+          'ection ',
+          'ec. ',
+          'pec',
+          'SHOULD',
+          'MUST',
+          'OAuth Parameters Registry',
+        ],
+      },
+      /\bRFC\s?-?\d{4}\b|§\s?\d|\b[Ss]ection \d+(?:\.\d+)+|\b[Ss]ec\. \d|\b[Ss]pec(?:ification|s)?\b|\b(?:SHOULD|MUST)(?: NOT)? (?:respond|return|include|be)\b|\bOAuth Parameters Registry\b/,
+    ),
   ],
   [
     // The poster links a specification in their own words ("Taken from
@@ -249,11 +450,17 @@ const DISCUSSION: readonly TestRule[] = [
     // An issue or PR template, or a message template with its placeholders ('<tenantName>').
     'template',
     // Case-sensitive: a placeholder is camelCase ('<tenantName>'), a masked value is not ('<elided>').
-    /['"]<[a-z]+[A-Z][A-Za-z]*>['"]|\[[Ee]nter [Ff]eedback [Hh]ere\]|^\s*#{1,3}\s*(?:[Pp]roposed [Cc]hanges|[Ww]hat [Dd]oes [Tt]his PR [Dd]o|[Rr]elated [Ii]ssues?|[Cc]hecklist|[Tt]ype [Oo]f [Cc]hange)\b/m,
+    heldBy(
+      { marks: ['<', 'eedback', '#'] },
+      /['"]<[a-z]+[A-Z][A-Za-z]*>['"]|\[[Ee]nter [Ff]eedback [Hh]ere\]|^\s*#{1,3}\s*(?:[Pp]roposed [Cc]hanges|[Ww]hat [Dd]oes [Tt]his PR [Dd]o|[Rr]elated [Ii]ssues?|[Cc]hecklist|[Tt]ype [Oo]f [Cc]hange)\b/m,
+    ),
   ],
   [
     'code handling an error',
-    /-match\s+["']|\bcatch\s*\(|\bexcept\s+\w*(?:Error|Exception)\b|\b(?:if|elif|case|when)\b[^\n]{0,40}(?:===?|\.includes\(|-eq|-match)\s*["']|\berror\s*===?\s*["']/,
+    heldBy(
+      { marks: ['-match', 'catch', 'except', '==', '.includes(', '-eq'] },
+      /-match\s+["']|\bcatch\s*\(|\bexcept\s+\w*(?:Error|Exception)\b|\b(?:if|elif|case|when)\b[^\n]{0,40}(?:===?|\.includes\(|-eq|-match)\s*["']|\berror\s*===?\s*["']/,
+    ),
   ],
   ['condition', CONDITION],
   [
@@ -266,7 +473,26 @@ const DISCUSSION: readonly TestRule[] = [
     // page said to miss something is the subject of "is missing" itself: after a comma or a
     // conjunction another subject lacks it ("I followed the guide and the refresh token is missing").
     'proposal',
-    /\b(?:should|could|must|needs? to) be (?:reworded|renamed|rephrased|changed|improved|updated|clarified|documented|handled|surfaced|mapped|removed|added|fixed)\b|\bit would be (?:(?:much|a lot|far|even|really|so) )?(?:more )?(?:nice|great|good|helpful|better|useful|easier|clearer|ideal)\b|\bsuggest(?:ed|ion)?:? (?:improvement|change|fix|wording|message)\b|\bfeature request\b|\b(?:is|are|seems?) (?:misleading|confusing)\b|\b(?:responses?|errors?|messages?|it|they|this|which) should (?:include|contain|provide|expose|indicate|tell|say)\b|\bshould include (?:information|details|a hint|the reason)\b|\b(?:has|have) nothing to do with (?:auth\w*|the credentials|the tokens?)\b|\b(?:this|the) (?:[\w-]+ ){0,2}(?:page|docs?|documentation|article|section|table|list|reference|readme|guide|tutorial|quickstart)\b(?:(?!\b(?:and|but|so|then|when|because|while|though|although|yet|however|after|since|if|where)\b)[^.,;!?\n]){0,40}\b(?:is missing|does(?: not|n['’]t) (?:list|mention|include|contain|document))\b|\b(?:is|are) not documented\b|\bthe (?:documentation|docs)(?: \S+){0,2} (?:states?|stated|says|said)\b/i,
+    heldBy(
+      {
+        words: [
+          'should',
+          'could',
+          'must',
+          'need',
+          'would',
+          'suggest',
+          'feature',
+          'misleading',
+          'confusing',
+          'nothing',
+          'missing',
+          'does',
+          'doc',
+        ],
+      },
+      /\b(?:should|could|must|needs? to) be (?:reworded|renamed|rephrased|changed|improved|updated|clarified|documented|handled|surfaced|mapped|removed|added|fixed)\b|\bit would be (?:(?:much|a lot|far|even|really|so) )?(?:more )?(?:nice|great|good|helpful|better|useful|easier|clearer|ideal)\b|\bsuggest(?:ed|ion)?:? (?:improvement|change|fix|wording|message)\b|\bfeature request\b|\b(?:is|are|seems?) (?:misleading|confusing)\b|\b(?:responses?|errors?|messages?|it|they|this|which) should (?:include|contain|provide|expose|indicate|tell|say)\b|\bshould include (?:information|details|a hint|the reason)\b|\b(?:has|have) nothing to do with (?:auth\w*|the credentials|the tokens?)\b|\b(?:this|the) (?:[\w-]+ ){0,2}(?:page|docs?|documentation|article|section|table|list|reference|readme|guide|tutorial|quickstart)\b(?:(?!\b(?:and|but|so|then|when|because|while|though|although|yet|however|after|since|if|where)\b)[^.,;!?\n]){0,40}\b(?:is missing|does(?: not|n['’]t) (?:list|mention|include|contain|document))\b|\b(?:is|are) not documented\b|\bthe (?:documentation|docs)(?: \S+){0,2} (?:states?|stated|says|said)\b/i,
+    ),
   ],
   [
     // About how a program treats an error ("this was not handled", "client fails to report other
@@ -274,7 +500,10 @@ const DISCUSSION: readonly TestRule[] = [
     // not about hitting it.
     'error handling',
     anyOf(
-      /\b(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)(?: not)? (?:properly |correctly |explicitly |gracefully )?(?:handled|caught|surfaced|propagated)\b/i,
+      heldBy(
+        { words: ['handled', 'caught', 'surfaced', 'propagated'] },
+        /\b(?:is|was|are|were|isn['’]t|wasn['’]t|aren['’]t|weren['’]t)(?: not)? (?:properly |correctly |explicitly |gracefully )?(?:handled|caught|surfaced|propagated)\b/i,
+      ),
       guarded(
         ['andl', 'to report', 't report', 'urface', 'ropagat', 'to catch'],
         /\berror[ -]handl(?:er|ing)\b|\b(?:fails?|failed|failing) to (?:report|handle|surface|propagate|catch)\b|\bdo(?:es)?(?:n['’]t| not) (?:handle|report|surface|propagate)\b|\bto handle (?:this|that|these|such)\b|\b(?:need|needs|should|must|make sure (?:that )?(?:we|to|it)|ensure (?:that )?(?:we|it)) (?:to )?(?:properly |gracefully |correctly )?handles? (?:that|this|it|these|such|an?|the)\b/i,
@@ -284,7 +513,10 @@ const DISCUSSION: readonly TestRule[] = [
   [
     // A docs table of error strings and what they mean.
     'docs table',
-    /^\s*\|[^\n]*\b(?:error|code|message|status)\b[^\n]*\|[^\n]*\b(?:cause|fix|resolution|meaning|description|solution|remediation|explanation|what to check)\b[^\n]*\|\s*\n\s*\|\s*:?-{3}/im,
+    heldBy(
+      { marks: ['---'] },
+      /^\s*\|[^\n]*\b(?:error|code|message|status)\b[^\n]*\|[^\n]*\b(?:cause|fix|resolution|meaning|description|solution|remediation|explanation|what to check)\b[^\n]*\|\s*\n\s*\|\s*:?-{3}/im,
+    ),
   ],
   [
     // Codes defined one per line ("invalid_scope - The requested scope is …"): a glossary or a
@@ -306,7 +538,10 @@ const DISCUSSION: readonly TestRule[] = [
     // into the sign-in logs and found …").
     'reply',
     anyOf(
-      /\b(?:if you (?:can|could)|can you|could you) (?:please )?(?:provide|share|attach|post) (?:a|an|the|your|some|more)\b|\bpersonally\b|\bwanted to discuss\b|\bI(?:'m| am) fine with\b/im,
+      heldBy(
+        { words: ['provide', 'share', 'attach', 'post', 'personally', 'discuss', 'fine'] },
+        /\b(?:if you (?:can|could)|can you|could you) (?:please )?(?:provide|share|attach|post) (?:a|an|the|your|some|more)\b|\bpersonally\b|\bwanted to discuss\b|\bI(?:'m| am) fine with\b/im,
+      ),
       guarded(
         ['ooks good', 'LGTM', '첨부해', 'ould you mind', 'looked', 'raced'],
         /^\s*(?:looks good|LGTM)\b|\blooks good to me\b|첨부해 주신|\bwould you mind\b|\bI (?:looked (?:up|into)|traced)\b(?=[^\n]{0,160}?\byour\b)|^\s*traced\b/im,
@@ -320,7 +555,27 @@ const DISCUSSION: readonly TestRule[] = [
     // 400 "indistinguishable from" another): an implementer's bug report, a spec or a review.
     'error choice',
     anyOf(
-      /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http|exception)(?:[ _](?:code|status|message|response))?\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b/im,
+      heldBy(
+        {
+          words: [
+            'correct',
+            'right',
+            'proper',
+            'appropriate',
+            'wrong',
+            'misleading',
+            'meaningful',
+            'descriptive',
+            'better',
+            'more',
+            'not',
+            'please',
+            'clear',
+            'helpful',
+          ],
+        },
+        /\b(?:correct|right|proper|appropriate|wrong|incorrect|misleading|meaningful|descriptive|better|more (?:useful|helpful|specific|descriptive|meaningful))\s+(?:error|status|http|exception)(?:[ _](?:code|status|message|response))?\b|(?:,|\band|\bbut) not (?:an? |the )?[`'"]?(?:[a-z]+_[a-z_]+|[45]\d\d)\b|\bplease (?:return|respond with|add support|support|handle|expose|document|consider)\b|\b(?:better|clearer|more \w+|meaningful|descriptive|helpful)\s+[\w-]+\s+error\s+(?:message|code|status|response)|\b(?:is|are|was) not (?:very |really |particularly )?(?:helpful|useful|descriptive|clear)\b|\bunhelpful\b/im,
+      ),
       // Each of these names what is sent "instead of" another: run only where those words are.
       guarded(
         ['instead of'],
@@ -473,36 +728,40 @@ export function readRegister(text: string, blankedFrom?: Register): Register {
   // A paste that is all output has no words of the poster's to read (and most pastes are short):
   // the rules over prose are not run at all.
   const hasProse = /\p{L}{2}/u.test(prose);
+  const grams = textGrams(text);
+  // The prose's own grams, where its rules are read: the paste's output lines hold words (a
+  // stack frame's "Caused by", a status line's "returned") the prose does not.
+  const proseGrams = hasProse && same === undefined ? textGrams(prose) : grams;
   let otherFailure: string[] | undefined;
   return {
-    output: blankedFrom?.output ?? matching(OUTPUT, text),
-    firstPerson: same?.firstPerson ?? (hasProse && reportsFirstPerson(prose)),
+    output: blankedFrom?.output ?? matching(OUTPUT_TESTS, text, grams),
+    firstPerson: same?.firstPerson ?? (hasProse && reportsFirstPerson(prose, proseGrams)),
     discussion: DISCUSSION.flatMap(([name, pattern]) => {
       const anywhere = DISCUSSION_ANYWHERE.has(name);
       if (!anywhere && !hasProse) return [];
       if (!anywhere && same !== undefined) return same.discussion.includes(name) ? [name] : [];
-      return pattern.test(anywhere ? text : prose) ? [name] : [];
+      return pattern.test(anywhere ? text : prose, anywhere ? grams : proseGrams) ? [name] : [];
     }),
     get otherFailure() {
-      return (otherFailure ??= matching(OTHER_FAILURE, text));
+      return (otherFailure ??= matching(OTHER_FAILURE, text, grams));
     },
     prose,
   };
 }
 
 /** The prose reports a failure in the first person (see FIRST_PERSON), outside stated conditions. */
-function reportsFirstPerson(prose: string): boolean {
+function reportsFirstPerson(prose: string, grams: TextGrams): boolean {
   // "When the credentials are invalid, we receive …" states what happens under a known cause: the
   // sentence describes behaviour, it does not report this failure.
   // A sentence holding a condition makes the whole prose hold one: most texts have none, and their
   // sentences are only set on lines of their own (as the filter would leave them).
-  const reports = CONDITION.test(prose)
+  const reports = CONDITION.test(prose, grams)
     ? prose
         .split(SENTENCE_BREAK)
-        .filter((sentence) => !CONDITION.test(sentence))
+        .filter((sentence) => !CONDITION.test(sentence, grams))
         .join('\n')
     : prose.replace(SENTENCE_BREAKS, '$1\n');
-  return FIRST_PERSON.some((p) => p.test(reports));
+  return FIRST_PERSON.some((p) => p.test(reports, grams));
 }
 
 /**
@@ -582,10 +841,27 @@ const linesRead = new Map<string, string | null>();
 const MAX_REMEMBERED_LINES = 4_096;
 const MAX_REMEMBERED_LINE = 1_000;
 
+/**
+ * The output rules as the whole paste is read: the costlier ones each passed over in a paste
+ * without what every match of theirs holds (see `heldBy`).
+ */
+const OUTPUT_HELD: Readonly<Record<string, Held>> = {
+  'error body': { marks: ['error', 'code', 'faultstring', 'ENV', 'env', 'soap'] },
+  'log line': { words: ['err', 'warn', 'wrn', 'fatal', 'ftl', 'severe', 'fail'] },
+  'error line': { words: ['error', 'fatal', 'fail'] },
+  'audit trail row': { marks: ['Detail', 'Failure'] },
+  'command output': { marks: ['$', '>'] },
+};
+
+const OUTPUT_TESTS: readonly TestRule[] = OUTPUT.map(([name, pattern]) => {
+  const held = OUTPUT_HELD[name];
+  return [name, held === undefined ? pattern : heldBy(held, pattern)];
+});
+
 const OUTPUT_LINE: readonly RegExp[] = OUTPUT.filter(
   ([name]) => name !== 'command output' && name !== 'status',
 ).map(([, pattern]) => pattern);
 
-function matching(rules: readonly (Rule | TestRule)[], text: string): string[] {
-  return rules.flatMap(([name, pattern]) => (pattern.test(text) ? [name] : []));
+function matching(rules: readonly (Rule | TestRule)[], text: string, grams: TextGrams): string[] {
+  return rules.flatMap(([name, pattern]) => (pattern.test(text, grams) ? [name] : []));
 }

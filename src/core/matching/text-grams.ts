@@ -1,0 +1,107 @@
+/**
+ * Which pairs and triples of adjacent letters, digits and underscores a text holds (ASCII, any
+ * case), and which other characters (hashed into a few buckets): read in one pass, so a pattern
+ * behind a literal pre-check is passed over, without a scan, in a text that cannot hold any of its
+ * literals. A text holding a literal (in any case, as a case-insensitive pattern reads it) holds
+ * its every pair, triple and character, so `mayHold` is never false for it; it may be true for a
+ * text that does not hold the literal.
+ *
+ * A text cut into pieces with blanks or line breaks put between them (the poster's prose of a
+ * paste, its sentences) holds no pair or triple its source does not: the source's grams answer
+ * for it too.
+ */
+export type TextGrams = Uint32Array;
+
+/**
+ * What a literal asks of a text, as bit positions in `TextGrams`: each entry is a choice, one of
+ * whose bits must be set (a pair or triple is one bit, a letter beyond ASCII one per case).
+ */
+export type LiteralGrams = readonly (readonly number[])[];
+
+/** Letters (either case), digits and `_`: 37 symbols. */
+const SYMBOL = new Int8Array(128).fill(-1);
+for (let c = 0; c < 26; c++) {
+  SYMBOL[65 + c] = c;
+  SYMBOL[97 + c] = c;
+}
+for (let d = 0; d < 10; d++) SYMBOL[48 + d] = 26 + d;
+SYMBOL[95] = 36;
+const SYMBOLS = 37;
+const PAIRS = SYMBOLS * SYMBOLS;
+const TRIPLES = PAIRS + PAIRS * SYMBOLS;
+/** Characters beyond ASCII, by their code's low bits. */
+const OTHERS = 1024;
+const BITS = TRIPLES + OTHERS;
+
+export function textGrams(text: string): TextGrams {
+  const bits = new Uint32Array(Math.ceil(BITS / 32));
+  // The symbol before, and the pair of the two before (-1: none, a run starts or is broken).
+  let last = -1;
+  let pair = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const s = c < 128 ? (SYMBOL[c] ?? -1) : -1;
+    if (s < 0) {
+      if (c >= 128) setBit(bits, TRIPLES + (c & (OTHERS - 1)));
+      last = -1;
+      pair = -1;
+      continue;
+    }
+    if (pair >= 0) setBit(bits, PAIRS + pair * SYMBOLS + s);
+    pair = last >= 0 ? last * SYMBOLS + s : -1;
+    if (pair >= 0) setBit(bits, pair);
+    last = s;
+  }
+  return bits;
+}
+
+function setBit(bits: Uint32Array, at: number): void {
+  bits[at >>> 5] = (bits[at >>> 5] ?? 0) | (1 << (at & 31));
+}
+
+/**
+ * What a text holding `literal` in any case holds: each run of two letters, digits or underscores
+ * its pair, each longer run its triples, each character beyond ASCII itself in one of its cases
+ * (a case-insensitive pattern matches a letter's other case, and those are its only two). Other
+ * ASCII characters (a blank, a colon) ask for nothing.
+ */
+export function literalGrams(literal: string): LiteralGrams {
+  const out: number[][] = [];
+  let run: number[] = [];
+  const flush = (): void => {
+    if (run.length === 2) out.push([(run[0] ?? 0) * SYMBOLS + (run[1] ?? 0)]);
+    for (let k = 2; k < run.length; k++)
+      out.push([
+        PAIRS + ((run[k - 2] ?? 0) * SYMBOLS + (run[k - 1] ?? 0)) * SYMBOLS + (run[k] ?? 0),
+      ]);
+    run = [];
+  };
+  for (const ch of literal) {
+    const c = ch.charCodeAt(0);
+    const s = c < 128 ? (SYMBOL[c] ?? -1) : -1;
+    if (s >= 0) {
+      run.push(s);
+      continue;
+    }
+    flush();
+    if (c >= 128) out.push(casesOf(ch).map((u) => TRIPLES + (u.charCodeAt(0) & (OTHERS - 1))));
+  }
+  flush();
+  return out;
+}
+
+/** A character beyond ASCII in its cases, each one UTF-16 unit (an astral one: each of its units). */
+function casesOf(ch: string): string[] {
+  const cases = [ch, ch.toLowerCase(), ch.toUpperCase()].filter((c) => c.length === 1);
+  return ch.length === 1 ? [...new Set(cases)] : [ch.charAt(0)];
+}
+
+/** The text may hold the literal: it holds each pair, triple and character the literal asks for. */
+export function mayHold(grams: TextGrams, literal: LiteralGrams): boolean {
+  for (const choice of literal) if (!choice.some((at) => isSet(grams, at))) return false;
+  return true;
+}
+
+function isSet(grams: TextGrams, at: number): boolean {
+  return ((grams[at >>> 5] ?? 0) & (1 << (at & 31))) !== 0;
+}
