@@ -1,0 +1,125 @@
+import { heldBy, type Held, type TestRule } from './testers.js';
+
+/*
+ * Error output as a program prints it (status line, error body, header, stack trace, log line):
+ * the register's output rules over a whole paste, and each line of a paste read once.
+ */
+
+type Rule = readonly [name: string, pattern: RegExp];
+
+const OUTPUT: readonly Rule[] = [
+  ['status line', /\bHTTP\/\d(?:\.\d)?"?\s+[1-5]\d\d\b/],
+  [
+    'status',
+    /\b(?:status(?:[ _]?code)?|response code|http)\s*[:=]?\s*[45]\d\d\b|"status(?:_?code)?"\s*:\s*"?[45]\d\d|\(\s*[45]\d\d\s*\)\s*[A-Z]|\b[45]\d\d\s*[-:]?\s*(?:Unauthori[sz]ed|Forbidden|Bad Request|Not Found)\b/i,
+  ],
+  [
+    'error body',
+    /["']?(?:error|error_?code|errorCode|o:errorCode|code)["']?\s*[:=]\s*["']?[A-Za-z][\w.-]{2,}|\berror_description\b|<(?:\w+:)?(?:faultcode|faultstring|code)>\s*[A-Za-z]|\b(?:SOAP-ENV|soap|soapenv|env):(?:Client|Server|Fault)\b/,
+  ],
+  ['WWW-Authenticate', /\bwww-authenticate\s*:/i],
+  // A request and the status it got, as clients and proxies log it: "POST /oauth2/token -> 401".
+  [
+    'request and status',
+    /\b(?:GET|POST|PUT|PATCH|DELETE)\s+\S+\s*(?:->|→|=>|-|:|returns?|returned|gives?|gave)\s*(?:HTTP\s*)?[45]\d\d\b/,
+  ],
+  [
+    'stack trace',
+    /^\s+at\s+[\w$.<>]+[.(]|Traceback \(most recent call last\)|^\s*Caused by:|Exception in thread|^\s*#\d+\s+\S+\(\d+\)|^[^\n]*#\d+\s+[\w$.<> ]+\((?:package|dart|file):[^\s)]+:\d+|\bStack trace:/m,
+  ],
+  // Also a kind of error written as words opening a line, as libraries and logs print it ("Client
+  // error: `POST …` resulted in a `400 Bad Request`", "Authentication error: Refresh Token has
+  // expired"); capitalised and not after a determiner, so a sentence's "This error: …" is not one.
+  // Not source code that names the class (`throw new OAuth2AuthenticationException(…)`, `raise
+  // TokenExpired(`, `except InvalidGrantError:`): a program that would raise it, not one that did.
+  [
+    'exception',
+    /\b[A-Z]\w*(?:Exception|Error|Fault)\b(?<!\b(?:new|raise|throw|throws|except|instanceof|extends|class)\s+(?:[\w$]+[.:\\]+)*\w+)\s*[:(]\s*\S|^[ \t]*(?!(?:The|This|That|Same|Another|Any|Each|Which|What|My|Our|Your|Its)\b)[A-Z][a-z]+ error[ \t]*:[ \t]*\S/m,
+  ],
+  [
+    'log line',
+    /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*\b(?:ERROR|ERR|WARN(?:ING)?|WRN|FATAL|FTL|SEVERE|error|fail)/im,
+  ],
+  // "Error: …", "Error Message: …", and Google's sign-in page: "Error 400: redirect_uri_mismatch".
+  // Mid-line only before a code ("… Please check your Access Token. Error Message: invalid_grant"):
+  // a library's sentence, then the code the server sent.
+  [
+    'error line',
+    /^\s*(?:\*{3}\s*)?(?:error|fatal|failed|failure)\b(?:\s+[45]\d\d)?\s*(?:\*{3})?\s*[:!\]-]|^\s*error\s+(?:message|msg|details?|description|type)\s*[:=][ \t]*\S|\berror[ _]?(?:message|msg|description)\s*[:=]\s*[`"']?[a-z]+(?:_[a-z]+)+\b/im,
+  ],
+  [
+    'audit trail row',
+    // A Login Audit Trail row, its Detail quoted ('Detail "IntegrationBlocked"') or before its Status.
+    /\bDetail\s*[:|]?\s*[`"'“]?[A-Z][a-z]+[A-Z]\w+|\bStatus\s*[:|]?\s*Failure\b|\bFailure\s*\|?\s*[A-Z][a-z]+[A-Z]\w+|\b[A-Z][a-z]+[A-Z]\w+[ \t]*\|?[ \t]*Failure\b/,
+  ],
+  // Also inside Markdown emphasis: "_AADSTS50173: The provided grant has expired …_".
+  ['coded message', /(?<![A-Za-z0-9])(?:AADSTS\d{4,}|[A-Z]{2,}(?:_[A-Z]+)+)\s*:\s+[A-Z]/],
+  ['command output', /^\s*(?:\$|>|PS [A-Z]:\\.*>|[A-Z]:\\\S*>)\s*\S/m],
+];
+
+/** The output rules' names, in order: the gate model reads one feature per rule. */
+export const OUTPUT_RULES: readonly string[] = OUTPUT.map(([name]) => name);
+
+/**
+ * The poster's few words in front of output on the same line ("This page is missing AADSTS7000215:
+ * …", "we keep getting error: invalid_grant"): a line of output is the program's only from where
+ * the output starts.
+ */
+function wordsBeforeOutput(line: string): string {
+  let start = line.length;
+  for (const pattern of OUTPUT_LINE) {
+    const at = pattern.exec(line)?.index;
+    if (at !== undefined && at < start) start = at;
+  }
+  const before = line.slice(0, start);
+  // A long lead-in is more likely a library's own sentence printed before its cause.
+  const words = before.split(/\s+/).filter((w) => w !== '').length;
+  return words <= 10 && /\p{L}{2}/u.test(before) ? before : '';
+}
+
+/** A line of error output: a status line, an error body, a frame, a log line, a fault. */
+export function isOutputLine(line: string): boolean {
+  return readLine(line) !== null;
+}
+
+/**
+ * A line read once: null when it is not output, else the poster's words in front of the output.
+ * The register, the gate's shares and its paragraphs each read every line of a paste, and a log
+ * repeats its lines; remembered lines are bounded and emptied when full, as read-token.ts's tokens.
+ */
+export function readLine(line: string): string | null {
+  let read = linesRead.get(line);
+  if (read === undefined) {
+    read = OUTPUT_LINE.some((p) => p.test(line)) ? wordsBeforeOutput(line) : null;
+    if (line.length <= MAX_REMEMBERED_LINE) {
+      if (linesRead.size >= MAX_REMEMBERED_LINES) linesRead.clear();
+      linesRead.set(line, read);
+    }
+  }
+  return read;
+}
+
+const linesRead = new Map<string, string | null>();
+const MAX_REMEMBERED_LINES = 4_096;
+const MAX_REMEMBERED_LINE = 1_000;
+
+/**
+ * The output rules as the whole paste is read: the costlier ones each passed over in a paste
+ * without what every match of theirs holds (see `heldBy`).
+ */
+const OUTPUT_HELD: Readonly<Record<string, Held>> = {
+  'error body': { marks: ['error', 'code', 'faultstring', 'ENV', 'env', 'soap'] },
+  'log line': { words: ['err', 'warn', 'wrn', 'fatal', 'ftl', 'severe', 'fail'] },
+  'error line': { words: ['error', 'fatal', 'fail'] },
+  'audit trail row': { marks: ['Detail', 'Failure'] },
+  'command output': { marks: ['$', '>'] },
+};
+
+export const OUTPUT_TESTS: readonly TestRule[] = OUTPUT.map(([name, pattern]) => {
+  const held = OUTPUT_HELD[name];
+  return [name, held === undefined ? pattern : heldBy(held, pattern)];
+});
+
+const OUTPUT_LINE: readonly RegExp[] = OUTPUT.filter(
+  ([name]) => name !== 'command output' && name !== 'status',
+).map(([, pattern]) => pattern);
