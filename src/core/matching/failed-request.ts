@@ -113,7 +113,16 @@ interface Shape {
   readonly test: RegExp;
   readonly request: FailedRequest;
   readonly states?: string;
+  /**
+   * Words every match of `test` holds (each pattern here, in any case): a paste without them is
+   * passed over without trying `test` at every position of it (most pastes state no such failure).
+   */
+  readonly holds?: readonly RegExp[];
 }
+
+/** Every shape's words of a failure (FAILED, FAILED_BEFORE and "error validating"), in any case. */
+const FAILURE_WORDS = /valid|expire|malformed|revoked|rejected|bad|active|recogni|exist|fail/i;
+const TOKEN_WORD = /token/i;
 
 /**
  * The token request's shapes first: an API refuses an expired access token before the client
@@ -121,12 +130,17 @@ interface Shape {
  * reports the refresh. Within a request, the shapes that state a failure first.
  */
 const SHAPES: readonly Shape[] = [
-  { test: REFRESH_FAILED, request: 'token' },
-  { test: CLIENT_REFUSED, request: 'token', states: 'invalid_client' },
+  { test: REFRESH_FAILED, request: 'token', holds: [/refresh/i] },
+  { test: CLIENT_REFUSED, request: 'token', states: 'invalid_client', holds: [/client/i] },
   { test: TOKEN_ENDPOINT, request: 'token' },
   { test: GRANT_TYPE, request: 'token' },
-  { test: ACCESS_TOKEN_REFUSED, request: 'api', states: 'invalid_token' },
-  { test: TOKEN_REFUSED, request: 'api' },
+  {
+    test: ACCESS_TOKEN_REFUSED,
+    request: 'api',
+    states: 'invalid_token',
+    holds: [TOKEN_WORD, FAILURE_WORDS],
+  },
+  { test: TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
   { test: BEARER_REQUEST, request: 'api' },
   { test: API_CALL, request: 'api' },
 ];
@@ -141,7 +155,8 @@ const CLAUSE_BEFORE = 80;
 
 /** The request the paste shows failing, or undefined when it shows neither. */
 export function failedRequest(text: string): RequestSide | undefined {
-  for (const { test, request, states } of SHAPES) {
+  for (const { test, request, states, holds } of SHAPES) {
+    if (holds?.some((h) => !h.test(text)) === true) continue;
     const m = test.exec(text);
     if (m === null) continue;
     const seen = m[0].trim();
