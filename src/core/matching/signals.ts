@@ -66,10 +66,25 @@ function hostMatches(text: string): RegExpExecArray[] {
     while (start > 0 && inHostRun(text, start - 1)) start--;
     let end = dot + 1;
     while (end < text.length && inHostRun(text, end)) end++;
-    out.push(...text.slice(start, end).matchAll(HOST));
+    if (letterAfterDot(text, dot, end)) out.push(...text.slice(start, end).matchAll(HOST));
     dot = text.indexOf('.', end);
   }
   return out;
+}
+
+/**
+ * A dot with two letters after it, from `dot` to `end`: HOST's last label. A log's dotted runs
+ * are mostly times and numbers (`03:00:01.402`), not scanned.
+ */
+function letterAfterDot(text: string, dot: number, end: number): boolean {
+  for (let i = dot; i >= 0 && i + 2 < end; i = text.indexOf('.', i + 1))
+    if (isLetter(text.charCodeAt(i + 1)) && isLetter(text.charCodeAt(i + 2))) return true;
+  return false;
+}
+
+function isLetter(c: number): boolean {
+  const lower = c | 32;
+  return lower >= 97 && lower <= 122;
 }
 
 export function extractHosts(text: string): string[] {
