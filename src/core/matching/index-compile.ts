@@ -1,8 +1,11 @@
 import type { Catalogue, Entry } from '../catalogue/catalogue.js';
 import { looseKey } from './code-search.js';
+import { entryRequests, type EntryRequest } from './entry-requests.js';
 import { messageWordsOf } from './near-quote.js';
+import { neutralParents } from './neutral-parents.js';
 import { plainVendorCodes } from './plain-codes.js';
 import { MIN_QUOTE, flatText, messageQuote } from './quotes.js';
+import { compileRefinements } from './refine.js';
 import { splitIdentifier, termTokens, terms, toTerm, wordsOf } from './tokens.js';
 import { FITTED_TERMS, type FittedTerms } from './term-weights.js';
 import { typoBuckets, type TypoBuckets } from './typo-index.js';
@@ -127,6 +130,10 @@ export interface IndexData {
   readonly wordsInCodes: readonly (readonly [number, readonly string[]])[];
   /** Vendor CamelCase codes a vendor-neutral entry also says in words (see plain-codes.ts). */
   readonly plainCodes: readonly string[];
+  /** Per entry, the request a vendor-neutral entry is the failure of, or null (entry-requests.ts). */
+  readonly requests: readonly (EntryRequest | null)[];
+  /** Per entry of a vendor, its vendor-neutral parents (neutral-parents.ts). */
+  readonly neutralParents: readonly (readonly number[])[];
 }
 
 interface Draft {
@@ -201,6 +208,8 @@ export function compileIndex(catalogue: Catalogue, fit: FittedTerms = FITTED_TER
   }
   const { codes, looseCodes, fuzzyCodes } = indexCodes(entries);
   const words = vocabulary(entries);
+  const vendorSystems = new Set(rules.map((r) => r.system));
+  const { parents } = compileRefinements(entries, catalogue.systems);
   return {
     terms: termList,
     idf: [...idf.values()],
@@ -221,7 +230,9 @@ export function compileIndex(catalogue: Catalogue, fit: FittedTerms = FITTED_TER
     wordsInCodes: entries.flatMap((e, i) =>
       e.wordsInCodes.map((words) => [i, [...new Set(terms(words))]] as const),
     ),
-    plainCodes: plainVendorCodes(entries, drafts, new Set(rules.map((r) => r.system))),
+    plainCodes: plainVendorCodes(entries, drafts, vendorSystems),
+    requests: entryRequests(entries, vendorSystems),
+    neutralParents: neutralParents(entries, vendorSystems, codes, parents),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Catalogue, Entry, SystemInfo } from '../catalogue/catalogue.js';
 import { CodeSearch } from './code-search.js';
+import type { EntryRequest } from './entry-requests.js';
 import { rememberMessageWords } from './near-quote.js';
 import { rememberQuotes } from './quotes.js';
 import {
@@ -66,6 +67,10 @@ export interface MatchIndex {
   readonly wordsInCodes: readonly WordsInCode[];
   /** Vendor CamelCase codes (lower case) whose words a vendor-neutral entry says (plain-codes.ts). */
   readonly plainCodes: ReadonlySet<string>;
+  /** Per entry, the request a vendor-neutral entry is the failure of (entry-requests.ts). */
+  readonly requests: readonly (EntryRequest | undefined)[];
+  /** Per entry of a vendor, its vendor-neutral parents (neutral-parents.ts). */
+  readonly neutralParents: readonly (readonly number[])[];
   /** Misspelt codes, searched with fuse.js among codes of similar length. */
   readonly codeSearch: CodeSearch;
   readonly typos: TypoIndex;
@@ -114,6 +119,8 @@ export function hydrateIndex(
     codeWords: new Map(data.codeWords),
     wordsInCodes: data.wordsInCodes.map(([entry, terms]) => ({ entry, terms })),
     plainCodes: new Set(data.plainCodes),
+    requests: data.requests.map((r) => r ?? undefined),
+    neutralParents: data.neutralParents,
     codeSearch: new CodeSearch(data.fuzzyCodes),
     typos: new TypoIndex(rawToTerm, data.typoBuckets),
     rawToTerm,

@@ -1,65 +1,10 @@
-import type { Entry } from '../catalogue/catalogue.js';
 import type { CodeHit } from './code-hit.js';
-import type { FailedRequest, RequestSide } from './failed-request.js';
+import type { EntryRequest } from './entry-requests.js';
+import type { RequestSide } from './failed-request.js';
 import type { MatchIndex } from './match-index.js';
 import { quotedMessages } from './quotes.js';
 import { byScore, OWN_CODE, type Refinable } from './refine.js';
 import { STATED_STRENGTH } from './stated-failures.js';
-
-/**
- * Which request an error code answers: RFC 6749 section 5.2's token endpoint errors, RFC 6750
- * section 3.1's refusals of a token by an API, and the authorization request's own errors
- * (section 4.1.2.1 and OpenID Connect's `consent_required` family). Codes both endpoints answer
- * with (`access_denied`, `server_error`) belong to none.
- */
-const REQUEST_OF_CODE: ReadonlyMap<string, Request> = new Map([
-  ['invalid_request', 'token'],
-  ['invalid_client', 'token'],
-  ['invalid_grant', 'token'],
-  ['unauthorized_client', 'token'],
-  ['unsupported_grant_type', 'token'],
-  ['invalid_scope', 'token'],
-  ['invalid_token', 'api'],
-  ['insufficient_scope', 'api'],
-  ['unsupported_response_type', 'authorize'],
-  ['redirect_uri_mismatch', 'authorize'],
-  ['consent_required', 'authorize'],
-  ['login_required', 'authorize'],
-  ['interaction_required', 'authorize'],
-]);
-
-/** The request an entry's failure happens on. */
-type Request = FailedRequest | 'authorize';
-
-/** Per entry, the request it is the failure of (vendor-neutral entries only), or undefined. */
-const requests = new WeakMap<MatchIndex, readonly (Request | undefined)[]>();
-
-function requestsOf(index: MatchIndex): readonly (Request | undefined)[] {
-  let known = requests.get(index);
-  if (known === undefined) {
-    const byId = new Map(index.entries.map((e) => [e.id, e]));
-    known = index.entries.map((e) => requestOf(e, index, byId));
-    requests.set(index, known);
-  }
-  return known;
-}
-
-/**
- * A vendor-neutral entry's request, by its codes (or the codes of the entries it refines), when
- * they all answer one request: a vendor's entries are told apart by their vendor's own codes and
- * messages.
- */
-function requestOf(
-  entry: Entry,
-  index: MatchIndex,
-  byId: ReadonlyMap<string, Entry>,
-): Request | undefined {
-  if (index.vendorSystems.has(entry.system)) return undefined;
-  const codes =
-    entry.codes.length > 0 ? entry.codes : entry.refines.flatMap((id) => byId.get(id)?.codes ?? []);
-  const found = new Set(codes.flatMap((c) => REQUEST_OF_CODE.get(c.toLowerCase()) ?? []));
-  return found.size === 1 ? [...found][0] : undefined;
-}
 
 /** How far a reading of the request that did not fail falls behind the best one of the request that did. */
 const SIDE_YIELD = 0.1;
@@ -81,12 +26,12 @@ export function requestSideYield<S extends Refinable>(
   index: MatchIndex,
 ): S[] {
   if (side === undefined) return scored;
-  const of = requestsOf(index);
+  const of = index.requests;
   const failed = scored.find((s) => of[s.entry] === side.request);
   if (failed === undefined) return scored;
   // An API's refusal is no failure of the requests that got the token (the authorization request
   // and the token request); a failed token request is no API's refusal.
-  const other = (request: Request | undefined): boolean =>
+  const other = (request: EntryRequest | undefined): boolean =>
     side.request === 'api' ? request === 'token' || request === 'authorize' : request === 'api';
   const yields = (s: S): boolean =>
     other(of[s.entry]) &&

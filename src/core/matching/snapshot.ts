@@ -6,7 +6,7 @@ import { compileIndex, type IndexData } from './index-compile.js';
  * Bump when the snapshot's shape or the meaning of `IndexData` changes, so a snapshot written by
  * another version of the code is rebuilt from the YAML instead of being misread.
  */
-export const SNAPSHOT_FORMAT = 10;
+export const SNAPSHOT_FORMAT = 11;
 
 /**
  * A validated catalogue and its compiled match index as plain data, keyed by a hash of the

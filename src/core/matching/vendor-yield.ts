@@ -1,4 +1,3 @@
-import type { Entry } from '../catalogue/catalogue.js';
 import type { MatchIndex } from './match-index.js';
 import { capScores, OWN_CODE, type Refinable } from './refine.js';
 
@@ -16,7 +15,7 @@ export function unshownVendorsYield<S extends Refinable & { readonly vendorMissi
   scored: S[],
   index: MatchIndex,
 ): S[] {
-  const parents = parentsOf(index);
+  const parents = index.neutralParents;
   const byEntry = new Map(scored.map((s) => [s.entry, s]));
   const capOf = (s: S): number => {
     let cap = Infinity;
@@ -31,39 +30,4 @@ export function unshownVendorsYield<S extends Refinable & { readonly vendorMissi
     scored,
     scored.map((s) => (s.vendorMissing ? capOf(s) : Infinity)),
   );
-}
-
-/** Per index, each vendor entry's vendor-neutral parents (worked out once per catalogue). */
-const parentCache = new WeakMap<MatchIndex, readonly (readonly number[])[]>();
-
-function parentsOf(index: MatchIndex): readonly (readonly number[])[] {
-  let parents = parentCache.get(index);
-  if (parents === undefined) {
-    parents = neutralParents(index);
-    parentCache.set(index, parents);
-  }
-  return parents;
-}
-
-/**
- * Per entry of a vendor, the vendor-neutral entries it refines (as compiled in
- * `index.refinements`) or whose own code it surfaces as (`surfacesAs: [invalid_grant]` →
- * `oauth2/invalid_grant`, read from `index.codes`); none for other entries.
- */
-function neutralParents(index: MatchIndex): number[][] {
-  const { entries, vendorSystems } = index;
-  const neutral = (e: Entry | undefined): boolean =>
-    e !== undefined && !vendorSystems.has(e.system);
-  // A listed code (strength 1), not another entry's surfacesAs.
-  const ownCodeOf = (code: string): number[] =>
-    (index.codes.get(code.toLowerCase()) ?? [])
-      .filter((r) => r.strength === 1 && neutral(entries[r.entry]))
-      .map((r) => r.entry);
-  return entries.map((e, i) => {
-    if (neutral(e)) return [];
-    const found = new Set<number>();
-    for (const c of e.surfacesAs) for (const p of ownCodeOf(c)) found.add(p);
-    for (const p of index.refinements.parents[i] ?? []) if (neutral(entries[p])) found.add(p);
-    return [...found];
-  });
 }

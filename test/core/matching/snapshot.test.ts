@@ -60,6 +60,29 @@ describe('knowledge snapshot', () => {
     ]);
   });
 
+  it("carries each entry's request and a vendor entry's vendor-neutral parents, worked out at build time", () => {
+    const data = JSON.parse(JSON.stringify(compileIndex(catalogue))) as {
+      requests: (string | null)[];
+      neutralParents: number[][];
+    };
+    const ids = catalogue.entries.map((e) => e.id);
+    const at = (id: string): number => ids.indexOf(id);
+    // By its codes (RFC 6749 5.2, RFC 6750 3.1, 4.1.2.1); a vendor's entry has none.
+    expect(data.requests[at('oauth2/invalid_grant')]).toBe('token');
+    expect(data.requests[at('oauth2/invalid_token')]).toBe('api');
+    expect(data.requests[at('oauth2/redirect_uri_mismatch')]).toBe('authorize');
+    expect(data.requests[at('netsuite/TokenExpired')]).toBeNull();
+    // Refined (`refines`) or surfaced as (`surfacesAs`); none for a vendor-neutral entry.
+    const parents = (id: string): string[] =>
+      (data.neutralParents[at(id)] ?? []).map((p) => ids[p] ?? '').sort();
+    expect(parents('netsuite/TokenExpired')).toEqual(['oauth2/invalid_grant']);
+    expect(parents('netsuite/MissingKey')).toEqual([
+      'oauth2/invalid_client',
+      'oauth2/invalid_grant',
+    ]);
+    expect(parents('oauth2/invalid_grant')).toEqual([]);
+  });
+
   it('is refused when built from other files, by another format, or malformed', () => {
     const snapshot = makeSnapshot(catalogue, 'h1');
     expect(readSnapshot(snapshot, 'h2')).toEqual({ ok: false, why: 'stale' });
