@@ -1,11 +1,7 @@
-import {
-  aboutAChange,
-  DISCUSSION_RULES,
-  isOutputLine,
-  OUTPUT_RULES,
-  SENTENCE_BREAK,
-  type Register,
-} from './register.js';
+import { DISCUSSION_RULES } from './discussion-rules.js';
+import { SENTENCE_BREAK } from './first-person.js';
+import { isOutputLine, OUTPUT_RULES } from './output-rules.js';
+import { aboutAChange, type Register } from './register.js';
 import { isSpace } from './tokens.js';
 import { WRITTEN_ABOUT_RULES, writtenAbout } from './written-about.js';
 

@@ -7,10 +7,6 @@ import { ownWords } from './own-words.js';
 import { matching } from './testers.js';
 import { textGrams } from './text-grams.js';
 
-export { DISCUSSION_RULES } from './discussion-rules.js';
-export { SENTENCE_BREAK } from './first-person.js';
-export { isOutputLine, OUTPUT_RULES } from './output-rules.js';
-
 /**
  * How a text is written, apart from what it is about: does it show that its poster hit a failure
  * (error output, a first-person report), is it written about errors (a PR, docs, a spec, a how-to),

@@ -1,6 +1,6 @@
 /**
  * Wordings of a text written about errors that the channel gate reads beside the register's
- * discussion rules (register.ts): a change described by what it does, a docs page's wording, a
+ * discussion rules (discussion-rules.ts): a change described by what it does, a docs page's wording, a
  * proposal, a judgement of which error is right. Each is a general feature of its register, never
  * a phrase of one text; a report of a failure the poster hit reads none of them.
  */
@@ -47,7 +47,7 @@ const ERROR_JUDGED =
 
 /**
  * The wordings of writing about errors a text shows, in WRITTEN_ABOUT_RULES order: `prose` is the
- * poster's own words (register.ts), `text` the paste, where headings and code are read.
+ * poster's own words (own-words.ts), `text` the paste, where headings and code are read.
  */
 export function writtenAbout(text: string, prose: string): WrittenAbout[] {
   const found: WrittenAbout[] = [];

@@ -389,7 +389,7 @@ describe("readRegister: the program's text spread over lines", () => {
 });
 
 describe('readRegister: lines read before', () => {
-  // Lines are remembered between pastes (register.ts); neither a remembered line nor a just-emptied
+  // Lines are remembered between pastes (output-rules.ts); neither a remembered line nor a just-emptied
   // memory may change a reading.
   it('reads a text alike before and after pastes that fill the line memory', () => {
     const text =
