@@ -55,6 +55,8 @@ export interface MatchIndex {
   readonly entryTermIds: readonly Int32Array[];
   /** Term → dense id; `termIdf[id]` is its idf, `termEntries[id]` the entries that use it. */
   readonly termIds: ReadonlyMap<string, number>;
+  /** Term by dense id: `terms[termIds.get(t)] === t`. */
+  readonly terms: readonly string[];
   readonly termIdf: Float64Array;
   /** The idf of a term only one entry uses (fitted catalogue size): phrase values are measured against it. */
   readonly idfScale: number;
@@ -111,6 +113,7 @@ export function hydrateIndex(
     entryPhrases,
     entryTermIds: data.entryTermIds.map((ids) => Int32Array.from(ids)),
     termIds: positions(data.terms),
+    terms: data.terms,
     termIdf: Float64Array.from(data.idf),
     idfScale: data.idfScale,
     termEntries: data.termEntries,

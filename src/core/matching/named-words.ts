@@ -357,7 +357,9 @@ function mostShared(lines: readonly (readonly string[])[], held: ReadonlySet<str
 
 /**
  * Each entry's catalogue lines (its messages, and with `phrases` its phrases too) as their distinct
- * words, read once per index: explanations are compared with them on every paste that has one.
+ * words, as the index compiled them (its message and phrase phrases' terms; a line with no terms
+ * has none), gathered once per index: explanations are compared with them on every paste that has
+ * one.
  */
 const LINE_TERMS = new WeakMap<MatchIndex, Map<string, readonly (readonly string[])[]>>();
 
@@ -374,9 +376,11 @@ function lineTerms(
   const key = phrases ? `${entry}+` : `${entry}`;
   let lines = byEntry.get(key);
   if (lines === undefined) {
-    const e = index.entries[entry];
-    const text = e === undefined ? [] : phrases ? [...e.messages, ...e.phrases] : e.messages;
-    lines = text.map((l) => [...new Set(termsOf(l))]);
+    lines = (index.entryPhrases[entry] ?? []).flatMap((pi) => {
+      const p = index.phrases[pi];
+      if (p === undefined || !(p.kind === 'message' || (phrases && p.kind === 'phrase'))) return [];
+      return [Array.from(index.phraseIds.subarray(p.from, p.to), (id) => index.terms[id] ?? '')];
+    });
     byEntry.set(key, lines);
   }
   return lines;
