@@ -1,6 +1,7 @@
 import type { CodeHit } from './code-hit.js';
 import type { EntryRequest } from './entry-requests.js';
 import type { RequestSide } from './failed-request.js';
+import type { CodeRef } from './index-compile.js';
 import type { MatchIndex } from './match-index.js';
 import { quotedMessages } from './quotes.js';
 import { byScore, OWN_CODE, type Refinable } from './refine.js';
@@ -27,13 +28,19 @@ export function requestSideYield<S extends Refinable>(
 ): S[] {
   if (side === undefined) return scored;
   const of = index.requests;
-  const failed = scored.find((s) => of[s.entry] === side.request);
-  if (failed === undefined) return scored;
+  const first = scored.find((s) => of[s.entry] === side.request);
+  if (first === undefined) return scored;
+  const stated = statedReading(scored, side, first, index);
+  const failed = stated ?? first;
   // An API's refusal is no failure of the requests that got the token (the authorization request
-  // and the token request); a failed token request is no API's refusal.
+  // and the token request); a failed token request is no API's refusal. Where the words state the
+  // failed request's code, its other readings give way to that code's too.
   const other = (request: EntryRequest | undefined): boolean =>
-    side.request === 'api' ? request === 'token' || request === 'authorize' : request === 'api';
+    side.request === 'api'
+      ? request === 'token' || request === 'authorize'
+      : request === 'api' || (stated !== undefined && request === side.request);
   const yields = (s: S): boolean =>
+    s !== failed &&
     other(of[s.entry]) &&
     s.score > failed.score - SIDE_YIELD &&
     s.code < OWN_CODE &&
@@ -56,6 +63,38 @@ export function requestSideYield<S extends Refinable>(
     .sort(byScore);
 }
 
+/** How far below the failed request's best reading a reading of the code its words state may be and still lead. */
+const STATED_REACH = 0.3;
+
+/**
+ * The vendor-neutral reading of the code the words state of the failed token request ("invalid
+ * client ID" beside a refresh: the client's credentials refused, `invalid_client`), where it
+ * scores within `STATED_REACH` of that request's best reading: the words say which of the token
+ * endpoint's refusals it was, where the readings reached by the paste's other words ("refresh",
+ * "grant type") only name the request. Not for an API call: a stated refusal of the access token
+ * is what sends the client to refresh it, and the refresh's failure is the one reported.
+ */
+function statedReading<S extends Refinable>(
+  scored: readonly S[],
+  side: RequestSide,
+  first: S,
+  index: MatchIndex,
+): S | undefined {
+  const code = side.states;
+  if (side.request !== 'token' || code === undefined) return undefined;
+  const stated = new Set(neutralOf(code, index).map((r) => r.entry));
+  const found = scored.find((s) => stated.has(s.entry));
+  return found !== undefined && found.score > first.score - STATED_REACH ? found : undefined;
+}
+
+/** The vendor-neutral entries that list `code`. */
+function neutralOf(code: string, index: MatchIndex): readonly CodeRef[] {
+  return (index.codes.get(code) ?? []).filter((r) => {
+    const system = index.entries[r.entry]?.system;
+    return system !== undefined && !index.vendorSystems.has(system);
+  });
+}
+
 /**
  * The failure the paste states of the failed request's subject ("access token specified in …
  * rejected", "OAuth token has expired"), as a failure stated in words reads (stated-failures.ts):
@@ -70,9 +109,8 @@ export function statedOfRequest(
   const code = side?.states;
   if (side === undefined || code === undefined) return [];
   const named = new Set(found.map((h) => h.entry));
-  return (index.codes.get(code) ?? []).flatMap((r) => {
-    const system = index.entries[r.entry]?.system;
-    if (system === undefined || index.vendorSystems.has(system) || named.has(r.entry)) return [];
+  return neutralOf(code, index).flatMap((r) => {
+    if (named.has(r.entry)) return [];
     return [
       {
         entry: r.entry,

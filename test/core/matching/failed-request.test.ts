@@ -92,6 +92,13 @@ describe('diagnose: the request the text shows failing decides between its readi
     expect(diagnoser.diagnose(text).matches[0]?.id).not.toBe('oauth2/invalid_token');
   });
 
+  it.each([
+    'When they invoke `platform.refresh()` to get a new auth token, they are getting an error regarding an invalid client iD.',
+    'I did a post to https://login.example.com/v2/oauth/token with my old/invalid client ID and got the error: `Grant type refresh_token is not supported.`',
+  ])('reads the client stated refused at the token request as invalid_client: %j', (text) => {
+    expect(diagnoser.diagnose(text).matches[0]?.id).toBe('oauth2/invalid_client');
+  });
+
   it('keeps the code the server answered with, whichever request the text shows', () => {
     const d = diagnoser.diagnose(
       'When calling the reports API I get {"error":"invalid_grant"} although the access token is expired',
