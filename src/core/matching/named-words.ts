@@ -79,10 +79,11 @@ const MESSAGE_FIELD =
  * A validation error object (GitHub's and Strava's APIs): the resource and field it names and a
  * code saying what is wrong (`{"resource":"RefreshToken","field":"refresh_token","code":"invalid"}`,
  * Strava's `{"resource":"AccessToken","field":"activity:read_permission","code":"missing"}`), as
- * JSON or as PHP prints it (`'resource' => 'Application', 'field' => '', 'code' => 'invalid'`).
+ * JSON, as PHP prints it (`'resource' => 'Application', 'field' => '', 'code' => 'invalid'`) or as
+ * Node prints an object (`{ resource: 'Application', field: '', code: 'invalid' }`, its keys bare).
  */
 const VALIDATION_ERROR =
-  /["']resource["']\s*(?::|=>)\s*["'](\w*)["']\s*,\s*["']field["']\s*(?::|=>)\s*["']([\w:.-]*)["']\s*,\s*["']code["']\s*(?::|=>)\s*["'](\w+)["']/gi;
+  /(?:["']resource["']|\bresource)\s*(?::|=>)\s*["'](\w*)["']\s*,\s*(?:["']field["']|field)\s*(?::|=>)\s*["']([\w:.-]*)["']\s*,\s*(?:["']code["']|code)\s*(?::|=>)\s*["'](\w+)["']/gi;
 /** Messages longer than this are explanations, not a provider's name for the error. */
 const MAX_MESSAGE_WORDS = 8;
 /** How far a failure word may stand before the entry's words, and after them ("… is not valid"). */

@@ -122,6 +122,10 @@ describe('diagnose: a short error message where no listed code is', () => {
       "stdClass::__set_state(array( 'message' => 'Authorization Error', 'errors' => array ( 0 => stdClass::__set_state(array( 'resource' => 'Application', 'field' => '', 'code' => 'invalid', )), ), ))",
       'oauth2/invalid_client',
     ],
+    [
+      "getToken fails with { message: 'Authorization Error', errors: [ { resource: 'Application', field: '', code: 'invalid' } ] }",
+      'oauth2/invalid_client',
+    ],
   ])('reads %s by the words beside its failure word', (text, id) => {
     expect(diagnoser.diagnose(text).matches[0]?.id).toBe(id);
   });
