@@ -10,7 +10,7 @@ import { splitIdentifier, terms as termsOf, toTerm } from './tokens.js';
 
 /** Words that say something failed, in a code or in a sentence ("refresh token is invalid"). */
 const FAILURE_WORDS =
-  'invalid|insecure|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|malformed|reused';
+  'invalid|insecure|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|failed|mismatch(?:ed)?|wrong|unknown|unregistered|insufficient|inactive|malformed|reused';
 /**
  * A failure word in a code or a provider's short message (`unauthorized_scope_error`, "Scope is not
  * authorized"), where "not" and "already" name one too (a one-time value spent: Slack's
@@ -227,7 +227,7 @@ export function explainedOtherwise(
   const inField = [...new Set(coded.map((c) => c.entry))];
   const fieldCode = coded[0]?.code.toLowerCase() ?? '';
   if (inField.length > 0)
-    for (const message of messageValues(text, index))
+    for (const message of [...messageValues(text, index), ...formDescriptions(text)])
       pairs.push({ codes: inField, code: fieldCode, message, field: true });
   // invalid_request is the RFC's catch-all (missing, unsupported or malformed anything): what its
   // description says is wrong decides, also where the description quotes the value it refused
@@ -261,8 +261,14 @@ export function explainedOtherwise(
     // The code's own words of two or more anywhere in the explanation, in any order, restate the
     // code: "The grant type is unauthorized for this client_id" is unauthorized_client's own reading.
     // One word does not: invalid_request's "parameter" is in every description of a parameter
-    // ("The provided value for the input parameter 'redirect_uri' is not valid").
-    const held = new Set(all.flatMap((w) => toTerm(w) ?? []));
+    // ("The provided value for the input parameter 'redirect_uri' is not valid"). "Not allowed"
+    // and "not permitted" say "unauthorized": "Client is not allowed to use response_type=token"
+    // restates unauthorized_client, whatever it is not allowed to use.
+    const held = new Set(
+      wordsOfMessage(message.replace(NOT_ALLOWED, ' unauthorized ')).flatMap(
+        (w) => toTerm(w) ?? [],
+      ),
+    );
     const restates = (terms: readonly string[]): boolean =>
       terms.length >= 2 && terms.every((t) => held.has(t));
     // A parameter said only to be missing or required is invalid_request's own reading, whichever
@@ -396,13 +402,29 @@ function lineTerms(
  * "unauthorized_client" "invalid empty client secret"`, its quotes escaped inside a log field).
  */
 const CODE_THEN_EXPLANATION =
-  /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z])|,\s*(?:error_)?description\s*[:=]\s*|\\?" \\?")([^\n]{3,200})/g;
+  /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z])|\)\s+(?=[A-Za-z])|,\s*(?:error_)?description\s*[:=]\s*|\\?" \\?")([^\n]{3,200})/g;
 
 /** An error description in double quotes that quotes a value in single quotes. */
 const QUOTING_DESCRIPTION =
   /\\?["'](?:error_description|message|detail)\\?["']\s*:\s*\\?"([^"\\\n]{0,150}'[^'"\\\n]{1,200}'[^"\\\n]{0,150})\\?"/gi;
+/**
+ * An error description in a form-encoded answer or a redirect's query string, as the RFC returns
+ * it (`error=invalid_grant&error_description=redirect+uri+does+not+match`; normalise.ts has read
+ * its `+` and `%XX` back as the words they stand for), up to the next parameter.
+ */
+const FORM_DESCRIPTION = /[?&#]error_description=([^&#\n"'`<>]{3,300})/g;
+
+/** The error descriptions of a form-encoded answer or a query string. */
+function formDescriptions(text: string): string[] {
+  if (!text.includes('error_description=')) return [];
+  return [...text.matchAll(FORM_DESCRIPTION)].map((m) => m[1] ?? '');
+}
+
 /** A value quoted in single quotes inside a description. */
 const QUOTED_VALUE = /'[^']*'/g;
+
+/** Something refused permission in words: "is not allowed", "isn't permitted". */
+const NOT_ALLOWED = /(?:\bnot|n['’]t)\s+(?:allowed|permitted)\b/gi;
 
 /** A parameter said to be absent: the request's own fault (invalid_request). */
 const MISSING = /\b(?:missing|required)\b/i;

@@ -176,3 +176,36 @@ describe('diagnose: an explanation stating the client authentication the server 
     expect(d.matches[0]?.id).toBe('oauth2/invalid_request');
   });
 });
+
+describe('diagnose: the explanation of a code beats a conflicting category word', () => {
+  it('reads oauthlib’s "(invalid_grant) explanation" as what the explanation names', () => {
+    const d = diagnoser.diagnose(
+      'oauthlib.oauth2.rfc6749.errors.InvalidGrantError: (invalid_grant) redirect uri does not match',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(d.matches[1]?.id).toBe('oauth2/invalid_grant');
+  });
+
+  it('reads "Unregistered redirect_uri" beside invalid_request as the redirect URI', () => {
+    const d = diagnoser.diagnose(
+      '{"error":"invalid_request","error_description":"Unregistered redirect_uri"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(d.matches[0]?.why).toContain('error message "Unregistered redirect_uri"');
+  });
+
+  it('reads the description of a redirect’s query string beside its code', () => {
+    const d = diagnoser.diagnose(
+      'Sent back to http://localhost:3000/cb?error=invalid_grant&error_description=redirect+uri+does+not+match&state=xyz',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(d.matches[0]?.why).toContain('error message "redirect uri does not match"');
+  });
+
+  it('keeps unauthorized_client where the description says the client is not allowed', () => {
+    const d = diagnoser.diagnose(
+      'https://app.example.com/cb?error=unauthorized_client&error_description=Client+is+not+allowed+to+use+response_type%3Dtoken&state=1',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/unauthorized_client');
+  });
+});
