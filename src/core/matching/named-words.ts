@@ -399,10 +399,13 @@ function lineTerms(
  * "INVALID_CLIENT: Insecure redirect URI", "invalid_client Invalid redirect_uri", AppAuth's
  * "[error: unauthorized_client, description: Invalid client or Invalid client credentials]", and
  * Go's golang.org/x/oauth2 RetrieveError, code and description each quoted (`oauth2:
- * "unauthorized_client" "invalid empty client secret"`, its quotes escaped inside a log field).
+ * "unauthorized_client" "invalid empty client secret"`, its quotes escaped inside a log field),
+ * oauthlib's code in brackets before its description ("(invalid_grant) redirect uri does not
+ * match"), and a code reported in prose with its message quoted soon after it ("returns
+ * `invalid_request` along with hint message "Authorization code has been revoked"").
  */
 const CODE_THEN_EXPLANATION =
-  /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z])|\)\s+(?=[A-Za-z])|,\s*(?:error_)?description\s*[:=]\s*|\\?" \\?")([^\n]{3,200})/g;
+  /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z])|\)\s+(?=[A-Za-z])|[`'"]?[^\n.`'"]{0,40}?\b(?:message|description|hint)\s*:?\s*["“`']|,\s*(?:error_)?description\s*[:=]\s*|\\?" \\?")([^\n]{3,200})/g;
 
 /** An error description in double quotes that quotes a value in single quotes. */
 const QUOTING_DESCRIPTION =

@@ -202,6 +202,14 @@ describe('diagnose: the explanation of a code beats a conflicting category word'
     expect(d.matches[0]?.why).toContain('error message "redirect uri does not match"');
   });
 
+  it('reads a code reported in prose with its message quoted after it', () => {
+    const d = diagnoser.diagnose(
+      'The token call always returns `invalid_request` along with hint message "redirect uri does not match".',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+    expect(d.matches[1]?.id).toBe('oauth2/invalid_request');
+  });
+
   it('keeps unauthorized_client where the description says the client is not allowed', () => {
     const d = diagnoser.diagnose(
       'https://app.example.com/cb?error=unauthorized_client&error_description=Client+is+not+allowed+to+use+response_type%3Dtoken&state=1',
