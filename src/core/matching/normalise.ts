@@ -87,21 +87,26 @@ const ENTITIES: Readonly<Record<string, string>> = {
  * (`<url|label>`, mentions, emoji, code fences, emphasis), HTML entities, and stack frames.
  */
 export function normalise(text: string): string {
-  // Most pastes hold no carriage return and no CJK script: those passes are skipped (a pass of
-  // each over a long log is a measurable share of reading it).
-  let t = (text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text)
-    // eslint-disable-next-line no-control-regex -- binary pastes: control bytes become spaces
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ')
-    .replace(/<([@#!])[^>\s]*>/g, ' ')
-    .replace(/<((?:https?|mailto):[^>|\s]+)\|([^>]*)>/g, '$1 $2')
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-    .replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? ' ')
-    // Emoji names hold a letter; `10:00:00` is a time, not an emoji.
-    .replace(/:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:/g, ' ')
-    .replace(/```|`/g, ' ')
-    // An error in a redirect URL or a form body is form-encoded (RFC 6749 §4.1.2.1):
-    // `error_description=client%20identifier%20invalid` is read as the sentence it carries.
-    .replace(FORM_ERROR, (_, key: string, value: string) => `${key}=${formDecoded(value)}`);
+  // Most pastes hold no carriage return, no Slack markup, no entity, no backtick, no form-encoded
+  // error and no CJK script: each pass whose every match holds a character or word the paste
+  // lacks is skipped (a pass over a long log is a measurable share of reading it).
+  let t = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  // eslint-disable-next-line no-control-regex -- binary pastes: control bytes become spaces
+  t = t.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, ' ');
+  if (t.includes('<'))
+    t = t
+      .replace(/<([@#!])[^>\s]*>/g, ' ')
+      .replace(/<((?:https?|mailto):[^>|\s]+)\|([^>]*)>/g, '$1 $2')
+      .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1');
+  if (t.includes('&'))
+    t = t.replace(/&(amp|lt|gt|quot|#39);/g, (_, name: string) => ENTITIES[name] ?? ' ');
+  // Emoji names hold a letter; `10:00:00` is a time, not an emoji.
+  t = t.replace(/:(?=[a-z0-9_+-]*[a-z])[a-z0-9_+-]{2,40}:/g, ' ');
+  if (t.includes('`')) t = t.replace(/```|`/g, ' ');
+  // An error in a redirect URL or a form body is form-encoded (RFC 6749 §4.1.2.1):
+  // `error_description=client%20identifier%20invalid` is read as the sentence it carries.
+  if (t.includes('error=') || t.includes('error_description='))
+    t = t.replace(FORM_ERROR, (_, key: string, value: string) => `${key}=${formDecoded(value)}`);
   // Chinese, Japanese and Korean are written without spaces, codes included
   // ("报错INVALID_LOGIN_ATTEMPT咨询"): a Latin word or number beside them stands on its own.
   if (CJK_CHAR.test(t)) t = t.replace(CJK_THEN_LATIN, '$1 $2').replace(LATIN_THEN_CJK, '$1 $2');
