@@ -39,6 +39,19 @@ describe('squeezeWhitespace', () => {
     },
   );
 
+  it.each([1, 20, 21, 22, 150, 199, 200])(
+    'finds a run to cut right after a run of %i blanks it leaves',
+    (n) => {
+      const blanks = ' '.repeat(n);
+      expect(squeezeWhitespace(`a${blanks}b${'\n'.repeat(22)}c`)).toBe(
+        `a${blanks}b${'\n'.repeat(21)}c`,
+      );
+      expect(squeezeWhitespace(`a${blanks}b${' '.repeat(201)}c`)).toBe(
+        `a${blanks}b${' '.repeat(200)}c`,
+      );
+    },
+  );
+
   it('leaves a run at the cut as it is', () => {
     const text = `a${'\u00a0'.repeat(200)}b${'\n '.repeat(21)}c`;
     expect(squeezeWhitespace(text)).toBe(text);
