@@ -254,8 +254,7 @@ function nominate(query: Query, index: MatchIndex): number[] {
       sum[ei] = (sum[ei] ?? 0) + idf;
     }
   }
-  // A stable sort: entries with equal sums keep the order they were first reached in.
-  const byTerms = order.sort((a, b) => (sum[b] ?? 0) - (sum[a] ?? 0)).slice(0, MAX_CANDIDATES);
+  const byTerms = mostShared(order, sum);
   for (const ei of order) {
     sum[ei] = 0;
     reached[ei] = 0;
@@ -266,6 +265,24 @@ function nominate(query: Query, index: MatchIndex): number[] {
   for (const ei of picked)
     for (const child of index.refinements.children[ei] ?? []) picked.add(child);
   return [...picked];
+}
+
+/**
+ * The MAX_CANDIDATES entries of `order` with the greatest sums, greatest first, entries with equal
+ * sums in the order they were first reached: what a stable sort then a cut gives, without sorting
+ * the entries that are cut (each is placed after the ones it does not beat).
+ */
+function mostShared(order: readonly number[], sum: Float64Array): number[] {
+  const top: number[] = [];
+  for (const ei of order) {
+    const s = sum[ei] ?? 0;
+    if (top.length === MAX_CANDIDATES && s <= (sum[top[MAX_CANDIDATES - 1] ?? 0] ?? 0)) continue;
+    let at = top.length;
+    while (at > 0 && (sum[top[at - 1] ?? 0] ?? 0) < s) at--;
+    top.splice(at, 0, ei);
+    if (top.length > MAX_CANDIDATES) top.pop();
+  }
+  return top;
 }
 
 interface Scratch {
