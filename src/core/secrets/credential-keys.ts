@@ -29,6 +29,20 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
     glued,
   },
   { name: 'api_key', pattern: 'api[_ -]?key', label: 'an API key', glued },
+  // Header credentials: `X-Auth-Token` (not after letters: `oauth_token` is OAuth 1.0's token id),
+  // `X-API-Token`, Azure API Management's `Ocp-Apim-Subscription-Key`, `X-Vault-Token` (HashiCorp
+  // Vault), GitLab's `PRIVATE-TOKEN`. "auth token" and "API token" with a space are prose ("Failed
+  // to obtain auth token: HTTP 400").
+  { name: 'auth_token', pattern: 'auth[_-]?token', label: 'an auth token' },
+  { name: 'api_token', pattern: 'api[_-]?token', label: 'an API token', glued },
+  {
+    name: 'subscription_key',
+    pattern: 'subscription[_ -]?key',
+    label: 'an API subscription key',
+    glued,
+  },
+  { name: 'vault_token', pattern: 'vault[_ -]?token', label: 'a Vault token', glued },
+  { name: 'private_token', pattern: 'private[_ -]?token', label: 'a private token', glued },
   { name: 'secret_key', pattern: 'secret[_ -]?key', label: 'a secret key', glued },
   { name: 'signing_secret', pattern: 'signing[_ -]?secret', label: 'a signing secret', glued },
   // NetSuite's legacy NLAuth header sends the user's password as `nlauth_signature`.

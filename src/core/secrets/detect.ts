@@ -5,6 +5,7 @@ import { findBasicPairs } from './rules/basic-pair.js';
 import { findJwts } from './rules/jwt.js';
 import { findPrivateKeys } from './rules/private-key.js';
 import { findSlackTokens } from './rules/slack.js';
+import { findUnkeyedPasswords } from './rules/unkeyed-password.js';
 import type { SecretFinding, SecretKind } from './types.js';
 
 // When two findings cover the same text, the more specific kind names it.
@@ -19,7 +20,7 @@ const PRIORITY: Readonly<Record<SecretKind, number>> = {
 
 /**
  * Finds credentials in text: JWTs and JWEs, Authorization headers, high-entropy `client_secret=` /
- * `refresh_token=` / `password=` style assignments, PEM private keys and Slack tokens. Findings are
+ * `refresh_token=` / `password=` style assignments, passwords in a sentence or after a `-p` option, PEM private keys and Slack tokens. Findings are
  * sorted, never overlap, and carry offsets of the value only.
  */
 export function detectSecrets(text: string): SecretFinding[] {
@@ -30,6 +31,7 @@ export function detectSecrets(text: string): SecretFinding[] {
     ...findAuthorizationHeaders(text),
     ...findBasicPairs(text),
     ...findAssignments(text),
+    ...findUnkeyedPasswords(text),
   ].sort((a, b) => a.start - b.start || b.end - a.end || PRIORITY[a.kind] - PRIORITY[b.kind]);
   return resolveOverlaps(all);
 }

@@ -71,3 +71,21 @@ export function percentDecoded(value: string, max: number): string {
     return value;
   }
 }
+
+/** Encodings and hashes a sentence about a password names (`the password is base64`, `SHA256`). */
+const FORMAT_NAME =
+  /^(?:base(?:32|64)|sha-?\d+|md5|utf-?(?:8|16)|x\.?509|aes-?\d+|rsa-?\d+|oauth2|pbkdf2|argon2(?:id)?|hmac-?sha-?\d+)$/i;
+
+/**
+ * Whether a value written where a password goes but no key names it (`the password is …`) reads as
+ * one: letters with a digit or a symbol, not a word (`wrong!`), a number, a stand-in, a reference, an
+ * address, a path, a format name or a hyphenated phrase (`Base64-encoded`, `case-sensitive`).
+ */
+export function looksLikePassword(value: string): boolean {
+  const v = value.replace(/!+$/, '');
+  if (v.length < 6 || v.length > 128 || /\s/.test(v)) return false;
+  if (isPlaceholder(v) || isCodeReference(v) || FORMAT_NAME.test(v)) return false;
+  if (!/[A-Za-z]/.test(v) || !/[\d!#$%&*+=?@^~|]/.test(v)) return false;
+  if (/:\/\/|^[/~\\]|^\.\.?\/|^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(v)) return false;
+  return !(/^[\w]+(?:-[\w]+)+$/.test(v) && v.split('-').some((part) => /^[a-z]{4,}$/.test(part)));
+}

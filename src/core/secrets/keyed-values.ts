@@ -123,7 +123,7 @@ export function keyedValueReader(
         continue;
       }
       const value =
-        readValue(text, m.index + m[0].length, whole) ??
+        readValue(text, m.index + m[0].length, whole, openingQuote(text, m.index)) ??
         readXmlValue(text, m.index, m[0].length, whole);
       if (value === undefined) continue;
       found.push({ key, ...value });
@@ -145,7 +145,23 @@ function startsKey(text: string, index: number, glued: boolean): boolean {
   return /[a-z0-9]/.test(before) && /[A-Z]/.test(text.charAt(index));
 }
 
-function readValue(text: string, from: number, whole: boolean): ValueSpan | undefined {
+/**
+ * The quote opening the string a key is written in, right before its name (`-H 'X-Api-Key: …'`,
+ * `-H "PRIVATE-TOKEN: …"`, `echo "password: …"`): the value's field ends at its closing twin, not
+ * at the end of the line (the URL after a curl header is no part of it).
+ */
+function openingQuote(text: string, keyStart: number): string | undefined {
+  return /(?:^|[^\\])(["'])[\w.-]{0,64}$/.exec(
+    text.slice(Math.max(0, keyStart - 66), keyStart),
+  )?.[1];
+}
+
+function readValue(
+  text: string,
+  from: number,
+  whole: boolean,
+  quote: string | undefined,
+): ValueSpan | undefined {
   const pattern = whole ? WHOLE_VALUE : VALUE;
   pattern.lastIndex = from;
   const m = pattern.exec(text);
@@ -162,6 +178,8 @@ function readValue(text: string, from: number, whole: boolean): ValueSpan | unde
   if (rest !== undefined) {
     rest.lastIndex = end;
     outerEnd += rest.exec(text)?.[0].length ?? 0;
+    const closing = quote === undefined ? -1 : text.indexOf(quote, end);
+    if (closing >= 0 && closing < outerEnd) outerEnd = closing;
   }
   return {
     text: outerEnd === end ? value : text.slice(start, outerEnd),

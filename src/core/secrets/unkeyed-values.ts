@@ -1,9 +1,11 @@
 /**
  * Credentials that no credential key names, which stored pastes mask whatever they look like (the
  * detector finds those that look generated): the password of basic credentials, an Authorization
- * header's credential, session cookies.
+ * header's credential, session cookies, a password in a sentence or after a `-p` option.
  */
+import { isPlaceholder } from './entropy.js';
 import { isMask, MASK_SOURCE, redacted } from './mask.js';
+import { readUnkeyedPasswords } from './unkeyed-passwords.js';
 
 /** A value: a mask the detector wrote (it has a space), or `chars`. */
 const valueOf = (chars: string): string => `(${MASK_SOURCE}|${chars})`;
@@ -24,6 +26,16 @@ const AUTHORIZATION = new RegExp(
   String.raw`(\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(?:basic|bearer|token)[ \t]+)${valueOf(String.raw`[^\s"'\`,;<>()]+`)}`,
   'gi',
 );
+/**
+ * An Authorization header's credential written without a scheme (`Authorization: 9f2c…`, as some
+ * APIs take an API key), ending the header: at a quote, a backtick, `,`, `;`, a bracket, a
+ * backslash (`\r\n` in a logged string) or the end of the line. Masked when it reads as a token
+ * (letters and digits, not a stand-in), so prose (`authorization: invalid_client`) stays.
+ */
+export const SCHEMELESS_AUTHORIZATION = new RegExp(
+  String.raw`(\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["'\x60]?)${valueOf(String.raw`[A-Za-z0-9._~+/!-]+=*`)}(?=["'\x60,;)}\]\\]|[ \t]*(?:[\r\n]|$))`,
+  'gi',
+);
 /** A Set-Cookie header's cookie; its attributes (`Path=/`, `Secure`) stay. */
 const SET_COOKIE = new RegExp(
   String.raw`(\bset-cookie["']?[ \t]*:[ \t]*[^=;\s]+=)${valueOf(String.raw`[^;\s"']*`)}`,
@@ -40,16 +52,35 @@ const COOKIE_PAIR = new RegExp(
 
 /** Masks the values of basic pairs, Authorization headers and cookies the detector let pass. */
 export function maskUnkeyedValues(text: string): string {
-  const masked = [BASIC_PAIR, AUTHORIZATION, SET_COOKIE].reduce(maskValues, text);
-  return masked.replace(
+  const masked = maskValues(
+    [BASIC_PAIR, AUTHORIZATION, SET_COOKIE].reduce((t, pattern) => maskValues(t, pattern), text),
+    SCHEMELESS_AUTHORIZATION,
+    (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !isPlaceholder(value),
+  ).replace(
     COOKIES,
     (_whole: string, before: string, cookies: string) => before + maskValues(cookies, COOKIE_PAIR),
   );
+  return maskPasswords(masked);
 }
 
-/** Replaces each match's value (its second group) with a mask, unless empty or a mask already. */
-function maskValues(text: string, pattern: RegExp): string {
+/** Masks each password in a sentence or after a `-p` option, unless the detector masked it. */
+function maskPasswords(text: string): string {
+  let out = '';
+  let pos = 0;
+  for (const p of readUnkeyedPasswords(text)) {
+    if (isMask(p.text) || p.start < pos) continue;
+    out += text.slice(pos, p.start) + redacted('value');
+    pos = p.end;
+  }
+  return out + text.slice(pos);
+}
+
+/**
+ * Replaces each match's value (its second group) with a mask, unless empty, a mask already, or not
+ * what `reads` takes for a credential.
+ */
+function maskValues(text: string, pattern: RegExp, reads = (_value: string) => true): string {
   return text.replace(pattern, (whole: string, before: string, value: string) =>
-    value === '' || isMask(value) ? whole : before + redacted('value'),
+    value === '' || isMask(value) || !reads(value) ? whole : before + redacted('value'),
   );
 }

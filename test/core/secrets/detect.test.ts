@@ -327,6 +327,74 @@ const POSITIVES: readonly Case[] = [
     kind: 'slack-token',
     name: 'webhook',
   },
+  // Header credentials other than Authorization, and an Authorization header with no scheme.
+  ...(
+    [
+      ['X-Auth-Token', 'auth_token'],
+      ['x-api-key', 'api_key'],
+      ['api-key', 'api_key'],
+      ['apikey', 'api_key'],
+      ['X-API-Token', 'api_token'],
+      ['Ocp-Apim-Subscription-Key', 'subscription_key'],
+      ['X-Shopify-Access-Token', 'access_token'],
+      ['X-Vault-Token', 'vault_token'],
+      ['PRIVATE-TOKEN', 'private_token'],
+    ] as const
+  ).map(([header, name]): Case => ({
+    text: `curl -H "${header}: ${WD_SECRET}" https://api.example.com/v1`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name,
+  })),
+  { text: `Authorization: ${SECRET}\r\nHost: x`, value: SECRET, kind: 'authorization-header' },
+  {
+    text: `{"headers": {"Authorization": "${WD_SECRET}"}}`,
+    value: WD_SECRET,
+    kind: 'authorization-header',
+  },
+  // A typed password no key names: in a sentence, after a command's -p beside its user.
+  {
+    text: 'fyi the password is Sup3rS3cret! for now',
+    value: 'Sup3rS3cret',
+    kind: 'assignment',
+    name: 'password',
+  },
+  {
+    text: 'I reset the user password to Welcome2024.',
+    value: 'Welcome2024',
+    kind: 'assignment',
+    name: 'password',
+  },
+  {
+    text: "my password 'Tr0ub4dor&3' fails",
+    value: 'Tr0ub4dor&3',
+    kind: 'assignment',
+    name: 'password',
+  },
+  {
+    text: 'mysql -u root -p S3cr3tPass mydb',
+    value: 'S3cr3tPass',
+    kind: 'assignment',
+    name: 'password',
+  },
+  {
+    text: 'mysqldump -uroot -pS3cr3tPass mydb',
+    value: 'S3cr3tPass',
+    kind: 'assignment',
+    name: 'password',
+  },
+  {
+    text: 'sqlcmd -S db -U sa -P "S3cr3t!Pass"',
+    value: 'S3cr3t!Pass',
+    kind: 'assignment',
+    name: 'password',
+  },
+  {
+    text: 'docker login -u bob -p hunter2x7 registry.example.com',
+    value: 'hunter2x7',
+    kind: 'assignment',
+    name: 'password',
+  },
 ];
 
 describe('detectSecrets', () => {
@@ -492,6 +560,19 @@ const BENIGN_TEXTS = [
   'client_secret=<CLIENT_SECRET>\nsee the docs 4 how to rotate it\n</details>',
   // `id_token` and `pass` are not read after letters: `invalid_token`, `bypass`.
   'error=invalid_token: c29tZS1yZXF1ZXN0LWlkLTEyMzQ1Ng, validtoken=Q2xpZW50LTk4NzY1NDMyMQ',
+  // A password in prose only when the value reads as one; -p only beside a user option.
+  'the password is wrong, password is required, the password expired',
+  'the password is Base64-encoded and case-sensitive, password is SHA256 hashed',
+  'password is 8 characters; send the password to bob@example.com; password is %s',
+  'I set the password to something else and the passwords were changed to expire',
+  'mkdir -p build2 && cp -p a2 b2; ssh -p 2222 -l admin host; git log -p',
+  'docker run -u 1000 -p 8080:80 img; psql -U app -p 5432 -d app',
+  'az login -u $USER -p $PASSWORD; mysql -u root -p -h db; mysql -u root -p <password>',
+  // OAuth 1.0's token id is no auth token; an Authorization header that states no credential.
+  'oauth_token=Q2xpZW50LTk4NzY1NDMyMQ, OAuthToken: Q2xpZW50LTk4NzY1NDMyMQ',
+  'Failed to check authorization: invalid_client',
+  'bad authorization: 400 Bad Request; Authorization: <token>; Authorization: [PII_REDACTED]',
+  'x-request-id: 0f8fad5b; X-Api-Key: YOUR_API_KEY; PRIVATE-TOKEN: <your_access_token>',
 ];
 
 describe('no false positives', () => {
@@ -504,6 +585,11 @@ describe('no false positives', () => {
       `password="${v}"`,
       `Authorization: Bearer ${v}`,
       `Authorization: Basic ${v}`,
+      `Authorization: ${v}`,
+      `X-Auth-Token: ${v}`,
+      `curl -H 'x-api-key: ${v}' https://x`,
+      `the password is ${v}`,
+      `mysql -u root -p ${v} db`,
     ]) {
       expect(detectSecrets(text)).toEqual([]);
     }
@@ -619,6 +705,13 @@ describe('cost', () => {
     ['key attributes', '<a key="x" password=">'.repeat(46 * 1024)],
     ['name/value gaps', `password${' '.repeat(60)}value`.repeat(16 * 1024)],
     ['options', '--password '.repeat(96 * 1024)],
+    ['prose passwords', 'the password is '.repeat(64 * 1024)],
+    ['prose verbs', 'reset the the the password to '.repeat(32 * 1024)],
+    ['a long prose value', `password is ${'a1'.repeat(512 * 1024)}`],
+    ['-p options', '-u -p a '.repeat(128 * 1024)],
+    ['glued -p options', `-u x ${'-pa1 '.repeat(200 * 1024)}`],
+    ['header keys', '-H "X-Auth-Token: a '.repeat(48 * 1024)],
+    ['bare Authorization', 'Authorization: a1\n'.repeat(64 * 1024)],
   ])(
     'scans a megabyte of %s in linear time (seconds at most, not the minutes backtracking takes)',
     (_, text) => {

@@ -6,7 +6,8 @@ import type { SecretFinding } from '../types.js';
 const readKeyedValues = keyedValueReader(CREDENTIAL_KEYS);
 
 const SECRET_BOUNDS: RandomnessBounds = { minLength: 10, maxLength: 4096, minEntropy: 3 };
-const PASSWORD_BOUNDS: RandomnessBounds = { minLength: 8, maxLength: 256, minEntropy: 2.75 };
+/** A password: shorter and plainer than a generated secret, as people pick them. */
+export const PASSWORD_BOUNDS: RandomnessBounds = { minLength: 8, maxLength: 256, minEntropy: 2.75 };
 
 /**
  * Finds `client_secret=…`, `"refresh_token": "…"`, `CLIENT_SECRET=…` style assignments (in every

@@ -1,5 +1,6 @@
 import { looksRandom, percentDecoded } from '../entropy.js';
 import type { SecretFinding } from '../types.js';
+import { SCHEMELESS_AUTHORIZATION } from '../unkeyed-values.js';
 
 /**
  * `Authorization: Bearer …` in raw HTTP, curl `-H`, JSON or code (`"Authorization": "Basic …"`),
@@ -15,7 +16,10 @@ const BARE_BEARER = /\bbearer[ \t]+([A-Za-z0-9._~+/!-]{20,}=*)(?![A-Za-z0-9._~+/
 const HEADER_BOUNDS = { minLength: 8, maxLength: 16384, minEntropy: 3 };
 const BARE_BOUNDS = { minLength: 20, maxLength: 16384, minEntropy: 3.5 };
 
-/** Finds credentials sent in an Authorization header (Basic, Bearer, Token schemes). */
+/**
+ * Finds credentials sent in an Authorization header (Basic, Bearer, Token schemes, or none: an API
+ * key sent as the whole header, which must hold a digit as a bare Bearer value must).
+ */
 export function findAuthorizationHeaders(text: string): SecretFinding[] {
   const found: SecretFinding[] = [];
   for (const m of text.matchAll(HEADER)) {
@@ -32,6 +36,17 @@ export function findAuthorizationHeaders(text: string): SecretFinding[] {
     if (!looksRandom(value, BARE_BOUNDS)) continue;
     const end = m.index + whole.length;
     found.push(headerFinding('bearer', end - value.length, end));
+  }
+  for (const m of text.matchAll(SCHEMELESS_AUTHORIZATION)) {
+    const [, header = '', value = ''] = m;
+    if (!/\d/.test(value) || !looksRandom(value, HEADER_BOUNDS)) continue;
+    const start = m.index + header.length;
+    found.push({
+      kind: 'authorization-header',
+      start,
+      end: start + value.length,
+      label: 'an Authorization header',
+    });
   }
   return found;
 }
