@@ -5,6 +5,7 @@ export type CredentialFamily =
   | 'client-secret'
   | 'refresh-token'
   | 'access-token'
+  | 'api-token'
   | 'assertion'
   | 'private-key'
   | 'password'
@@ -52,6 +53,15 @@ function assignmentFamily(name: string | undefined): CredentialFamily {
     case 'access_token':
     case 'id_token':
       return 'access-token';
+    // Header and API tokens (`X-Auth-Token`, `X-API-Token`, Azure API Management's subscription key,
+    // HashiCorp Vault's token, GitLab's `PRIVATE-TOKEN`): long-lived tokens another service issued,
+    // not a Workday or NetSuite client secret.
+    case 'auth_token':
+    case 'api_token':
+    case 'subscription_key':
+    case 'vault_token':
+    case 'private_token':
+      return 'api-token';
     case 'client_assertion':
       return 'assertion';
     case 'password':
@@ -68,6 +78,7 @@ const WORKDAY: Readonly<Record<CredentialFamily, string | null>> = {
     '*Workday:* *Manage Refresh Tokens for Integrations* → the integration system user → delete the token and generate a new one.',
   'access-token':
     '*Workday:* the access token stops working when it expires; revoke the refresh token it came from (*Manage Refresh Tokens for Integrations*) if that leaked too.',
+  'api-token': null,
   assertion: null,
   'private-key':
     '*Workday:* replace the x509 certificate on the API client (View API Clients → Related Actions → API Client → Edit) with a new key pair.',
@@ -84,6 +95,7 @@ const NETSUITE: Readonly<Record<CredentialFamily, string | null>> = {
     '*NetSuite:* revoke the token (Setup > Integration > Manage Authentication > OAuth 2.0 Authorized Applications → *Revoke*, or the revoke endpoint) and authorise again.',
   'access-token':
     '*NetSuite:* access tokens expire after 60 minutes; revoke the authorisation (OAuth 2.0 Authorized Applications → *Revoke*) to end it now.',
+  'api-token': null,
   assertion:
     '*NetSuite:* an assertion is usable until its `exp`; if the private key it was signed with leaked, rotate the certificate (below).',
   'private-key':
@@ -93,6 +105,10 @@ const NETSUITE: Readonly<Record<CredentialFamily, string | null>> = {
   slack: null,
   other: '*NetSuite:* reset the integration record credentials (*Reset Credentials*).',
 };
+
+/** An API token another service issued: neither Workday nor NetSuite rotates it. */
+const API_TOKEN =
+  '*API token:* revoke it where it was issued and create a new one (GitLab: your profile → Access tokens → *Revoke*; HashiCorp Vault: `vault token revoke`; Azure API Management: Subscriptions → the subscription → *Regenerate* the key), then update whatever sends it.';
 
 const SLACK =
   '*Slack:* api.slack.com/apps → your app → OAuth & Permissions (or Basic Information for app-level tokens and webhooks) → rotate or revoke the token.';
@@ -105,6 +121,10 @@ export function rotationLines(
   for (const { family, vendor } of credentials) {
     if (family === 'slack') {
       lines.add(SLACK);
+      continue;
+    }
+    if (family === 'api-token') {
+      lines.add(API_TOKEN);
       continue;
     }
     const workday = WORKDAY[family];
