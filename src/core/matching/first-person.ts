@@ -8,7 +8,7 @@ import type { TextGrams } from './text-grams.js';
 
 /** A first-person or present-tense report that something fails for the poster. */
 const FIRST_PERSON: readonly Tester[] = [
-  /\b(?:I|we)(?:'m|'ve|’m|’ve| am| are| have| keep| still| now| just| also)?\s+(?:\w+ly\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|(?:hav(?:e|ing)|had) (?:an?|the|this|that|same|some)(?: [\w-]+)? (?:error|issue|problem|trouble)s?|(?:unable|not able) to)\b/i,
+  /\b(?:I|we)(?:'m|'ve|’m|’ve| am| are| was| were| have| keep| still| now| just| also)?\s+(?:\w+ly\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|(?:hav(?:e|ing)|had) (?:an?|the|this|that|same|some)(?: [\w-]+)? (?:error|issue|problem|trouble)s?|(?:unable|not able) to)\b/i,
   // The failure told without "I get": what the thing would not let the poster do ("it wont allow
   // me to login"), the error received while trying ("without receiving the error:", "and still
   // receiving the same error"), and what it answered ("it still says invalid token", a line opening
@@ -44,15 +44,16 @@ const FIRST_PERSON: readonly Tester[] = [
   ),
   /\b(?:failed|failing|errored out|erroring|crashed|crashing)\s+(?:with|on|when|because|due)\b/i,
   /\b(?:since|as of)\s+(?:this morning|yesterday|today|last (?:night|week)|the (?:update|upgrade)|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i,
-  /\b(?:started|began|starts) (?:failing|to fail|returning|throwing|giving)\b/i,
+  /\b(?:started|began|starts) (?:failing|to fail|returning|throwing|giving|receiving|getting|seeing|hitting)\b/i,
   // A report without its subject: "auth works fine but then get AADSTS50011", "but still getting 401".
   /\bbut (?:then |still |now |always )?(?:get|getting|got|receive|receiving)\b/i,
   /\b(?:here is|here's|this is|below is) (?:the|my|our) (?:error|response|log|output|stack)\b/i,
   // A headline naming the error and who answered with it: "invalid scope from auth server when
   // requesting …", "invalid_grant from the token endpoint".
   /^\s*(?:invalid|insuff\w*|unauthori\w*|expired|forbidden|denied|\w+_\w+|[45]\d\d)\b[^\n=]{0,30}?\bfrom\s+(?:the\s+|our\s+|my\s+|an?\s+)?(?:[\w-]+\s+)?(?:server|gateway|endpoint|idp|provider|api)\b/im,
-  // What the failing thing did to the poster: "is giving me Error invalid_grant", "causing me to receive a 401".
-  /\b(?:gives?|gave|giving|throws?|threw|throwing|returns?|returned|returning) (?:me|us)\b|\b(?:caus(?:es|ed|ing)|leads?|leading|led) (?:me|us) to\b/i,
+  // What the failing thing did to the poster: "is giving me Error invalid_grant", "causing me to
+  // receive a 401", "it throws following error". Not "led me to" (what the poster found or believes).
+  /\b(?:gives?|gave|giving|throws?|threw|throwing|returns?|returned|returning) (?:me|us)\b|\bcaus(?:es|ed|ing) (?:me|us) to\b|\b(?:it|this|that) (?:throws|threw|gives|gave) (?:the )?(?:following|this|an?|the same) (?:error|exception)\b/i,
 ];
 
 /**

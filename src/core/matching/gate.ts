@@ -56,6 +56,9 @@ const SHAPE_FEATURES = [
   'reproduction steps',
 ] as const;
 
+/** The sections of a fix written up and a pull request's template: fitted after the rest. */
+const TEMPLATE_FEATURES = ['resolution sections', 'pull request template'] as const;
+
 export const GATE_FEATURES: readonly string[] = [
   ...OUTPUT_RULES.map((r) => `output: ${r}`),
   'first person',
@@ -63,6 +66,7 @@ export const GATE_FEATURES: readonly string[] = [
   ...SHAPE_FEATURES,
   // Last, so a weights file fitted before them still lines up (they read 0 until fitted again).
   ...WRITTEN_ABOUT_RULES.map((r) => `written about: ${r}`),
+  ...TEMPLATE_FEATURES,
 ];
 
 const SECOND_PERSON = /\byou(?:r|rs|'re|'ll|'ve)?\b/gi;
@@ -73,7 +77,8 @@ const SECOND_PERSON = /\byou(?:r|rs|'re|'ll|'ve)?\b/gi;
 const FIRST_PERSON_WORDS =
   /\b(?:I|I'm|I've|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur|me|us)\b|(?<![\p{L}\p{N}_])(?:(?:[Jj]e|[Nn]ous|[Nn]otre|[Nn]os|[Nn]uestr[oa]s?|[Mm]i|[Nn]oss[oa]s?|[Mm]eu|[Mm]inha|[Nn]ostr[oaie]|[Mm]i[oae]|[Ii]ch|[Ww]ir|[Uu]ns(?:er\p{L}*)?|[Mm]ein\p{L}*|[Oo]nze|[Mm]ijn|[Ii]k|[Nn]asz\p{L}*|[Mm]amy|[Vv]år\p{L}*|[Jj]ag)(?![\p{L}\p{N}_])|[Jj]['’](?=\p{L}))|我|私[はのた]|弊社|当社|우리|저희|제가/gu;
 const REQUEST = /\b(?:can|could|would|will) you\b/i;
-const MODAL = /\b(?:should|could|would|may|might|must|can)\b/gi;
+// "can't" is a failure told ("Can't load token"), not a modal of a how-to.
+const MODAL = /\b(?:should|could|would|may|might|must|can(?!['’]t))\b/gi;
 const DOC_REGISTER =
   /\b(?:make sure|ensure(?: that)?|note that|for example|e\.g\.|you can|you need to|you must|to (?:resolve|fix|avoid|prevent) (?:this|the|it)|in order to|we recommend|it is recommended|refer to|see (?:the|our) (?:docs|documentation|article)|this (?:article|guide|page|section|topic)|walk you through|common (?:causes?|issues|errors|problems)|step[- ]by[- ]step|let['’]s|(?:may|might) be worth|typically|generally|commonly|in most cases)\b/gi;
 // A docs page's admonition ("> **Note:** …", "Important:", "> [!TIP]").
@@ -152,24 +157,42 @@ const ERROR_STATUS = new RegExp(ERROR_STATUS_SOURCE, 'g');
 // `[ \t]*` side by side, "**summary" and 200 spaces took 2 s to reject.
 const BLANKS = '[ \\t]*';
 const EMPHASIS = '(?:\\*\\*|__)';
-const section = (names: string): RegExp =>
+// With `trailing`, an emphasised heading may go on after its name ("**Steps to reproduce the bug
+// with the console client**"): each further word follows blanks and holds none, so again a run of
+// blanks is read one way.
+const section = (names: string, trailing = false): RegExp =>
   new RegExp(
-    `^${BLANKS}(?:#{1,6}${BLANKS}(?:${EMPHASIS}${BLANKS})?(?:${names})\\b|${EMPHASIS}(?:${names})${BLANKS}(?:${EMPHASIS}${BLANKS})?(?::${BLANKS})?(?:${EMPHASIS}${BLANKS})?$)`,
+    `^${BLANKS}(?:#{1,6}${BLANKS}(?:${EMPHASIS}${BLANKS})?(?:${names})\\b|${EMPHASIS}(?:${names})${trailing ? '\\b(?:[ \\t]+[^\\s*_]+){0,10}' : ''}${BLANKS}(?:${EMPHASIS}${BLANKS})?(?::${BLANKS})?(?:${EMPHASIS}${BLANKS})?$)`,
     'im',
   );
 // The sections of an issue tracker's bug report template (GitHub's default "Describe the bug", "To
 // reproduce", "Expected behavior", and the forms' "Actual behaviour", "Logs", "Environment"): what
 // the poster hit. "Log" is no logs section where it is the verb ("## Log in with Okta").
 const REPORT_SECTIONS = section(
-  'describe the (?:bug|error|issue|problem)|bug description|steps to reproduce|to reproduce|reproduction(?: steps)?|actual (?:result|behaviou?r|outcome|output)|current behaviou?r|observed behaviou?r|expected (?:result|behaviou?r|outcome)|environment|error(?: message| log| output| details)?s?|logs?(?![ \\t]+(?:in|out|on|into)\\b)|stack ?trace|what happened|screenshots?|versions?',
+  'describe the (?:bug|error|issue|problem)|bug description|steps to reproduce|to reproduce|reproduction(?: steps)?|actual (?:result|behaviou?r|outcome|output)|current behaviou?r|observed (?:result|behaviou?r|outcome)|expected (?:result|behaviou?r|outcome)|environment|error(?: message| log| output| details)?s?|logs?(?![ \\t]+(?:in|out|on|into)\\b)|stack ?trace|traceback|what happened|symptoms?|screenshots?|versions?',
+  true,
 );
+// The same sections as a plain label on a line of its own ("Stack trace:", "Logs:", "Observed
+// behavior:"), the error below it: only those naming what was hit, not "Environment:" or "Version:".
+const REPORT_LABEL =
+  /^[ \t]*(?:steps to reproduce|actual (?:result|behaviou?r|outcome|output)|current behaviou?r|observed (?:result|behaviou?r|outcome)|error(?: message| log| output| details)?s?|logs?|stack ?trace|traceback|symptoms?)[ \t]*:[ \t]*$/im;
+// The sections of a fix written up (a KB article's cause and resolution, a PR's changes and tests):
+// a bug report asks for these, it does not hold them.
+const RESOLUTION_SECTIONS = section(
+  'causes?|possible causes?|root cause|resolution|solution|workaround|how to (?:fix|resolve)|fix|changes|what changed|testing|test plan|how (?:has|was) this (?:been )?tested',
+);
+// A pull request's template and references ("## Summary of changes", "Type of change", "This PR",
+// "Fixes #12"): a change, where an issue template reports what was hit.
+const PULL_REQUEST =
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:summary of (?:the )?changes|what does this (?:PR|pull request) do|type of change|checklist)\b|\bthis (?:PR|pull request)\b|\b(?:fixes|closes|resolves) #\d+/im;
 // The sections of a pull request, a design note or a post-mortem (Problem, Summary, Motivation,
 // Root cause, Changes, Solution, Testing): written about a failure and its change.
 const DOCUMENT_SECTIONS = section(
   'problem|issue|summary|description|context|background|motivation|root cause|changes?|what changed|solution|fix|resolution|testing|test plan|overview|proposal|approach|implementation|rationale',
 );
 const URL = /\bhttps?:\/\/\S+/g;
-const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+\S/;
+// A numbered item has one or two digits: "400. That’s an error." opens with a status.
+const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+\S/;
 const HEADING = /^\s*#{1,6}\s+\S/m;
 const QUESTION = /\?(?:\s|$)/;
 // An apostrophe inside a word (night's, can't) opens no quote.
@@ -244,7 +267,10 @@ export function gateFeatures(
     // A failure answers with one status; two or more are compared (a bug about which status to
     // send, a table of codes, a changelog).
     'several statuses': new Set(printed.match(ERROR_STATUS)).size >= 2 ? 1 : 0,
-    'report sections': marked && REPORT_SECTIONS.test(text) ? 1 : 0,
+    'report sections':
+      (marked && REPORT_SECTIONS.test(text)) || (text.includes(':') && REPORT_LABEL.test(text))
+        ? 1
+        : 0,
     'document sections': marked && DOCUMENT_SECTIONS.test(text) ? 1 : 0,
     'cause stated': CAUSE_WORDS.test(prose) && CAUSE_STATED.test(prose) ? 1 : 0,
     'failure shown': shown ? 1 : 0,
@@ -252,6 +278,11 @@ export function gateFeatures(
   };
   for (const name of SHAPE_FEATURES) x[i++] = shape[name];
   for (const rule of WRITTEN_ABOUT_RULES) x[i++] = about.includes(rule) ? 1 : 0;
+  const template: Record<(typeof TEMPLATE_FEATURES)[number], number> = {
+    'resolution sections': marked && RESOLUTION_SECTIONS.test(text) ? 1 : 0,
+    'pull request template': PULL_REQUEST.test(text) ? 1 : 0,
+  };
+  for (const name of TEMPLATE_FEATURES) x[i++] = template[name];
   return x;
 }
 

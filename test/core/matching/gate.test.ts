@@ -291,6 +291,33 @@ describe('gate features of a feature request and of a stated cause', () => {
     expect(feature('heading', pr)).toBe(1);
   });
 
+  it("reads a report's plain labels and longer emphasised headings as report sections", () => {
+    const labelled = 'Recently the refresh broke.\n\nStack trace:\n\nError: Expired Auth';
+    const emphasised = '**Steps to reproduce the bug with the console client**\n\n1. Start client';
+    const symptom = '## Symptom\n`error=invalid_scope`';
+    expect(feature('report sections', labelled)).toBe(1);
+    expect(feature('report sections', emphasised)).toBe(1);
+    expect(feature('report sections', symptom)).toBe(1);
+    expect(feature('heading', symptom)).toBe(0);
+    expect(feature('report sections', 'Environment:\nnode 20')).toBe(0);
+  });
+
+  it("tells a fix written up and a pull request's template from a bug report", () => {
+    const kb = '## Symptoms\nLogin fails.\n\n## Resolution\nRotate the secret.';
+    const pr = '## Summary of changes\nThis PR retries the refresh. Fixes #12';
+    const report = '### Observed behavior\n- calls fail with `invalid_grant`';
+    expect(feature('resolution sections', kb)).toBe(1);
+    expect(feature('pull request template', pr)).toBe(1);
+    expect(feature('resolution sections', report)).toBe(0);
+    expect(feature('pull request template', report)).toBe(0);
+  });
+
+  it('reads neither a status opening a line as a list item nor "can\'t" as a modal verb', () => {
+    expect(feature('bullet share', '400. That’s an error. Error: redirect_uri_mismatch')).toBe(0);
+    expect(feature('bullet share', '1. Open the app')).toBe(1);
+    expect(feature('modal verbs', "Can't load token: invalid_grant")).toBe(0);
+  });
+
   it('does not read a heading about logging in as a log section of a report', () => {
     const docs =
       '## Log in with Okta\n\nThe client throws OAuthError with code invalid_grant when the refresh token is expired.';

@@ -68,6 +68,10 @@ describe('readRegister: who is speaking', () => {
     'I have the following error on refresh',
     'Tried both endpoints and still receiving the same error',
     'then it still says invalid token when I send a request',
+    // Told in the past, without a subject, or by what the thing threw.
+    'We were getting an error when trying to connect via the client',
+    'Recently began receiving the error below',
+    'after few hours it throws following error',
   ])('reads a report of a failure: %s', (text) => {
     expect(readRegister(text).firstPerson).toBe(true);
   });
@@ -241,6 +245,12 @@ describe('readRegister: impersonal descriptions are not reports', () => {
     expect(readRegister(text).firstPerson).toBe(false);
     expect(readRegister('When I call the token endpoint, we receive a 401.').firstPerson).toBe(
       true,
+    );
+  });
+
+  it('reads "led me to" as what the poster found, not a failure', () => {
+    expect(readRegister('Reading the RFC led me to the token endpoint docs.').firstPerson).toBe(
+      false,
     );
   });
 
