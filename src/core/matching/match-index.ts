@@ -33,7 +33,17 @@ export interface Phrase {
    * whole in a paste, it names its vendor as surely as a host would.
    */
   readonly quote: string | undefined;
+  /** A code phrase whose code is snake_case (`invalid_grant`), not CamelCase. */
+  readonly snake: boolean;
 }
+
+/** A phrase kind as stored in `MatchIndex.phraseKinds`. */
+export const KIND: Readonly<Record<PhraseKind, number>> = {
+  title: 0,
+  message: 1,
+  phrase: 2,
+  code: 3,
+};
 
 /** One item of an entry's `wordsInCodes`, as terms. */
 export interface WordsInCode {
@@ -49,6 +59,15 @@ export interface MatchIndex {
   readonly phrases: readonly Phrase[];
   /** The term ids of every phrase, end to end. */
   readonly phraseIds: Int32Array;
+  /**
+   * Per phrase, its `from`, `to` and `mass` again, as typed arrays: scoring reads them for every
+   * phrase of every candidate, most of which share no word with the text.
+   */
+  readonly phraseFrom: Int32Array;
+  readonly phraseTo: Int32Array;
+  readonly phraseMass: Float64Array;
+  /** Per phrase, its kind as a number (`KIND`). */
+  readonly phraseKinds: Uint8Array;
   /** Per entry, the indexes of its phrases. */
   readonly entryPhrases: readonly (readonly number[])[];
   /** Per entry, every term of its phrases, reason and steps. */
@@ -95,7 +114,7 @@ export function hydrateIndex(
   data: IndexData,
 ): MatchIndex {
   const phraseIds = Int32Array.from(data.phrases.ids);
-  const phrases = hydratePhrases(data);
+  const phrases = hydratePhrases(data, entries);
   // The messages' quotes and words, worked out at build time, for quotes.ts and near-quote.ts.
   entries.forEach((entry, i) => {
     rememberQuotes(entry, data.messageQuotes[i] ?? []);
@@ -110,6 +129,10 @@ export function hydrateIndex(
     entryIndex: positions(entries.map((e) => e.id)),
     phrases,
     phraseIds,
+    phraseFrom: Int32Array.from(phrases, (p) => p.from),
+    phraseTo: Int32Array.from(phrases, (p) => p.to),
+    phraseMass: Float64Array.from(phrases, (p) => p.mass),
+    phraseKinds: Uint8Array.from(phrases, (p) => KIND[p.kind]),
     entryPhrases,
     entryTermIds: data.entryTermIds.map((ids) => Int32Array.from(ids)),
     termIds: positions(data.terms),
@@ -150,16 +173,17 @@ function countStatuses(entries: readonly Entry[]): Map<string, number> {
   return counts;
 }
 
-function hydratePhrases(data: IndexData): Phrase[] {
+function hydratePhrases(data: IndexData, entries: readonly Entry[]): Phrase[] {
   const columns = data.phrases;
   const phrases: Phrase[] = [];
   let from = 0;
   columns.entry.forEach((entry, i) => {
     const to = columns.idsEnd[i] ?? from;
     const at = columns.at[i] ?? 0;
+    const kind = phraseKind(columns.kinds.charAt(i));
     const phrase = {
       entry,
-      kind: phraseKind(columns.kinds.charAt(i)),
+      kind,
       at,
       from,
       to,
@@ -168,6 +192,7 @@ function hydratePhrases(data: IndexData): Phrase[] {
       // Set on every phrase, undefined or not: phrases of one shape keep scoring's loads over
       // them monomorphic (a quote spread onto some gave each of those a map of its own).
       quote: columns.quoted.charAt(i) === '1' ? data.messageQuotes[entry]?.[at] : undefined,
+      snake: kind === 'code' && entries[entry]?.codes[at]?.includes('_') === true,
     };
     phrases.push(phrase);
     from = to;

@@ -1,5 +1,5 @@
 import type { Entry } from '../catalogue/catalogue.js';
-import type { MatchIndex, Phrase } from './match-index.js';
+import { KIND, type MatchIndex, type Phrase } from './match-index.js';
 const PHRASE_CAP = 1;
 const SECOND_WEIGHT = 0.3;
 /** Term coverage at which a message is checked for a whole quote. */
@@ -36,45 +36,50 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
   let message = 0;
   let second = 0;
   // The arrays the loops read, held in locals (the hot path of scoring).
-  const { phraseIds, termIdf, phrases } = index;
-  const { weights, fieldIds } = query;
-  // Most texts hold no word only as a field name: no phrase word is then looked up there.
-  const anyField = fieldIds.size > 0;
+  const { phraseIds, termIdf, phrases, phraseFrom, phraseTo, phraseMass, phraseKinds } = index;
+  const { weights, fieldMask } = query;
   for (const pi of index.entryPhrases[ei] ?? []) {
-    const phrase = phrases[pi];
-    if (phrase === undefined || phrase.mass <= 0) continue;
+    const phraseMassOf = phraseMass[pi] ?? 0;
+    if (phraseMassOf <= 0) continue;
+    const from = phraseFrom[pi] ?? 0;
+    const to = phraseTo[pi] ?? 0;
     let mass = 0;
     // The mass of the words the text holds only as field names (`grant_type`, `GrantType`).
     let fieldMass = 0;
-    for (let k = phrase.from; k < phrase.to; k++) {
+    for (let k = from; k < to; k++) {
       const id = phraseIds[k] ?? -1;
       const w = weights[id] ?? 0;
       if (w <= 0) continue;
       const m = (termIdf[id] ?? 0) * w;
       mass += m;
-      if (anyField && fieldIds.has(id)) fieldMass += m;
+      // Most texts hold no word only as a field name: no phrase word is then looked up there.
+      if (fieldMask?.[id] === 1) fieldMass += m;
     }
     if (mass <= 0) continue;
+    // The phrase itself is read only where its kind and mass (columns) are not enough.
+    const phrase = phrases[pi];
+    if (phrase === undefined) continue;
+    const kind = phraseKinds[pi];
     // A phrase needs the words of what failed: its words the text holds only as field names
     // ("Unsupported grant_type" beside `grant_type=refresh_token`) count for less, and alone for
     // nothing, unless the message is quoted (its words stand together in the text). A code's and
     // a title's words name the entry itself and are read as they are (SCATTERED_CODE applies).
     if (
       fieldMass > 0 &&
-      phrase.kind !== 'code' &&
-      phrase.kind !== 'title' &&
-      !quotedWhole(entry, phrase, mass, query)
+      kind !== KIND.code &&
+      kind !== KIND.title &&
+      !(kind === KIND.message && quotedWhole(entry, phrase, mass, query))
     ) {
       if (fieldMass >= mass) continue;
       mass -= (1 - FIELD_SHARE) * fieldMass;
     }
-    const coverage = mass / phrase.mass;
-    if ((phrase.kind === 'message' || phrase.kind === 'code') && phrase.to - phrase.from >= 3) {
+    const coverage = mass / phraseMassOf;
+    if ((kind === KIND.message || kind === KIND.code) && to - from >= 3) {
       // Covered terms count as a quote only when the message's words also stand together.
       const quoted =
         coverage < WHOLE ||
         entry === undefined ||
-        (phrase.kind === 'message'
+        (kind === KIND.message
           ? nearQuote(entry, phrase.at, query.flat)
           : codeFound(entry, phrase.at, ei, query));
       const held = quoted ? coverage : Math.min(coverage, SCATTERED);
@@ -87,16 +92,11 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
       distinctiveMessage = Math.max(distinctiveMessage, 1);
     let value = Math.max(
       0,
-      Math.min(PHRASE_CAP, mass / full) - (0.6 * (phrase.mass - mass)) / full,
+      Math.min(PHRASE_CAP, mass / full) - (0.6 * (phraseMassOf - mass)) / full,
     );
     // The words of an RFC-style code used in passing ("401 Unauthorized … the client") do not write
     // the code; a vendor's CamelCase code is more telling word by word (see indexCodeWords).
-    if (
-      phrase.kind === 'code' &&
-      value > 0 &&
-      snakeCode(entry, phrase.at) &&
-      !codeFound(entry, phrase.at, ei, query)
-    )
+    if (kind === KIND.code && value > 0 && phrase.snake && !codeFound(entry, phrase.at, ei, query))
       value *= SCATTERED_CODE;
     if (value > bestValue) {
       second = bestValue;
@@ -138,10 +138,6 @@ function quotedWhole(
 function codeFound(entry: Entry | undefined, at: number, ei: number, query: Query): boolean {
   const code = entry?.codes[at];
   return code !== undefined && query.codeHits.some((h) => h.entry === ei && h.code === code);
-}
-
-function snakeCode(entry: Entry | undefined, at: number): boolean {
-  return entry?.codes[at]?.includes('_') === true;
 }
 
 /** How much of the text's vocabulary the entry shares (its phrases, reason and steps). */

@@ -41,6 +41,8 @@ export interface Query {
    * (`grant_type`, `access_token`, `GrantType`): a phrase needs more of its words than these.
    */
   readonly fieldIds: ReadonlySet<number>;
+  /** The same ids as a mask by term id (1 where set), or undefined when there are none. */
+  readonly fieldMask: Uint8Array | undefined;
   readonly signals: Signals;
   readonly codeHits: readonly CodeHit[];
   readonly vendors: ReadonlyMap<string, VendorEvidence>;
@@ -121,12 +123,17 @@ export function buildQuery(
     FAILURE.test(text);
   const ids: number[] = [];
   const fieldIds = new Set<number>();
+  let fieldMask: Uint8Array | undefined;
   for (const [term, weight] of queryTerms) {
     const id = index.termIds.get(term);
     if (id === undefined) continue;
     weights[id] = weight;
     ids.push(id);
-    if (fields.has(term)) fieldIds.add(id);
+    if (fields.has(term)) {
+      fieldIds.add(id);
+      fieldMask ??= new Uint8Array(weights.length);
+      fieldMask[id] = 1;
+    }
   }
   return {
     terms: queryTerms,
@@ -134,6 +141,7 @@ export function buildQuery(
     weights,
     ids,
     fieldIds,
+    fieldMask,
     signals,
     codeHits,
     vendors,
