@@ -14,7 +14,7 @@ interface Collected {
   readonly camel: boolean[];
   /** Per sequence position: the next word of the same identifier is another noun (see `qualifiesNext`). */
   readonly qualified: boolean[];
-  /** Terms seen only in identifiers without a failure word (see `Query.fieldIds`). */
+  /** Terms seen only in identifiers without a failure word (see `Query.fieldMask`). */
   readonly fields: ReadonlySet<string>;
 }
 

@@ -68,7 +68,7 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
       fieldMass > 0 &&
       kind !== KIND.code &&
       kind !== KIND.title &&
-      !(kind === KIND.message && quotedWhole(entry, phrase, mass, query))
+      !quotedWhole(entry, phrase, mass, query)
     ) {
       if (fieldMass >= mass) continue;
       mass -= (1 - FIELD_SHARE) * fieldMass;

@@ -38,10 +38,9 @@ export interface Query {
   readonly ids: readonly number[];
   /**
    * Term ids the text holds only inside field names and other identifiers without a failure word
-   * (`grant_type`, `access_token`, `GrantType`): a phrase needs more of its words than these.
+   * (`grant_type`, `access_token`, `GrantType`): a phrase needs more of its words than these. A mask
+   * by term id (1 where set), or undefined when there are none.
    */
-  readonly fieldIds: ReadonlySet<number>;
-  /** The same ids as a mask by term id (1 where set), or undefined when there are none. */
   readonly fieldMask: Uint8Array | undefined;
   readonly signals: Signals;
   readonly codeHits: readonly CodeHit[];
@@ -122,7 +121,6 @@ export function buildQuery(
     codeHits.some((h) => h.strength >= NAMES_CODE) ||
     FAILURE.test(text);
   const ids: number[] = [];
-  const fieldIds = new Set<number>();
   let fieldMask: Uint8Array | undefined;
   for (const [term, weight] of queryTerms) {
     const id = index.termIds.get(term);
@@ -130,7 +128,6 @@ export function buildQuery(
     weights[id] = weight;
     ids.push(id);
     if (fields.has(term)) {
-      fieldIds.add(id);
       fieldMask ??= new Uint8Array(weights.length);
       fieldMask[id] = 1;
     }
@@ -140,7 +137,6 @@ export function buildQuery(
     flat: flatText(text),
     weights,
     ids,
-    fieldIds,
     fieldMask,
     signals,
     codeHits,
