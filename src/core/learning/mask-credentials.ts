@@ -1,5 +1,6 @@
 import { CREDENTIAL_KEYS, MASKED_ONLY_KEYS } from '../secrets/credential-keys.js';
 import { maskSecrets } from '../secrets/detect.js';
+import { isVariableReference } from '../secrets/entropy.js';
 import { keyedValueReader } from '../secrets/keyed-values.js';
 import { isMask, redacted } from '../secrets/mask.js';
 import { maskUnkeyedValues } from '../secrets/unkeyed-values.js';
@@ -55,14 +56,15 @@ export function maskCredentials(raw: string): MaskedPaste {
 }
 
 /**
- * Masks each keyed value as written (quotes included), unless it is empty or the detector already
+ * Masks each keyed value as written (quotes included), unless it is empty, a variable standing in
+ * for it (`client_secret=${CLIENT_SECRET}`, `"password": "{{password}}"`) or the detector already
  * masked it (`"client_secret": "[redacted assignment]"` keeps the detector's mask and its quotes).
  */
 function maskKeyedValues(text: string): string {
   let out = '';
   let pos = 0;
   for (const v of readKeyedValues(text)) {
-    if (v.text === '' || isMask(v.text)) continue;
+    if (v.text === '' || isMask(v.text) || isVariableReference(v.text)) continue;
     out += text.slice(pos, v.outerStart) + redacted('value');
     pos = v.outerEnd;
   }

@@ -5,6 +5,11 @@ export interface CredentialKey extends KeyPattern {
   /** The name in snake_case, as a finding reports it. */
   readonly name: string;
   readonly label: string;
+  /**
+   * A word logs and prose use too (`Parser found secret: BasicAuthenticationSecretParser`): the
+   * detector reports its value only when it holds a digit, as generated secrets all but always do.
+   */
+  readonly needsDigit?: boolean;
 }
 
 // Shorthand for `glued: true` in the lists below.
@@ -47,11 +52,27 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
   { name: 'signing_secret', pattern: 'signing[_ -]?secret', label: 'a signing secret', glued },
   // NetSuite's legacy NLAuth header sends the user's password as `nlauth_signature`.
   { name: 'password', pattern: 'pass(?:word|wd)|nlauth_signature', label: 'a password', glued },
+  // Java keytool's `-storepass`, `-keypass`, `-srcstorepass`, `-destkeypass` …; not
+  // `-storepass:env VAR` or `:file PATH`, which name where the password is.
+  {
+    name: 'keystore_password',
+    pattern: '(?:src|dest)?(?:store|key)pass(?!:(?:env|file)\\b)',
+    label: 'a keystore password',
+  },
+  // Any other `X-…-Key`, `X-…-Secret` or `X-…-Token` header (Cloudflare's `X-Auth-Key`, AWS's
+  // `X-Amz-Security-Token`, Azure Functions' `x-functions-key`, `X-CSRF-Token`): the key is its
+  // last word, so a header a key above names (`X-Api-Key`, `X-Auth-Token`) is read as that.
+  {
+    name: 'header_credential',
+    pattern: '(?<=(?<![\\w-])x-(?:[a-z0-9]{1,32}-){0,4})(?:key|secret|token)',
+    label: 'a credential header',
+  },
+  { name: 'secret', pattern: 'secret', label: 'a secret', glued, needsDigit: true },
 ];
 
 /**
  * Further keys whose values stored pastes mask, which the detector leaves to other rules or to
- * nobody: short or human values (`pwd`, `otp`), a bare `secret` or `assertion`, a PEM key (its own
+ * nobody: short or human values (`pwd`, `otp`), a bare `assertion`, a PEM key (its own
  * rule), the token id, consumer key and signature of an OAuth 1.0 (NetSuite TBA) header and of its
  * SOAP form, the `<tokenPassport>` (there only as elements: a bare `token` or `signature` is prose).
  * A bare `code` is an error code (`"code": 401`) and a bare `token` is prose, except in a query
@@ -59,7 +80,6 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
  */
 export const MASKED_ONLY_KEYS: readonly KeyPattern[] = [
   { pattern: 'assertion', glued },
-  { pattern: 'secret', glued },
   { pattern: 'passphrase', glued },
   { pattern: 'pass' },
   { pattern: 'pwd', glued },

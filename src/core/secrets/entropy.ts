@@ -11,6 +11,40 @@ export function shannonEntropy(value: string): number {
   return bits;
 }
 
+/**
+ * A variable written where a value goes: `${VAR}`, `${env:VAR}`, `${var.name}` (shell, PowerShell,
+ * Terraform), `$VAR` and `$env:VAR` (a bare name: letters and underscores, or upper case and
+ * digits, so `$ecretPa55` is a value), `%VAR%` (Windows), `$(Var.Name)` (Azure Pipelines),
+ * `{{ var }}` and `${{ secrets.X }}` (Postman, Jinja, Go templates, GitHub Actions). Not
+ * `${VAR:-default}`: its default is a value. Bounded, so reading one is linear.
+ */
+const VARIABLE = String.raw`\$\{(?:env:)?[A-Za-z_][\w.]{0,127}\}|\$(?:env:)?(?:[A-Za-z_]{1,128}|[A-Z_][A-Z0-9_]{0,127})|%[A-Za-z_][\w.-]{0,127}%|\$\([A-Za-z_][\w.]{0,127}\)|\$?\{\{[ \t]{0,8}[.$]?[A-Za-z_][\w.$-]{0,127}[ \t]{0,8}\}\}`;
+const VARIABLE_REFERENCE = new RegExp(`^(?:${VARIABLE})$`);
+/** A variable at a position, ending its value: before a blank, a quote, a delimiter or the end. */
+const VARIABLE_AT = new RegExp(String.raw`(?:${VARIABLE})(?=[\s"'\x60,;&)\]}]|$)`, 'y');
+
+/** Whether `value` is a variable that stands in for a value (`${VAR}`, `$VAR`, `%VAR%`, `{{var}}` …). */
+export function isVariableReference(value: string): boolean {
+  return VARIABLE_REFERENCE.test(value);
+}
+
+/**
+ * Where the variable that is the whole value at `start` ends (`Bearer ${{ secrets.TOKEN }}`, which a
+ * reader of token characters stops inside), or undefined when none is there.
+ */
+export function variableAt(text: string, start: number): number | undefined {
+  VARIABLE_AT.lastIndex = start;
+  return VARIABLE_AT.test(text) ? VARIABLE_AT.lastIndex : undefined;
+}
+
+/**
+ * A variable written with brackets that a bare value's characters stop at (`${VAR}`, `{{ var }}`,
+ * `$(Var)`), as a pattern source: a reader takes it as one unit, so a variable is one value (and
+ * stays) and a value around it is masked whole. Each unit reads one way (a `$` before `{{` is a
+ * character of its own), so no run is read twice.
+ */
+export const VARIABLE_UNIT = String.raw`\$\{[^\s{}]{1,128}\}|\{\{[^{}\r\n]{0,128}\}\}|\$\([^\s()]{1,128}\)`;
+
 // Stand-ins people paste instead of a real value: masks, template variables, docs examples.
 const PLACEHOLDERS: readonly RegExp[] = [
   /\*{3,}/, // ****, abc****xyz
@@ -19,9 +53,8 @@ const PLACEHOLDERS: readonly RegExp[] = [
   /x{4,}|X{4,}|(?:^|[^A-Za-z0-9])(?:xxx|XXX)(?:[^A-Za-z0-9]|$)/,
   /^<.*>$/s, // <client secret>
   /^\[.*\]$/s, // [redacted]
-  /^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/, // $VAR, ${VAR}
+  VARIABLE_REFERENCE, // $VAR, ${VAR}, %VAR%, $(Var), {{ var }}
   /^\$\(.*\)$/s, // $(command)
-  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR% (Windows)
   /\{\{.*\}\}/s, // {{var}} (Postman, Jinja, Handlebars)
   /^\{[A-Za-z_][A-Za-z0-9_]*\}$/, // {var}
   /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/, // CLIENT_SECRET: an env var name, not a value
@@ -74,7 +107,7 @@ export function percentDecoded(value: string, max: number): string {
 
 /** Encodings and hashes a sentence about a password names (`the password is base64`, `SHA256`). */
 const FORMAT_NAME =
-  /^(?:base(?:32|64)|sha-?\d+|md5|utf-?(?:8|16)|x\.?509|aes-?\d+|rsa-?\d+|oauth2|pbkdf2|argon2(?:id)?|hmac-?sha-?\d+)$/i;
+  /^(?:base(?:32|64)(?:url)?|sha-?\d+|md5|utf-?(?:8|16)|x\.?509|aes-?\d+|rsa-?\d+|oauth2|pbkdf2|argon2(?:id)?|hmac-?sha-?\d+)$/i;
 
 /**
  * Whether a value written where a password goes but no key names it (`the password is …`) reads as

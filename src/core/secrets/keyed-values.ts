@@ -4,6 +4,7 @@
  * `<key …>value</key>` (SOAP), `"key": "password", "value": "…"` (a name/value pair), `--key value`
  * (a command-line option). The detector keeps those that look generated; stored pastes mask all.
  */
+import { VARIABLE_UNIT } from './entropy.js';
 import { MASK_SOURCE } from './mask.js';
 import { readXmlValue, XML_OPEN, XML_OPEN_AFTER_ATTRIBUTE, type ValueSpan } from './xml-values.js';
 
@@ -16,8 +17,15 @@ const SEPARATOR = String.raw`(?:\\?["'])?[ \t]*(?:=>|:=|=|:)`;
  * `value` (any case) with its opening quote.
  */
 const NAME_VALUE = String.raw`(?:\\?["'])?[ \t]*,?\s{0,64}(?:\\?["'])?value`;
-/** After a command-line option named as a key (`--client-secret VALUE`): blanks, then no option. */
-const OPTION_GAP = String.raw`(?<=(?:^|[\s"'])--[\w-]{0,64})[ \t]+(?=[^\s-])`;
+/**
+ * After a command-line option named as a key (`--client-secret VALUE`; PowerShell's and keytool's
+ * single dash, `-ClientSecret VALUE`, `-storepass VALUE`, after a word on its line or on a line
+ * continued with a backtick or a backslash: at a line's start, `-Password hasn't expired` is a
+ * list item): blanks, then no option.
+ */
+const OPTION_GAP = String.raw`(?<=(?:^|[\s"'])--[\w-]{0,64}|\S[ \t]{1,64}-[\w-]{1,64}|[\x60\\][ \t]{0,64}\r?\n[ \t]{0,64}-[\w-]{1,64})[ \t]+(?=[^\s-])`;
+/** Before a key, an option's dashes: `--password=…` is one shell word too. */
+const OPTION_BEFORE = /(?:^|[\s"'])--[\w-]{0,64}$/;
 /**
  * The same separator URL-encoded (`refresh_token%3D…` in a redirect's `next=` or a logged form
  * body, `%22client_secret%22%3A%22…` in encoded JSON): `=` or `:`, optional quote and spaces.
@@ -40,7 +48,8 @@ const valuePattern = (bare: string): RegExp =>
     String.raw`(?:(?:${NAME_VALUE})?${SEPARATOR}|${OPTION_GAP})[ \t]*(?:"((?:[^"\\\r\n]|\\.)*)${CLOSED_BY('"')}|'([^'\r\n]*)${CLOSED_BY("'")}|\\"((?:[^"\\\r\n]|\\[^"\r\n])*)\\"|(${bare}))|${ENCODED_SEPARATOR}(${ENCODED_VALUE})`,
     'iyd',
   );
-const BARE = String.raw`[^\s"'&,;()[\]{}<>]+`;
+/** A bare value: up to a delimiter, a variable in brackets read whole (`${VAR}`, `{{ var }}`). */
+const BARE = String.raw`(?:${VARIABLE_UNIT}|[^\s"'&,;()[\]{}<>])+`;
 const VALUE = valuePattern(BARE);
 /**
  * Read whole, a bare value may start with the detector's mask: words after it (`password:
@@ -122,8 +131,9 @@ export function keyedValueReader(
         keys.lastIndex = m.index + 1;
         continue;
       }
+      const option = OPTION_BEFORE.test(text.slice(Math.max(0, m.index - 66), m.index));
       const value =
-        readValue(text, m.index + m[0].length, whole, openingQuote(text, m.index)) ??
+        readValue(text, m.index + m[0].length, whole, openingQuote(text, m.index), option) ??
         readXmlValue(text, m.index, m[0].length, whole);
       if (value === undefined) continue;
       found.push({ key, ...value });
@@ -161,6 +171,7 @@ function readValue(
   from: number,
   whole: boolean,
   quote: string | undefined,
+  afterDash: boolean,
 ): ValueSpan | undefined {
   const pattern = whole ? WHOLE_VALUE : VALUE;
   pattern.lastIndex = from;
@@ -171,8 +182,9 @@ function readValue(
   const value = groups[group] ?? '';
   const start = m.indices?.[group + 1]?.[0] ?? m.index; // `d`: where the group starts
   const end = m.index + m[0].length; // after the closing quote, when there is one
-  // A command-line option's value is one shell word: `--password hunter2 --tenant acme`.
-  const option = /^[ \t]+$/.test(text.slice(from, start));
+  // A command-line option's value is one shell word: `--password hunter2 --tenant acme`,
+  // `--password=hunter2 mydb`.
+  const option = afterDash || /^[ \t]+$/.test(text.slice(from, start));
   const rest = whole && !option ? restOf(group) : undefined;
   let outerEnd = end;
   if (rest !== undefined) {

@@ -1,12 +1,13 @@
 /**
- * Passwords that no key names: written in a sentence (`the password is hunter2!`, `I reset the
- * password to Welcome1`) or after a short `-p`/`-P` option of a command that also names a user
- * (`mysql -u root -pS3cret`, `docker login -u bob -p …`, `sqlcmd -U sa -P …`). One reader for the
- * detector (which reports those that look generated) and the stored-paste masker (which masks every
- * one): only values that read as a password are returned, never a word, a number, a stand-in
+ * Passwords and secrets that no key names: written in a sentence (`the password is hunter2!`, `I
+ * reset the password to Welcome1`, `the client secret is …`, `my API key is …`), after a short
+ * `-p`/`-P` option of a command that also names a user (`mysql -u root -pS3cret`, `docker login -u
+ * bob -p …`, `sqlcmd -U sa -P …`), or given to PowerShell's `ConvertTo-SecureString`. One reader for
+ * the detector (which reports those that look generated) and the stored-paste masker (which masks
+ * every one): only values that read as a password are returned, never a word, a number, a stand-in
  * (`<password>`, `$PASSWORD`, `****`), a port or a path.
  */
-import { isPlaceholder, looksLikePassword } from './entropy.js';
+import { isPlaceholder, looksLikePassword, variableAt } from './entropy.js';
 import { isMask, MASK_SOURCE } from './mask.js';
 
 export interface UnkeyedPassword {
@@ -14,12 +15,22 @@ export interface UnkeyedPassword {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** In a sentence, or after a command-line option. */
-  readonly where: 'prose' | 'option';
+  /** In a sentence, after a command-line option, or in `ConvertTo-SecureString`. */
+  readonly where: 'prose' | 'option' | 'secure-string';
+  /** What a sentence calls it; `password` elsewhere. */
+  readonly name: ProseName;
 }
 
-/** A password named in prose; not after letters or digits (`bypass`, `dbpassword` is a key). */
-const KEY = String.raw`(?<![A-Za-z0-9])(?:pass(?:word|wd|phrase|code)|pwd|pw)s?`;
+/** What a sentence calls a credential. */
+export type ProseName = 'password' | 'client_secret' | 'api_key' | 'secret';
+
+/**
+ * A credential named in prose: a password, a client (consumer, app) secret, an API or secret key,
+ * a secret; not after letters or digits (`bypass`, `dbpassword` is a key).
+ */
+const KEY = String.raw`(?<![A-Za-z0-9])(?:pass(?:word|wd|phrase|code)|pwd|pw|(?:client|consumer|app)[ _-]?secret|api[ _-]?key|secret[ _-]?key|secret)s?`;
+/** The last credential a sentence names before its value: which one the value is. */
+const NAMES = /(pass|pw)|(secret)|(key)/gi;
 /** A verb before the key (`reset the user password to …`), up to three words between. */
 const VERB = String.raw`\b(?:set|reset|change[ds]?|update[ds]?)[ \t]+(?:[\w'’]+[ \t]+){0,3}?`;
 /**
@@ -46,8 +57,24 @@ const OPTION = new RegExp(
   String.raw`(?<=^|[ \t])-[pP](?:[ \t]+(?=[^\s-])|(?=[^\s=-]))(?:(?<q>["'])(?<quoted>${MASK_SOURCE}|[^"'\r\n]{1,256})\k<q>|(?<bare>${MASK_SOURCE}|[^\s"'\x60;|&)]{1,256})(?![^\s"'\x60;|&)]))`,
   'gd',
 );
+/**
+ * PowerShell's `ConvertTo-SecureString "…" -AsPlainText -Force`, its `-String` named or not, the
+ * switches before or after it: the string is a password.
+ */
+const SWITCHES = String.raw`(?:[ \t]+-(?:AsPlainText|Force)\b(?::\$true)?){0,2}`;
+const SECURE_STRING = new RegExp(
+  String.raw`\bConvertTo-SecureString${SWITCHES}(?:[ \t]+-String\b)?${SWITCHES}[ \t]+(?:(?<q>["'])(?<quoted>${MASK_SOURCE}|[^"'\r\n]{1,256})\k<q>|(?<bare>${MASK_SOURCE}|[^\s"'\x60;|&()-][^\s"'\x60;|&()]{0,255})(?![^\s"'\x60;|&()]))`,
+  'gid',
+);
+
 /** A user option on the same command: `-u root`, `-uroot`, `-U sa`, `--user bob`, `--username=bob`. */
 const USER_OPTIONS = /(?<=^|\s)(?:-[uU]|--user(?:name)?)(?=[ \t=]|[^\s-])/g;
+/**
+ * The MySQL and MariaDB clients, whose `-p` alone asks for the password: `mysql -u root -p mydb`
+ * names the database, so a word after a spaced `-p` is a password there only if it reads as one.
+ */
+const MYSQL_CLIENTS =
+  /\b(?:mysql(?:dump|admin|import|show|check|pump|sh)?|mariadb(?:-dump|-admin|-import|-show|-check)?)(?:\.exe)?(?=[ \t])/gi;
 /** A user option right before: `-u -pat` is the user `-pat`, no password. */
 const USER_BEFORE = /(?:^|\s)(?:-[uU]|--user(?:name)?)[ \t]+$/;
 /** A line break that no `\` continues. */
@@ -55,32 +82,59 @@ const LINE_BREAKS = /(?<!\\)\r?\n/g;
 /** How far either side of `-p` the command's user option is looked for. */
 const COMMAND_REACH = 512;
 
-/** Passwords written in a sentence or after a `-p` option, in text order. */
+/** Passwords written in a sentence, after a `-p` option or in a secure string, in text order. */
 export function readUnkeyedPasswords(text: string): UnkeyedPassword[] {
-  return [...read(text, PROSE, 'prose'), ...read(text, OPTION, 'option')].sort(
-    (a, b) => a.start - b.start,
-  );
+  return [
+    ...read(text, PROSE, 'prose'),
+    ...read(text, OPTION, 'option'),
+    ...read(text, SECURE_STRING, 'secure-string'),
+  ].sort((a, b) => a.start - b.start);
 }
 
 function read(text: string, pattern: RegExp, where: UnkeyedPassword['where']): UnkeyedPassword[] {
   let namesUser: ((at: number) => boolean) | undefined;
+  let inMysql: ((at: number) => boolean) | undefined;
   const found: UnkeyedPassword[] = [];
   for (const m of text.matchAll(pattern)) {
     const group = m.groups?.['quoted'] === undefined ? 'bare' : 'quoted';
     const value = m.groups?.[group];
     const span = m.indices?.groups?.[group];
-    if (value === undefined || span === undefined) continue;
-    const passes =
-      where === 'prose'
-        ? looksLikePassword(value)
-        : looksLikeOptionValue(value, text.slice(m.index, m.index + 3)) &&
-          !USER_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) &&
-          (namesUser ??= userOptionNear(text))(m.index);
+    // A variable (`$(Secret)`, `${{ secrets.PW }}`) that a value's characters stop inside.
+    if (value === undefined || span === undefined || variableAt(text, span[0]) !== undefined) {
+      continue;
+    }
+    let passes: boolean;
+    if (where === 'prose') passes = looksLikePassword(value);
+    else if (where === 'secure-string') passes = !isPlaceholder(value);
+    else {
+      const option = text.slice(m.index, m.index + 3);
+      passes =
+        looksLikeOptionValue(value, option) &&
+        !USER_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)) &&
+        (namesUser ??= commandNear(text, USER_OPTIONS, true))(m.index) &&
+        (!/^-p[ \t]/.test(option) ||
+          looksLikePassword(value) ||
+          !(inMysql ??= commandNear(text, MYSQL_CLIENTS, false))(m.index));
+    }
     if (passes || isMask(value)) {
-      found.push({ text: value, start: span[0], end: span[1], where });
+      const name = where === 'prose' ? proseName(text.slice(m.index, span[0])) : 'password';
+      found.push({ text: value, start: span[0], end: span[1], where, name });
     }
   }
   return found;
+}
+
+/** The last credential named before the value (`the client secret is …` → `client_secret`). */
+function proseName(before: string): ProseName {
+  let name: ProseName = 'password';
+  for (const m of before.matchAll(NAMES)) {
+    const head = before.slice(0, m.index);
+    if (m[1] !== undefined) name = 'password';
+    else if (m[2] !== undefined)
+      name = /(?:client|consumer|app)[ _-]?$/i.test(head) ? 'client_secret' : 'secret';
+    else name = /secret[ _-]?$/i.test(head) ? 'secret' : 'api_key';
+  }
+  return name;
 }
 
 /**
@@ -98,18 +152,19 @@ function looksLikeOptionValue(value: string, option: string): boolean {
 
 /**
  * Whether the command around a position (its line, `\`-continued lines too, within COMMAND_REACH)
- * names a user. Built once per text from the positions of user options and line breaks, so a paste
- * of many `-p` options costs a binary search each, not a scan.
+ * holds a match of `pattern` (a user option; a MySQL client, before the position only). Built once
+ * per text from the positions of its matches and line breaks, so a paste of many `-p` options costs
+ * a binary search each, not a scan.
  */
-function userOptionNear(text: string): (at: number) => boolean {
-  const users = [...text.matchAll(USER_OPTIONS)].map((m) => m.index);
+function commandNear(text: string, pattern: RegExp, orAfter: boolean): (at: number) => boolean {
+  const found = [...text.matchAll(pattern)].map((m) => m.index);
   const breaks = [...text.matchAll(LINE_BREAKS)].map((m) => m.index);
   const sameLine = (a: number, b: number): boolean =>
     firstAtOrAfter(breaks, a) === firstAtOrAfter(breaks, b);
   return (at) => {
-    const next = firstAtOrAfter(users, at);
-    const before = users[next - 1];
-    const after = users[next];
+    const next = firstAtOrAfter(found, at);
+    const before = found[next - 1];
+    const after = orAfter ? found[next] : undefined;
     return (
       (before !== undefined && at - before <= COMMAND_REACH && sameLine(before, at)) ||
       (after !== undefined && after - at <= COMMAND_REACH && sameLine(at, after))

@@ -3,7 +3,8 @@
  * detector finds those that look generated): the password of basic credentials, an Authorization
  * header's credential, session cookies, a password in a sentence or after a `-p` option.
  */
-import { isPlaceholder } from './entropy.js';
+import { AUTHORIZATION_SCHEME } from './auth-schemes.js';
+import { isPlaceholder, variableAt } from './entropy.js';
 import { isMask, MASK_SOURCE, redacted } from './mask.js';
 import { readUnkeyedPasswords } from './unkeyed-passwords.js';
 
@@ -19,11 +20,11 @@ const BASIC_PAIR = new RegExp(
   'g',
 );
 /**
- * An Authorization header's Basic, Bearer or Token credential (`Bearer abc123`), also in JSON; up
- * to a quote or a backtick closing the header, and not a `<placeholder>`.
+ * An Authorization header's credential after its scheme (`Bearer abc123`, `SSWS 00a…`, `DPoP …`),
+ * also in JSON; up to a quote or a backtick closing the header, and not a `<placeholder>`.
  */
 const AUTHORIZATION = new RegExp(
-  String.raw`(\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(?:basic|bearer|token)[ \t]+)${valueOf(String.raw`[^\s"'\`,;<>()]+`)}`,
+  String.raw`(\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(?:${AUTHORIZATION_SCHEME})[ \t]+)${valueOf(String.raw`[^\s"'\`,;<>()]+`)}`,
   'gi',
 );
 /**
@@ -53,7 +54,10 @@ const COOKIE_PAIR = new RegExp(
 /** Masks the values of basic pairs, Authorization headers and cookies the detector let pass. */
 export function maskUnkeyedValues(text: string): string {
   const masked = maskValues(
-    [BASIC_PAIR, AUTHORIZATION, SET_COOKIE].reduce((t, pattern) => maskValues(t, pattern), text),
+    [BASIC_PAIR, SET_COOKIE].reduce(
+      (t, pattern) => maskValues(t, pattern),
+      maskValues(text, AUTHORIZATION, schemeCredential),
+    ),
     SCHEMELESS_AUTHORIZATION,
     (value) => /\d/.test(value) && /[A-Za-z]/.test(value) && !isPlaceholder(value),
   ).replace(
@@ -61,6 +65,14 @@ export function maskUnkeyedValues(text: string): string {
     (_whole: string, before: string, cookies: string) => before + maskValues(cookies, COOKIE_PAIR),
   );
   return maskPasswords(masked);
+}
+
+/**
+ * A credential after Basic, Bearer or Token, whatever it looks like; after a scheme that is also a
+ * word (`Negotiate failed`, `Key expired`), one that holds a digit or is long.
+ */
+function schemeCredential(value: string, before: string): boolean {
+  return /(?:basic|bearer|token)[ \t]+$/i.test(before) || /\d/.test(value) || value.length >= 16;
 }
 
 /** Masks each password in a sentence or after a `-p` option, unless the detector masked it. */
@@ -76,11 +88,22 @@ function maskPasswords(text: string): string {
 }
 
 /**
- * Replaces each match's value (its second group) with a mask, unless empty, a mask already, or not
- * what `reads` takes for a credential.
+ * Replaces each match's value (its second group) with a mask, unless empty, a mask already, a
+ * variable standing in for it (`${TOKEN}`), or not what `reads` takes for a credential.
  */
-function maskValues(text: string, pattern: RegExp, reads = (_value: string) => true): string {
-  return text.replace(pattern, (whole: string, before: string, value: string) =>
-    value === '' || isMask(value) || !reads(value) ? whole : before + redacted('value'),
+function maskValues(
+  text: string,
+  pattern: RegExp,
+  reads = (_value: string, _before: string) => true,
+): string {
+  return text.replace(
+    pattern,
+    (whole: string, before: string, value: string, offset: number, all: string) =>
+      value === '' ||
+      isMask(value) ||
+      variableAt(all, offset + before.length) !== undefined ||
+      !reads(value, before)
+        ? whole
+        : before + redacted('value'),
   );
 }

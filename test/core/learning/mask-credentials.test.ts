@@ -29,7 +29,8 @@ const CASES = CREDENTIAL_KEYS.flatMap((k) =>
 
 describe('maskCredentials: every key the detector knows', () => {
   it.each(CASES)('%s', (key, name) => {
-    const generated = randomBytes(24).toString('base64url');
+    // A digit: a bare `secret`'s value is reported only with one.
+    const generated = `${randomBytes(24).toString('base64url')}7`;
     expect(detectSecrets(`${key}=${generated}`).map((f) => f.name)).toEqual([name]);
     const lines = [`${key}=${TYPED}`, `"${key}": "${TYPED}"`];
     if (!key.includes(' ')) lines.push(`<${key}>${TYPED}</${key}>`); // element names have no spaces
@@ -484,10 +485,136 @@ describe('maskCredentials: header keys, a schemeless Authorization and unkeyed p
       '-u -p a '.repeat(8000),
       '-H "X-Auth-Token: a '.repeat(3000),
       'Authorization: a1\n'.repeat(3500),
+      '-H "X-a-b-c-d-e-f-Key: a '.repeat(2600),
+      'Authorization: SSWS '.repeat(3200),
+      `Authorization: ${'Negotiate '.repeat(6500)}`,
+      '-storepass -keypass '.repeat(3200),
+      '-ClientSecret -Password '.repeat(2700),
+      'ConvertTo-SecureString -AsPlainText -Force -String '.repeat(1300),
+      'the client secret is the api key is '.repeat(1800),
+      'password=${'.repeat(6000),
+      'client_secret: {{'.repeat(3800),
+      `password=\${${'a'.repeat(64000)}}`,
+      'mysql -u root -p db '.repeat(3200),
     ]) {
       const started = performance.now();
       maskCredentials(text);
       expect(performance.now() - started).toBeLessThan(10_000);
     }
+  });
+});
+
+/**
+ * Credentials the detector and the masker once let pass: any X-…-Key/-Secret/-Token header, more
+ * Authorization schemes, keytool and PowerShell options, secure strings, and a client secret, API
+ * key or secret stated in a sentence.
+ */
+describe('maskCredentials: further headers, schemes, options and sentences', () => {
+  it.each([
+    ['X-Auth-Key', `X-Auth-Key: ${TYPED}`, 'X-Auth-Key: [redacted value]'],
+    [
+      'X-Auth-Key beside its e-mail',
+      `curl -H "X-Auth-Email: bob@example.com" -H "X-Auth-Key: ${TYPED}" https://x`,
+      'curl -H "X-Auth-Email: bob@example.com" -H "X-Auth-Key: [redacted value]" https://x',
+    ],
+    ['X-Token', `X-Token: ${TYPED}`, 'X-Token: [redacted value]'],
+    ['X-CSRF-Token', `X-CSRF-Token: ${TYPED}`, 'X-CSRF-Token: [redacted value]'],
+    [
+      'X-Amz-Security-Token',
+      `x-amz-security-token: ${TYPED}`,
+      'x-amz-security-token: [redacted value]',
+    ],
+    ['X-Functions-Key', `x-functions-key: ${TYPED}`, 'x-functions-key: [redacted value]'],
+    ['SSWS', `Authorization: SSWS ${TYPED}`, 'Authorization: SSWS [redacted value]'],
+    [
+      'SSWS in JSON',
+      `{"Authorization": "SSWS ${TYPED}"}`,
+      '{"Authorization": "SSWS [redacted value]"}',
+    ],
+    ['DPoP', `Authorization: DPoP ${TYPED}`, 'Authorization: DPoP [redacted value]'],
+    ['Negotiate', `Authorization: Negotiate ${TYPED}`, 'Authorization: Negotiate [redacted value]'],
+    ['Key', `authorization: Key ${TYPED}`, 'authorization: Key [redacted value]'],
+    ['Token', `Authorization: Token ${TYPED}`, 'Authorization: Token [redacted value]'],
+    ['ApiKey', `Authorization: ApiKey ${TYPED}`, 'Authorization: ApiKey [redacted value]'],
+    [
+      'keytool -storepass and -keypass',
+      `keytool -importkeystore -srcstorepass ${TYPED} -deststorepass '${TYPED}' -keypass ${TYPED} -v`,
+      'keytool -importkeystore -srcstorepass [redacted value] -deststorepass [redacted value] -keypass [redacted value] -v',
+    ],
+    [
+      'PowerShell -Password and -ClientSecret',
+      `Connect-X -UserName bob -Password ${TYPED} -ClientSecret "${TYPED}" -TenantId acme`,
+      'Connect-X -UserName bob -Password [redacted value] -ClientSecret "[redacted value]" -TenantId acme',
+    ],
+    [
+      'PowerShell parameters on continued lines',
+      `Connect-X \`\n  -Password ${TYPED} \`\n  -ClientSecret ${TYPED}`,
+      'Connect-X `\n  -Password [redacted value] `\n  -ClientSecret [redacted value]',
+    ],
+    [
+      'ConvertTo-SecureString',
+      `$p = ConvertTo-SecureString "${TYPED}" -AsPlainText -Force`,
+      '$p = ConvertTo-SecureString "[redacted value]" -AsPlainText -Force',
+    ],
+    [
+      'ConvertTo-SecureString -String, single-quoted',
+      `ConvertTo-SecureString -String '${TYPED}' -AsPlainText -Force`,
+      "ConvertTo-SecureString -String '[redacted value]' -AsPlainText -Force",
+    ],
+    [
+      'ConvertTo-SecureString, a word',
+      'ConvertTo-SecureString -AsPlainText -Force -String postgres',
+      'ConvertTo-SecureString -AsPlainText -Force -String [redacted value]',
+    ],
+    [
+      'a client secret in a sentence',
+      `the client secret is ${TYPED}, right?`,
+      'the client secret is [redacted value], right?',
+    ],
+    ['an API key in a sentence', `My api key is: ${TYPED}.`, 'My api key is: [redacted value].'],
+    ['a secret in a sentence', `the secret: ${TYPED}`, 'the secret: [redacted value]'],
+    [
+      'a variable with a default value is a value',
+      `password=\${DB_PASSWORD:-${TYPED}}`,
+      'password=[redacted assignment]',
+    ],
+    ['a value after a variable', `password=\${PW}${TYPED}`, 'password=[redacted assignment]'],
+    ['a password that starts with $', `password: $${TYPED}Ab`, 'password: [redacted assignment]'],
+    ['mysql -p glued', `mysql -u root -p${TYPED} mydb`, 'mysql -u root -p[redacted value] mydb'],
+    [
+      'mysql --password=',
+      `mysql -u root --password=${TYPED} mydb`,
+      'mysql -u root --password=[redacted value] mydb',
+    ],
+  ])('%s', (_form, text, expected) => {
+    expect(maskCredentials(text).text).toBe(expected);
+  });
+
+  /** A variable, an environment reference or a template stands in for the value: it stays. */
+  it.each([
+    'client_secret=${CLIENT_SECRET}',
+    'password: $DB_PASSWORD\nthen 401',
+    '{"password": "%DB_PASSWORD%", "user": "bob"}',
+    'X-Api-Key: {{api_key}}',
+    'X-Auth-Key: ${CF_API_KEY}',
+    'client_secret: {{ .Values.clientSecret }}',
+    'Authorization: Bearer ${{ secrets.TOKEN }}',
+    'Authorization: Bearer $(System.AccessToken)',
+    'Authorization: SSWS ${OKTA_API_TOKEN}',
+    'cli login --client-secret ${env:CLIENT_SECRET} --tenant acme',
+    '"client_secret": "${var.client_secret}"',
+    'Connect-X -ClientSecret $clientSecret -Password $env:PW',
+    'keytool -list -storepass $STOREPASS -keypass:env KEYPASS',
+    'ConvertTo-SecureString $pw -AsPlainText -Force; ConvertTo-SecureString -String $env:PW',
+    'the password is ${PASSWORD}, the client secret is $CLIENT_SECRET',
+    // mysql takes `-p` alone as "ask for it": the word after it is the database.
+    'mysql -u root -p mydb',
+    'mysqldump -u root -p app_db > dump.sql',
+    'the api key is invalid; the client secret is expired; X-Request-Id: 5c2a9e1b',
+    'Authorization: Negotiate failed; WWW-Authenticate: Negotiate, NTLM',
+    // A list item is no option.
+    "Checked:\n-Password hasn't expired, and the licence is fine.\n  -Client secret rotated",
+  ])('leaves %s', (text) => {
+    expect(maskCredentials(text).text).toBe(text);
   });
 });

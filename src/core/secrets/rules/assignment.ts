@@ -18,7 +18,8 @@ export function findAssignments(text: string): SecretFinding[] {
   for (const value of readKeyedValues(text)) {
     const spec = CREDENTIAL_KEYS[value.key];
     if (spec === undefined) continue;
-    const bounds = spec.name === 'password' ? PASSWORD_BOUNDS : SECRET_BOUNDS;
+    const bounds = spec.name.endsWith('password') ? PASSWORD_BOUNDS : SECRET_BOUNDS;
+    if (spec.needsDigit === true && !/\d/.test(value.text)) continue;
     if (!looksRandom(percentDecoded(value.text, bounds.maxLength), bounds)) continue;
     found.push({
       kind: 'assignment',

@@ -1,5 +1,6 @@
 import { looksRandom, percentDecoded } from '../entropy.js';
 import type { SecretFinding } from '../types.js';
+import { AUTHORIZATION_SCHEME, schemeTitle } from '../auth-schemes.js';
 import { SCHEMELESS_AUTHORIZATION } from '../unkeyed-values.js';
 
 /**
@@ -8,8 +9,10 @@ import { SCHEMELESS_AUTHORIZATION } from '../unkeyed-values.js';
  * where the value runs to an encoded space, quote, `&` or `,`; `%XX` is one unit (no backtracking).
  * Values are token68 plus `!`: a Salesforce access token is its org id, `!`, then the session part.
  */
-const HEADER =
-  /(?:\b|(?<=%[0-9a-f]{2}))(?:proxy-)?authorization(?:["']|%22)?(?:\s|%20|\+)*(?:[:=]|%3[ad])(?:\s|%20|\+)*(?:["']|%22)?(basic|bearer|token)(?:[ \t]+([A-Za-z0-9._~+/!-]+=*)|(?:%20|\+)((?:[A-Za-z0-9._~+/!=-]|%(?!0[9ad]|2[0267c])[0-9a-f]{2})+))/gi;
+const HEADER = new RegExp(
+  String.raw`(?:\b|(?<=%[0-9a-f]{2}))(?:proxy-)?authorization(?:["']|%22)?(?:\s|%20|\+)*(?:[:=]|%3[ad])(?:\s|%20|\+)*(?:["']|%22)?(${AUTHORIZATION_SCHEME})(?:[ \t]+([A-Za-z0-9._~+/!-]+=*)|(?:%20|\+)((?:[A-Za-z0-9._~+/!=-]|%(?!0[9ad]|2[0267c])[0-9a-f]{2})+))`,
+  'gi',
+);
 /** A bare `Bearer <token>` outside a header line, e.g. in a log; needs a longer, random value. */
 const BARE_BEARER = /\bbearer[ \t]+([A-Za-z0-9._~+/!-]{20,}=*)(?![A-Za-z0-9._~+/=!-])/gi;
 
@@ -17,8 +20,9 @@ const HEADER_BOUNDS = { minLength: 8, maxLength: 16384, minEntropy: 3 };
 const BARE_BOUNDS = { minLength: 20, maxLength: 16384, minEntropy: 3.5 };
 
 /**
- * Finds credentials sent in an Authorization header (Basic, Bearer, Token schemes, or none: an API
- * key sent as the whole header, which must hold a digit as a bare Bearer value must).
+ * Finds credentials sent in an Authorization header (Basic, Bearer, Token, SSWS, DPoP, Negotiate …
+ * schemes, or none: an API key sent as the whole header, which must hold a digit as a bare Bearer
+ * value must).
  */
 export function findAuthorizationHeaders(text: string): SecretFinding[] {
   const found: SecretFinding[] = [];
@@ -27,7 +31,7 @@ export function findAuthorizationHeaders(text: string): SecretFinding[] {
     const value = plain ?? encoded ?? '';
     if (!looksRandom(percentDecoded(value, HEADER_BOUNDS.maxLength), HEADER_BOUNDS)) continue;
     const end = m.index + whole.length;
-    found.push(headerFinding(scheme.toLowerCase(), end - value.length, end));
+    found.push(headerFinding(scheme, end - value.length, end));
   }
   for (const m of text.matchAll(BARE_BEARER)) {
     const [whole, value = ''] = m;
@@ -35,7 +39,7 @@ export function findAuthorizationHeaders(text: string): SecretFinding[] {
     if (!/\d/.test(value) || /^[0-9a-f-]+$/i.test(value)) continue;
     if (!looksRandom(value, BARE_BOUNDS)) continue;
     const end = m.index + whole.length;
-    found.push(headerFinding('bearer', end - value.length, end));
+    found.push(headerFinding('Bearer', end - value.length, end));
   }
   for (const m of text.matchAll(SCHEMELESS_AUTHORIZATION)) {
     const [, header = '', value = ''] = m;
@@ -52,12 +56,11 @@ export function findAuthorizationHeaders(text: string): SecretFinding[] {
 }
 
 function headerFinding(scheme: string, start: number, end: number): SecretFinding {
-  const title = scheme.charAt(0).toUpperCase() + scheme.slice(1);
   return {
     kind: 'authorization-header',
     start,
     end,
-    label: `an Authorization: ${title} header`,
-    name: scheme,
+    label: `an Authorization: ${schemeTitle(scheme)} header`,
+    name: scheme.toLowerCase(),
   };
 }

@@ -1,12 +1,20 @@
 import { looksRandom } from '../entropy.js';
-import { readUnkeyedPasswords } from '../unkeyed-passwords.js';
+import { readUnkeyedPasswords, type ProseName } from '../unkeyed-passwords.js';
 import type { SecretFinding } from '../types.js';
 import { PASSWORD_BOUNDS } from './assignment.js';
 
+const LABELS: Readonly<Record<ProseName, string>> = {
+  password: 'a password',
+  client_secret: 'a client secret',
+  api_key: 'an API key',
+  secret: 'a secret',
+};
+
 /**
- * Finds a password no key names, written in a sentence (`my password is Sup3rS3cret!`) or after a
- * command's `-p` option beside its user (`mysql -u root -pS3cr3tPass`), when it looks like a live
- * one: the bounds of a `password=` value.
+ * Finds a password or secret no key names, written in a sentence (`my password is Sup3rS3cret!`,
+ * `the client secret is …`), after a command's `-p` option beside its user (`mysql -u root
+ * -pS3cr3tPass`) or in PowerShell's `ConvertTo-SecureString`, when it looks like a live one: the
+ * bounds of a `password=` value.
  */
 export function findUnkeyedPasswords(text: string): SecretFinding[] {
   return readUnkeyedPasswords(text)
@@ -15,7 +23,7 @@ export function findUnkeyedPasswords(text: string): SecretFinding[] {
       kind: 'assignment',
       start: p.start,
       end: p.end,
-      label: p.where === 'prose' ? 'a password' : 'a password on a command line',
-      name: 'password',
+      label: p.where === 'option' ? 'a password on a command line' : LABELS[p.name],
+      name: p.name,
     }));
 }
