@@ -22,7 +22,7 @@ export function familyOf(finding: SecretFinding): CredentialFamily {
     case 'slack-token':
       return 'slack';
     case 'authorization-header':
-      return finding.name === 'basic' ? 'client-secret' : 'access-token';
+      return schemeFamily(finding.name);
     case 'jwt':
       return jwtFamily(finding.name);
     case 'assignment':
@@ -30,6 +30,26 @@ export function familyOf(finding: SecretFinding): CredentialFamily {
     // `curl -u client_id:secret` is how a token endpoint is called; a URL's userinfo is a login.
     case 'basic-pair':
       return finding.name === 'curl' ? 'client-secret' : 'password';
+  }
+}
+
+// OAuth's own schemes carry an access token; Negotiate and NTLM a login's ticket; the rest
+// (Okta's SSWS, `ApiKey`, `Key`, `sso-key`, `GenieKey`, `Splunk`, `Bot`) an API token.
+function schemeFamily(scheme: string | undefined): CredentialFamily {
+  switch (scheme) {
+    case 'basic':
+      return 'client-secret';
+    case 'bearer':
+    case 'token':
+    case 'dpop':
+    case 'oauth':
+    case 'zoho-oauthtoken':
+      return 'access-token';
+    case 'negotiate':
+    case 'ntlm':
+      return 'other';
+    default:
+      return 'api-token';
   }
 }
 
@@ -61,10 +81,12 @@ function assignmentFamily(name: string | undefined): CredentialFamily {
     case 'subscription_key':
     case 'vault_token':
     case 'private_token':
+    case 'header_credential':
       return 'api-token';
     case 'client_assertion':
       return 'assertion';
     case 'password':
+    case 'keystore_password':
       return 'password';
     default:
       return 'other';

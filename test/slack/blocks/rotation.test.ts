@@ -28,6 +28,9 @@ describe('rotation advice for header and API tokens', () => {
     ['Ocp-Apim-Subscription-Key', `Ocp-Apim-Subscription-Key: ${value()}`],
     ['X-Vault-Token', `X-Vault-Token: hvs.${value()}`],
     ['GitLab PRIVATE-TOKEN', `PRIVATE-TOKEN: glpat-${value()}`],
+    ['Cloudflare X-Auth-Key', `X-Auth-Key: ${value()}`],
+    ['Okta SSWS', `Authorization: SSWS ${value()}`],
+    ['an ApiKey scheme', `Authorization: ApiKey ${value()}`],
   ])('%s is an API token, revoked where it was issued', (_, text) => {
     const { family, lines, notice } = advice(text);
     expect(family).toBe('api-token');
