@@ -6,6 +6,7 @@ import {
   quotesMessage,
   reportedWords,
 } from './evidence.js';
+import type { EntryRequest } from './entry-requests.js';
 import type { Query } from './query.js';
 import { flatText } from './quotes.js';
 import { OWN_CODE } from './refine.js';
@@ -15,6 +16,13 @@ import { STATED_STRENGTH } from './stated-failures.js';
 import { splitIdentifier } from './tokens.js';
 import type { DecisionCheck } from './types.js';
 import { PLAIN_CODE_WORDS } from './vendor-evidence.js';
+
+/** What the decision reads of the match index (match-index.ts). */
+interface DecideIndex {
+  readonly entries: readonly Entry[];
+  /** Per entry, the request a vendor-neutral entry is the failure of (entry-requests.ts). */
+  readonly requests: readonly (EntryRequest | undefined)[];
+}
 
 export interface Decision {
   readonly confident: boolean;
@@ -72,17 +80,18 @@ const WRAPPED_PHRASE = 0.5;
 export function decide(
   ranked: readonly Scored[],
   query: Query,
-  entries: readonly Entry[],
+  index: DecideIndex,
   register: Register,
   hitTheFailure: () => boolean,
   explain = false,
 ): Decision {
+  const { entries } = index;
   const [top] = ranked;
   if (top === undefined) return { confident: false, confidences: [] };
   // The best entry's failure handed on as a system's answer ("API says "Request failed: Invalid
   // refresh token""): read once, for the runner-up and for the evidence.
   const reported = reportedFailure(top, query);
-  const rival = ranked.slice(1).find((s) => isRival(top, s, entries, query, reported));
+  const rival = ranked.slice(1).find((s) => isRival(top, s, index, query, reported));
   const margin = top.score - (rival?.score ?? 0);
   const literal = query.codeHits.some((h) => h.entry === top.entry && h.strength >= 0.8);
   const entry = entries[top.entry];
@@ -229,16 +238,17 @@ function competingCodes(query: Query, top: number): boolean {
  * the explanation names, so it could never leave a margin), a reading found only through the
  * best entry's own code in an error field (`surfacesAsNamed`), and, where the best entry's failure
  * is handed on as a system's answer (`reported`), a reading only the poster's own account reaches
- * (`ownAccountOnly`).
+ * (`ownAccountOnly`), and an API's refusal of a token beside the token endpoint's refusal it
+ * follows from (`followsFromTokenRefusal`).
  */
 function isRival(
   top: Scored,
   other: Scored,
-  entries: readonly Entry[],
+  index: DecideIndex,
   query: Query,
   reported: boolean,
 ): boolean {
-  const entry = entries[other.entry];
+  const entry = index.entries[other.entry];
   if (entry === undefined || entry.generic || other.vendorMissing) return false;
   if (query.explained.get(other.entry)?.includes(top.entry) === true) return false;
   const refines = top.vendorSpecific && !top.vendorMissing && !other.vendorSpecific;
@@ -246,8 +256,29 @@ function isRival(
     !refines &&
     !surfacesAsNamed(top, other, query) &&
     !looseBeside(top, other) &&
-    !(reported && ownAccountOnly(top, other, query))
+    !(reported && ownAccountOnly(top, other, query)) &&
+    !followsFromTokenRefusal(top, other, index, query)
   );
+}
+
+/**
+ * An API's refusal of a token (RFC 6750 section 3.1, `invalid_token`) beside the token endpoint's
+ * refusal (RFC 6749 section 5.2: `invalid_grant`, `invalid_client` …), each named by its code
+ * ("getting invalid_token … then when trying to refresh token … invalid_grant"): an API refusing an
+ * expired token is what sends a client to the token endpoint, and a token the endpoint would not
+ * issue is what the API then refuses. The token endpoint's answer is the failure left to fix; the
+ * API's follows from it, so it is no second reading.
+ */
+function followsFromTokenRefusal(
+  top: Scored,
+  other: Scored,
+  index: DecideIndex,
+  query: Query,
+): boolean {
+  if (index.requests[top.entry] !== 'token' || index.requests[other.entry] !== 'api') return false;
+  const named = (entry: number): boolean =>
+    query.codeHits.some((h) => h.entry === entry && h.strength >= OWN_CODE);
+  return named(top.entry) && named(other.entry);
 }
 
 /**

@@ -48,7 +48,7 @@ export function createDiagnoser(
         const hit = (): boolean =>
           !aboutAChange(register) &&
           gateProbability(gate, gateInput(read, query, scored, register, index)) >= gate.threshold;
-        decision = decide(scored, query, index.entries, register, hit, options.explain === true);
+        decision = decide(scored, query, index, register, hit, options.explain === true);
         ask = askToDecide(ranked, query, index);
       } finally {
         clearQuery(query);

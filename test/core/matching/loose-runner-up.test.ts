@@ -40,7 +40,7 @@ const beside = (phrase: number) =>
   decide(
     [scored(0, 1.98, 0.45, 0.23), scored(1, 1.7, 0, phrase)],
     query,
-    entries,
+    { entries, requests: [] },
     readRegister(text),
     () => true,
     true,

@@ -37,7 +37,7 @@ const decided = (text: string, runnerUpStatus = 0) =>
   decide(
     [scored(0, 2.9, 0.79), scored(1, 2.73, 0.69, runnerUpStatus)],
     queryOf(text),
-    entries,
+    { entries, requests: [] },
     readRegister(text),
     () => true,
     true,
