@@ -71,11 +71,12 @@ const WRAPPED_PHRASE = 0.5;
  * entry's code, message or status; a failure of another kind (TLS, network, 5xx) needs the entry's
  * own code or message, and so does a text whose error field holds a code the catalogue does not
  * know (S3's `AccessDenied`); an entry that is not an authentication failure (`failure: server` or
- * `limit`) needs its own code; a text that never speaks of authentication needs the entry's code or
- * vendor; the best entry needs an identifying code or quoted message, a well-covered phrase, or a
- * status only it answers with from its vendor's host; its vendor must not be contradicted; and it
- * must stand clear of the runner-up, unless it alone is quoted whole. With `explain`, every check
- * runs once and the failed ones are returned as `held`.
+ * `limit`) needs its own code; a text that never speaks of authentication needs the entry's code,
+ * its vendor, a message of its own or its failure handed on as a system's answer; the best entry
+ * needs an identifying code or quoted message, a well-covered phrase, or a status only it answers
+ * with from its vendor's host; its vendor must not be contradicted; and it must stand clear of the
+ * runner-up, unless it alone is quoted whole. With `explain`, every check runs once and the failed
+ * ones are returned as `held`.
  */
 export function decide(
   ranked: readonly Scored[],
@@ -132,12 +133,17 @@ export function decide(
       () => query.foreignCodes.length === 0 || literal || failureSentence(top, query),
     ],
     ['kind', () => kindAllowsUnasked(entry, top, literal)],
+    // A message of the entry's own quoted nearly whole, or its failure handed on as a system's
+    // answer ("BadRequestException: Invalid client"), is an authentication failure's own words,
+    // whatever else the text says.
     [
       'about authentication',
       () =>
         literal ||
         quoted ||
+        top.ownMessage ||
         top.vendor > 0 ||
+        reported ||
         aboutAuthentication(query.flat) ||
         codeAboutAuthentication(top, query),
     ],
