@@ -1,5 +1,5 @@
 import type { MatchIndex } from './match-index.js';
-import { capScores, OWN_CODE, type Refinable } from './refine.js';
+import { capScores, type Refinable } from './refine.js';
 
 /** A reading this far behind its vendor-neutral parent is clearly the lesser one. */
 const YIELD = 0.1;
@@ -7,9 +7,11 @@ const YIELD = 0.1;
 /**
  * A vendor's entry is a case of the vendor-neutral failure it answers as (NetSuite's
  * `RefreshTokenExpired` answers `invalid_grant`): when the text never shows the vendor and the
- * vendor-neutral reading has evidence of its own (its code, or its message quoted), the words the
- * vendor's entry shares with the text ("the refresh token expired") are the generic failure's
- * words, so it ranks below that reading. `scored` is sorted best first; so is the result.
+ * vendor-neutral reading has evidence of its own (a hit on its code of any strength: the code
+ * named, written as the category word of a quoted message, stated in words or read from a bare
+ * status; or its message quoted), the words the vendor's entry shares with the text ("the refresh
+ * token expired") are the generic failure's words, so it ranks below that reading. `scored` is
+ * sorted best first; so is the result.
  */
 export function unshownVendorsYield<S extends Refinable & { readonly vendorMissing: boolean }>(
   scored: S[],
@@ -21,7 +23,7 @@ export function unshownVendorsYield<S extends Refinable & { readonly vendorMissi
     let cap = Infinity;
     for (const p of parents[s.entry] ?? []) {
       const parent = byEntry.get(p);
-      if (parent !== undefined && (parent.code >= OWN_CODE || parent.verbatim))
+      if (parent !== undefined && (parent.code > 0 || parent.verbatim))
         cap = Math.min(cap, parent.score - YIELD);
     }
     return cap;
