@@ -66,6 +66,14 @@ const ACCESS_TOKEN_REFUSED = tokenRefused(ACCESS_TOKEN);
  * "Token is not active"), though a token endpoint's words for a refresh token can read so too.
  */
 const TOKEN_REFUSED = tokenRefused(ANY_TOKEN);
+/**
+ * A failure stated of an access token or another credential ("Invalid API key or access token"):
+ * the API refused what the call carried, without saying it was the token.
+ */
+const CREDENTIAL_OR_TOKEN_REFUSED = new RegExp(
+  String.raw`(?<![\w.])${FAILED_BEFORE} (?:[\w-]+ ){1,2}or ${ACCESS_TOKEN}(?![\w-])`,
+  'i',
+);
 /** The request was sent with an access token: an `Authorization: Bearer` header. */
 const BEARER_REQUEST = /\bauthorization\s*["']?\s*:\s*["']?bearer\b/i;
 /**
@@ -141,6 +149,7 @@ const SHAPES: readonly Shape[] = [
     holds: [TOKEN_WORD, FAILURE_WORDS],
   },
   { test: TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
+  { test: CREDENTIAL_OR_TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
   { test: BEARER_REQUEST, request: 'api' },
   { test: API_CALL, request: 'api' },
 ];

@@ -51,17 +51,33 @@ export function requestSideYield<S extends Refinable>(
   // The failure the yielding readings were reached by is the failed request's: its reading takes
   // their place, and says which request the text shows failing.
   const lead = Math.max(failed.score, ...[...yielding].map((s) => s.score));
-  const because = `${side.request === 'api' ? 'API call refused' : 'token request failed'}: "${side.seen}"`;
+  const because = refusedAt(side);
   return scored
     .map((s) =>
       s === failed
-        ? { ...s, score: lead, why: [...s.why, because] }
+        ? { ...s, score: lead, why: s.why.includes(because) ? s.why : [...s.why, because] }
         : yielding.has(s)
           ? { ...s, score: lead - SIDE_YIELD }
           : s,
     )
     .sort(byScore);
 }
+
+/** The resource server's refusal of an access token (RFC 6750 section 3.1). */
+const API_REFUSAL = 'invalid_token';
+
+/** Which request the text shows failing, and the words that show it (for `why`). */
+function refusedAt(side: RequestSide): string {
+  return `${side.request === 'api' ? 'API call refused' : 'token request failed'}: "${side.seen}"`;
+}
+
+/**
+ * What an API's refusal shown but not stated of its token ("Invalid API key or access token", a
+ * Bearer request, "API error") counts for as `invalid_token`: far less than a failure stated in
+ * words, enough to make the resource server's reading one of the candidates when no word of the
+ * paste reached it, so the readings of the other requests can give way to it.
+ */
+const SHOWN_STRENGTH = 0.1;
 
 /** How far below the failed request's best reading a reading of the code its words state may be and still lead. */
 const STATED_REACH = 0.3;
@@ -99,15 +115,18 @@ function neutralOf(code: string, index: MatchIndex): readonly CodeRef[] {
  * The failure the paste states of the failed request's subject ("access token specified in …
  * rejected", "OAuth token has expired"), as a failure stated in words reads (stated-failures.ts):
  * the vendor-neutral entries of the code it states, where no hit in `found` names them already.
- * Read only where the text names no code.
+ * An API's refusal the paste only shows reads as the refusal of its token (`invalid_token`), by
+ * far the weaker hit (`SHOWN_STRENGTH`). Read only where the text names no code.
  */
 export function statedOfRequest(
   side: RequestSide | undefined,
   index: MatchIndex,
   found: readonly CodeHit[],
 ): CodeHit[] {
-  const code = side?.states;
-  if (side === undefined || code === undefined) return [];
+  if (side === undefined) return [];
+  const code = side.states ?? (side.request === 'api' ? API_REFUSAL : undefined);
+  if (code === undefined) return [];
+  const strength = side.states === undefined ? SHOWN_STRENGTH : STATED_STRENGTH;
   const named = new Set(found.map((h) => h.entry));
   return neutralOf(code, index).flatMap((r) => {
     if (named.has(r.entry)) return [];
@@ -115,10 +134,10 @@ export function statedOfRequest(
       {
         entry: r.entry,
         code: side.seen,
-        strength: STATED_STRENGTH * r.strength,
+        strength: strength * r.strength,
         inErrorField: false,
         vendorUnique: false,
-        label: `stated "${side.seen}"`,
+        label: side.states === undefined ? refusedAt(side) : `stated "${side.seen}"`,
       },
     ];
   });

@@ -18,6 +18,11 @@ describe('failedRequest', () => {
     ['Token is not active', 'api', undefined],
     ['curl -H "Authorization: Bearer abc" https://api.example.com/v1/me', 'api', undefined],
     ['Error in call to API function "files/list_folder"', 'api', undefined],
+    [
+      '[API] Invalid API key or access token (unrecognized login or wrong password)',
+      'api',
+      undefined,
+    ],
     ['POST https://login.example.com/oauth2/token returned 401', 'token', undefined],
     ['grant_type=refresh_token&refresh_token=abc', 'token', undefined],
     ['attempts to refresh the token are failing', 'token', undefined],
@@ -75,6 +80,14 @@ describe('diagnose: the request the text shows failing decides between its readi
       'A request to the Calendar API was sent without valid credentials: {"reason":"authError","message":"Invalid Credentials","location":"Authorization"}',
     );
     expect(d.matches[0]?.why).toContain('API call refused: "request to the Calendar API"');
+  });
+
+  it('reads an API refusing its access token or another credential as invalid_token', () => {
+    const d = diagnoser.diagnose(
+      'Received an error response (401 Unauthorized) from the shop: [API] Invalid API key or access token (unrecognized login or wrong password)',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
+    expect(d.matches[0]?.why).toContain('API call refused: "Invalid API key or access token"');
   });
 
   it('states the failure of an access token refused in words', () => {
