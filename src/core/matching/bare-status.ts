@@ -42,7 +42,8 @@ const URL_SHAPE = /\bhttps?:\/\/[^\s"'<>()]+|\b(?:GET|POST|PUT|PATCH|DELETE) \/[
 
 /**
  * A bare status read by the request it answered. A 400 to a refresh-token request with no code is
- * the refresh token refused (`invalid_grant`). A 401 with no code the catalogue knows, read by
+ * the refresh token refused (`invalid_grant`), and so is a 400 from the token endpoint: the grant
+ * it was sent refused. A 401 with no code the catalogue knows, read by
  * where it came from: from a token endpoint it is client authentication failing (RFC 6749 section
  * 5.2: the token endpoint answers a client it cannot authenticate with 401, `invalid_client`); from
  * an API called with a token it is the token refused (RFC 6750 section 3.1, `invalid_token`); from
@@ -60,6 +61,11 @@ export function bareStatusReadings(
   // with 400 invalid_grant (RFC 6749 section 5.2), by far the commonest 400 a refresh gets.
   if (signals.statuses.has(400) && !signals.statuses.has(401) && REFRESH.test(text))
     return readingsOf('invalid_grant', index, '400 to a refresh-token request', true);
+  // A 400 from the token endpoint with no code: the grant it was sent (the code, the refresh
+  // token, the assertion) refused, the commonest of its 400s (RFC 6749 section 5.2); a malformed
+  // request says which parameter, and an unknown client answers 401.
+  if (signals.statuses.has(400) && !signals.statuses.has(401) && TOKEN_ENDPOINT.test(text))
+    return readingsOf('invalid_grant', index, '400 from the token endpoint', true);
   if (!signals.statuses.has(401)) return [];
   // The token endpoint's 401 is named by the RFC itself, a surer reading than the API's 401 below,
   // which could be any refusal of the caller.

@@ -82,6 +82,33 @@ describe('diagnose: a bare 400 to a refresh-token request', () => {
   });
 });
 
+describe('diagnose: a bare 400 from the token endpoint', () => {
+  it('reads it as the grant refused (invalid_grant, RFC 6749 5.2)', () => {
+    for (const text of [
+      'ETHON: performed EASY effective_url=https://account-d.example.com/oauth/token response_code=400 return_code=ok',
+      'Exchanging the code at https://idp.example.com/oauth2/token returns HTTP 400 and an empty body',
+    ]) {
+      const d = diagnoser.diagnose(text);
+      expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+      expect(d.matches[0]?.why).toContain('400 from the token endpoint');
+    }
+  });
+
+  it('lets a code in the response decide over the endpoint', () => {
+    const d = diagnoser.diagnose(
+      'POST https://idp.example.com/oauth2/token -> 400 {"error":"invalid_request","error_description":"Missing grant_type parameter"}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_request');
+  });
+
+  it('does not read a 400 from an API as the token endpoint', () => {
+    const d = diagnoser.diagnose(
+      'HTTPError: 400 Client Error: Bad Request for url: https://api.example.com/v1/users',
+    );
+    expect(d.matches[0]?.why ?? []).not.toContain('400 from the token endpoint');
+  });
+});
+
 describe('decide: a bare status the RFC reads one way at its endpoint is evidence', () => {
   it('answers unasked a token endpoint 401 and a refresh request 400', () => {
     for (const text of [
