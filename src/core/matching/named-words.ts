@@ -253,6 +253,8 @@ export function explainedOtherwise(
   }
   const out: Explained[] = [];
   for (const { codes, code: codeText, message, field } of pairs) {
+    // Only a code whose entry has `wordsInCodes` is read as explained otherwise.
+    if (!codes.some((c) => itemsOf(index, c).length > 0)) continue;
     const all = wordsOfMessage(message);
     const opening = all.slice(0, OPENING_WORDS);
     const unauthenticated = requiredAuthentication(message, index);
@@ -288,6 +290,10 @@ export function explainedOtherwise(
     let lineWords: ReadonlySet<string> | undefined;
     const asLine = (): ReadonlySet<string> => (lineWords ??= new Set(termsOf(message)));
     for (const code of codes) {
+      // Only a code whose entry has `wordsInCodes` is read as explained otherwise: the others are
+      // not compared at all.
+      const items = itemsOf(index, code);
+      if (items.length === 0) continue;
       const other =
         entries.length > 0
           ? entries.filter((e) => sameResponse(index, code, e))
@@ -296,10 +302,9 @@ export function explainedOtherwise(
             : closestLines(asLine(), index, code);
       const own =
         missing ||
-        index.wordsInCodes.some((w) => w.entry === code && restates(w.terms)) ||
+        items.some(restates) ||
         (other.length > 0 && closerToCode(asLine(), index, code, other));
-      const explained = index.wordsInCodes.some((w) => w.entry === code);
-      if (explained && other.length > 0 && !own)
+      if (other.length > 0 && !own)
         out.push({ code, codeText, inErrorField: field, message: message.trim(), entries: other });
     }
   }
@@ -324,13 +329,57 @@ function closestLines(held: ReadonlySet<string>, index: MatchIndex, code: number
   const least = Math.max(CLOSE_LINE, shared(code) + CLOSER_BY);
   let best = least;
   let out: number[] = [];
-  index.entries.forEach((_, e) => {
-    if (!sameResponse(index, code, e)) return;
-    if (!index.wordsInCodes.some((w) => w.entry === e && w.terms.every((t) => held.has(t)))) return;
+  for (const e of sameResponses(index, code)) {
+    if (!itemsOf(index, e).some((terms) => terms.every((t) => held.has(t)))) continue;
     const s = shared(e);
     if (s > best) [best, out] = [s, [e]];
     else if (s === best) out.push(e);
-  });
+  }
+  return out;
+}
+
+/**
+ * Per index, each entry's `wordsInCodes` items and the entries of its response (`sameResponse`),
+ * in catalogue order: gathered once, as explanations are compared with them on every paste that
+ * has one.
+ */
+interface ByEntry {
+  readonly items: (readonly (readonly string[])[] | undefined)[];
+  readonly responses: (readonly number[] | undefined)[];
+}
+
+const BY_ENTRY = new WeakMap<MatchIndex, ByEntry>();
+
+function byEntryOf(index: MatchIndex): ByEntry {
+  let by = BY_ENTRY.get(index);
+  if (by === undefined) {
+    by = { items: [], responses: [] };
+    BY_ENTRY.set(index, by);
+  }
+  return by;
+}
+
+const NO_ITEMS: readonly (readonly string[])[] = [];
+
+/** The entry's `wordsInCodes` items, as terms, in order. */
+function itemsOf(index: MatchIndex, entry: number): readonly (readonly string[])[] {
+  const by = byEntryOf(index);
+  let items = by.items[entry];
+  if (items === undefined) {
+    items = index.wordsInCodes.filter((w) => w.entry === entry).map((w) => w.terms);
+    by.items[entry] = items.length === 0 ? NO_ITEMS : items;
+  }
+  return items;
+}
+
+/** The entries `sameResponse` accepts for `code`, in catalogue order. */
+function sameResponses(index: MatchIndex, code: number): readonly number[] {
+  const by = byEntryOf(index);
+  let out = by.responses[code];
+  if (out === undefined) {
+    out = index.entries.flatMap((_, e) => (sameResponse(index, code, e) ? [e] : []));
+    by.responses[code] = out;
+  }
   return out;
 }
 

@@ -121,9 +121,16 @@ export function normalise(text: string): string {
   t = t
     .split('\n')
     .filter((line) => !isStackFrame(line))
-    .map((line) => line.replace(/^\s*(?:>>>|>)\s?/, ''))
+    .map((line) => (firstMark(line) === 62 ? line.replace(/^\s*(?:>>>|>)\s?/, '') : line))
     .join('\n');
   return t;
+}
+
+/** The code of a line's first character that is not `\s` (NaN for a blank line). */
+function firstMark(line: string): number {
+  let i = 0;
+  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+  return line.charCodeAt(i);
 }
 
 const FORM_ERROR = /\b(error(?:_description)?)=([^&\s#"'<>]*(?:%[0-9A-Fa-f]{2}|\+)[^&\s#"'<>]*)/g;
@@ -148,6 +155,9 @@ const CJK_CHAR = new RegExp(`[${CJK}]`);
 
 /** Frames carry class and file names that look like words but say nothing about the failure. */
 function isStackFrame(line: string): boolean {
+  // Each pattern's line starts with a blank, or with `#` or `F` after any blanks.
+  const mark = firstMark(line);
+  if (!isSpace(line.charCodeAt(0)) && mark !== 35 && mark !== 70) return false;
   return (
     /^\s+at\s+[\w$.<>[\]/\\:-]+(?:\(.*\))?(?:\s+in\s+.*)?\s*$/.test(line) ||
     /^\s*#\d+\s+\S+\(\d+\):/.test(line) ||

@@ -45,12 +45,42 @@ export function quotedMessages(entry: Entry | undefined, flat: string): string[]
   return entry === undefined ? [] : quotableMessages(entry).filter((q) => flat.includes(q));
 }
 
-/** The text quotes one of the entry's messages that holds `word` (as flat text). */
-export function quotesHolding(entry: Entry | undefined, flat: string, word: string): boolean {
-  return (
-    entry !== undefined && quotableMessages(entry).some((q) => q.includes(word) && flat.includes(q))
-  );
+/**
+ * The text quotes one of the entry's messages that holds `word` (as flat text). `quoted`, when
+ * given, answers whether the text holds a message (a caller asking about many entries and words of
+ * one text remembers each answer).
+ */
+export function quotesHolding(
+  entry: Entry | undefined,
+  flat: string,
+  word: string,
+  quoted: (quote: string) => boolean = (q) => flat.includes(q),
+): boolean {
+  return entry !== undefined && messagesHolding(entry, word).some(quoted);
 }
+
+/** Per entry, per word: its quotable messages holding the word, read once, not per paste. */
+const holdingWord = new WeakMap<Entry, Map<string, readonly string[]>>();
+const NO_QUOTES: readonly string[] = [];
+
+function messagesHolding(entry: Entry, word: string): readonly string[] {
+  let byWord = holdingWord.get(entry);
+  if (byWord === undefined) {
+    byWord = new Map();
+    holdingWord.set(entry, byWord);
+  }
+  let quotes = byWord.get(word);
+  if (quotes === undefined) {
+    const holding = quotableMessages(entry).filter((q) => q.includes(word));
+    quotes = holding.length === 0 ? NO_QUOTES : holding;
+    // Words come from pastes: the map is bounded, as other per-paste memories are.
+    if (byWord.size >= MAX_WORDS_PER_ENTRY) byWord.clear();
+    byWord.set(word, quotes);
+  }
+  return quotes;
+}
+
+const MAX_WORDS_PER_ENTRY = 1_024;
 
 /**
  * The text with the words of each of these quotes (as `quotedMessages` gives them) blanked out,

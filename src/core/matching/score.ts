@@ -212,6 +212,16 @@ function codesInQuotedMessages(raws: readonly Raw[], query: Query, index: MatchI
   // message of its own holding the code. Each is looked for once, not again for every entry the
   // code names (invalid_client names a dozen), and only where the search below reaches it.
   const holds = new Map<string, Uint8Array>();
+  // Whether the text quotes a message: asked once per message, whichever entries and codes hold it.
+  const quotes = new Map<string, boolean>();
+  const quoted = (q: string): boolean => {
+    let found = quotes.get(q);
+    if (found === undefined) {
+      found = query.flat.includes(q);
+      quotes.set(q, found);
+    }
+    return found;
+  };
   const holding = (code: string, at: number): boolean => {
     let known = holds.get(code);
     if (known === undefined) {
@@ -219,7 +229,9 @@ function codesInQuotedMessages(raws: readonly Raw[], query: Query, index: MatchI
       holds.set(code, known);
     }
     if (known[at] === 0)
-      known[at] = quotesHolding(index.entries[raws[at]?.entry ?? -1], query.flat, code) ? 2 : 1;
+      known[at] = quotesHolding(index.entries[raws[at]?.entry ?? -1], query.flat, code, quoted)
+        ? 2
+        : 1;
     return known[at] === 2;
   };
   for (const r of raws) {

@@ -1,4 +1,4 @@
-import { literalGrams, mayHold, type TextGrams } from './text-grams.js';
+import { literalGrams, markGrams, mayHold, type TextGrams } from './text-grams.js';
 
 /*
  * The register's patterns as it tests a paste: each may sit behind a pre-check of the literals
@@ -52,10 +52,13 @@ export interface Held {
 
 export function heldBy(held: Held, pattern: Tester): Tester {
   const marks = held.marks ?? [];
+  // A mark is looked for in the text only where the paste's grams may hold it.
+  const marked = marks.map(markGrams);
   const words = (held.words ?? []).map(literalGrams);
   return {
     test: (text, grams) =>
-      (marks.some((m) => text.includes(m)) || words.some((w) => mayHold(grams, w))) &&
+      (marks.some((m, k) => mayHold(grams, marked[k] ?? []) && text.includes(m)) ||
+        words.some((w) => mayHold(grams, w))) &&
       pattern.test(text, grams),
   };
 }

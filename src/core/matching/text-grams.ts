@@ -31,18 +31,21 @@ const PAIRS = SYMBOLS * SYMBOLS;
 const TRIPLES = PAIRS + PAIRS * SYMBOLS;
 /** Characters beyond ASCII, by their code's low bits. */
 const OTHERS = 1024;
-const BITS = TRIPLES + OTHERS;
+/** Then the other ASCII characters (a `#`, a `<`), one bit each, by their code. */
+const ASCII = TRIPLES + OTHERS;
+const BITS = ASCII + 128;
 
 export function textGrams(text: string): TextGrams {
   const bits = new Uint32Array(Math.ceil(BITS / 32));
   // The symbol before, and the pair of the two before (-1: none, a run starts or is broken).
   let last = -1;
   let pair = -1;
-  for (let i = 0; i < text.length; i++) {
+  const length = text.length;
+  for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
     const s = c < 128 ? (SYMBOL[c] ?? -1) : -1;
     if (s < 0) {
-      if (c >= 128) setBit(bits, TRIPLES + (c & (OTHERS - 1)));
+      setBit(bits, c >= 128 ? TRIPLES + (c & (OTHERS - 1)) : ASCII + c);
       last = -1;
       pair = -1;
       continue;
@@ -87,6 +90,20 @@ export function literalGrams(literal: string): LiteralGrams {
     if (c >= 128) out.push(casesOf(ch).map((u) => TRIPLES + (u.charCodeAt(0) & (OTHERS - 1))));
   }
   flush();
+  return out;
+}
+
+/**
+ * What a text holding `mark` as written holds: its literal's grams (see `literalGrams`), and each
+ * ASCII character of it that is neither a letter, a digit, `_` nor a blank (a blank or a line
+ * break may be put between the pieces of a text cut from the paste the grams were read from).
+ */
+export function markGrams(mark: string): LiteralGrams {
+  const out = [...literalGrams(mark)];
+  for (let i = 0; i < mark.length; i++) {
+    const c = mark.charCodeAt(i);
+    if (c > 32 && c < 127 && SYMBOL[c] === -1) out.push([ASCII + c]);
+  }
   return out;
 }
 

@@ -117,12 +117,18 @@ export function wordRuns(text: string): WordRuns {
   const starts: number[] = [];
   const ends: number[] = [];
   const words: string[] = [];
-  for (let at = 0, end; at < text.length; at = Math.max(end, at + 1)) {
-    end = wordRunEnd(text, at);
-    if (end === at) continue;
+  for (let at = 0; at < text.length;) {
+    // Most characters between words are ASCII: passed over here, without a call.
+    const c = text.charCodeAt(at);
+    const end = c < 128 && ASCII_WORD[c] === 0 ? at : wordRunEnd(text, at);
+    if (end === at) {
+      at++;
+      continue;
+    }
     starts.push(at);
     ends.push(end);
     words.push(text.slice(at, end));
+    at = end;
   }
   runsText = text;
   runsRead = { starts, ends, words };

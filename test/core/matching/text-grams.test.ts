@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { literalGrams, mayHold, textGrams } from '../../../src/core/matching/text-grams.js';
+import {
+  literalGrams,
+  markGrams,
+  mayHold,
+  textGrams,
+} from '../../../src/core/matching/text-grams.js';
 
 const may = (text: string, literal: string): boolean =>
   mayHold(textGrams(text), literalGrams(literal));
@@ -32,5 +37,17 @@ describe('text grams', () => {
     for (const literal of ['getting', 'keep', 'status', 'us=4'])
       expect(mayHold(grams, literalGrams(literal))).toBe(true);
     expect(may(prose, 'secret')).toBe(false);
+  });
+
+  it('ask a mark for its ASCII signs as written, and never rule out one the text holds', () => {
+    const marks = (text: string, mark: string): boolean =>
+      mayHold(textGrams(text), markGrams(mark));
+    const text = '$ curl -X POST > out.json # RFC 6749 §5.2 if ($a -eq 1) { x == y }';
+    for (const mark of ['$', '>', '#', 'RFC', '§', '-eq', '==', 'ection ', 'curl -X'])
+      expect(marks(text, mark) || !text.includes(mark)).toBe(true);
+    for (const mark of ['$', '>', '#', '§', '-eq', '=='])
+      expect(marks(text, mark)).toBe(text.includes(mark));
+    expect(marks('no signs here', '#')).toBe(false);
+    expect(marks('a <b>', '<')).toBe(true);
   });
 });
