@@ -55,18 +55,18 @@ function inHostRun(text: string, i: number): boolean {
 }
 
 /**
- * HOST over each run of `[\w.-]` holding a dot, not over the whole text: a host is made of those
- * characters and holds a dot, and a run's ends border on non-word characters as the string's ends
- * do, so the matches are the same. Most words of a log hold no dot and are not scanned.
+ * The runs HOST is read over: each run of `[\w.-]` holding a dot, not the whole text. A host is made
+ * of those characters and holds a dot, and a run's ends border on non-word characters as the
+ * string's ends do, so the matches are the same. Most words of a log hold no dot and are not read.
  */
-function hostMatches(text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
+function hostRuns(text: string): string[] {
+  const out: string[] = [];
   for (let dot = text.indexOf('.'); dot >= 0;) {
     let start = dot;
     while (start > 0 && inHostRun(text, start - 1)) start--;
     let end = dot + 1;
     while (end < text.length && inHostRun(text, end)) end++;
-    if (letterAfterDot(text, dot, end)) out.push(...text.slice(start, end).matchAll(HOST));
+    if (letterAfterDot(text, dot, end)) out.push(text.slice(start, end));
     dot = text.indexOf('.', end);
   }
   return out;
@@ -89,20 +89,42 @@ function isLetter(c: number): boolean {
 
 export function extractHosts(text: string): string[] {
   const hosts = new Set<string>();
-  for (const m of hostMatches(text)) {
-    const host = (m[1] ?? '').toLowerCase();
-    // File names and dotted class names (`TokenClient.cs`, `java.lang.String`) are not hosts.
-    if (
-      /\.(?:cs|java|py|js|ts|php|rb|go|rs|kt|ps1|pem|json|xml|yml|yaml|txt|log|dll|exe|lang|util|net|io)$/.test(
-        host,
-      )
-    ) {
-      if (!/\.(?:net|io)$/.test(host) || !host.includes('-')) continue;
-    }
-    hosts.add(host);
-  }
+  for (const run of hostRuns(text)) for (const host of hostsOfRun(run)) hosts.add(host);
   return [...hosts];
 }
+
+/**
+ * The hosts HOST reads in one run, in order: a function of the run alone, remembered (a log
+ * repeats its URLs and class names line after line), bounded and emptied when full.
+ */
+function hostsOfRun(run: string): readonly string[] {
+  let hosts = runsRead.get(run);
+  if (hosts === undefined) {
+    const found: string[] = [];
+    hosts = found;
+    for (const m of run.matchAll(HOST)) {
+      const host = (m[1] ?? '').toLowerCase();
+      // File names and dotted class names (`TokenClient.cs`, `java.lang.String`) are not hosts.
+      if (
+        /\.(?:cs|java|py|js|ts|php|rb|go|rs|kt|ps1|pem|json|xml|yml|yaml|txt|log|dll|exe|lang|util|net|io)$/.test(
+          host,
+        )
+      ) {
+        if (!/\.(?:net|io)$/.test(host) || !host.includes('-')) continue;
+      }
+      found.push(host);
+    }
+    if (run.length <= MAX_REMEMBERED_RUN) {
+      if (runsRead.size >= MAX_REMEMBERED_RUNS) runsRead.clear();
+      runsRead.set(run, hosts);
+    }
+  }
+  return hosts;
+}
+
+const runsRead = new Map<string, readonly string[]>();
+const MAX_REMEMBERED_RUNS = 512;
+const MAX_REMEMBERED_RUN = 200;
 
 // A JSON "name" holds the code of a thrown error object (SuiteScriptError, JavaScript errors);
 // an `errorType` holds the error's code (Fitbit's `"errorType": "invalid_grant"`), not a category.
@@ -149,8 +171,9 @@ export function extractCodeTokens(text: string): CodeToken[] {
         : negated
           ? `~${token}`
           : token;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // One lookup: a key already there leaves the set as it was.
+    const size = seen.size;
+    if (seen.add(key).size === size) continue;
     if (negated) out.push({ token, inErrorField, negated });
     else
       out.push(

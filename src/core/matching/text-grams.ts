@@ -115,7 +115,12 @@ function casesOf(ch: string): string[] {
 
 /** The text may hold the literal: it holds each pair, triple and character the literal asks for. */
 export function mayHold(grams: TextGrams, literal: LiteralGrams): boolean {
-  for (const choice of literal) if (!choice.some((at) => isSet(grams, at))) return false;
+  // Indexed loops, no closure: the register asks this of every literal of every rule per paste.
+  for (const choice of literal) {
+    let any = false;
+    for (let j = 0; j < choice.length && !any; j++) any = isSet(grams, choice[j] ?? 0);
+    if (!any) return false;
+  }
   return true;
 }
 
