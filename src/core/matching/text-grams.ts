@@ -37,11 +37,26 @@ const BITS = ASCII + 128;
 
 export function textGrams(text: string): TextGrams {
   const bits = new Uint32Array(Math.ceil(BITS / 32));
+  // A log repeats its lines: each distinct line is read once. A line break breaks a run, so the
+  // lines' grams, and the break's own bit, are the text's.
+  const seen = new Set<string>();
+  for (let from = 0; from <= text.length;) {
+    let to = text.indexOf('\n', from);
+    if (to < 0) to = text.length;
+    else setBit(bits, ASCII + 10);
+    const size = seen.size;
+    if (seen.add(text.slice(from, to)).size > size) readGrams(bits, text, from, to);
+    from = to + 1;
+  }
+  return bits;
+}
+
+/** Sets the grams of `text` from `from` to `to` (a line: no line break inside) in `bits`. */
+function readGrams(bits: Uint32Array, text: string, from: number, to: number): void {
   // The symbol before, and the pair of the two before (-1: none, a run starts or is broken).
   let last = -1;
   let pair = -1;
-  const length = text.length;
-  for (let i = 0; i < length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     const s = c < 128 ? (SYMBOL[c] ?? -1) : -1;
     if (s < 0) {
@@ -55,7 +70,6 @@ export function textGrams(text: string): TextGrams {
     if (pair >= 0) setBit(bits, pair);
     last = s;
   }
-  return bits;
 }
 
 function setBit(bits: Uint32Array, at: number): void {
