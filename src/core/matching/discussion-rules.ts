@@ -1,5 +1,5 @@
 import { CONDITION } from './first-person.js';
-import { anyOf, guarded, heldBy, type TestRule } from './testers.js';
+import { anyOf, guarded, heldBy, type Tester, type TestRule } from './testers.js';
 
 /*
  * Written about errors rather than from one: a PR or commit, docs or a KB article, a spec, a
@@ -41,8 +41,6 @@ const DOCS_WORDS = [
   'workaround',
   'symptom',
   'troubleshooting',
-  'description',
-  'summary',
   'motivation',
   'changes',
   '原因',
@@ -71,6 +69,52 @@ const DOCS_WORDS = [
   'when',
   'often',
 ];
+
+// A section heading of its own line: "## Steps to reproduce", "**Actual behaviour:**". Each
+// optional mark takes the blanks after it, so a run of blanks has one way to be read: with four
+// `[ \t]*` side by side, "**summary" and 200 spaces took 2 s to reject.
+const BLANKS = '[ \\t]*';
+const EMPHASIS = '(?:\\*\\*|__)';
+
+/**
+ * A section heading naming one of `names` (alternatives of a pattern): after `#` marks, or
+ * emphasised on a line of its own. With `trailing`, an emphasised heading may go on after its name
+ * ("**Steps to reproduce the bug with the console client**"): each further word follows blanks and
+ * holds none, so again a run of blanks is read one way.
+ */
+export const section = (names: string, trailing = false): RegExp =>
+  new RegExp(
+    `^${BLANKS}(?:#{1,6}${BLANKS}(?:${EMPHASIS}${BLANKS})?(?:${names})\\b|${EMPHASIS}(?:${names})${trailing ? '\\b(?:[ \\t]+[^\\s*_]+){0,10}' : ''}${BLANKS}(?:${EMPHASIS}${BLANKS})?(?::${BLANKS})?(?:${EMPHASIS}${BLANKS})?$)`,
+    'im',
+  );
+
+/**
+ * The sections of a bug report that tell what happened (GitHub's "Describe the bug", "Steps to
+ * reproduce", "Expected behavior", "Observed behavior"): the alternatives of a pattern.
+ */
+export const BUG_REPORT_NAMES =
+  'describe the (?:bug|error|issue|problem)|bug description|steps to reproduce|to reproduce|reproduction(?: steps)?|actual (?:result|behaviou?r|outcome|output)|current behaviou?r|observed (?:result|behaviou?r|outcome)|expected (?:result|behaviou?r|outcome)|what happened';
+const BUG_REPORT_SECTIONS = section(BUG_REPORT_NAMES, true);
+// The same as a plain label on a line of its own ("Steps to reproduce:").
+const BUG_REPORT_LABEL = new RegExp(`^[ \\t]*(?:${BUG_REPORT_NAMES})[ \\t]*:[ \\t]*$`, 'im');
+
+/** A bug report's sections telling what happened, headed or labelled: see BUG_REPORT_NAMES. */
+export function tellsWhatHappened(text: string): boolean {
+  return BUG_REPORT_SECTIONS.test(text) || BUG_REPORT_LABEL.test(text);
+}
+
+/**
+ * A "Summary" or "Description" heading opens a PR, a design note or a KB article; a bug report's
+ * template opens with one too, beside the sections telling what happened: not docs there.
+ */
+const SUMMARY_HEADING: Tester = heldBy(
+  { words: ['description', 'summary'] },
+  {
+    test: (text) =>
+      /^\s*#*\s*\**(?:description|summary)\**\s*[:：]?\**\s*$/im.test(text) &&
+      !tellsWhatHappened(text),
+  },
+);
 
 export const DISCUSSION: readonly TestRule[] = [
   [
@@ -132,8 +176,9 @@ export const DISCUSSION: readonly TestRule[] = [
     anyOf(
       heldBy(
         { words: DOCS_WORDS },
-        /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|description|summary|motivation|changes|(?:报错|錯誤|错误)?原因|解决(?:方法|方案|办法)|处理(?:方式|方法)|対処法|解決策|원인|해결 ?방법|ursache|lösung|causa|solución|solução)\**\s*[:：]?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s*\**\s+\S|\b(?:typically|usually|generally|commonly|often) (?:stems?|arises?|results?) from\b|\byou(?:['’]re| are) (?:getting|seeing|receiving) (?:this|the|that) (?:error|message|response) because\b/im,
+        /^\s*#*\s*\**(?:what it means|what this means|reason|causes?|possible causes?|solution|resolution|how to (?:fix|resolve)|workaround|symptoms?|troubleshooting|motivation|changes|(?:报错|錯誤|错误)?原因|解决(?:方法|方案|办法)|处理(?:方式|方法)|対処法|解決策|원인|해결 ?방법|ursache|lösung|causa|solución|solução)\**\s*[:：]?\**\s*$|\b(?:this|the|that) (?:error|code|response|message) (?:is (?:because|caused|returned|thrown|raised|due)|means|indicates|occurs|happens|typically|usually|generally)\b|\b(?:typically|usually|generally|commonly) (?:occurs|happens|means|indicates|caused)\b|\bmost common (?:cause|reason)\b|\b(?:an?|the)\s+(?:[\w`'"-]+\s+)?(?:error|code|response|exception) is (?:returned|thrown|raised)\b|\breturns? (?:the |an? )?(?:error|code|status)\b[^.\n]{0,60}\bwhen\b|\bindicates (?:that|a|an)\b|^\s*\**(?:reason|cause|solution|resolution|workaround)\**\s*:\s*\**\s+\S|\b(?:typically|usually|generally|commonly|often) (?:stems?|arises?|results?) from\b|\byou(?:['’]re| are) (?:getting|seeing|receiving) (?:this|the|that) (?:error|message|response) because\b/im,
       ),
+      SUMMARY_HEADING,
       guarded(['Error '], DOCS_TITLE),
       guarded(
         [

@@ -1,4 +1,9 @@
-import { DISCUSSION_RULES } from './discussion-rules.js';
+import {
+  BUG_REPORT_NAMES,
+  DISCUSSION_RULES,
+  section,
+  tellsWhatHappened,
+} from './discussion-rules.js';
 import { SENTENCE_BREAK } from './first-person.js';
 import { isOutputLine, OUTPUT_RULES } from './output-rules.js';
 import { aboutAChange, type Register } from './register.js';
@@ -59,6 +64,9 @@ const SHAPE_FEATURES = [
 /** The sections of a fix written up and a pull request's template: fitted after the rest. */
 const TEMPLATE_FEATURES = ['resolution sections', 'pull request template'] as const;
 
+/** A knowledge-base or help article's sections and wording: fitted after the rest. */
+const ARTICLE_FEATURES = ['kb sections', 'article wording'] as const;
+
 export const GATE_FEATURES: readonly string[] = [
   ...OUTPUT_RULES.map((r) => `output: ${r}`),
   'first person',
@@ -67,6 +75,7 @@ export const GATE_FEATURES: readonly string[] = [
   // Last, so a weights file fitted before them still lines up (they read 0 until fitted again).
   ...WRITTEN_ABOUT_RULES.map((r) => `written about: ${r}`),
   ...TEMPLATE_FEATURES,
+  ...ARTICLE_FEATURES,
 ];
 
 const SECOND_PERSON = /\byou(?:r|rs|'re|'ll|'ve)?\b/gi;
@@ -152,24 +161,11 @@ const INTRODUCES_OUTPUT =
 // An HTTP error status standing alone ("returns 400 and not 401"), not part of a number, a version
 // or a path.
 const ERROR_STATUS = new RegExp(ERROR_STATUS_SOURCE, 'g');
-// A section heading of its own line: "## Steps to reproduce", "**Actual behaviour:**". Each
-// optional mark takes the blanks after it, so a run of blanks has one way to be read: with four
-// `[ \t]*` side by side, "**summary" and 200 spaces took 2 s to reject.
-const BLANKS = '[ \\t]*';
-const EMPHASIS = '(?:\\*\\*|__)';
-// With `trailing`, an emphasised heading may go on after its name ("**Steps to reproduce the bug
-// with the console client**"): each further word follows blanks and holds none, so again a run of
-// blanks is read one way.
-const section = (names: string, trailing = false): RegExp =>
-  new RegExp(
-    `^${BLANKS}(?:#{1,6}${BLANKS}(?:${EMPHASIS}${BLANKS})?(?:${names})\\b|${EMPHASIS}(?:${names})${trailing ? '\\b(?:[ \\t]+[^\\s*_]+){0,10}' : ''}${BLANKS}(?:${EMPHASIS}${BLANKS})?(?::${BLANKS})?(?:${EMPHASIS}${BLANKS})?$)`,
-    'im',
-  );
 // The sections of an issue tracker's bug report template (GitHub's default "Describe the bug", "To
 // reproduce", "Expected behavior", and the forms' "Actual behaviour", "Logs", "Environment"): what
 // the poster hit. "Log" is no logs section where it is the verb ("## Log in with Okta").
 const REPORT_SECTIONS = section(
-  'describe the (?:bug|error|issue|problem)|bug description|steps to reproduce|to reproduce|reproduction(?: steps)?|actual (?:result|behaviou?r|outcome|output)|current behaviou?r|observed (?:result|behaviou?r|outcome)|expected (?:result|behaviou?r|outcome)|environment|error(?: message| log| output| details)?s?|logs?(?![ \\t]+(?:in|out|on|into)\\b)|stack ?trace|traceback|what happened|symptoms?|screenshots?|versions?',
+  `${BUG_REPORT_NAMES}|environment|error(?: message| log| output| details)?s?|logs?(?![ \\t]+(?:in|out|on|into)\\b)|stack ?trace|traceback|symptoms?|screenshots?|versions?`,
   true,
 );
 // The same sections as a plain label on a line of its own ("Stack trace:", "Logs:", "Observed
@@ -188,8 +184,32 @@ const PULL_REQUEST =
 // The sections of a pull request, a design note or a post-mortem (Problem, Summary, Motivation,
 // Root cause, Changes, Solution, Testing): written about a failure and its change.
 const DOCUMENT_SECTIONS = section(
-  'problem|issue|summary|description|context|background|motivation|root cause|changes?|what changed|solution|fix|resolution|testing|test plan|overview|proposal|approach|implementation|rationale',
+  'problem|issue|context|background|motivation|root cause|changes?|what changed|solution|fix|resolution|testing|test plan|overview|proposal|approach|implementation|rationale',
 );
+// A Summary or Description heading opens these too, and a bug report's template: beside the
+// sections telling what happened, it is the report's (see `tellsWhatHappened`).
+const SUMMARY_SECTIONS = section('summary|description');
+// The sections of a knowledge-base or help article ("Applies to", "Environment", "Symptoms",
+// "Cause", "Resolution"), headed or on a line of their own: read by name, one heading a line.
+const KB_SECTION =
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:(?:\*\*|__)[ \t]*)?(applies to|environment|symptoms?|causes?|root cause|resolution|solution|workaround|more information|additional information|related articles?|products?|issue|problem(?: statement)?|overview|troubleshooting)[ \t]*(?:(?:\*\*|__)[ \t]*)?(?::[ \t]*)?(?:(?:\*\*|__)[ \t]*)?$|^[ \t]*(?:#{1,6}[ \t]*)?(?:(?:\*\*|__)[ \t]*)?(applies to)\b/gim;
+// The sections that say what to do about the error: an article holds one, beside another.
+const KB_FIX_SECTIONS = new Set([
+  'applies to',
+  'cause',
+  'causes',
+  'root cause',
+  'resolution',
+  'solution',
+  'workaround',
+]);
+// A help article's own wording and its site's boilerplate ("This article explains …", "In this
+// guide", "Was this article helpful?", "Last updated", "Related articles").
+const ARTICLE_WORDING =
+  /\b(?:this|the following) (?:article|guide|page|document|KB) (?:describes|explains|covers|provides|applies|will|shows|outlines|discusses|helps|walks)\b|\bin this (?:article|guide)\b|\bwas this (?:article|page|answer|information) helpful\b|\barticle (?:number|id)\b|\blast (?:modified|updated|reviewed)\b|\bupdated on\b|\bknowledge ?base\b|\bKB\d{4,}\b|\bsign in to (?:comment|follow|leave)\b|\brelated (?:articles|posts|topics)\b/i;
+// An article's title: "Troubleshooting …", "How to resolve …", not a question ("How to fix this?").
+const ARTICLE_TITLE =
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:troubleshoot(?:ing)?|how to (?:fix|resolve|solve|avoid|handle))\b[^?\n]*$/i;
 const URL = /\bhttps?:\/\/\S+/g;
 // A numbered item has one or two digits: "400. That’s an error." opens with a status.
 const BULLET = /^\s*(?:[-*•]|\d{1,2}[.)])\s+\S/;
@@ -271,7 +291,11 @@ export function gateFeatures(
       (marked && REPORT_SECTIONS.test(text)) || (text.includes(':') && REPORT_LABEL.test(text))
         ? 1
         : 0,
-    'document sections': marked && DOCUMENT_SECTIONS.test(text) ? 1 : 0,
+    'document sections':
+      marked &&
+      (DOCUMENT_SECTIONS.test(text) || (SUMMARY_SECTIONS.test(text) && !tellsWhatHappened(text)))
+        ? 1
+        : 0,
     'cause stated': CAUSE_WORDS.test(prose) && CAUSE_STATED.test(prose) ? 1 : 0,
     'failure shown': shown ? 1 : 0,
     'reproduction steps': reproduces(lines) ? 1 : 0,
@@ -283,6 +307,11 @@ export function gateFeatures(
     'pull request template': PULL_REQUEST.test(text) ? 1 : 0,
   };
   for (const name of TEMPLATE_FEATURES) x[i++] = template[name];
+  const article: Record<(typeof ARTICLE_FEATURES)[number], number> = {
+    'kb sections': kbSections(text) ? 1 : 0,
+    'article wording': ARTICLE_WORDING.test(prose) || ARTICLE_TITLE.test(firstLine) ? 1 : 0,
+  };
+  for (const name of ARTICLE_FEATURES) x[i++] = article[name];
   return x;
 }
 
@@ -320,6 +349,21 @@ function reproduces(lines: readonly string[]): boolean {
     steps++;
   }
   return steps >= 2 && lines.slice(first + 1).some((line) => FAILED_STEP.test(line));
+}
+
+/**
+ * A knowledge-base article's sections: two or more of them, one saying what to do about the error
+ * (cause, resolution, workaround, "Applies to"). Beside a bug report's sections telling what
+ * happened (its "Environment" and "Workaround" are the report's), two of those: a support article
+ * tells its steps to reproduce too, then the cause and the solution.
+ */
+function kbSections(text: string): boolean {
+  const names = new Set<string>();
+  KB_SECTION.lastIndex = 0;
+  for (let m = KB_SECTION.exec(text); m !== null; m = KB_SECTION.exec(text))
+    names.add((m[1] ?? m[2] ?? '').toLowerCase());
+  const fixes = [...names].filter((n) => KB_FIX_SECTIONS.has(n)).length;
+  return names.size >= 2 && fixes >= (tellsWhatHappened(text) ? 2 : 1);
 }
 
 /** The model's probability that the text reports a failure its poster hit. */
@@ -360,12 +404,68 @@ function awayFromOutput(
       for (let i = 0; i < lines.length; i++) near.add((textLines[start + i] ?? '').trim());
     start += lines.length;
   }
-  if (near.size === 0) return prose;
+  const shown = new Set(text.includes(':') || text.includes('#') ? shownBelow(textLines) : []);
+  if (near.size === 0 && shown.size === 0) return prose;
   return prose
     .split('\n')
-    .filter((line) => !near.has(line.trim()))
+    .filter((line) => !near.has(line.trim()) && !within(line, shown))
     .join('\n');
 }
+
+/**
+ * Whether a line of the prose is one of `lines` of the paste: the prose drops a line's code spans
+ * and quoted strings, so its words are looked for in each line (two or more, or the line itself).
+ */
+function within(line: string, lines: ReadonlySet<string>): boolean {
+  if (lines.size === 0) return false;
+  const trimmed = line.trim();
+  if (lines.has(trimmed)) return true;
+  // Word by word only under a few lines shown: a long paste's every line is not tried against
+  // every other.
+  if (lines.size > SHOWN_WORDS_MAX) return false;
+  const words = trimmed.split(/\s+/);
+  if (words.length < 2) return false;
+  for (const l of lines) if (words.every((w) => l.includes(w))) return true;
+  return false;
+}
+
+const SHOWN_WORDS_MAX = 40;
+
+/**
+ * The lines a poster shows as what they got, not as their words: the paragraph
+ * after a line introducing it ("GitHub returns the following error:", "The page says:") and the
+ * lines under an error section's heading ("### Errors", "**Error message**"). A vendor's page
+ * speaks to its reader ("You cannot access this right now … you might be signing in from …"); a
+ * bug report's expected behaviour is what "should" happen, not a how-to's modal verbs.
+ */
+function shownBelow(lines: readonly string[]): string[] {
+  const shown: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    const heading = ERROR_HEADING.test(line) || EXPECTED_HEADING.test(line);
+    if (!heading && !INTRODUCES_SHOWN.test(line)) continue;
+    let j = i + 1;
+    while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
+    for (; j < lines.length; j++) {
+      const next = lines[j] ?? '';
+      if (heading ? SECTION_LINE.test(next) : next.trim() === '') break;
+      shown.push(next.trim());
+    }
+    i = j - 1;
+  }
+  return shown;
+}
+
+// A line ending in a colon that introduces what was shown or said: an error, a message, a page.
+const INTRODUCES_SHOWN =
+  /\b(?:error|errors|exception|message|response|output|screen|page|popup|prompt|dialog|says|said|saying|reads|stating|returns|returned|shows|showed|displays|displayed)\b[^\n]{0,40}:[ \t]*$/i;
+// The heading of an error report's section: what was printed is below it, up to the next heading.
+const ERROR_HEADING =
+  /^[ \t]*(?:#{1,6}[ \t]*(?:(?:\*\*|__)[ \t]*)?|\*\*|__)(?:errors?|error messages?|error output|logs?|output|response|stack ?trace)[ \t]*(?:(?:\*\*|__)[ \t]*)?(?::[ \t]*)?(?:(?:\*\*|__)[ \t]*)?$/i;
+// A bug report's section of what should have happened: its "should" and "you" are the report's.
+const EXPECTED_HEADING =
+  /^[ \t]*(?:#{1,6}[ \t]*(?:(?:\*\*|__)[ \t]*)?|\*\*|__)expected (?:result|behaviou?r|outcome)s?[ \t]*(?:(?:\*\*|__)[ \t]*)?(?::[ \t]*)?(?:(?:\*\*|__)[ \t]*)?$/i;
+const SECTION_LINE = /^[ \t]*(?:#{1,6}[ \t]|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)[ \t]*:?[ \t]*$)/;
 
 const BLANK_LINE = /\n[ \t]*\n/;
 const FENCE_LINE = /^\s*```/;

@@ -58,6 +58,66 @@ describe('gate features of the layout', () => {
   });
 });
 
+describe('gate features of a help article', () => {
+  it.each([
+    'Applies to\nKeycloak 24\n\nSymptoms\nLogin fails with invalid_grant.\n\nCause\nThe session expired.\n\nResolution\nRaise the SSO idle timeout.',
+    '## Environment\nOkta Identity Engine\n\n## Cause\nThe redirect URI is not registered.\n\n## Solution\nAdd it to the app.',
+    '**Problem statement**\nLogin fails with access_denied.\n\n**Steps to reproduce**\n1. Log in\n\n**Cause**\nA rule denies it.\n\n**Solution**\nFix the rule.',
+  ])('reads the sections of a knowledge-base article: %s', (text) => {
+    expect(feature('kb sections', text)).toBe(1);
+  });
+
+  it.each([
+    '## Environment\nmacOS 14\n\n## Steps to reproduce\n1. Log in\n\n## Workaround\nRestart the app.',
+    '### Expected behavior\nLogin works.\n\n### Actual behavior\ninvalid_grant\n\n### Solution\nNone yet.',
+  ])('does not read the sections of a bug report as an article: %s', (text) => {
+    expect(feature('kb sections', text)).toBe(0);
+  });
+
+  it.each([
+    'Troubleshooting Keycloak client authentication errors\n\nKeycloak answers invalid_client when the secret is wrong.',
+    'How to resolve "redirect_uri_mismatch" in Auth0\n\nThe callback URL must be listed in the application settings.',
+    'Auth0 answers access_denied when a rule rejects the login. This article explains why.',
+    'Was this article helpful?\nYes No',
+  ])('reads the wording of a help article: %s', (text) => {
+    expect(feature('article wording', text)).toBe(1);
+  });
+
+  it.each([
+    'How to troubleshoot auth errors: "invalid_code" at random\n\nAround 3% of my logins fail.',
+    'How do I fix invalid_grant?\nMy refresh fails every morning.',
+  ])("does not read a poster's question as an article: %s", (text) => {
+    expect(feature('article wording', text)).toBe(0);
+  });
+
+  it("does not read a Summary heading beside a bug report's sections as document sections", () => {
+    const report =
+      '### Summary\nMCP calls keep the stale token.\n\n### Expected behavior\nFresh tokens.\n\n### Observed behavior\n- calls fail with invalid_grant';
+    expect(feature('document sections', report)).toBe(0);
+    expect(
+      feature(
+        'document sections',
+        '## Summary\nRetry the refresh once.\n\n## Testing\nUnit tests.',
+      ),
+    ).toBe(1);
+  });
+});
+
+describe("gate features of the poster's own words", () => {
+  it("does not count the words of a page shown below a line introducing it as the poster's", () => {
+    const text =
+      'During GitHub OAuth authorization, GitHub returns the following error:\n\n> Be careful!\n> The redirect_uri is not associated with this application.\n> The application might be misconfigured or could be trying to redirect you.\n\nThis occurs right after I authorize it.';
+    expect(feature('second person', text)).toBe(0);
+    expect(feature('modal verbs', text)).toBe(0);
+  });
+
+  it("does not count a bug report's expected behaviour as modal verbs", () => {
+    const text =
+      '### Expected behavior\nAfter `login <server>`, calls should use the fresh credentials.\n\n### Observed behavior\nCalls fail with invalid_grant.';
+    expect(feature('modal verbs', text)).toBe(0);
+  });
+});
+
 describe('gate features written about errors', () => {
   it.each([
     ['change described', 'This adds debug logs that help diagnose OAuth token expiry issues.'],

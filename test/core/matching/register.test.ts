@@ -189,6 +189,19 @@ describe('readRegister: headings and quotes', () => {
   });
 });
 
+describe('readRegister: a summary heading', () => {
+  it('reads a Summary or Description heading as docs, but not beside the sections of a bug report', () => {
+    expect(
+      readRegister('## Summary\nThe token endpoint now answers invalid_grant.').discussion,
+    ).toContain('docs or KB');
+    const report =
+      '### Summary\nAfter login the session keeps a stale refresh token.\n\n### Expected behavior\nFresh credentials.\n\n### Observed behavior\nCalls fail.';
+    expect(readRegister(report).discussion).not.toContain('docs or KB');
+    const described = '**Description**\nLogin fails.\n\n**Steps to reproduce**\n1. Open the app';
+    expect(readRegister(described).discussion).not.toContain('docs or KB');
+  });
+});
+
 describe('readRegister: failures that are not authentication', () => {
   it.each([
     ['TLS', 'unable to verify the first certificate (UNABLE_TO_VERIFY_LEAF_SIGNATURE)'],
