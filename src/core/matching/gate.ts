@@ -255,9 +255,19 @@ export function gateFeatures(
   const about = writtenAbout(text, prose);
   // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
   const marked = text.includes('#') || text.includes('**') || text.includes('__');
+  const kbArticle = kbSections(text);
+  const articleWording = ARTICLE_WORDING.test(prose) || ARTICLE_TITLE.test(firstLine);
+  const anArticle = kbArticle || articleWording;
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,
-    'hand rule': handRule(register, reportsFailure, changeTitle || about.length > 0, shown) ? 1 : 0,
+    'hand rule': handRule(
+      register,
+      reportsFailure,
+      changeTitle || about.length > 0 || anArticle,
+      shown,
+    )
+      ? 1
+      : 0,
     'output first':
       isOutputLine(printedLines[0] ?? '') || CODE_FIRST.test(printedLines[0] ?? '') ? 1 : 0,
     'introduces output': INTRODUCES_OUTPUT.test(text) ? 1 : 0,
@@ -308,8 +318,8 @@ export function gateFeatures(
   };
   for (const name of TEMPLATE_FEATURES) x[i++] = template[name];
   const article: Record<(typeof ARTICLE_FEATURES)[number], number> = {
-    'kb sections': kbSections(text) ? 1 : 0,
-    'article wording': ARTICLE_WORDING.test(prose) || ARTICLE_TITLE.test(firstLine) ? 1 : 0,
+    'kb sections': kbArticle ? 1 : 0,
+    'article wording': articleWording ? 1 : 0,
   };
   for (const name of ARTICLE_FEATURES) x[i++] = article[name];
   return x;
@@ -317,11 +327,12 @@ export function gateFeatures(
 
 /**
  * The hand-written rule the model refines: quiet for a change (a PR, a template, a docs table,
- * source comments); written about errors, titled as a change ("Fix …", "KEYCLOAK-8490: …") or
- * worded as writing about errors (written-about.ts: "This adds …", "I propose …"), a report needs
- * the first person or the failure shown as it happened (`FAILURE_SHOWN`: "if you try … an error is
- * returned: `AADSTS…`" is a report in the second person); otherwise error output, a first-person
- * report or words reporting a failure.
+ * source comments); written about errors, titled as a change ("Fix …", "KEYCLOAK-8490: …"),
+ * worded as writing about errors (written-about.ts: "This adds …", "I propose …") or as a help
+ * article (its sections or wording: "Cause", "Resolution", "This article explains …"), a report
+ * needs the first person or the failure shown as it happened (`FAILURE_SHOWN`: "if you try … an
+ * error is returned: `AADSTS…`" is a report in the second person); otherwise error output, a
+ * first-person report or words reporting a failure.
  */
 function handRule(
   register: Register,

@@ -83,6 +83,12 @@ describe('gate features of a help article', () => {
     expect(feature('article wording', text)).toBe(1);
   });
 
+  it('reads a help article without the poster in it as no report (hand rule)', () => {
+    const text =
+      'Troubleshooting Keycloak client authentication errors\n\nKeycloak answers invalid_client when the secret is wrong.';
+    expect(feature('hand rule', text)).toBe(0);
+  });
+
   it.each([
     'How to troubleshoot auth errors: "invalid_code" at random\n\nAround 3% of my logins fail.',
     'How do I fix invalid_grant?\nMy refresh fails every morning.',
