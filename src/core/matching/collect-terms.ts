@@ -1,7 +1,17 @@
 import type { MatchIndex } from './match-index.js';
+import { STATUS_NOUNS } from './named-words.js';
 import { MAX_CACHED_TOKEN, MAX_READ_TOKENS, readToken, tokensReadBy } from './read-token.js';
 import { reasonPhrase } from './reason-phrases.js';
 import { termTokens } from './tokens.js';
+
+/** The word "code" of an HTTP status or numeric error (see `STATUS_NOUNS`): no authorization code. */
+const STATUS_CODE_TERM = 'code';
+/** The word before "code" that makes it a status's (`status code`, `response code`). */
+const STATUS_NOUN = new RegExp(`^(?:${STATUS_NOUNS})$`, 'i');
+/** An identifier naming a status (`statusCode`, `status_code`, `ResponseCode`, `httpCode`). */
+const STATUS_IDENTIFIER = new RegExp(`^(?:${STATUS_NOUNS})[_-]?code$`, 'i');
+/** An HTTP status or a numeric error code (`errorCode=003200`). */
+const STATUS_NUMBER = /^\d{1,8}$/;
 
 /** Cap on distinct terms read: a huge paste cannot make scoring slow. */
 const MAX_TERMS = 600;
@@ -48,22 +58,46 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
     }
     const { parts, isCamel } = token;
     const reason = reasonPhrase(tokens, apart, n);
+    const statusWord = statusCodeWord(tokens, apart, n);
     const field = reason || (token.field && !(raw.includes('_') && isSubject(tokens, apart, n)));
     for (let i = 0; i < parts.length; i++) {
       const term = parts[i];
       if (out.size >= MAX_TERMS) return collected(out, sequence, camel, qualified, fields, plain);
-      if (term !== undefined) {
+      // A status's "code" is no word of the paste: it names nothing that failed.
+      const dropped = statusWord && term?.term === STATUS_CODE_TERM;
+      if (term !== undefined && !dropped) {
         if ((out.get(term.term) ?? 0) < term.weight) out.set(term.term, term.weight);
         (field ? fields : plain).add(term.term);
       }
       if (parts.length === 1 || i > 0) {
-        sequence.push(reason ? '' : (term?.term ?? ''));
+        sequence.push(reason || dropped ? '' : (term?.term ?? ''));
         camel.push(isCamel);
         qualified.push(token.qualifies[i] === true);
       }
     }
   }
   return collected(out, sequence, camel, qualified, fields, plain);
+}
+
+/**
+ * Token `n` is the "code" of an HTTP status or numeric error: "status code 400", "Response code
+ * 401", `statusCode: 401`, `errorCode=003200` (the number next, after at most a colon or an equals
+ * sign).
+ */
+export function statusCodeWord(
+  tokens: readonly string[],
+  apart: readonly boolean[],
+  n: number,
+): boolean {
+  if (!STATUS_NUMBER.test(tokens[n + 1] ?? '')) return false;
+  const token = tokens[n] ?? '';
+  if (STATUS_IDENTIFIER.test(token)) return true;
+  return (
+    token.toLowerCase() === STATUS_CODE_TERM &&
+    n >= 1 &&
+    apart[n] !== true &&
+    STATUS_NOUN.test(tokens[n - 1] ?? '')
+  );
 }
 
 /** Words after the subject of a sentence: "client_id is invalid", "redirect_uri was missing". */

@@ -34,6 +34,24 @@ export function namedByCode(token: string, index: MatchIndex): number[] {
   );
 }
 
+/**
+ * The words before "code" that make it a number's, an HTTP status as client wrappers print one
+ * (axios's "Request failed with status code 400", got's "Response code 401 (Unauthorized)",
+ * `statusCode: 401`) or a provider's numeric error (QuickBooks' `errorCode=003200`): that "code"
+ * names no authorization code (invalid_grant's item).
+ */
+export const STATUS_NOUNS = 'status|response|error|http|return(?:ed)?';
+/** A status's or error's "code" and the number after it (at most a colon or equals sign between). */
+const STATUS_CODE = new RegExp(
+  `\\b(${STATUS_NOUNS})(?:[ \\t]*|[_-]?)code(?=\\s*[:=]?\\s*\\d{1,8}\\b)`,
+  'gi',
+);
+
+/** A message or sentence without the "code" of its numbers ("status code 400" is "status 400"). */
+export function withoutStatusCodes(text: string): string {
+  return /code/i.test(text) ? text.replace(STATUS_CODE, '$1 ') : text;
+}
+
 /** Words a code may end in after what failed: its failure words, or a word for the error itself. */
 const CODE_SUFFIX = /^(?:error|err|exception|fault|failure)$/i;
 
@@ -178,7 +196,7 @@ export function namedInSentences(text: string, index: MatchIndex): NamedMessage[
   const out: NamedMessage[] = [];
   for (const m of text.matchAll(SENTENCE)) {
     if (!MAY_STATE.test(m[0])) continue;
-    const stated = m[0]
+    const stated = withoutStatusCodes(m[0])
       .replace(SUPPOSED, ' ')
       .replace(NOT_VALID, ' invalid ')
       .replace(NOT_MATCHING, ' mismatch ');
@@ -567,7 +585,9 @@ function validationErrors(text: string, index: MatchIndex): string[] {
 }
 
 function wordsOfMessage(message: string): string[] {
-  return message.split(/[^\p{L}\p{N}_]+/u).flatMap((w) => (w === '' ? [] : splitIdentifier(w)));
+  return withoutStatusCodes(message)
+    .split(/[^\p{L}\p{N}_]+/u)
+    .flatMap((w) => (w === '' ? [] : splitIdentifier(w)));
 }
 
 /** The entries whose item of at least `least` words stands beside a failure word of `words`. */
