@@ -57,14 +57,19 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
       }
     }
     const { parts, isCamel } = token;
-    const reason = reasonPhrase(tokens, apart, n);
-    const statusWord = statusCodeWord(tokens, apart, n);
+    const reason = reasonPhrase(tokens, apart, n) || statusClass(tokens, apart, n);
+    // A status's "code" and HTTP's class word ("401 Client Error") are no words of the paste.
+    const noWord = statusCodeWord(tokens, apart, n)
+      ? STATUS_CODE_TERM
+      : classWord(tokens, apart, n)
+        ? raw.toLowerCase()
+        : undefined;
     const field = reason || (token.field && !(raw.includes('_') && isSubject(tokens, apart, n)));
     for (let i = 0; i < parts.length; i++) {
       const term = parts[i];
       if (out.size >= MAX_TERMS) return collected(out, sequence, camel, qualified, fields, plain);
-      // A status's "code" is no word of the paste: it names nothing that failed.
-      const dropped = statusWord && term?.term === STATUS_CODE_TERM;
+      // They name nothing that failed.
+      const dropped = noWord !== undefined && term?.term === noWord;
       if (term !== undefined && !dropped) {
         if ((out.get(term.term) ?? 0) < term.weight) out.set(term.term, term.weight);
         (field ? fields : plain).add(term.term);
@@ -98,6 +103,40 @@ export function statusCodeWord(
     apart[n] !== true &&
     STATUS_NOUN.test(tokens[n - 1] ?? '')
   );
+}
+
+/** HTTP's names of its 4xx and 5xx classes, as client wrappers print them before the reason. */
+const CLASS_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/^4\d\d$/, 'client'],
+  [/^5\d\d$/, 'server'],
+];
+/** What a wrapper prints after the class: an HTTP method (Guzzle) or the reason phrase (requests). */
+const AFTER_CLASS = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Unauthorized|Forbidden)$/;
+
+/**
+ * Token `n` is a word of an HTTP status class a client wrapper prints, or of the reason phrase
+ * after it: requests' "401 Client Error: Unauthorized for url: …" and Guzzle's "Client error:
+ * `POST https://…` resulted in a `401 Unauthorized` response". That "client" is HTTP's 4xx class,
+ * no OAuth client (`unauthorized_client`), and "Unauthorized" is the status's name.
+ */
+function statusClass(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
+  for (let k = 0; k <= 2; k++) {
+    const at = n - k;
+    if (at < 0 || tokens[at + 1]?.toLowerCase() !== 'error' || apart[at + 1] === true) continue;
+    const word = tokens[at]?.toLowerCase();
+    const cls = CLASS_WORDS.find(([, w]) => w === word);
+    if (cls === undefined) continue;
+    if (k === 2 && !/^(?:Unauthorized|Forbidden)$/.test(tokens[n] ?? '')) continue;
+    // A status number before the class, or a method or reason phrase after it.
+    if (cls[0].test(tokens[at - 1] ?? '') || AFTER_CLASS.test(tokens[at + 2] ?? '')) return true;
+  }
+  return false;
+}
+
+/** Token `n` is the class word itself ("client" of "401 Client Error"): no word of the paste. */
+function classWord(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
+  const word = tokens[n]?.toLowerCase();
+  return CLASS_WORDS.some(([, w]) => w === word) && statusClass(tokens, apart, n);
 }
 
 /** Words after the subject of a sentence: "client_id is invalid", "redirect_uri was missing". */

@@ -1,11 +1,15 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
+import { buildIndex, type MatchIndex } from '../../../src/core/matching/match-index.js';
+import { buildQuery, clearQuery } from '../../../src/core/matching/query.js';
 import type { Diagnoser } from '../../../src/core/matching/types.js';
-import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
+import { fixtureCatalogue, fixtureDiagnoser } from '../../support/fixture-catalogue.js';
 
 let diagnoser: Diagnoser;
+let index: MatchIndex;
 
 beforeAll(async () => {
   diagnoser = await fixtureDiagnoser();
+  index = buildIndex(await fixtureCatalogue());
 });
 
 const WRAPPERS = [
@@ -31,5 +35,28 @@ describe('diagnose: "status code 400" is an HTTP status, not an authorization co
   it('still reads an authorization code said to be invalid', () => {
     const d = diagnoser.diagnose('Request failed: the code is not valid (status code 400)');
     expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+  });
+});
+
+describe('buildQuery: HTTP\'s "Client Error" class is no OAuth client', () => {
+  const CLASSES = [
+    'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.example.com/v1/me',
+    'In RequestException.php line 111: Client error: `GET https://api.example.com/v1/me` resulted in a `401 Unauthorized` response',
+    'HTTPError: 503 Server Error: Service Unavailable for url: https://login.example.com/token',
+  ];
+  for (const text of CLASSES) {
+    it(`reads no "client" or "server" word in "${text}"`, () => {
+      const query = buildQuery(text, index);
+      const words = [...query.terms.keys()].filter((t) => t === 'client' || t === 'server');
+      clearQuery(query);
+      expect(words).toEqual([]);
+    });
+  }
+
+  it('still reads a client the text names', () => {
+    const query = buildQuery('401 Client Error: invalid client secret for url: https://x', index);
+    const held = query.terms.has('client');
+    clearQuery(query);
+    expect(held).toBe(true);
   });
 });
