@@ -89,11 +89,7 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
  * 401", `statusCode: 401`, `errorCode=003200` (the number next, after at most a colon or an equals
  * sign).
  */
-export function statusCodeWord(
-  tokens: readonly string[],
-  apart: readonly boolean[],
-  n: number,
-): boolean {
+function statusCodeWord(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
   if (!STATUS_NUMBER.test(tokens[n + 1] ?? '')) return false;
   const token = tokens[n] ?? '';
   if (STATUS_IDENTIFIER.test(token)) return true;

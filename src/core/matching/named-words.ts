@@ -48,7 +48,7 @@ const STATUS_CODE = new RegExp(
 );
 
 /** A message or sentence without the "code" of its numbers ("status code 400" is "status 400"). */
-export function withoutStatusCodes(text: string): string {
+function withoutStatusCodes(text: string): string {
   return /code/i.test(text) ? text.replace(STATUS_CODE, '$1 ') : text;
 }
 
