@@ -121,7 +121,34 @@ export const DISCUSSION: readonly TestRule[] = [
     'commit or PR',
     // "The change" only with what a change under review does: a poster's own change to a setting
     // "makes no difference" or "will take effect" in a report.
-    /^\s*(?:fix|feat|chore|docs|refactor|perf|test|build|ci)(?:\([^)\n]*\))?!?:\s|\b(?:this|the) (?:PR|pull request|patch|commit|change ?set)\b|\bthis change (?:will|would|should|makes?|adds?|fixes|updates?|improves?|allows?)\b|\bthe change (?:adds|fixes|updates|improves)\b|\bI(?:'ve| have)? (?:updated|changed|modified|extended) the (?:repo|code|library|package|docs|documentation|README|module)\b|\b(?:fix(?:es|ed)?|clos(?:es|ed)|resolv(?:es|ed)|address(?:es|ed))\s+(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)/im,
+    // Each alternative names one of these words: a paste holding none is passed over unscanned.
+    heldBy(
+      {
+        words: [
+          'fix',
+          'feat',
+          'chore',
+          'docs',
+          'refactor',
+          'perf',
+          'test',
+          'build',
+          'ci',
+          'pr',
+          'pull',
+          'patch',
+          'commit',
+          'change',
+          'updated',
+          'modified',
+          'extended',
+          'clos',
+          'resolv',
+          'address',
+        ],
+      },
+      /^\s*(?:fix|feat|chore|docs|refactor|perf|test|build|ci)(?:\([^)\n]*\))?!?:\s|\b(?:this|the) (?:PR|pull request|patch|commit|change ?set)\b|\bthis change (?:will|would|should|makes?|adds?|fixes|updates?|improves?|allows?)\b|\bthe change (?:adds|fixes|updates|improves)\b|\bI(?:'ve| have)? (?:updated|changed|modified|extended) the (?:repo|code|library|package|docs|documentation|README|module)\b|\b(?:fix(?:es|ed)?|clos(?:es|ed)|resolv(?:es|ed)|address(?:es|ed))\s+(?:#\d+|https?:\/\/\S+\/(?:issues|pull)\/\d+)/im,
+    ),
   ],
   [
     // A change's verb opening a line ("Handles …", "Adds …"), the change named ("a small behavior

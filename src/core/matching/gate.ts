@@ -135,6 +135,33 @@ const CAUSE_WORDS = /caus|due to/i;
 // against one discussion text.
 const FAILURE_SHOWN =
   /\b(?:error|exception|message|response|following|it|this|that)\b[^.\n]{0,30}?\b(?:occurs|occurred|is returned|was returned|gets returned|got returned|is thrown|was thrown|comes out|came out|appears|appeared|is shown|is being shown|was shown|is displayed|was displayed|pops up|popped up|shows up|showed up|says|said|reads|stating|states)\s*(?::|["'`“*_])|\b(?:presented|greeted|met|prompted)\s+(?:with|by)\s+(?:an?|the)\b[^.\n]{0,40}?\b(?:error|message|exception|page|screen)\b|\b(?:error|message)s?\s+(?:stating|saying)\s+that\b/i;
+// Every wording of FAILURE_SHOWN holds one of these (lower case; the pattern reads ASCII letters
+// in any case, and only ASCII letters as those): a text without them skips the pattern, which is
+// tried at every position.
+const FAILURE_SHOWN_WORDS = [
+  'occur',
+  'return',
+  'thrown',
+  ' out',
+  'appear',
+  'show',
+  'display',
+  'pop',
+  'says',
+  'said',
+  'reads',
+  'stat',
+  'presented',
+  'greeted',
+  'met',
+  'prompted',
+  'saying',
+];
+
+function mayShowFailure(text: string): boolean {
+  const lower = text.toLowerCase();
+  return FAILURE_SHOWN_WORDS.some((w) => lower.includes(w));
+}
 // An error status standing alone: not a port (`localhost:443`), nor part of a path or a version.
 const ERROR_STATUS_SOURCE = String.raw`(?<![\w.:/-])[45](?:0\d|1\d|2\d|3[01])(?![\w.:/-])`;
 // A step of a reproduction: a list item that opens with what the poster did ("1. Go to …", "-
@@ -251,7 +278,7 @@ export function gateFeatures(
         .join('\n')
     : away;
   const changeTitle = IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine);
-  const shown = FAILURE_SHOWN.test(text);
+  const shown = mayShowFailure(text) && FAILURE_SHOWN.test(text);
   const about = writtenAbout(text, prose);
   // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
   const marked = text.includes('#') || text.includes('**') || text.includes('__');
@@ -289,7 +316,9 @@ export function gateFeatures(
     'help request': HELP.test(prose) ? 1 : 0,
     'attempt narrative': ATTEMPT.test(prose) ? 1 : 0,
     length: Math.min(1, Math.log10(1 + text.length) / 4),
-    'quoted lines': lines.filter((l) => QUOTE_LINE.test(l)).length / lineCount,
+    'quoted lines': text.includes('>')
+      ? lines.filter((l) => QUOTE_LINE.test(l)).length / lineCount
+      : 0,
     'output only in quotes': register.output.length === 0 && QUOTED_CODE.test(text) ? 1 : 0,
     'generic agent': GENERIC_AGENT.test(prose) ? 1 : 0,
     intent: INTENT.test(prose) ? 1 : 0,
@@ -453,8 +482,11 @@ function shownBelow(lines: readonly string[]): string[] {
   const shown: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] ?? '';
-    const heading = ERROR_HEADING.test(line) || EXPECTED_HEADING.test(line);
-    if (!heading && !INTRODUCES_SHOWN.test(line)) continue;
+    // Each pattern is tried only on a line of its shape: a heading opens with a mark (`#`, `**`,
+    // `__`), a line introducing what was shown ends in a colon.
+    const heading =
+      opensWithMark(line) && (ERROR_HEADING.test(line) || EXPECTED_HEADING.test(line));
+    if (!heading && !(endsWithColon(line) && INTRODUCES_SHOWN.test(line))) continue;
     let j = i + 1;
     while (j < lines.length && (lines[j] ?? '').trim() === '') j++;
     for (; j < lines.length; j++) {
@@ -465,6 +497,21 @@ function shownBelow(lines: readonly string[]): string[] {
     i = j - 1;
   }
   return shown;
+}
+
+/** The first character after the line's blanks and tabs is `#`, `*` or `_`. */
+function opensWithMark(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const c = line.charCodeAt(i);
+  return c === 35 || c === 42 || c === 95;
+}
+
+/** The last character before the line's trailing blanks and tabs is a colon. */
+function endsWithColon(line: string): boolean {
+  let i = line.length - 1;
+  while (i >= 0 && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i--;
+  return line.charCodeAt(i) === 58;
 }
 
 // A line ending in a colon that introduces what was shown or said: an error, a message, a page.

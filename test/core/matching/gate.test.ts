@@ -468,3 +468,19 @@ describe('the shipped gate model', () => {
     expect(probability(text)).toBeLessThan(GATE_MODEL.threshold);
   });
 });
+
+describe('gate features read in any case and layout', () => {
+  it('reads a failure shown in capitals', () => {
+    expect(
+      feature('failure shown', 'WHEN I RUN IT THE FOLLOWING ERROR OCCURS:\n\nAADSTS50011'),
+    ).toBe(1);
+  });
+
+  it('reads what a page shows below an indented heading or a colon before trailing blanks', () => {
+    const heading =
+      'It fails.\n\n  ## Error message  \nYou should sign in again and you may retry.';
+    const colon = 'It fails.\n\nThe page says: \t\nYou should sign in again and you may retry.';
+    expect(feature('modal verbs', heading)).toBe(0);
+    expect(feature('modal verbs', colon)).toBe(0);
+  });
+});
