@@ -40,6 +40,7 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
   const read = tokensReadBy(index);
   const apart: boolean[] = [];
   const tokens = termTokens(text, apart);
+  const status = statusWordsIn(tokens);
   for (let n = 0; n < tokens.length; n++) {
     const raw = tokens[n] ?? '';
     // Punctuation between two words parts a code written as words (see `findCodeWords`).
@@ -57,13 +58,15 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
       }
     }
     const { parts, isCamel } = token;
-    const reason = reasonPhrase(tokens, apart, n) || statusClass(tokens, apart, n);
+    const reason =
+      reasonPhrase(tokens, apart, n) || (status.classError && statusClass(tokens, apart, n));
     // A status's "code" and HTTP's class word ("401 Client Error") are no words of the paste.
-    const noWord = statusCodeWord(tokens, apart, n)
-      ? STATUS_CODE_TERM
-      : classWord(tokens, apart, n)
-        ? raw.toLowerCase()
-        : undefined;
+    const noWord =
+      status.code && statusCodeWord(tokens, apart, n)
+        ? STATUS_CODE_TERM
+        : status.classError && classWord(tokens, apart, n)
+          ? raw.toLowerCase()
+          : undefined;
     const field = reason || (token.field && !(raw.includes('_') && isSubject(tokens, apart, n)));
     for (let i = 0; i < parts.length; i++) {
       const term = parts[i];
@@ -85,12 +88,32 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
 }
 
 /**
+ * Whether the paste has what `statusCodeWord` and `statusClass` look for at all: a token ending in
+ * "code" before one starting with a digit, and "client" or "server" before "error". Read once, so
+ * the far commoner paste without them costs no per-token look-around.
+ */
+function statusWordsIn(tokens: readonly string[]): { code: boolean; classError: boolean } {
+  let code = false;
+  let classError = false;
+  for (let k = 0; k < tokens.length && !(code && classError); k++) {
+    const token = tokens[k] ?? '';
+    if (!code && token.length >= 4 && token.slice(-4).toLowerCase() === STATUS_CODE_TERM)
+      code = isDigit((tokens[k + 1] ?? '').charCodeAt(0));
+    if (!classError && isWord(token, 'error'))
+      classError = CLASS_WORDS.some(([, w]) => isWord(tokens[k - 1], w));
+  }
+  return { code, classError };
+}
+
+/**
  * Token `n` is the "code" of an HTTP status or numeric error: "status code 400", "Response code
  * 401", `statusCode: 401`, `errorCode=003200` (the number next, after at most a colon or an equals
  * sign).
  */
 function statusCodeWord(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
-  if (!STATUS_NUMBER.test(tokens[n + 1] ?? '')) return false;
+  // Read for every token of a paste: the next token's first character decides most of them.
+  const next = tokens[n + 1];
+  if (next === undefined || !isDigit(next.charCodeAt(0)) || !STATUS_NUMBER.test(next)) return false;
   const token = tokens[n] ?? '';
   if (STATUS_IDENTIFIER.test(token)) return true;
   return (
@@ -118,9 +141,9 @@ const AFTER_CLASS = /^(?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|Unauthorized|For
 function statusClass(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
   for (let k = 0; k <= 2; k++) {
     const at = n - k;
-    if (at < 0 || tokens[at + 1]?.toLowerCase() !== 'error' || apart[at + 1] === true) continue;
-    const word = tokens[at]?.toLowerCase();
-    const cls = CLASS_WORDS.find(([, w]) => w === word);
+    if (at < 0 || !isWord(tokens[at + 1], 'error') || apart[at + 1] === true) continue;
+    const word = tokens[at];
+    const cls = CLASS_WORDS.find(([, w]) => isWord(word, w));
     if (cls === undefined) continue;
     if (k === 2 && !/^(?:Unauthorized|Forbidden)$/.test(tokens[n] ?? '')) continue;
     // A status number before the class, or a method or reason phrase after it.
@@ -131,8 +154,20 @@ function statusClass(tokens: readonly string[], apart: readonly boolean[], n: nu
 
 /** Token `n` is the class word itself ("client" of "401 Client Error"): no word of the paste. */
 function classWord(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
-  const word = tokens[n]?.toLowerCase();
-  return CLASS_WORDS.some(([, w]) => w === word) && statusClass(tokens, apart, n);
+  const word = tokens[n];
+  return CLASS_WORDS.some(([, w]) => isWord(word, w)) && statusClass(tokens, apart, n);
+}
+
+/**
+ * `token` is the lower-case word `lower` in any case: its length first, as this runs for every
+ * token of a paste and most differ in length.
+ */
+function isWord(token: string | undefined, lower: string): boolean {
+  return token?.length === lower.length && token.toLowerCase() === lower;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** Words after the subject of a sentence: "client_id is invalid", "redirect_uri was missing". */
