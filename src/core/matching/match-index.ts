@@ -86,6 +86,8 @@ export interface MatchIndex {
   readonly codeWords: ReadonlyMap<string, readonly CodeWords[]>;
   /** Words that name an entry inside a code no entry lists (see the schema's `wordsInCodes`). */
   readonly wordsInCodes: readonly WordsInCode[];
+  /** Per entry, its own `wordsInCodes` items as terms, in order (empty for most entries). */
+  readonly entryWordsInCodes: readonly (readonly (readonly string[])[])[];
   /** Vendor CamelCase codes (lower case) whose words a vendor-neutral entry says (plain-codes.ts). */
   readonly plainCodes: ReadonlySet<string>;
   /** Per entry, the request a vendor-neutral entry is the failure of (entry-requests.ts). */
@@ -144,6 +146,7 @@ export function hydrateIndex(
     looseCodes: new Map(data.looseCodes),
     codeWords: new Map(data.codeWords),
     wordsInCodes: data.wordsInCodes.map(([entry, terms]) => ({ entry, terms })),
+    entryWordsInCodes: byEntry(entries.length, data.wordsInCodes),
     plainCodes: new Set(data.plainCodes),
     requests: data.requests.map((r) => r ?? undefined),
     neutralParents: data.neutralParents,
@@ -171,6 +174,16 @@ function countStatuses(entries: readonly Entry[]): Map<string, number> {
       counts.set(`${e.system}:${s}`, (counts.get(`${e.system}:${s}`) ?? 0) + 1);
   }
   return counts;
+}
+
+/** Each entry's `wordsInCodes` items, from the compiled [entry, terms] pairs. */
+function byEntry(
+  count: number,
+  items: readonly (readonly [number, readonly string[]])[],
+): (readonly string[])[][] {
+  const out = Array.from({ length: count }, (): (readonly string[])[] => []);
+  for (const [entry, terms] of items) out[entry]?.push(terms);
+  return out;
 }
 
 function hydratePhrases(data: IndexData, entries: readonly Entry[]): Phrase[] {

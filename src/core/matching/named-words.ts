@@ -334,6 +334,11 @@ const CLOSE_LINE = 3;
 /** How many more words than with any line of the code's own entry. */
 const CLOSER_BY = 2;
 
+/** The entry's `wordsInCodes` items, as terms, in order. */
+function itemsOf(index: MatchIndex, entry: number): readonly (readonly string[])[] {
+  return index.entryWordsInCodes[entry] ?? [];
+}
+
 /**
  * Where no failure word names what failed, the explanation may still read as another entry's
  * catalogue line: OpenIddict's `invalid_request` "This client application is not allowed to use
@@ -347,56 +352,12 @@ function closestLines(held: ReadonlySet<string>, index: MatchIndex, code: number
   const least = Math.max(CLOSE_LINE, shared(code) + CLOSER_BY);
   let best = least;
   let out: number[] = [];
-  for (const e of sameResponses(index, code)) {
+  for (let e = 0; e < index.entries.length; e++) {
+    if (!sameResponse(index, code, e)) continue;
     if (!itemsOf(index, e).some((terms) => terms.every((t) => held.has(t)))) continue;
     const s = shared(e);
     if (s > best) [best, out] = [s, [e]];
     else if (s === best) out.push(e);
-  }
-  return out;
-}
-
-/**
- * Per index, each entry's `wordsInCodes` items and the entries of its response (`sameResponse`),
- * in catalogue order: gathered once, as explanations are compared with them on every paste that
- * has one.
- */
-interface ByEntry {
-  readonly items: (readonly (readonly string[])[] | undefined)[];
-  readonly responses: (readonly number[] | undefined)[];
-}
-
-const BY_ENTRY = new WeakMap<MatchIndex, ByEntry>();
-
-function byEntryOf(index: MatchIndex): ByEntry {
-  let by = BY_ENTRY.get(index);
-  if (by === undefined) {
-    by = { items: [], responses: [] };
-    BY_ENTRY.set(index, by);
-  }
-  return by;
-}
-
-const NO_ITEMS: readonly (readonly string[])[] = [];
-
-/** The entry's `wordsInCodes` items, as terms, in order. */
-function itemsOf(index: MatchIndex, entry: number): readonly (readonly string[])[] {
-  const by = byEntryOf(index);
-  let items = by.items[entry];
-  if (items === undefined) {
-    items = index.wordsInCodes.filter((w) => w.entry === entry).map((w) => w.terms);
-    by.items[entry] = items.length === 0 ? NO_ITEMS : items;
-  }
-  return items;
-}
-
-/** The entries `sameResponse` accepts for `code`, in catalogue order. */
-function sameResponses(index: MatchIndex, code: number): readonly number[] {
-  const by = byEntryOf(index);
-  let out = by.responses[code];
-  if (out === undefined) {
-    out = index.entries.flatMap((_, e) => (sameResponse(index, code, e) ? [e] : []));
-    by.responses[code] = out;
   }
   return out;
 }
