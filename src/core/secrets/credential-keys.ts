@@ -50,6 +50,29 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
   { name: 'private_token', pattern: 'private[_ -]?token', label: 'a private token', glued },
   { name: 'secret_key', pattern: 'secret[_ -]?key', label: 'a secret key', glued },
   { name: 'signing_secret', pattern: 'signing[_ -]?secret', label: 'a signing secret', glued },
+  // AWS's credentials file, environment and STS output (`aws_secret_access_key`,
+  // `"SecretAccessKey"`, `aws_session_token`, `"SessionToken"`); an Azure Storage or Service Bus
+  // connection string's `AccountKey=` and `SharedAccessKey=` (not `SharedAccessKeyName=`).
+  {
+    name: 'secret_access_key',
+    pattern: 'secret[_ -]?access[_ -]?key',
+    label: 'an AWS secret access key',
+    glued,
+  },
+  // Not inside an `X-…-Token` header's name: header_credential names those.
+  {
+    name: 'session_token',
+    pattern: '(?<!(?<![\\w-])x-(?:[a-z0-9]{1,32}-){0,4})session[_ -]?token',
+    label: 'a session token',
+    glued,
+  },
+  { name: 'account_key', pattern: 'account[_ -]?key', label: 'a storage account key', glued },
+  {
+    name: 'shared_access_key',
+    pattern: 'shared[_ -]?access[_ -]?key',
+    label: 'a shared access key',
+    glued,
+  },
   // NetSuite's legacy NLAuth header sends the user's password as `nlauth_signature`.
   { name: 'password', pattern: 'pass(?:word|wd)|nlauth_signature', label: 'a password', glued },
   // Java keytool's `-storepass`, `-keypass`, `-srcstorepass`, `-destkeypass` …; not

@@ -12,13 +12,22 @@ export function shannonEntropy(value: string): number {
 }
 
 /**
- * A variable written where a value goes: `${VAR}`, `${env:VAR}`, `${var.name}` (shell, PowerShell,
- * Terraform), `$VAR` and `$env:VAR` (a bare name: letters and underscores, or upper case and
- * digits, so `$ecretPa55` is a value), `%VAR%` (Windows), `$(Var.Name)` (Azure Pipelines),
- * `{{ var }}` and `${{ secrets.X }}` (Postman, Jinja, Go templates, GitHub Actions). Not
- * `${VAR:-default}`: its default is a value. Bounded, so reading one is linear.
+ * A name that says it holds a credential (`clientSecret`, `db_pass`, `pw`, `accessToken`), any
+ * case: the only lower- or camel-case `$name` read as a variable (see VARIABLE).
  */
-const VARIABLE = String.raw`\$\{(?:env:)?[A-Za-z_][\w.]{0,127}\}|\$(?:env:)?(?:[A-Za-z_]{1,128}|[A-Z_][A-Z0-9_]{0,127})|%[A-Za-z_][\w.-]{0,127}%|\$\([A-Za-z_][\w.]{0,127}\)|\$?\{\{[ \t]{0,8}[.$]?[A-Za-z_][\w.$-]{0,127}[ \t]{0,8}\}\}`;
+const CREDENTIAL_NAME = String.raw`(?=[A-Za-z_]{0,64}?(?:[Pp]ass|[Pp]wd?|PW|[Ss]ecret|[Tt]oken|[Kk]ey|[Cc]red|[Aa]uth|[Cc]ert|[Jj]wt|[Bb]earer|[Ss]ession|[Cc]ookie|[Ss]ig|[Oo]tp))[A-Za-z_]{1,128}`;
+/**
+ * A variable written where a value goes: `${VAR}`, `${env:VAR}`, `${var.name}` (shell, PowerShell,
+ * Terraform), `%VAR%` (Windows), `$(Var.Name)` (Azure Pipelines), `{{ var }}` and `${{ secrets.X }}`
+ * (Postman, Jinja, Go templates, GitHub Actions); not `${VAR:-default}`: its default is a value.
+ * Without brackets, a `$` word is a variable only where it reads as a name, since passwords start
+ * with `$` too (`$ecret`, `$hunter2`, `$Summertime`): `$env:X` (PowerShell's environment drive);
+ * an environment variable's SCREAMING_CASE (`$PASSWORD`, `$DB_PASS2`); or a lower- or camel-case
+ * name of letters and underscores that says it holds a credential (`$clientSecret`, `$db_pass`,
+ * `$pw`, `$accessToken`), as a script's variable does. Any other (`$hunter`, `$dbpass1`,
+ * `$Summertime`) is a value. Bounded, so reading one is linear.
+ */
+const VARIABLE = String.raw`\$\{(?:env:)?[A-Za-z_][\w.]{0,127}\}|\$(?:env:[A-Za-z_][\w]{0,127}|[A-Z_][A-Z0-9_]{0,127}|${CREDENTIAL_NAME})|%[A-Za-z_][\w.-]{0,127}%|\$\([A-Za-z_][\w.]{0,127}\)|\$?\{\{[ \t]{0,8}[.$]?[A-Za-z_][\w.$-]{0,127}[ \t]{0,8}\}\}`;
 const VARIABLE_REFERENCE = new RegExp(`^(?:${VARIABLE})$`);
 /** A variable at a position, ending its value: before a blank, a quote, a delimiter or the end. */
 const VARIABLE_AT = new RegExp(String.raw`(?:${VARIABLE})(?=[\s"'\x60,;&)\]}]|$)`, 'y');
@@ -105,20 +114,48 @@ export function percentDecoded(value: string, max: number): string {
   }
 }
 
-/** Encodings and hashes a sentence about a password names (`the password is base64`, `SHA256`). */
+/**
+ * Encodings, hashes and signature algorithms a sentence about a password or a token names (`the
+ * password is base64`, `SHA256`, `the id token is SHA256withRSA`).
+ */
 const FORMAT_NAME =
-  /^(?:base(?:32|64)(?:url)?|sha-?\d+|md5|utf-?(?:8|16)|x\.?509|aes-?\d+|rsa-?\d+|oauth2|pbkdf2|argon2(?:id)?|hmac-?sha-?\d+)$/i;
+  /^(?:base(?:32|64)(?:url)?|sha-?\d+|md5|utf-?(?:8|16)|x\.?509|aes-?\d+|rsa-?\d+|oauth2|pbkdf2|argon2(?:id)?|hmac-?sha-?\d+|(?:sha-?\d+|md5)with(?:rsa|ecdsa|dsa)(?:andmgf1)?)$/i;
+
+/**
+ * Whether a value written in a sentence (`the password is …`, `the token is …`) can be a credential
+ * at all: one word of at most `maxLength` characters, with a letter, not a stand-in, a reference,
+ * an address, a path, a format name or a hyphenated phrase (`Base64-encoded`, `case-sensitive`).
+ */
+function readsAsCredential(v: string, maxLength: number): boolean {
+  if (v.length < 6 || v.length > maxLength || /\s/.test(v) || !/[A-Za-z]/.test(v)) return false;
+  if (isPlaceholder(v) || isCodeReference(v) || FORMAT_NAME.test(v)) return false;
+  if (/:\/\/|^[/~\\]|^\.\.?\/|^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(v)) return false;
+  return !(/^[\w]+(?:-[\w]+)+$/.test(v) && v.split('-').some((part) => /^[a-z]{4,}$/.test(part)));
+}
 
 /**
  * Whether a value written where a password goes but no key names it (`the password is …`) reads as
- * one: letters with a digit or a symbol, not a word (`wrong!`), a number, a stand-in, a reference, an
- * address, a path, a format name or a hyphenated phrase (`Base64-encoded`, `case-sensitive`).
+ * one: letters with a digit or a symbol, not a word (`wrong!`), a number or what readsAsCredential
+ * leaves out.
  */
 export function looksLikePassword(value: string): boolean {
   const v = value.replace(/!+$/, '');
-  if (v.length < 6 || v.length > 128 || /\s/.test(v)) return false;
-  if (isPlaceholder(v) || isCodeReference(v) || FORMAT_NAME.test(v)) return false;
-  if (!/[A-Za-z]/.test(v) || !/[\d!#$%&*+=?@^~|]/.test(v)) return false;
-  if (/:\/\/|^[/~\\]|^\.\.?\/|^[\w.+-]+@[\w-]+\.[\w.-]+$/.test(v)) return false;
-  return !(/^[\w]+(?:-[\w]+)+$/.test(v) && v.split('-').some((part) => /^[a-z]{4,}$/.test(part)));
+  return readsAsCredential(v, 128) && /[\d!#$%&*+=?@^~|]/.test(v);
+}
+
+/** A token stated in a sentence is generated: it holds a digit and reads as random. */
+const TOKEN_BOUNDS: RandomnessBounds = { minLength: 8, maxLength: 4096, minEntropy: 3 };
+
+/**
+ * Whether a value written where a token goes but no key names it (`the refresh token is …`) reads
+ * as one: letters and digits that look generated, not a word (`expired`), a version, a time or what
+ * readsAsCredential leaves out. Stricter than a password: sentences say more about tokens than
+ * about passwords (`the token is RS256`, `the token is v2`).
+ */
+export function looksLikeToken(value: string): boolean {
+  return (
+    readsAsCredential(value, TOKEN_BOUNDS.maxLength) &&
+    /\d/.test(value) &&
+    looksRandom(value, TOKEN_BOUNDS)
+  );
 }

@@ -4,7 +4,7 @@
  * `<key …>value</key>` (SOAP), `"key": "password", "value": "…"` (a name/value pair), `--key value`
  * (a command-line option). The detector keeps those that look generated; stored pastes mask all.
  */
-import { VARIABLE_UNIT } from './entropy.js';
+import { looksLikePassword, VARIABLE_UNIT } from './entropy.js';
 import { MASK_SOURCE } from './mask.js';
 import { readXmlValue, XML_OPEN, XML_OPEN_AFTER_ATTRIBUTE, type ValueSpan } from './xml-values.js';
 
@@ -19,11 +19,19 @@ const SEPARATOR = String.raw`(?:\\?["'])?[ \t]*(?:=>|:=|=|:)`;
 const NAME_VALUE = String.raw`(?:\\?["'])?[ \t]*,?\s{0,64}(?:\\?["'])?value`;
 /**
  * After a command-line option named as a key (`--client-secret VALUE`; PowerShell's and keytool's
- * single dash, `-ClientSecret VALUE`, `-storepass VALUE`, after a word on its line or on a line
- * continued with a backtick or a backslash: at a line's start, `-Password hasn't expired` is a
- * list item): blanks, then no option.
+ * single dash, `-ClientSecret VALUE`, `-storepass VALUE`, after a word on its line, on a line
+ * continued with a backtick or a backslash, or at a line's start, where LINE_START_OPTION asks for
+ * more): blanks, then no option.
  */
-const OPTION_GAP = String.raw`(?<=(?:^|[\s"'])--[\w-]{0,64}|\S[ \t]{1,64}-[\w-]{1,64}|[\x60\\][ \t]{0,64}\r?\n[ \t]{0,64}-[\w-]{1,64})[ \t]+(?=[^\s-])`;
+const OPTION_GAP = String.raw`(?<=(?:^|[\s"'])--[\w-]{0,64}|\S[ \t]{1,64}-[\w-]{1,64}|(?:^|[\r\n])[ \t]{0,64}-[\w-]{1,64})[ \t]+(?=[^\s-])`;
+/**
+ * A single-dash option alone at the start of its line, which no backtick or backslash continues
+ * from the line before: a PowerShell parameter (`-ClientSecret x`) or a list item (`-Password
+ * hasn't expired`). Its value is read only on evidence that it is a parameter (see lineStartValue).
+ */
+const LINE_START_OPTION = /(?:^|[^\x60\\ \t\r][ \t]*\r?\n)[ \t]{0,64}-[\w-]{0,64}$/;
+/** After a parameter's value: another parameter, or a backtick or backslash continuing the line. */
+const MORE_PARAMETERS = /^[ \t]{1,64}-[A-Za-z]|^[ \t]{0,64}[\x60\\][ \t]{0,64}(?:\r?\n|$)/;
 /** Before a key, an option's dashes: `--password=…` is one shell word too. */
 const OPTION_BEFORE = /(?:^|[\s"'])--[\w-]{0,64}$/;
 /**
@@ -135,7 +143,9 @@ export function keyedValueReader(
       const value =
         readValue(text, m.index + m[0].length, whole, openingQuote(text, m.index), option) ??
         readXmlValue(text, m.index, m[0].length, whole);
-      if (value === undefined) continue;
+      if (value === undefined || !lineStartValue(text, m.index, m.index + m[0].length, value)) {
+        continue;
+      }
       found.push({ key, ...value });
       // Resume after the value: `a=a=a=…` must not re-read the same run once per key (quadratic).
       keys.lastIndex = Math.max(keys.lastIndex, value.outerEnd);
@@ -153,6 +163,26 @@ function startsKey(text: string, index: number, glued: boolean): boolean {
   if (glued || before === '' || !/[A-Za-z0-9]/.test(before)) return true;
   if (/^%[0-9A-Fa-f]{2}$/.test(text.slice(Math.max(0, index - 3), index))) return true;
   return /[a-z0-9]/.test(before) && /[A-Z]/.test(text.charAt(index));
+}
+
+/**
+ * Whether a value read after a key is one, when the key is a single-dash option alone at its line's
+ * start (a PowerShell parameter or a list item, LINE_START_OPTION): read on evidence that the line
+ * holds parameters, not prose, that is the value is quoted (`-Password 'correct horse'`), reads as a
+ * password (`-ClientSecret hunter2`), or is followed by another parameter or a line continuation
+ * (`-ClientSecret x -TenantId acme`). A word ending its line (`-Password expired`) stays a list
+ * item. Other keys' values are all read.
+ */
+function lineStartValue(text: string, keyStart: number, keyEnd: number, value: ValueSpan): boolean {
+  const gap = text.slice(keyEnd, value.start);
+  if (!/^[ \t]+["']?$/.test(gap)) return true; // a separator or a start tag: not an option's gap
+  const line = text.slice(Math.max(0, keyStart - 200), keyStart);
+  if (!LINE_START_OPTION.test(line) || /(?:^|\s)--[\w-]*$/.test(line)) return true;
+  return (
+    value.outerStart < value.start ||
+    looksLikePassword(value.text) ||
+    MORE_PARAMETERS.test(text.slice(value.outerEnd, value.outerEnd + 132))
+  );
 }
 
 /**

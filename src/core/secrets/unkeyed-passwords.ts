@@ -1,13 +1,14 @@
 /**
  * Passwords and secrets that no key names: written in a sentence (`the password is hunter2!`, `I
- * reset the password to Welcome1`, `the client secret is …`, `my API key is …`), after a short
+ * reset the password to Welcome1`, `the client secret is …`, `my API key is …`, `the refresh token
+ * is …`), in a `.netrc` entry (`machine host login bob password …`), after a short
  * `-p`/`-P` option of a command that also names a user (`mysql -u root -pS3cret`, `docker login -u
  * bob -p …`, `sqlcmd -U sa -P …`), or given to PowerShell's `ConvertTo-SecureString`. One reader for
  * the detector (which reports those that look generated) and the stored-paste masker (which masks
  * every one): only values that read as a password are returned, never a word, a number, a stand-in
  * (`<password>`, `$PASSWORD`, `****`), a port or a path.
  */
-import { isPlaceholder, looksLikePassword, variableAt } from './entropy.js';
+import { isPlaceholder, looksLikePassword, looksLikeToken, variableAt } from './entropy.js';
 import { isMask, MASK_SOURCE } from './mask.js';
 
 export interface UnkeyedPassword {
@@ -15,22 +16,25 @@ export interface UnkeyedPassword {
   readonly text: string;
   readonly start: number;
   readonly end: number;
-  /** In a sentence, after a command-line option, or in `ConvertTo-SecureString`. */
-  readonly where: 'prose' | 'option' | 'secure-string';
+  /** In a sentence, after a command-line option, in `ConvertTo-SecureString` or in a `.netrc`. */
+  readonly where: 'prose' | 'option' | 'secure-string' | 'netrc';
   /** What a sentence calls it; `password` elsewhere. */
   readonly name: ProseName;
 }
 
 /** What a sentence calls a credential. */
-export type ProseName = 'password' | 'client_secret' | 'api_key' | 'secret';
+export type ProseName =
+  'password' | 'client_secret' | 'api_key' | 'secret' | 'token' | 'access_token' | 'refresh_token';
 
 /**
  * A credential named in prose: a password, a client (consumer, app) secret, an API or secret key,
- * a secret; not after letters or digits (`bypass`, `dbpassword` is a key).
+ * a secret, a token (access, refresh, ID, bearer, auth, API, session, personal access); not after
+ * letters or digits (`bypass`, `dbpassword` is a key) nor after a dash (`-ClientSecret 'x'` is a
+ * command-line option, which the keyed reader reads as other keyed values).
  */
-const KEY = String.raw`(?<![A-Za-z0-9])(?:pass(?:word|wd|phrase|code)|pwd|pw|(?:client|consumer|app)[ _-]?secret|api[ _-]?key|secret[ _-]?key|secret)s?`;
+const KEY = String.raw`(?<![A-Za-z0-9-])(?:pass(?:word|wd|phrase|code)|pwd|pw|(?:client|consumer|app)[ _-]?secret|api[ _-]?key|secret[ _-]?key|secret|(?:(?:access|refresh|id|bearer|auth|api|session|personal[ _-]access)[ _-]?)?token)s?`;
 /** The last credential a sentence names before its value: which one the value is. */
-const NAMES = /(pass|pw)|(secret)|(key)/gi;
+const NAMES = /(pass|pw)|(secret)|(key)|(token)/gi;
 /** A verb before the key (`reset the user password to …`), up to three words between. */
 const VERB = String.raw`\b(?:set|reset|change[ds]?|update[ds]?)[ \t]+(?:[\w'’]+[ \t]+){0,3}?`;
 /**
@@ -67,6 +71,16 @@ const SECURE_STRING = new RegExp(
   'gid',
 );
 
+/**
+ * A `.netrc` entry: `machine HOST` (or `default`), its `login`, `account` or `port` tokens, then
+ * `password VALUE`, on one line or over several; blanks between tokens bounded, so a run of them is
+ * not re-read.
+ */
+const NETRC = new RegExp(
+  String.raw`(?<![^\s])(?:machine[ \t]{1,64}[^\s]{1,256}|default)(?:\s{1,64}(?:login|account|port)[ \t]{1,64}[^\s]{1,256}){0,3}\s{1,64}password[ \t]{1,64}(?:(?<q>["'])(?<quoted>${MASK_SOURCE}|[^"'\r\n]{1,256})\k<q>|(?<bare>${MASK_SOURCE}|[^\s"']{1,256})(?!\S))`,
+  'gd',
+);
+
 /** A user option on the same command: `-u root`, `-uroot`, `-U sa`, `--user bob`, `--username=bob`. */
 const USER_OPTIONS = /(?<=^|\s)(?:-[uU]|--user(?:name)?)(?=[ \t=]|[^\s-])/g;
 /**
@@ -82,12 +96,13 @@ const LINE_BREAKS = /(?<!\\)\r?\n/g;
 /** How far either side of `-p` the command's user option is looked for. */
 const COMMAND_REACH = 512;
 
-/** Passwords written in a sentence, after a `-p` option or in a secure string, in text order. */
+/** Passwords written in a sentence, after a `-p` option, in a secure string or a `.netrc`, in text order. */
 export function readUnkeyedPasswords(text: string): UnkeyedPassword[] {
   return [
     ...read(text, PROSE, 'prose'),
     ...read(text, OPTION, 'option'),
     ...read(text, SECURE_STRING, 'secure-string'),
+    ...read(text, NETRC, 'netrc'),
   ].sort((a, b) => a.start - b.start);
 }
 
@@ -103,9 +118,11 @@ function read(text: string, pattern: RegExp, where: UnkeyedPassword['where']): U
     if (value === undefined || span === undefined || variableAt(text, span[0]) !== undefined) {
       continue;
     }
+    const name = where === 'prose' ? proseName(text.slice(m.index, span[0])) : 'password';
     let passes: boolean;
-    if (where === 'prose') passes = looksLikePassword(value);
-    else if (where === 'secure-string') passes = !isPlaceholder(value);
+    if (where === 'prose')
+      passes = TOKENS.has(name) ? looksLikeToken(value) : looksLikePassword(value);
+    else if (where === 'secure-string' || where === 'netrc') passes = !isPlaceholder(value);
     else {
       const option = text.slice(m.index, m.index + 3);
       passes =
@@ -117,12 +134,14 @@ function read(text: string, pattern: RegExp, where: UnkeyedPassword['where']): U
           !(inMysql ??= commandNear(text, MYSQL_CLIENTS, false))(m.index));
     }
     if (passes || isMask(value)) {
-      const name = where === 'prose' ? proseName(text.slice(m.index, span[0])) : 'password';
       found.push({ text: value, start: span[0], end: span[1], where, name });
     }
   }
   return found;
 }
+
+/** Names of tokens: a sentence's value must look generated to be one (see looksLikeToken). */
+const TOKENS: ReadonlySet<ProseName> = new Set(['token', 'access_token', 'refresh_token']);
 
 /** The last credential named before the value (`the client secret is …` → `client_secret`). */
 function proseName(before: string): ProseName {
@@ -132,9 +151,16 @@ function proseName(before: string): ProseName {
     if (m[1] !== undefined) name = 'password';
     else if (m[2] !== undefined)
       name = /(?:client|consumer|app)[ _-]?$/i.test(head) ? 'client_secret' : 'secret';
-    else name = /secret[ _-]?$/i.test(head) ? 'secret' : 'api_key';
+    else if (m[3] !== undefined) name = /secret[ _-]?$/i.test(head) ? 'secret' : 'api_key';
+    else name = tokenName(head);
   }
   return name;
+}
+
+/** `the refresh token` → `refresh_token`; an access, a bearer, an ID or any other token → `token`. */
+function tokenName(head: string): ProseName {
+  if (/refresh[ _-]?$/i.test(head)) return 'refresh_token';
+  return /access[ _-]?$/i.test(head) ? 'access_token' : 'token';
 }
 
 /**

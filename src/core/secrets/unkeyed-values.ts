@@ -20,11 +20,17 @@ const BASIC_PAIR = new RegExp(
   'g',
 );
 /**
+ * A line break inside a header, with its blanks: a header folded onto the next line (`Authorization:
+ * Bearer` then the token, indented, as a wrapped log or an obsolete folded header writes it).
+ */
+const FOLD = String.raw`[ \t]*\r?\n[ \t]*`;
+/**
  * An Authorization header's credential after its scheme (`Bearer abc123`, `SSWS 00a…`, `DPoP …`),
- * also in JSON; up to a quote or a backtick closing the header, and not a `<placeholder>`.
+ * also in JSON, the scheme or the credential perhaps on the next line; up to a quote or a backtick
+ * closing the header, and not a `<placeholder>`.
  */
 const AUTHORIZATION = new RegExp(
-  String.raw`(\b(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*["']?(?:${AUTHORIZATION_SCHEME})[ \t]+)${valueOf(String.raw`[^\s"'\`,;<>()]+`)}`,
+  String.raw`(\b(?:proxy-)?authorization["']?[ \t]*[:=](?:${FOLD}|[ \t]*)["']?(?:${AUTHORIZATION_SCHEME})(?:[ \t]+|${FOLD}))${valueOf(String.raw`[^\s"'\`,;<>()]+`)}`,
   'gi',
 );
 /**
@@ -69,9 +75,16 @@ export function maskUnkeyedValues(text: string): string {
 
 /**
  * A credential after Basic, Bearer or Token, whatever it looks like; after a scheme that is also a
- * word (`Negotiate failed`, `Key expired`), one that holds a digit or is long.
+ * word (`Negotiate failed`, `Key expired`), one that holds a digit or is long. Across a line break
+ * (`Authorization: Bearer` ending a line, then `Then I got 401` or `HTTP/1.1 401`), one that reads
+ * as a token: 12 characters or more, letters and digits, not a stand-in.
  */
 function schemeCredential(value: string, before: string): boolean {
+  if (/[\r\n]/.test(before)) {
+    return (
+      value.length >= 12 && /\d/.test(value) && /[A-Za-z]/.test(value) && !isPlaceholder(value)
+    );
+  }
   return /(?:basic|bearer|token)[ \t]+$/i.test(before) || /\d/.test(value) || value.length >= 16;
 }
 

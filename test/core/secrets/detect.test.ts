@@ -507,6 +507,50 @@ const POSITIVES: readonly Case[] = [
     kind: 'assignment',
     name: 'password',
   },
+  // Session 18: a parameter at a line's start, a token in a sentence, a .netrc password, AWS and
+  // Azure keys, an Authorization header split across lines.
+  {
+    text: `-ClientSecret ${WD_SECRET}`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'client_secret',
+  },
+  {
+    text: 'fyi the refresh token is 1//0gAbCdEf-ghIjKlMn93xYz7 for the sandbox',
+    value: '1//0gAbCdEf-ghIjKlMn93xYz7',
+    kind: 'assignment',
+    name: 'refresh_token',
+  },
+  {
+    text: `the token is ${WD_SECRET}.`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'token',
+  },
+  {
+    text: 'machine api.example.com login bob password Xk9mQ2rT7vB4',
+    value: 'Xk9mQ2rT7vB4',
+    kind: 'assignment',
+    name: 'password',
+  },
+  {
+    text: `aws_secret_access_key = ${WD_SECRET}`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'secret_access_key',
+  },
+  {
+    text: `AccountName=acme;AccountKey=${WD_SECRET};EndpointSuffix=core.windows.net`,
+    value: WD_SECRET,
+    kind: 'assignment',
+    name: 'account_key',
+  },
+  {
+    text: `Authorization: Bearer\n    ${WD_SECRET}1`,
+    value: WD_SECRET,
+    kind: 'authorization-header',
+    name: 'bearer',
+  },
 ];
 
 describe('detectSecrets', () => {
@@ -700,6 +744,11 @@ const BENIGN_TEXTS = [
   'the api key is invalid, the client secret is expired, the secret: rotate it yearly',
   'mysql -u root -p mydb; mysql -u root -p -D mydb2',
   '[10:50:11 DBG] Parser found secret: BasicAuthenticationSecretParser',
+  // A token stated in a sentence only when it reads as one; variables that name what they hold.
+  'the token is expired, the refresh token is invalid, the id token is SHA256withRSA',
+  'password=$PASSWORD; password=$dbPassword; -ClientSecret $clientSecret; Bearer $accessToken',
+  'Checked:\n-Password expired\n-ClientSecret rotated on 2024-05-01',
+  'Authorization: Bearer\nThen I got 401 Unauthorized after 3600 seconds',
 ];
 
 describe('no false positives', () => {
@@ -854,6 +903,14 @@ describe('cost', () => {
     ['variables after a scheme', 'Authorization: Bearer ${{ '.repeat(40 * 1024)],
     ['long variables', `Authorization: Bearer \${${'a'.repeat(1024 * 1024)}}`],
     ['-p variables', `-u x ${'-p $(a '.repeat(160 * 1024)}`],
+    ['line-start options', '-ClientSecret a\n'.repeat(64 * 1024)],
+    ['blanks before an option', `\n${' '.repeat(1024 * 1024)}-Password a`],
+    ['prose tokens', 'the refresh token is '.repeat(48 * 1024)],
+    ['split headers', 'Authorization: Bearer\n'.repeat(48 * 1024)],
+    ['split header blanks', `Authorization:${'\n '.repeat(512 * 1024)}`],
+    ['netrc entries', 'machine a login b '.repeat(56 * 1024)],
+    ['netrc blanks', `machine a${' '.repeat(1024 * 1024)}password`],
+    ['dollar values', 'password=$a'.repeat(96 * 1024)],
   ])(
     'scans and masks a megabyte of %s in linear time (seconds at most, not the minutes backtracking takes)',
     (_, text) => {

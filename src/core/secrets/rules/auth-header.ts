@@ -8,9 +8,10 @@ import { SCHEMELESS_AUTHORIZATION } from '../unkeyed-values.js';
  * and URL- or form-encoded (`Authorization: Basic%20…`, `authorization=Basic+…`, `%3A%20Bearer%20…`),
  * where the value runs to an encoded space, quote, `&` or `,`; `%XX` is one unit (no backtracking).
  * Values are token68 plus `!`: a Salesforce access token is its org id, `!`, then the session part.
+ * A value may follow its scheme on the next line (a wrapped log, a folded header).
  */
 const HEADER = new RegExp(
-  String.raw`(?:\b|(?<=%[0-9a-f]{2}))(?:proxy-)?authorization(?:["']|%22)?(?:\s|%20|\+)*(?:[:=]|%3[ad])(?:\s|%20|\+)*(?:["']|%22)?(${AUTHORIZATION_SCHEME})(?:[ \t]+([A-Za-z0-9._~+/!-]+=*)|(?:%20|\+)((?:[A-Za-z0-9._~+/!=-]|%(?!0[9ad]|2[0267c])[0-9a-f]{2})+))`,
+  String.raw`(?:\b|(?<=%[0-9a-f]{2}))(?:proxy-)?authorization(?:["']|%22)?(?:\s|%20|\+)*(?:[:=]|%3[ad])(?:\s|%20|\+)*(?:["']|%22)?(${AUTHORIZATION_SCHEME})(?:(?:[ \t]+|[ \t]*\r?\n[ \t]*)([A-Za-z0-9._~+/!-]+=*)|(?:%20|\+)((?:[A-Za-z0-9._~+/!=-]|%(?!0[9ad]|2[0267c])[0-9a-f]{2})+))`,
   'gi',
 );
 /** A bare `Bearer <token>` outside a header line, e.g. in a log; needs a longer, random value. */

@@ -8,6 +8,9 @@ const LABELS: Readonly<Record<ProseName, string>> = {
   client_secret: 'a client secret',
   api_key: 'an API key',
   secret: 'a secret',
+  token: 'a token',
+  access_token: 'an access token',
+  refresh_token: 'a refresh token',
 };
 
 /**
