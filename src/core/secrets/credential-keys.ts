@@ -99,14 +99,17 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
  * rule), the token id, consumer key and signature of an OAuth 1.0 (NetSuite TBA) header and of its
  * SOAP form, the `<tokenPassport>` (there only as elements: a bare `token` or `signature` is prose).
  * A bare `code` is an error code (`"code": 401`) and a bare `token` is prose, except in a query
- * string (raw or URL-encoded), where they are an OAuth grant and a credential (`?token=…`). A bare `pass` is read only on its own (`bypass`, `compass`).
+ * string (raw or URL-encoded), where they are an OAuth grant and a credential (`?token=…`), and a
+ * `token` quoted as a JSON key (`{"token": "…"}`; not a URL ending `/token": 400`). An Azure SAS
+ * URL's `sig=` is its signature. A bare `pass` is read only on its own (`bypass`, `compass`).
  */
 export const MASKED_ONLY_KEYS: readonly KeyPattern[] = [
   { pattern: 'assertion', glued },
   { pattern: 'passphrase', glued },
   { pattern: 'pass' },
   { pattern: 'pwd', glued },
-  { pattern: '(?<=[?&#]|%26|%3f|%23)(?:code|token)' },
+  { pattern: '(?<=[?&#]|%26|%3f|%23)(?:code|token|sig)' },
+  { pattern: '(?<=")token(?=\\\\?"[ \\t]*:)' },
   { pattern: 'code[_ -]?verifier', glued },
   { pattern: 'otp' },
   { pattern: 'private[_ -]?key', glued },

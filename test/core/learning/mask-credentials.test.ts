@@ -725,6 +725,21 @@ describe('maskCredentials: values that read as credentials, not variables or wor
       `Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=root;SharedAccessKey=${TYPED}=`,
       'Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=root;SharedAccessKey=[redacted value]',
     ],
+    [
+      'a token as a JSON key',
+      `{"token": "${TYPED}", "user": "bob"}`,
+      '{"token": [redacted value], "user": "bob"}',
+    ],
+    [
+      'a token as an escaped JSON key',
+      `"body": "{\\"token\\": \\"${TYPED}\\"}"`,
+      '"body": "{\\"token\\": [redacted value]}"',
+    ],
+    [
+      'an Azure SAS signature',
+      `https://acct.blob.core.windows.net/c/f?sv=2022-11-02&sp=r&sig=${TYPED}%2Bx%3D`,
+      'https://acct.blob.core.windows.net/c/f?sv=2022-11-02&sp=r&sig=[redacted value]',
+    ],
     // Already masked: pinned so they stay.
     [
       'a URL password',
@@ -755,6 +770,7 @@ describe('maskCredentials: values that read as credentials, not variables or wor
     'Authorization:\n  Bearer tokens expire after 3600 seconds',
     'the machine password expired; login failed; password reset',
     'aws_secret_access_key = $AWS_SECRET_ACCESS_KEY\nAccountKey=<key>',
+    'POST "https://oauth2.googleapis.com/token": 400 Bad Request; invalid token: expired',
   ])('leaves %s', (text) => {
     expect(maskCredentials(text).text).toBe(text);
   });
