@@ -85,19 +85,25 @@ export function bareStatusReadings(
 const RESOURCE_REFUSAL = 'invalid_token';
 
 /**
+ * A code as a server sends it, one word: `expired_access_token`, `CF-InvalidAuthToken`,
+ * `InvalidAuthenticationToken` (a lower-case letter before a capital), not a sentence.
+ */
+const WRITTEN_CODE =
+  /^[A-Za-z][A-Za-z0-9]*(?:[_-][A-Za-z0-9]+)+$|^[A-Za-z0-9]*[a-z][A-Z][A-Za-z0-9]*$/;
+
+/**
  * Readings of the resource server's refusal found by words at a token endpoint's 401 (a body's
  * "JWT is Invalid" from `/oauth/jwt/token`, Passport's "failed to obtain access token"): a token
  * endpoint is not called with an access token, so its 401 is the client's authentication refused
  * (RFC 6749 section 5.2), whatever token the words name; not where the text also shows another
  * URL, whose 401 it may be. `invalid_token` written out as the code stands: it is what the server
- * sent. The hits without them; the rest as given.
+ * sent, and so does a provider's own code written as a code (Microsoft Graph's
+ * `InvalidAuthenticationToken`, Dropbox's `expired_access_token`): the API that refused the token
+ * sent it, whatever token request the text also tells of. The hits without them; the rest as given.
  */
-export function withoutTokenEndpointMisreadings<H extends { entry: number; code: string }>(
-  hits: H[],
-  text: string,
-  signals: Signals,
-  index: MatchIndex,
-): H[] {
+export function withoutTokenEndpointMisreadings<
+  H extends { entry: number; code: string; asWords?: boolean },
+>(hits: H[], text: string, signals: Signals, index: MatchIndex): H[] {
   if (!signals.statuses.has(401) || !TOKEN_ENDPOINT.test(text) || callsOtherUrl(text)) return hits;
   const refusal = new Set(
     (index.codes.get(RESOURCE_REFUSAL) ?? []).flatMap((r) => {
@@ -105,7 +111,12 @@ export function withoutTokenEndpointMisreadings<H extends { entry: number; code:
       return system !== undefined && !index.vendorSystems.has(system) ? [r.entry] : [];
     }),
   );
-  return hits.filter((h) => !refusal.has(h.entry) || h.code.toLowerCase() === RESOURCE_REFUSAL);
+  return hits.filter(
+    (h) =>
+      !refusal.has(h.entry) ||
+      h.code.toLowerCase() === RESOURCE_REFUSAL ||
+      (h.asWords !== true && WRITTEN_CODE.test(h.code)),
+  );
 }
 
 /** URLs and request lines, each in turn. */

@@ -59,6 +59,21 @@ function tokenRefused(noun: string): RegExp {
   );
 }
 
+/**
+ * An API's own code for a refused access token, written as a code (case kept): Microsoft Graph's
+ * `InvalidAuthenticationToken`, Dropbox's `expired_access_token`, Square's `ACCESS_TOKEN_EXPIRED`.
+ * Only the API a token was sent to answers so; a token request the text also tells of (the refresh
+ * that got the token) is not what failed.
+ */
+const ACCESS_TOKEN_CODE = new RegExp(
+  String.raw`(?<![\w-])(?:` +
+    String.raw`(?:Invalid|Expired|Revoked|Bad)(?:Access|Auth|Authentication|OAuth|Bearer)Token` +
+    String.raw`|(?:invalid|expired|revoked|bad)_(?:access|auth|authentication|oauth|bearer)_token` +
+    String.raw`|(?:INVALID|EXPIRED|REVOKED|BAD)_(?:ACCESS|AUTH|AUTHENTICATION|OAUTH|BEARER)_TOKEN` +
+    String.raw`|(?:ACCESS|AUTH|AUTHENTICATION|OAUTH|BEARER)_TOKEN_(?:INVALID|EXPIRED|REVOKED)` +
+    String.raw`)(?![\w-])`,
+);
+
 /** An access token named as such stated refused: the failure of `invalid_token` stated in words. */
 const ACCESS_TOKEN_REFUSED = tokenRefused(ACCESS_TOKEN);
 /**
@@ -82,6 +97,13 @@ const BEARER_REQUEST = /\bauthorization\s*["']?\s*:\s*["']?bearer\b/i;
  */
 const API_CALL =
   /(?<!\b(?:token|oauth2?|auth|identity|login|authorization)\s)\bAPI (?:error|request|calls?|returned|responded|server)\b|\b(?:call(?:ing|s)?|requests?) (?:to )?(?:the |any )?(?:(?!(?:token|oauth2?|auth|identity|login)\b)[\w-]+ ){0,2}?API\b/i;
+
+/**
+ * The user-info endpoint called ("An error occurred while attempting to retrieve the UserInfo
+ * Resource: 401", Spring Security): a protected resource the client calls with the access token
+ * (OpenID Connect Core 5.3.3: its errors are RFC 6750's), not a token request.
+ */
+const USER_INFO = /\buser[ _-]?info (?:resource|endpoint|request)\b/i;
 
 /**
  * A token endpoint: a URL or path whose last segment is `token` (`/oauth2/v2.0/token`,
@@ -135,11 +157,14 @@ const TOKEN_WORD = /token/i;
 /**
  * The token request's shapes first: an API refuses an expired access token before the client
  * refreshes it, so a paste that shows both (the access token expired, then the refresh failing)
- * reports the refresh. Within a request, the shapes that state a failure first.
+ * reports the refresh; but an API's own code for the refused token, once the refresh and the client
+ * are not stated failing, outranks a token URL or grant the text only shows. Within a request, the
+ * shapes that state a failure first.
  */
 const SHAPES: readonly Shape[] = [
   { test: REFRESH_FAILED, request: 'token', holds: [/refresh/i] },
   { test: CLIENT_REFUSED, request: 'token', states: 'invalid_client', holds: [/client/i] },
+  { test: ACCESS_TOKEN_CODE, request: 'api', states: 'invalid_token', holds: [TOKEN_WORD] },
   { test: TOKEN_ENDPOINT, request: 'token' },
   { test: GRANT_TYPE, request: 'token' },
   {
@@ -151,6 +176,7 @@ const SHAPES: readonly Shape[] = [
   { test: TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
   { test: CREDENTIAL_OR_TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
   { test: BEARER_REQUEST, request: 'api' },
+  { test: USER_INFO, request: 'api' },
   { test: API_CALL, request: 'api' },
 ];
 

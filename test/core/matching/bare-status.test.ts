@@ -153,6 +153,27 @@ describe("withoutTokenEndpointMisreadings: a token endpoint's 401 is not the res
     ).toEqual(['invalid_token']);
   });
 
+  it('keeps a provider code that names the refusal, written as a code: the API sent it', () => {
+    const entry = index.entryIndex.get('oauth2/invalid_token') ?? -1;
+    const text =
+      'Our handler posts to the /token endpoint for a new access_token, yet the next call still gets 401 InvalidAuthenticationToken';
+    const found = withoutTokenEndpointMisreadings(
+      [
+        { entry, code: 'InvalidAuthenticationToken' },
+        { entry, code: 'expired_access_token' },
+        { entry, code: 'invalid authentication token', asWords: true },
+        { entry, code: 'JWT is Invalid' },
+      ],
+      text,
+      extractSignals(text),
+      index,
+    );
+    expect(found.map((h) => h.code)).toEqual([
+      'InvalidAuthenticationToken',
+      'expired_access_token',
+    ]);
+  });
+
   it('keeps every reading of an API 401 or of a token endpoint answering another status', () => {
     for (const text of [
       'GET https://api.example.org/v1/me -> 401 {"Error": "JWT is Invalid"}',

@@ -19,6 +19,11 @@ describe('failedRequest', () => {
     ['curl -H "Authorization: Bearer abc" https://api.example.com/v1/me', 'api', undefined],
     ['Error in call to API function "files/list_folder"', 'api', undefined],
     [
+      'An error occurred while attempting to retrieve the UserInfo Resource: 401 null',
+      'api',
+      undefined,
+    ],
+    [
       '[API] Invalid API key or access token (unrecognized login or wrong password)',
       'api',
       undefined,
@@ -40,6 +45,18 @@ describe('failedRequest', () => {
       'The access token expired after an hour, and the attempts to refresh the token are failing.',
     );
     expect(side?.request).toBe('token');
+  });
+
+  it("reads an API's code for a refused access token over a token request the text tells of", () => {
+    for (const text of [
+      'My handler posts to the MSGraph `/token` endpoint for a new access_token, yet the call to the API gets 401 InvalidAuthenticationToken',
+      'Refreshed at https://api.dropbox.com/oauth2/token, then files/list_folder says expired_access_token',
+    ])
+      expect(failedRequest(text)).toEqual({
+        request: 'api',
+        seen: expect.any(String) as unknown,
+        states: 'invalid_token',
+      });
   });
 
   it('does not read an access token a token request was for as refused', () => {
