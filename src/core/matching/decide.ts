@@ -380,13 +380,17 @@ function statedFailure(top: Scored, query: Query): boolean {
 }
 
 /**
- * The entry's failure, named by its code's words or stated in a sentence, handed on as what a
- * system answered ("it still says invalid token", "Connection failed: Invalid access token"): the
- * poster hit it, whether or not they write in the first person.
+ * The entry's failure, named by its code's words, by a code as the text writes it, or stated in a
+ * sentence, handed on as what a system answered ("it still says invalid token", "Connection failed:
+ * Invalid access token", "OAuth refresh fails with BAD_REFRESH_TOKEN"): the poster hit it, whether
+ * or not they write in the first person.
  */
 function reportedFailure(top: Scored, query: Query): boolean {
   return shortOfCode(top, query).some(
-    (h) => h.byEndpoint !== true && reportedWords(query.flat, codeAsFlatWords(h.code)),
+    (h) =>
+      h.byEndpoint !== true &&
+      (reportedWords(query.flat, codeAsFlatWords(h.code)) ||
+        (!h.code.includes(' ') && reportedWords(query.flat, h.code.toLowerCase()))),
   );
 }
 

@@ -70,9 +70,10 @@ export function kindAllowsUnasked(
 const FRAME_BEFORE = 60;
 /**
  * A verb of a system answering ("it still says invalid token", "returns `invalid client`"; not
- * "get", which is also the HTTP method), with the words that may follow it.
+ * "get", which is also the HTTP method), or what a call failed with ("refresh fails with
+ * BAD_REFRESH_TOKEN"; not "to fail with", what it is expected to), with the words that may follow.
  */
-const ANSWER_VERB = String.raw`\b(?:says|said|saying|shows|showed|showing|displays|displayed|returns|returned|returning|responds|responded|receiving|received)\b(?:\s+(?:with|me|us|an?|the|this|error|message|response))*`;
+const ANSWER_VERB = String.raw`(?:\b(?:says|said|saying|shows|showed|showing|displays|displayed|returns|returned|returning|responds|responded|receiving|received)\b|(?<!\bto )\bfail(?:s|ed|ing)?\s+with\b)(?:\s+(?:with|me|us|an?|the|this|error|message|response))*`;
 /**
  * An error line's label and colon: "Connection failed:", "Error #01:", an exception's class
  * ("TokenError:", "…ApiConnectionError:"), or the head of the line such a label opens (`HTTP 400:

@@ -167,6 +167,10 @@ describe('reportedWords', () => {
     ],
     // A list of errors is no error line.
     ['the docs list these errors: invalid token, expired token', 'invalid token', false],
+    // What a call failed with is what the system answered; what it is expected to fail with is not.
+    ['oauth refresh fails with bad_refresh_token for my app', 'bad_refresh_token', true],
+    ['all tests fail with an invalid client error', 'invalid client', true],
+    ['i expect the refresh to fail with invalid grant', 'invalid grant', false],
   ])('%j → %j: %s', (flat, words, handedOn) => {
     expect(reportedWords(flat, words)).toBe(handedOn);
   });

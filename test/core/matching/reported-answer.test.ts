@@ -63,3 +63,45 @@ describe('decide: beside the failure a system is reported to have answered', () 
     expect(decided(reported, 0.4).held).toEqual(['margin']);
   });
 });
+
+describe('decide: an unlisted code handed on as what a call failed with', () => {
+  /** invalid_grant named only by an unlisted code whose words name it (strength 0.6). */
+  const coded = (text: string): Query =>
+    ({
+      flat: text.toLowerCase(),
+      codeHits: [
+        {
+          entry: 0,
+          code: 'BAD_REFRESH_TOKEN',
+          strength: 0.6,
+          inErrorField: false,
+          vendorUnique: false,
+        },
+      ],
+      foreignCodes: [],
+      explained: new Map(),
+      explainedCodes: new Set(),
+    }) as unknown as Query;
+  const decidedOn = (text: string) =>
+    decide(
+      [
+        scoredReading(0, 2.47, { code: 0.6, phrase: 0.31, overlap: 1 }),
+        scoredReading(1, 1.95, { code: 0, phrase: 0.75, overlap: 1 }),
+      ],
+      coded(text),
+      { entries, requests: [] },
+      readRegister(text),
+      () => true,
+      true,
+    );
+
+  it('answers where the code as written is what the call failed with', () => {
+    const text = '[source-hubspot] OAuth refresh fails with BAD_REFRESH_TOKEN for our own app';
+    expect(decidedOn(text)).toMatchObject({ confident: true, held: [] });
+  });
+
+  it('holds where the code is only written about', () => {
+    const text = 'The connector maps BAD_REFRESH_TOKEN to a re-authentication prompt';
+    expect(decidedOn(text).held).toEqual(['evidence']);
+  });
+});
