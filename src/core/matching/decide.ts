@@ -109,13 +109,15 @@ export function decide(
     (top.status > 0 && top.vendor > 0) ||
     (top.verbatim && !register.otherFailure.includes('server error'));
   // The poster names the entry's code in its words or reports a failure the text states short of
-  // a code, the RFC names it for the endpoint that answered a bare status, or the text hands on
-  // the failure's words as a system's answer.
+  // a code, the error output the text shows states it in the system's words, the RFC names it for
+  // the endpoint that answered a bare status, or the text hands on the failure's words as a
+  // system's answer.
   // Read by the evidence and the margin checks: worked out once, when first asked.
   let namedOnce: boolean | undefined;
   const named = (): boolean =>
     (namedOnce ??=
       (register.firstPerson && (inPostersWords(top, query) || statedFailure(top, query))) ||
+      statedByTheSystem(top, query, register) ||
       endpointStatus(top, query) ||
       reported);
   // In the order they run: the cheap evidence first, the gate (it reads the whole text) last.
@@ -377,6 +379,20 @@ function inPostersWords(top: Scored, query: Query): boolean {
  */
 function statedFailure(top: Scored, query: Query): boolean {
   return shortOfCode(top, query).some((h) => h.byEndpoint === undefined);
+}
+
+/**
+ * The text states the entry's failure in a sentence that is not the poster's own (an error line, a
+ * code block, a quoted message: `"Your OAuth token is likely expired" …` above a traceback, "respons
+ * from dropbox: Invalid or expired oauth_token."): the system stated it, the poster only handed it on.
+ * A sentence of their own ("the token was expired and has to be reentered") is their account.
+ */
+function statedByTheSystem(top: Scored, query: Query, register: Register): boolean {
+  if (!register.output.some((o) => o !== 'command output')) return false;
+  const prose = flatText(register.prose);
+  return shortOfCode(top, query).some(
+    (h) => h.byEndpoint === undefined && h.code.includes(' ') && !prose.includes(flatText(h.code)),
+  );
 }
 
 /**

@@ -105,3 +105,53 @@ describe('decide: an unlisted code handed on as what a call failed with', () => 
     expect(decidedOn(text).held).toEqual(['evidence']);
   });
 });
+
+describe("decide: a failure stated in the system's words, not the poster's", () => {
+  const sentence = 'OAuth token is likely expired';
+  const trace = [
+    'Traceback (most recent call last):',
+    '  File "app.py", line 5, in <module>',
+    "    client = Client('token').init()",
+    'app.exceptions.UnauthorizedError: Unauthorized',
+  ].join('\n');
+  /** invalid_token named only by the stated sentence (strength 0.4), as stated-failures.ts reads it. */
+  const statedIn = (text: string): Query =>
+    ({
+      flat: text.toLowerCase(),
+      codeHits: [
+        { entry: 1, code: sentence, strength: 0.4, inErrorField: false, vendorUnique: false },
+      ],
+      foreignCodes: [],
+      explained: new Map(),
+      explainedCodes: new Set(),
+    }) as unknown as Query;
+  const decidedOn = (text: string) =>
+    decide(
+      [
+        scoredReading(1, 2.01, { code: 0.4, phrase: 0.39, overlap: 1 }),
+        scoredReading(0, 1.66, { code: 0, phrase: 0.59, overlap: 1 }),
+      ],
+      statedIn(text),
+      { entries, requests: [] },
+      readRegister(text),
+      () => true,
+      true,
+    );
+
+  it('answers where the sentence is quoted above error output', () => {
+    expect(decidedOn(`"Your ${sentence}" when logging in\n\n${trace}`)).toMatchObject({
+      confident: true,
+      held: [],
+    });
+  });
+
+  it('holds where the sentence is the poster’s own account', () => {
+    expect(decidedOn(`Your ${sentence}, I think, when logging in\n\n${trace}`).held).toEqual([
+      'evidence',
+    ]);
+  });
+
+  it('holds where nothing beside the quote is error output', () => {
+    expect(decidedOn(`Could you help with "your ${sentence}" please?`).held).toEqual(['evidence']);
+  });
+});
