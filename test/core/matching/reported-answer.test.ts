@@ -64,35 +64,38 @@ describe('decide: beside the failure a system is reported to have answered', () 
   });
 });
 
+/** A query whose only code hit is `hit` (entry, code, strength), read from `text`. */
+const queryWith = (text: string, entry: number, code: string, strength: number): Query =>
+  ({
+    flat: text.toLowerCase(),
+    codeHits: [{ entry, code, strength, inErrorField: false, vendorUnique: false }],
+    foreignCodes: [],
+    explained: new Map(),
+    explainedCodes: new Set(),
+  }) as unknown as Query;
+
+/** The decision on `text` over `ranked`, its best reading named only by `code` at `strength`. */
+const decidedWith = (ranked: Scored[], text: string, code: string, strength: number) =>
+  decide(
+    ranked,
+    queryWith(text, ranked[0]?.entry ?? 0, code, strength),
+    { entries, requests: [] },
+    readRegister(text),
+    () => true,
+    true,
+  );
+
 describe('decide: an unlisted code handed on as what a call failed with', () => {
   /** invalid_grant named only by an unlisted code whose words name it (strength 0.6). */
-  const coded = (text: string): Query =>
-    ({
-      flat: text.toLowerCase(),
-      codeHits: [
-        {
-          entry: 0,
-          code: 'BAD_REFRESH_TOKEN',
-          strength: 0.6,
-          inErrorField: false,
-          vendorUnique: false,
-        },
-      ],
-      foreignCodes: [],
-      explained: new Map(),
-      explainedCodes: new Set(),
-    }) as unknown as Query;
   const decidedOn = (text: string) =>
-    decide(
+    decidedWith(
       [
         scoredReading(0, 2.47, { code: 0.6, phrase: 0.31, overlap: 1 }),
         scoredReading(1, 1.95, { code: 0, phrase: 0.75, overlap: 1 }),
       ],
-      coded(text),
-      { entries, requests: [] },
-      readRegister(text),
-      () => true,
-      true,
+      text,
+      'BAD_REFRESH_TOKEN',
+      0.6,
     );
 
   it('answers where the code as written is what the call failed with', () => {
@@ -115,27 +118,15 @@ describe("decide: a failure stated in the system's words, not the poster's", () 
     'app.exceptions.UnauthorizedError: Unauthorized',
   ].join('\n');
   /** invalid_token named only by the stated sentence (strength 0.4), as stated-failures.ts reads it. */
-  const statedIn = (text: string): Query =>
-    ({
-      flat: text.toLowerCase(),
-      codeHits: [
-        { entry: 1, code: sentence, strength: 0.4, inErrorField: false, vendorUnique: false },
-      ],
-      foreignCodes: [],
-      explained: new Map(),
-      explainedCodes: new Set(),
-    }) as unknown as Query;
   const decidedOn = (text: string) =>
-    decide(
+    decidedWith(
       [
         scoredReading(1, 2.01, { code: 0.4, phrase: 0.39, overlap: 1 }),
         scoredReading(0, 1.66, { code: 0, phrase: 0.59, overlap: 1 }),
       ],
-      statedIn(text),
-      { entries, requests: [] },
-      readRegister(text),
-      () => true,
-      true,
+      text,
+      sentence,
+      0.4,
     );
 
   it('answers where the sentence is quoted above error output', () => {
