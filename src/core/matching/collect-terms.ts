@@ -1,7 +1,7 @@
 import type { MatchIndex } from './match-index.js';
 import { STATUS_NOUNS } from './named-words.js';
 import { MAX_CACHED_TOKEN, MAX_READ_TOKENS, readToken, tokensReadBy } from './read-token.js';
-import { reasonPhrase } from './reason-phrases.js';
+import { aloneReason, reasonPhrase } from './reason-phrases.js';
 import { termTokens } from './tokens.js';
 
 /** The word "code" of an HTTP status or numeric error (see `STATUS_NOUNS`): no authorization code. */
@@ -58,8 +58,11 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
       }
     }
     const { parts, isCamel } = token;
+    const alone = aloneReason(tokens, apart, n);
     const reason =
-      reasonPhrase(tokens, apart, n) || (status.classError && statusClass(tokens, apart, n));
+      alone ||
+      reasonPhrase(tokens, apart, n) ||
+      (status.classError && statusClass(tokens, apart, n));
     // A status's "code" and HTTP's class word ("401 Client Error") are no words of the paste.
     const noWord =
       status.code && statusCodeWord(tokens, apart, n)
@@ -72,7 +75,7 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
       const term = parts[i];
       if (out.size >= MAX_TERMS) return collected(out, sequence, camel, qualified, fields, plain);
       // They name nothing that failed.
-      const dropped = noWord !== undefined && term?.term === noWord;
+      const dropped = alone || (noWord !== undefined && term?.term === noWord);
       if (term !== undefined && !dropped) {
         if ((out.get(term.term) ?? 0) < term.weight) out.set(term.term, term.weight);
         (field ? fields : plain).add(term.term);

@@ -40,3 +40,21 @@ const REASON_STATUSES: ReadonlySet<string> = new Set(REASONS.map(([status]) => s
 function isReasonStatus(token: string | undefined): boolean {
   return token?.length === 3 && REASON_STATUSES.has(token);
 }
+
+/**
+ * "Unauthorized" printed alone, between punctuation (`{ message: 'Unauthorized' }`,
+ * `<h1>Unauthorized</h1>`, "got 'Unauthorized' as response", `Exception: Unauthorized at https://…`),
+ * is HTTP's name for the 401 a server answered with, not the poster's word for what failed: no word
+ * of the paste, it writes no `unauthorized_client` (its title's words, its code as words).
+ */
+export function aloneReason(
+  tokens: readonly string[],
+  apart: readonly boolean[],
+  n: number,
+): boolean {
+  return (
+    tokens[n] === 'Unauthorized' &&
+    (n === 0 || apart[n] === true) &&
+    (n + 1 >= tokens.length || apart[n + 1] === true || tokens[n + 1] === 'at')
+  );
+}

@@ -31,6 +31,12 @@ const STATUS_CODES = new Set([
 const STATUS = /(?<![\w./#-])([45]\d\d)(?![\w/%-]|:\d|\.\w|\s*(?:ms|mb|kb|px|lines?)\b)/gi;
 const NOT_STATUS_BEFORE = /(?:\b(?:line|port|char|rack|row|col(?:umn)?|page|id)|#)\s*$/i;
 
+/**
+ * HTTP's reason phrase for 401 printed alone as a server's whole message (`{ message: 'Unauthorized' }`,
+ * `<h1>Unauthorized</h1>`, `HttpResponseException: Unauthorized at https://…`): the status itself,
+ * written without its number.
+ */
+const ALONE_401 = /(?:^|[>'"`:]\s*)Unauthorized(?=\s*(?:[<'"`.,]|$| at | for url))/m;
 export function extractStatuses(text: string): Set<number> {
   const found = new Set<number>();
   for (const m of text.matchAll(STATUS)) {
@@ -40,6 +46,7 @@ export function extractStatuses(text: string): Set<number> {
     if (NOT_STATUS_BEFORE.test(before)) continue;
     found.add(code);
   }
+  if (!found.has(401) && ALONE_401.test(text)) found.add(401);
   return found;
 }
 

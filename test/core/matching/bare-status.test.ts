@@ -20,6 +20,16 @@ describe('diagnose: a bare 401 is read by the endpoint that answered it', () => 
     expect(d.matches[0]?.why).toContain('401 from the token endpoint');
   });
 
+  it('reads a token endpoint answering a bare "Unauthorized" as client authentication', () => {
+    for (const text of [
+      "whenever I make a post request to http://localhost:3000/oauth/token to get a token I get 'Unauthorized' as response",
+      'groovyx.net.http.HttpResponseException: Unauthorized at https://api.example.com/token?grant_type=refresh_token&client_id=null',
+    ]) {
+      const d = diagnoser.diagnose(text);
+      expect(d.matches[0]?.id).toBe('oauth2/invalid_client');
+    }
+  });
+
   it('reads a 401 from an API called with a token as the token refused (RFC 6750 3.1)', () => {
     const d = diagnoser.diagnose(
       "I get ClientResponseError: 401, message='Unauthorized', url=URL('https://api.example.com/v0/user/devices')",

@@ -274,6 +274,23 @@ describe('extractStatuses', () => {
   ])('reads %p', (text, status) => {
     expect([...extractStatuses(text)]).toEqual([status]);
   });
+
+  // HTTP's reason phrase printed alone as a server's whole message is the 401 without its number.
+  it.each([
+    "body: { message: 'Unauthorized', error: 'EAUTH' }",
+    '<h1>Unauthorized</h1>',
+    "whenever I post to get a token I get 'Unauthorized' as response",
+    'HttpResponseException: Unauthorized at https://api.example.com/token?grant_type=refresh_token',
+  ])('reads %p as 401', (text) => {
+    expect([...extractStatuses(text)]).toEqual([401]);
+  });
+
+  it.each([
+    'the client is unauthorized to use this grant',
+    'Unauthorized client: not allowed for this grant type',
+  ])('reads no status from %p', (text) => {
+    expect([...extractStatuses(text)]).toEqual([]);
+  });
 });
 
 describe('extractHosts', () => {
