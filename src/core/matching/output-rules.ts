@@ -8,14 +8,15 @@ import { heldBy, type Held, type TestRule } from './testers.js';
 type Rule = readonly [name: string, pattern: RegExp];
 
 const OUTPUT: readonly Rule[] = [
-  ['status line', /\bHTTP\/\d(?:\.\d)?"?\s+[1-5]\d\d\b/],
+  // Also Python requests' HTTPError as it prints: "401 Client Error: Unauthorized for url: …".
+  ['status line', /\bHTTP\/\d(?:\.\d)?"?\s+[1-5]\d\d\b|\b[45]\d\d (?:Client|Server) Error: [A-Z]/],
   [
     'status',
     /\b(?:status(?:[ _]?code)?|response code|http)\s*[:=]?\s*[45]\d\d\b|"status(?:_?code)?"\s*:\s*"?[45]\d\d|\(\s*[45]\d\d\s*\)\s*[A-Z]|\b[45]\d\d\s*[-:]?\s*(?:Unauthori[sz]ed|Forbidden|Bad Request|Not Found)\b/i,
   ],
   [
     'error body',
-    /["']?(?:error|error_?code|errorCode|o:errorCode|code)["']?\s*[:=]\s*["']?[A-Za-z][\w.-]{2,}|\berror_description\b|<(?:\w+:)?(?:faultcode|faultstring|code)>\s*[A-Za-z]|\b(?:SOAP-ENV|soap|soapenv|env):(?:Client|Server|Fault)\b/,
+    /["']?(?:error|error_?code|errorCode|o:errorCode|code)["']?\s*[:=]\s*["']?[A-Za-z][\w.-]{2,}|\berror_(?:description|summary)\b|["']error["']\s*=>\s*[{"]|<(?:\w+:)?(?:faultcode|faultstring|code)>\s*[A-Za-z]|\b(?:SOAP-ENV|soap|soapenv|env):(?:Client|Server|Fault)\b/,
   ],
   ['WWW-Authenticate', /\bwww-authenticate\s*:/i],
   // A request and the status it got, as clients and proxies log it: "POST /oauth2/token -> 401".
@@ -32,9 +33,12 @@ const OUTPUT: readonly Rule[] = [
   // expired"); capitalised and not after a determiner, so a sentence's "This error: …" is not one.
   // Not source code that names the class (`throw new OAuth2AuthenticationException(…)`, `raise
   // TokenExpired(`, `except InvalidGrantError:`): a program that would raise it, not one that did.
+  // Also a framework's error page naming where it was thrown ("DropboxClientException in
+  // DropboxGuzzleHttpClient.php line 59:"), and an error code printed as a class name
+  // ("AuthenticationErrorGeneral: SRV-110-Authentication Failure").
   [
     'exception',
-    /\b[A-Z]\w*(?:Exception|Error|Fault)\b(?<!\b(?:new|raise|throw|throws|except|instanceof|extends|class)\s+(?:[\w$]+[.:\\]+)*\w+)\s*[:(]\s*\S|^[ \t]*(?!(?:The|This|That|Same|Another|Any|Each|Which|What|My|Our|Your|Its)\b)[A-Z][a-z]+ error[ \t]*:[ \t]*\S/m,
+    /\b[A-Z]\w*(?:Exception|Error)\s+in\s+\S+\.\w+\s+line\s+\d+|\b[A-Z][a-z]+(?:[A-Z][a-z]+)*Error[A-Z][a-z]+\w*:\s*\S|^\s*Unhandled exception\.\s|\b[A-Z]\w*(?:Exception|Error|Fault)\b(?<!\b(?:new|raise|throw|throws|except|instanceof|extends|class)\s+(?:[\w$]+[.:\\]+)*\w+)\s*[:(]\s*\S|^[ \t]*(?!(?:The|This|That|Same|Another|Any|Each|Which|What|My|Our|Your|Its)\b)[A-Z][a-z]+ error[ \t]*:[ \t]*\S/m,
   ],
   [
     'log line',
@@ -45,7 +49,7 @@ const OUTPUT: readonly Rule[] = [
   // a library's sentence, then the code the server sent.
   [
     'error line',
-    /^\s*(?:\*{3}\s*)?(?:error|fatal|failed|failure)\b(?:\s+[45]\d\d)?\s*(?:\*{3})?\s*[:!\]-]|^\s*error\s+(?:message|msg|details?|description|type)\s*[:=][ \t]*\S|\berror[ _]?(?:message|msg|description)\s*[:=]\s*[`"']?[a-z]+(?:_[a-z]+)+\b/im,
+    /^\s*(?:\*{3}\s*|[`"'])?(?:error|fatal|failed|failure)\b(?:\s+[45]\d\d)?\s*(?:\*{3})?\s*[:!\]-]|^\s*error\s+(?:message|msg|details?|description|type)\s*[:=][ \t]*\S|\berror[ _]?(?:message|msg|description)\s*[:=]\s*[`"']?[a-z]+(?:_[a-z]+)+\b|\bError:\s*[a-z]+(?:_[a-z]+)+:\s|^\s*(?:PHP\s+)?Fatal error:\s+Uncaught\b/im,
   ],
   [
     'audit trail row',

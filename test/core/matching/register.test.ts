@@ -36,12 +36,35 @@ describe('readRegister: error output', () => {
       'an audit trail row with the detail before its status',
       '11/05/2025 02:00  m2m@example.com  TokenNotAcceptable  Failure',
     ],
+    ['an error code as a class name', 'AuthenticationErrorGeneral: SRV-110-Authentication Failure'],
+    ['an error page naming where it was thrown', 'DropboxClientException in Client.php line 59:'],
+    [
+      'an error summary field',
+      '{"error_summary": "invalid_access_token/..", "error": {".tag": "x"}}',
+    ],
+    ['a Ruby hash error body', '{"error"=>{"errors"=>[{"reason"=>"authError"}]}}'],
+    ["requests' HTTPError", '401 Client Error: Unauthorized for url: https://example.com/userinfo'],
+    ['an error line in inline code', '`Error: User denied consent`'],
+    [
+      'an error code and its message after words',
+      'it fails with Error: unauthorised_client: Unknown',
+    ],
+    ['a PHP fatal error', 'PHP Fatal error:  Uncaught Exception: invalid_grant in /app/a.php:12'],
+    ['an unhandled .NET exception', 'Unhandled exception. System.Exception: invalid_client'],
   ])('reads %s as output', (_name, text) => {
     expect(readRegister(text).output.length).toBeGreaterThan(0);
   });
 
   it("does not take a masked value ('<elided>') for a template's placeholder", () => {
     expect(readRegister("The specified kid '<elided>' is not found").discussion).toEqual([]);
+  });
+
+  it.each([
+    'The Error: prefix is dropped from the message',
+    'See the Error: invalid_grant section of the docs',
+    'AuthenticationError is raised in the client',
+  ])('does not read a mention of an error as output: %s', (text) => {
+    expect(readRegister(text).output).toEqual([]);
   });
 
   it('does not take a mention of the Login Audit Trail for a row of it', () => {
