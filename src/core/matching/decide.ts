@@ -390,10 +390,23 @@ function statedFailure(top: Scored, query: Query): boolean {
 function statedByTheSystem(top: Scored, query: Query, register: Register): boolean {
   if (!register.output.some((o) => o !== 'command output')) return false;
   const prose = flatText(register.prose);
-  return shortOfCode(top, query).some(
-    (h) => h.byEndpoint === undefined && h.code.includes(' ') && !prose.includes(flatText(h.code)),
+  const hits = shortOfCode(top, query);
+  // A code the output prints that names the failure short of the entry's own (a spelling of it,
+  // `unauthorised_client`; an unlisted code in its words, `invalid_access_token`), unless the text
+  // names it as an exception class too (`MissingTokenError: (missing_token) …`): the client
+  // library raised that on reading the answer, the server did not send it.
+  const raisedByClient = hits.some((h) => /(?:Error|Exception)$/.test(h.code));
+  return hits.some(
+    (h) =>
+      h.byEndpoint === undefined &&
+      (h.code.includes(' ') || (h.strength >= STATED_CODE && !raisedByClient)) &&
+      !prose.includes(flatText(h.code)) &&
+      !prose.includes(codeAsFlatWords(h.code)),
   );
 }
+
+/** A code the output prints short of the entry's own, as strong as an unlisted code in its words. */
+const STATED_CODE = 0.6;
 
 /**
  * The entry's failure, named by its code's words, by a code as the text writes it, or stated in a

@@ -146,3 +146,38 @@ describe("decide: a failure stated in the system's words, not the poster's", () 
     expect(decidedOn(`Could you help with "your ${sentence}" please?`).held).toEqual(['evidence']);
   });
 });
+
+describe("decide: a code short of the entry's own, printed by the system", () => {
+  /** invalid_token named only by an unlisted code whose words name it (strength 0.6). */
+  const ranked = () => [
+    scoredReading(1, 2.3, { code: 0.6, phrase: 0.3, overlap: 1 }),
+    scoredReading(0, 1.7, { code: 0, phrase: 0.3, overlap: 1 }),
+  ];
+  const body =
+    '{"error_summary": "invalid_access_token/..", "error": {".tag": "invalid_access_token"}}';
+
+  it('answers where the code is in the error output only', () => {
+    const text = `${body}\n\nDropboxClientException in DropboxGuzzleHttpClient.php line 59:\n${body}.`;
+    expect(decidedWith(ranked(), text, 'invalid_access_token', 0.6).held).not.toContain('evidence');
+  });
+
+  it('holds where the poster writes the code in their own words', () => {
+    const text = `${body}\n\nWhy would invalid_access_token come back here?`;
+    expect(decidedWith(ranked(), text, 'invalid_access_token', 0.6).held).toContain('evidence');
+  });
+
+  it('holds where the client library raised it as an exception of the same words', () => {
+    const text = 'MissingTokenError: (missing_token) Missing access token parameter.';
+    const query = queryWith(text, 1, 'missing_token', 0.6);
+    const hits = [...query.codeHits, { ...query.codeHits[0]!, code: 'MissingTokenError' }];
+    const decision = decide(
+      ranked(),
+      { ...query, codeHits: hits },
+      { entries, requests: [] },
+      readRegister(text),
+      () => true,
+      true,
+    );
+    expect(decision.held).toContain('evidence');
+  });
+});
