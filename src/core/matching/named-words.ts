@@ -267,6 +267,12 @@ export function explainedOtherwise(
     // The closing quote of a quoted line ends the explanation (`"INVALID_CLIENT: Insecure redirect URI".`),
     // and so does a bracket it did not open (`[error: …, description: Invalid client], null)`).
     const message = unbracketed(m[2] ?? '').replace(/(?:\\?["'`])+[.,;:!]*\s*$/, '');
+    // An explanation is the provider's: a line of the poster's own after the code explains nothing.
+    if (
+      m[0].slice(0, m[0].length - (m[2] ?? '').length).includes('\n') &&
+      POSTER_LINE.test(message)
+    )
+      continue;
     if (codes.length > 0) pairs.push({ codes, code, message, field: false });
   }
   const out: Explained[] = [];
@@ -434,6 +440,12 @@ function lineTerms(
  */
 const CODE_THEN_EXPLANATION =
   /\b([A-Za-z]+(?:_[A-Za-z]+)+)_?(?:\s*[-:|]\s+|\s+(?=[A-Z])|\)\s+(?=[A-Za-z])|[`'"]?[^\n.`'"]{0,40}?\b(?:message|description|hint)\s*:?\s*["“`']|,\s*(?:error_)?description\s*[:=]\s*|\\?" \\?")([^\n]{3,200})/g;
+
+/**
+ * A line opening in the poster's own voice ("Im using django-oauth2-provider …", "We changed …"):
+ * the poster's prose after a code, not the provider's explanation of it on the next line.
+ */
+const POSTER_LINE = /^(?:I|I['’]?(?:m|ve|d|ll)|My|We|We['’]?(?:re|ve)|Our)\b/;
 
 /** An error description in double quotes that quotes a value in single quotes. */
 const QUOTING_DESCRIPTION =

@@ -25,6 +25,18 @@ describe('diagnose: a code followed by an explanation naming another failure', (
     expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
     expect(d.matches[0]?.why).toContain('error message "Invalid redirect_uri"');
   });
+
+  it('reads the explanation on the line after the code', () => {
+    const d = diagnoser.diagnose('[500]   unauthorized_client\n\nInvalid redirect_uri');
+    expect(d.matches[0]?.id).toBe('oauth2/redirect_uri_mismatch');
+  });
+
+  it("does not read the poster's own next line as the code's explanation", () => {
+    const d = diagnoser.diagnose(
+      'Sorry, there was an error : unauthorized_client\n\nI tried again and the invalid redirect_uri stays in my settings',
+    );
+    expect(d.matches.flatMap((m) => m.why).some((w) => w.startsWith('error message'))).toBe(false);
+  });
 });
 
 describe('diagnose: a code its explanation shows was used loosely', () => {
