@@ -107,14 +107,15 @@ const USER_INFO = /\buser[ _-]?info (?:resource|endpoint|request)\b/i;
 
 /**
  * A token endpoint: a URL or path whose last segment is `token` (`/oauth2/v2.0/token`,
- * `/protocol/openid-connect/token`, `POST /api/v9/oauth2/token`), the endpoint named in words
+ * `/protocol/openid-connect/token`, `POST /api/v9/oauth2/token`) or Intuit's `/oauth2/v1/tokens/bearer`
+ * (QuickBooks Online, as its OAuth 2.0 documentation names it), the endpoint named in words
  * ("token endpoint", Spring's "Access Token Response") or by the setting that holds it (`token_url`
  * in Grafana's generic_oauth, OAuthenticator, Authlib), or a token requested in words: Go's
  * golang.org/x/oauth2 "cannot fetch token", "fails … trying to get token with code" (only the token
  * endpoint hands out a token; an API is called with one).
  */
 export const TOKEN_ENDPOINT =
-  /(?:\/(?:access_)?token(?![\w.-]|\/\w)|\btoken endpoint\b|\baccess token response\b|\btoken[_ ]?url\b|\b(?:cannot|can['’]?t|could ?n['’]?o?t|unable to|fail(?:s|ed)? to|trying to|tries to|attempting to) (?:get|fetch|request|retrieve|obtain) (?:an? |the )?(?:access |oauth2? )?token\b)/i;
+  /(?:\/(?:access_)?token(?![\w.-]|\/\w)|\/tokens\/bearer(?![\w.-]|\/\w)|\btoken endpoint\b|\baccess token response\b|\btoken[_ ]?url\b|\b(?:cannot|can['’]?t|could ?n['’]?o?t|unable to|fail(?:s|ed)? to|trying to|tries to|attempting to) (?:get|fetch|request|retrieve|obtain) (?:an? |the )?(?:access |oauth2? )?token\b)/i;
 /** A token request's body: only a token request carries a grant type. */
 const GRANT_TYPE = /\bgrant[_ ]type\b/i;
 /**

@@ -29,6 +29,11 @@ describe('failedRequest', () => {
       undefined,
     ],
     ['POST https://login.example.com/oauth2/token returned 401', 'token', undefined],
+    [
+      '401 Client Error: Unauthorized for url: https://oauth.platform.intuit.com/oauth2/v1/tokens/bearer',
+      'token',
+      undefined,
+    ],
     ['grant_type=refresh_token&refresh_token=abc', 'token', undefined],
     ['attempts to refresh the token are failing', 'token', undefined],
     ['The client assertion provided in the request is invalid', 'token', 'invalid_client'],
