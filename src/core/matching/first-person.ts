@@ -8,7 +8,9 @@ import type { TextGrams } from './text-grams.js';
 
 /** A first-person or present-tense report that something fails for the poster. */
 const FIRST_PERSON: readonly Tester[] = [
-  /\b(?:I|we)(?:'m|'ve|’m|’ve| am| are| was| were| have| keep| still| now| just| also)?\s+(?:\w+ly\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|(?:hav(?:e|ing)|had) (?:an?|the|this|that|same|some)(?: [\w-]+)? (?:error|issue|problem|trouble)s?|(?:unable|not able) to)\b/i,
+  // "Im" and "iam" are how some posters write "I'm" and "I am"; "I always get" is as much a report
+  // as "I constantly get".
+  /\b(?:I|we|Im|iam)(?:'m|'ve|’m|’ve| am| are| was| were| have| keep| still| now| just| also)?\s+(?:(?:\w+ly|always|often|sometimes|again)\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|(?:hav(?:e|ing)|had) (?:an?|the|this|that|same|some)(?: [\w-]+)? (?:error|issue|problem|trouble)s?|(?:unable|not able) to)\b/i,
   // The failure told without "I get": what the thing would not let the poster do ("it wont allow
   // me to login"), the error received while trying ("without receiving the error:", "and still
   // receiving the same error"), and what it answered ("it still says invalid token", a line opening
@@ -30,7 +32,7 @@ const FIRST_PERSON: readonly Tester[] = [
         'display',
       ],
     },
-    /\b(?:won['’]?t|will not|doesn['’]?t|does not|didn['’]?t|did not|can['’]?t|cannot|wouldn['’]?t) (?:let|allow) (?:me|us)\b|\b(?:without|after|upon|and|still) (?:receiving|getting|hitting|encountering|running into) (?:the |an? |this |that |these |following |same )+(?:[\w-]+ ){0,2}(?:errors?|exceptions?|messages?|responses?)\b|(?:\bit (?:still |just |now |then |only |always )?|^\s*)(?:says|said|shows|showed|displays|displayed)\b(?! that\b)/im,
+    /\b(?:won['’]?t|will not|doesn['’]?t|does not|didn['’]?t|did not|can['’]?t|cannot|wouldn['’]?t) (?:let|allow) (?:me|us)\b|\b(?:without|after|upon|and|still) (?:receiving|getting|hitting|encountering|running into) (?:the |an? |this |that |these |following |same )+(?:[\w-]+ ){0,2}(?:errors?|exceptions?|messages?|responses?)\b|(?:\b(?:it|the (?:program|app|application|browser|console|site|website)) (?:still |just |now |then |only |always )?|^\s*)(?:says|said|shows|showed|displays|displayed)\b(?! that\b)/im,
   ),
   /\b(?:my|our)\s+(?:\w+\s+){0,3}(?:fails?|failed|failing|returns?|returned|throws?|threw|stopped|breaks?|broke|logs?|logged|shows?|showed|says|said|reports?|reported|gets?|got|is (?:failing|broken|getting))\b/i,
   // An issue template's heading: a Markdown heading, or a line of its own ("Error message:"). Not

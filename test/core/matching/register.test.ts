@@ -95,6 +95,11 @@ describe('readRegister: who is speaking', () => {
     'We were getting an error when trying to connect via the client',
     'Recently began receiving the error below',
     'after few hours it throws following error',
+    // An adverb other than "-ly" between the poster and the verb; "Im" and "iam" for "I'm".
+    'when I try to exchange it I always get invalid_client',
+    'Im getting the following error when trying to refresh the token',
+    'iam getting this error while calling the token endpoint',
+    'The program said grant type not supported',
   ])('reads a report of a failure: %s', (text) => {
     expect(readRegister(text).firstPerson).toBe(true);
   });
