@@ -357,8 +357,15 @@ function surfacesAsNamed(top: Scored, other: Scored, query: Query): boolean {
 function namedByPoster(top: Scored, register: Register, query: Query): boolean {
   if (top.code < NAMED_BY_POSTER) return false;
   if (register.firstPerson) return true;
-  const shown = register.output.some((o) => o !== 'command output');
-  return shown && query.codeHits.some((h) => h.entry === top.entry && h.asWords === true);
+  return (
+    showsErrorOutput(register) &&
+    query.codeHits.some((h) => h.entry === top.entry && h.asWords === true)
+  );
+}
+
+/** The text shows error output, not only a command's printout. */
+function showsErrorOutput(register: Register): boolean {
+  return register.output.some((o) => o !== 'command output');
 }
 
 /**
@@ -388,7 +395,7 @@ function statedFailure(top: Scored, query: Query): boolean {
  * A sentence of their own ("the token was expired and has to be reentered") is their account.
  */
 function statedByTheSystem(top: Scored, query: Query, register: Register): boolean {
-  if (!register.output.some((o) => o !== 'command output')) return false;
+  if (!showsErrorOutput(register)) return false;
   const prose = flatText(register.prose);
   const hits = shortOfCode(top, query);
   // A code the output prints that names the failure short of the entry's own (a spelling of it,
