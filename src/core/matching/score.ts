@@ -14,6 +14,7 @@ import {
   type Refinable,
 } from './refine.js';
 import { requestSideYield } from './request-yield.js';
+import { unlistedCodeYield } from './unlisted-code-yield.js';
 import { unshownVendorsYield } from './vendor-yield.js';
 
 /** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
@@ -92,7 +93,11 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
     index,
   );
   return settleNearTies(
-    explainedYield(unshownVendorsYield(wrappersYield(refined, raws, index), index), query),
+    unlistedCodeYield(
+      explainedYield(unshownVendorsYield(wrappersYield(refined, raws, index), index), query),
+      query,
+      index,
+    ),
     query,
     index,
   );
