@@ -1,4 +1,4 @@
-import type { Context, Detect, FailureKind, RawEntry, SourceDoc } from './schema.js';
+import type { Context, CounterSigns, Detect, FailureKind, RawEntry, SourceDoc } from './schema.js';
 
 /** A catalogue entry as the rest of the code sees it: validated, with its system and sources resolved. */
 export interface Entry {
@@ -27,6 +27,8 @@ export interface Entry {
   readonly context?: string;
   /** What would tell it from the readings people confuse it with: its own, else its system's. */
   readonly question?: string;
+  /** Signs of a credential it is not about, though its messages answer that one too. */
+  readonly counterSigns?: CounterSigns;
 }
 
 export interface SystemInfo {
@@ -106,5 +108,6 @@ export function toEntry(
     refines: Object.freeze([...raw.refines]),
     ...(raw.context === undefined ? {} : { context: raw.context }),
     ...(question === undefined ? {} : { question: question.trim() }),
+    ...(raw.counterSigns === undefined ? {} : { counterSigns: Object.freeze(raw.counterSigns) }),
   });
 }

@@ -99,6 +99,9 @@ function checkRefines(
     const at = (field: string, message: string): void => {
       problems.push({ file, entry: entry.id, field, message });
     };
+    (entry.counterSigns?.patterns ?? []).forEach((source, i) => {
+      if (!compiles(source)) at(`counterSigns.patterns.${i}`, 'not a valid regular expression');
+    });
     if (entry.context !== undefined && !contextIds.has(entry.context)) {
       at('context', `unknown context "${entry.context}" (declare it under contexts)`);
     }

@@ -31,6 +31,34 @@ const sourceSchema = z
   })
   .meta({ description: 'A public document the entries of this file cite.' });
 
+/**
+ * Signs that the credential a text presents is one the entry's failure is not about, though the
+ * entry's messages answer it too (a static API key refused in the same words as an access token).
+ */
+const counterSignsSchema = z
+  .strictObject({
+    words: texts(
+      'Words that show the other credential, found whole outside the entry’s quoted messages (case-insensitive; a space also matches - or _).',
+      ['private app'],
+    ),
+    patterns: z
+      .array(nonEmpty)
+      .default([])
+      .meta({
+        description:
+          'Regular expressions (case-insensitive, on the text in lower case with one space between words) for shapes that show the other credential.',
+        examples: [['(?<![\\w-])pats?(?![\\w-])']],
+      }),
+    unless: texts(
+      'Words that show the entry’s own credential after all: with one of them in the text, the signs are not read.',
+      ['access token'],
+    ),
+  })
+  .meta({
+    description:
+      'Signs that the text presents a credential this failure is not about, though its messages answer that one too (a static API key or a password refused in the same words as an access token). Where the text shows one outside the entry’s quoted messages and none of `unless`, the entry is not answered unasked unless its own code is written out, and asked it is shown as the closest reading, not a likely one.',
+  });
+
 const entrySchema = z
   .strictObject({
     id: z
@@ -124,6 +152,8 @@ const entrySchema = z
         'Is your client listed under View API Clients in the tenant named in the token URL?',
       ],
     }),
+    /** What shows the text presents a credential this failure is not about. */
+    counterSigns: counterSignsSchema.optional(),
     /** The setting the failure happens in, declared under the file's contexts. */
     context: z
       .string()
@@ -256,3 +286,4 @@ export type RawEntry = z.infer<typeof entrySchema>;
 export type SystemFile = z.infer<typeof systemFileSchema>;
 export type Detect = z.infer<typeof detectSchema>;
 export type Context = z.infer<typeof contextSchema>;
+export type CounterSigns = z.infer<typeof counterSignsSchema>;

@@ -1,4 +1,5 @@
 import type { Entry } from '../catalogue/catalogue.js';
+import { counterSignShown } from './counter-signs.js';
 import {
   aboutAuthentication,
   kindAllowsUnasked,
@@ -36,6 +37,11 @@ export interface Decision {
 const MIDPOINT = 2.0;
 /** The least confidence shown for a reading confident enough to answer unasked. */
 const CONFIDENT_FLOOR = 0.6;
+/**
+ * The most confidence shown for a reading whose text presents a credential it is not about
+ * (`counterSigns`): asked, it is offered as the closest reading, not as the likelier one.
+ */
+const COUNTERED_CEILING = 0.45;
 /** How far the best entry must stand above the best non-wrapper runner-up. */
 const MIN_MARGIN = 0.3;
 /**
@@ -108,6 +114,9 @@ export function decide(
     top.ownMessage ||
     (top.status > 0 && top.vendor > 0) ||
     (top.verbatim && !register.otherFailure.includes('server error'));
+  // The text presents a credential the entry is not about (a static API key beside a message that
+  // refuses a key and a token alike): its message is no answer unless its own code is written out.
+  const countered = !literal && counterSignShown(entry, query.flat) !== undefined;
   // The poster names the entry's code in its words or reports a failure the text states short of
   // a code, the error output the text shows states it in the system's words, the RFC names it for
   // the endpoint that answered a bare status, or the text hands on the failure's words as a
@@ -150,6 +159,7 @@ export function decide(
         codeAboutAuthentication(top, query),
     ],
     ['vendor missing', () => !top.vendorMissing],
+    ['other credential', () => !countered],
     [
       'evidence',
       () => quoted || literal || hasEvidence(top) || namedByPoster(top, register, query) || named(),
@@ -171,9 +181,11 @@ export function decide(
   const base = (s: Scored): number => 1 / (1 + Math.exp(-1.8 * (s.score - MIDPOINT)));
   // A reading given unasked stood on identifying evidence (a quoted message can carry a modest
   // score): it is not shown as less likely than not.
-  const first = round(
-    Math.max(confident ? CONFIDENT_FLOOR : 0, base(top) * Math.min(1, 0.6 + margin / 1.5)),
+  const shown = Math.max(
+    confident ? CONFIDENT_FLOOR : 0,
+    base(top) * Math.min(1, 0.6 + margin / 1.5),
   );
+  const first = round(countered ? Math.min(COUNTERED_CEILING, shown) : shown);
   // A lower-ranked reading is never shown as likelier than the one ranked above it.
   const confidences = [first];
   for (const s of ranked.slice(1)) {

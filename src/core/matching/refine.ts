@@ -40,7 +40,7 @@ export function byScore(
 }
 
 /** Something looked for in a paste: a regular expression, or a `WordsTest`. */
-interface Test {
+export interface Test {
   exec(text: string): RegExpExecArray | null;
 }
 
@@ -135,7 +135,7 @@ function depthOf(i: number, parents: readonly (readonly number[])[], seen: Set<n
 }
 
 /** `consumer key` finds "Consumer Key", "consumer-key" and "consumer_key" as whole words. */
-function wordsPattern(words: readonly string[]): Test[] {
+export function wordsPattern(words: readonly string[]): Test[] {
   if (words.length === 0) return [];
   const alternatives = words
     .map((w) =>

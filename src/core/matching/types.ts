@@ -45,6 +45,7 @@ export type DecisionCheck =
   | 'kind'
   | 'about authentication'
   | 'vendor missing'
+  | 'other credential'
   | 'evidence'
   | 'margin'
   | 'competing codes'
