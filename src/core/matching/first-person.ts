@@ -10,7 +10,7 @@ import type { TextGrams } from './text-grams.js';
 const FIRST_PERSON: readonly Tester[] = [
   // "Im" and "iam" are how some posters write "I'm" and "I am"; "I always get" is as much a report
   // as "I constantly get".
-  /\b(?:I|we|Im|iam)(?:'m|'ve|’m|’ve| am| are| was| were| have| keep| still| now| just| also)?\s+(?:(?:\w+ly|always|often|sometimes|again)\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|(?:hav(?:e|ing)|had) (?:an?|the|this|that|same|some)(?: [\w-]+)? (?:error|issue|problem|trouble)s?|(?:unable|not able) to)\b/i,
+  /\b(?:I|we|Im|iam)(?:'m|'ve|’m|’ve| am| are| was| were| have| keep| still| now| just| also)?\s+(?:(?:\w+ly|always|often|sometimes|again|keep)\s+)?(?:get|getting|got|gotten|receiv\w*|see|seeing|saw|hit|hitting|encounter\w*|fac(?:e|ing)|run(?:ning)? into|ran into|end(?:ed)? up with|(?:hav(?:e|ing)|had) (?:an?|the|this|that|same|some)(?: [\w-]+)? (?:error|issue|problem|trouble)s?|(?:unable|not able) to)\b/i,
   // The failure told without "I get": what the thing would not let the poster do ("it wont allow
   // me to login"), the error received while trying ("without receiving the error:", "and still
   // receiving the same error"), and what it answered ("it still says invalid token", a line opening
@@ -45,10 +45,17 @@ const FIRST_PERSON: readonly Tester[] = [
     /^\s*#+[^\n]*\b(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)|logs?(?![ \t]+(?:in|out|on|into)\b))\b|^\s*\**(?:steps to reproduce|reproduction steps|actual (?:result|behaviou?r)|current behaviou?r|error (?:log|output|message)s?|logs?)\**\s*:?\**\s*$/im,
   ),
   /\b(?:failed|failing|errored out|erroring|crashed|crashing)\s+(?:with|on|when|because|due)\b/i,
+  // The same in the present tense, with what it fails with right after ("all tests fail with an
+  // invalid client error", "the exchange fails on:"): not "to fail with" (what it is expected to)
+  // nor "should/may/will fail with" (what would happen).
+  /(?<!\b(?:to|should|would|could|may|might|will|can|must|it'll|then) )\bfail(?:e?s)?\s+(?:with (?:an?\b|the\b|[45]\d\d\b|error\b|["“'`])|on:)/i,
+  // A report continued without its subject: "I am trying to add … and am getting the following
+  // error", "## Got this error when used personal account to login".
+  /\band (?:(?:am|are|was|were|I'm|I am|keep|still) (?:getting|receiving|seeing|hitting)\b|(?:then )?(?:got|received) (?:the|this|an?)(?: following)? (?:error|exception|response)\b)|^\s*(?:#{1,6}\s*)?(?:got|getting|receiving|received) (?:this|the following|the same|an?) (?:[\w-]+ )?(?:error|exception)\b/im,
   /\b(?:since|as of)\s+(?:this morning|yesterday|today|last (?:night|week)|the (?:update|upgrade)|\d{1,2}(?::\d{2})?\s*(?:am|pm)?)\b/i,
   /\b(?:started|began|starts) (?:failing|to fail|returning|throwing|giving|receiving|getting|seeing|hitting)\b/i,
   // A report without its subject: "auth works fine but then get AADSTS50011", "but still getting 401".
-  /\bbut (?:then |still |now |always )?(?:get|getting|got|receive|receiving)\b/i,
+  /\bbut (?:then |still |now |always |keep )?(?:get|getting|got|receive|receiving)\b/i,
   /\b(?:here is|here's|this is|below is) (?:the|my|our) (?:error|response|log|output|stack)\b/i,
   // A headline naming the error and who answered with it: "invalid scope from auth server when
   // requesting …", "invalid_grant from the token endpoint".

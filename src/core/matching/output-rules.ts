@@ -26,7 +26,7 @@ const OUTPUT: readonly Rule[] = [
   ],
   [
     'stack trace',
-    /^\s+at\s+[\w$.<>]+[.(]|Traceback \(most recent call last\)|^\s*Caused by:|Exception in thread|^\s*#\d+\s+\S+\(\d+\)|^[^\n]*#\d+\s+[\w$.<> ]+\((?:package|dart|file):[^\s)]+:\d+|\bStack trace:/m,
+    /^\s+at\s+[\w$.<>]+[.(]|^\s+at\s+(?:async\s+)?(?:[\w$.<>[\]]+\s+\()?(?:\/|[A-Za-z]:\\|file:\/\/|node:)[^\s)]*:\d+:\d+\)?\s*$|Traceback \(most recent call last\)|^\s*Caused by:|Exception in thread|^\s*#\d+\s+\S+\(\d+\)|^[^\n]*#\d+\s+[\w$.<> ]+\((?:package|dart|file):[^\s)]+:\d+|\bStack trace:/m,
   ],
   // Also a kind of error written as words opening a line, as libraries and logs print it ("Client
   // error: `POST …` resulted in a `400 Bad Request`", "Authentication error: Refresh Token has
@@ -40,9 +40,10 @@ const OUTPUT: readonly Rule[] = [
     'exception',
     /\b[A-Z]\w*(?:Exception|Error)\s+in\s+\S+\.\w+\s+line\s+\d+|\b[A-Z][a-z]+(?:[A-Z][a-z]+)*Error[A-Z][a-z]+\w*:\s*\S|^\s*Unhandled exception\.\s|\b[A-Z]\w*(?:Exception|Error|Fault)\b(?<!\b(?:new|raise|throw|throws|except|instanceof|extends|class)\s+(?:[\w$]+[.:\\]+)*\w+)\s*[:(]\s*\S|^[ \t]*(?!(?:The|This|That|Same|Another|Any|Each|Which|What|My|Our|Your|Its)\b)[A-Z][a-z]+ error[ \t]*:[ \t]*\S/m,
   ],
+  // Also Serilog's console format, its time alone and its level ("[10:50:11 ERR] No client …").
   [
     'log line',
-    /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*\b(?:ERROR|ERR|WARN(?:ING)?|WRN|FATAL|FTL|SEVERE|error|fail)/im,
+    /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*\b(?:ERROR|ERR|WARN(?:ING)?|WRN|FATAL|FTL|SEVERE|error|fail)|^\s*(?:\*\*)?\[\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\s+(?:ERR|ERROR|FTL|FATAL|WRN|WARN)\]/im,
   ],
   // "Error: …", "Error Message: …", and Google's sign-in page: "Error 400: redirect_uri_mismatch".
   // Mid-line only before a code ("… Please check your Access Token. Error Message: invalid_grant"):

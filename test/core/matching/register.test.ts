@@ -29,6 +29,11 @@ describe('readRegister: error output', () => {
     ],
     ['a Dart frame', '#0      Token.fromMap (package:aad_oauth/model/token.dart:72:7)'],
     [
+      'Node frames without a class',
+      'invalid_grant: expired access/refresh token\n    at /srv/app/node_modules/jsforce/lib/oauth2.js:198:19\n    at tryCallOne (/srv/app/node_modules/promise/lib/core.js:37:12)',
+    ],
+    ["Serilog's console line", "**[10:50:11 ERR] No client with id 'webapi' found. aborting**"],
+    [
       'an audit trail detail quoted',
       'every login shows Detail "IntegrationBlocked" in the audit trail',
     ],
@@ -100,6 +105,15 @@ describe('readRegister: who is speaking', () => {
     'Im getting the following error when trying to refresh the token',
     'iam getting this error while calling the token endpoint',
     'The program said grant type not supported',
+    // The present tense, with what it fails with; a report continued without its subject.
+    'With no change in my code, all tests fail with an invalid client error.',
+    'A request to the token endpoint fails with a 400 status with a valid refresh token.',
+    'OAuth2 exchange of code to access token fails on:',
+    'I am trying to add a package from GitLab and am getting the following error',
+    '## Got this error when used personal account to login',
+    'I did a post to the token endpoint with my old client ID and got the error: `x`',
+    'I am keep getting the "invalid client error" since the upgrade',
+    'I am trying to use the library but keep getting 401 when using it.',
   ])('reads a report of a failure: %s', (text) => {
     expect(readRegister(text).firstPerson).toBe(true);
   });
@@ -277,6 +291,9 @@ describe('readRegister: impersonal descriptions are not reports', () => {
     'feel free to reopen it if you keep getting this error',
     'In the spec it says that clients must authenticate',
     'When receiving the error, the client should refresh the token.',
+    'The exchange should fail with an invalid_grant error.',
+    'A reused code is expected to fail with a 400.',
+    'The request then fails with an invalid_client error.',
   ])('%s', (text) => {
     expect(readRegister(text).firstPerson).toBe(false);
   });
