@@ -89,14 +89,26 @@ const CREDENTIAL_OR_TOKEN_REFUSED = new RegExp(
   String.raw`(?<![\w.])${FAILED_BEFORE} (?:[\w-]+ ){1,2}or ${ACCESS_TOKEN}(?![\w-])`,
   'i',
 );
+/**
+ * A token left unrefreshed ("the token is not refreshed", "does not automatically refresh this
+ * token"): no token request was made, so what failed is the API refusing the expired access token
+ * it was still sent. A refresh that was made and failed reads as the token request (REFRESH_FAILED,
+ * tried first).
+ */
+const NOT_REFRESHED = new RegExp(
+  String.raw`\btokens?\s+(?:(?:is|was|are|were)\s+)?(?:(?:not|never)\s+|(?:is|was|are|were)n['’]?t\s+)(?:been\s+|being\s+)?(?:\w+ly\s+)?refreshed\b` +
+    String.raw`|\b(?:does|did|do|is|was|are|were)(?:\s+not|n['’]?t)\s+(?:\w+ly\s+)?refresh(?:ing)?\s+(?:it|the|this|that|its|my|their)\b(?:\s+(?:access\s+)?tokens?\b)?`,
+  'i',
+);
 /** The request was sent with an access token: an `Authorization: Bearer` header. */
 const BEARER_REQUEST = /\bauthorization\s*["']?\s*:\s*["']?bearer\b/i;
 /**
  * An API call failed ("API Error: 401", "Error in call to API function", "the API returned an
- * error"): the failure is the API's, not the token endpoint's.
+ * error", "causes the API to fail", "the API fails with 401"): the failure is the API's, not the
+ * token endpoint's. Not an API failing "with an invalid client error": that failure names its own.
  */
 const API_CALL =
-  /(?<!\b(?:token|oauth2?|auth|identity|login|authorization)\s)\bAPI (?:error|request|calls?|returned|responded|server)\b|\b(?:call(?:ing|s)?|requests?) (?:to )?(?:the |any )?(?:(?!(?:token|oauth2?|auth|identity|login)\b)[\w-]+ ){0,2}?API\b/i;
+  /(?<!\b(?:token|oauth2?|auth|identity|login|authorization)\s)\bAPI (?:error|request|calls?|returned|responded|server|to fail|fail(?:s|ed|ing)? with (?:an? )?(?:HTTP |status (?:code )?|error )?(?:401|403|unauthori[sz]ed|forbidden))\b|\b(?:call(?:ing|s)?|requests?) (?:to )?(?:the |any )?(?:(?!(?:token|oauth2?|auth|identity|login)\b)[\w-]+ ){0,2}?API\b/i;
 
 /**
  * The user-info endpoint called ("An error occurred while attempting to retrieve the UserInfo
@@ -176,6 +188,7 @@ const SHAPES: readonly Shape[] = [
   },
   { test: TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
   { test: CREDENTIAL_OR_TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
+  { test: NOT_REFRESHED, request: 'api', holds: [/refresh/i] },
   { test: BEARER_REQUEST, request: 'api' },
   { test: USER_INFO, request: 'api' },
   { test: API_CALL, request: 'api' },

@@ -64,6 +64,30 @@ describe('failedRequest', () => {
       });
   });
 
+  it.each([
+    'Once the token expires, the app does not refresh it, which causes the API to fail.',
+    'Token not refreshed: after an hour every call returns 401',
+    'I think the token is not refreshed before the request, so it gets 401',
+    'The access token is never refreshed and the API call fails',
+    'After an hour the API fails with 401 Unauthorized',
+  ])('reads a token left unrefreshed, or an API failing, as a failed API call: %j', (text) => {
+    expect(failedRequest(text)?.request).toBe('api');
+  });
+
+  it('does not read an API failing with an error of its own as a refused token', () => {
+    expect(
+      failedRequest('all tests relating to the account API fail with an invalid client error')
+        ?.request,
+    ).not.toBe('api');
+  });
+
+  it('reads a refresh that failed as the token request, not as a token left unrefreshed', () => {
+    expect(
+      failedRequest('The token was not refreshed: refreshing the token failed with 400 Bad Request')
+        ?.request,
+    ).toBe('token');
+  });
+
   it('does not read an access token a token request was for as refused', () => {
     expect(failedRequest('When I try to get an access token, I get "invalid_grant".')).toBe(
       undefined,
@@ -132,6 +156,13 @@ describe('diagnose: the request the text shows failing decides between its readi
     'I did a post to https://login.example.com/v2/oauth/token with my old/invalid client ID and got the error: `Grant type refresh_token is not supported.`',
   ])('reads the client stated refused at the token request as invalid_client: %j', (text) => {
     expect(diagnoser.diagnose(text).matches[0]?.id).toBe('oauth2/invalid_client');
+  });
+
+  it('reads an API failing once the client left its token unrefreshed as invalid_token', () => {
+    const d = diagnoser.diagnose(
+      'Once the access token expires after an hour, the client does not refresh the token, which causes the API to fail.',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
   });
 
   it('keeps the code the server answered with, whichever request the text shows', () => {
