@@ -100,6 +100,12 @@ const NOT_REFRESHED = new RegExp(
     String.raw`|\b(?:does|did|do|is|was|are|were)(?:\s+not|n['’]?t)\s+(?:\w+ly\s+)?refresh(?:ing)?\s+(?:it|the|this|that|its|my|their)\b(?:\s+(?:access\s+)?tokens?\b)?`,
   'i',
 );
+/**
+ * A token answered with a refusal ("responding with a 401 to that refreshed token"): the token was
+ * what the request carried, as an API call carries it; a token request is answered with one.
+ */
+const TOKEN_ANSWERED_REFUSAL =
+  /\b(?:401|403|unauthori[sz]ed)\s+(?:to|for|with|on)\s+(?:the|that|this|my|our|a)\s+(?:(?:new|refreshed|fresh|valid)\s+)?(?:access\s+)?token\b/i;
 /** The request was sent with an access token: an `Authorization: Bearer` header. */
 const BEARER_REQUEST = /\bauthorization\s*["']?\s*:\s*["']?bearer\b/i;
 /**
@@ -189,6 +195,7 @@ const SHAPES: readonly Shape[] = [
   { test: TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
   { test: CREDENTIAL_OR_TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
   { test: NOT_REFRESHED, request: 'api', holds: [/refresh/i] },
+  { test: TOKEN_ANSWERED_REFUSAL, request: 'api', holds: [TOKEN_WORD] },
   { test: BEARER_REQUEST, request: 'api' },
   { test: USER_INFO, request: 'api' },
   { test: API_CALL, request: 'api' },

@@ -70,6 +70,7 @@ describe('failedRequest', () => {
     'I think the token is not refreshed before the request, so it gets 401',
     'The access token is never refreshed and the API call fails',
     'After an hour the API fails with 401 Unauthorized',
+    'The server is responding with a 401 to that refreshed token',
   ])('reads a token left unrefreshed, or an API failing, as a failed API call: %j', (text) => {
     expect(failedRequest(text)?.request).toBe('api');
   });
