@@ -17,12 +17,12 @@ export function findCodeWords(
   index: MatchIndex,
 ): CodeHit[] {
   const hits: CodeHit[] = [];
-  sequence.forEach((term, i) => {
-    const words = index.codeWords.get(term);
-    if (words === undefined) return;
+  for (let i = 0; i < sequence.length; i++) {
+    const words = index.codeWords.get(sequence[i] ?? '');
+    if (words === undefined) continue;
     for (const cw of words) {
       // `AccessDenied` (an AWS error) is not `access_denied` written as words.
-      const shapeClash = cw.code.includes('_') && cw.terms.some((_, k) => camel[i + k] === true);
+      const shapeClash = cw.code.includes('_') && camelAt(camel, i, cw.terms.length);
       // Spring's `invalid_token_response` is a token response, not `invalid_token`.
       const another = qualified[i + cw.terms.length - 1] === true;
       if (!shapeClash && !another && !PLAIN_WORDS.has(cw.code) && standsAt(cw.terms, sequence, i)) {
@@ -36,6 +36,12 @@ export function findCodeWords(
         });
       }
     }
-  });
+  }
   return hits;
+}
+
+/** A word of the `length` from `i` was part of a CamelCase identifier (a loop: no closure per code). */
+function camelAt(camel: readonly boolean[], i: number, length: number): boolean {
+  for (let k = 0; k < length; k++) if (camel[i + k] === true) return true;
+  return false;
 }

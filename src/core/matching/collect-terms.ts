@@ -100,12 +100,25 @@ function statusWordsIn(tokens: readonly string[]): { code: boolean; classError: 
   let classError = false;
   for (let k = 0; k < tokens.length && !(code && classError); k++) {
     const token = tokens[k] ?? '';
-    if (!code && token.length >= 4 && token.slice(-4).toLowerCase() === STATUS_CODE_TERM)
-      code = isDigit((tokens[k + 1] ?? '').charCodeAt(0));
-    if (!classError && isWord(token, 'error'))
-      classError = CLASS_WORDS.some(([, w]) => isWord(tokens[k - 1], w));
+    if (!code && endsWithCode(token)) code = isDigit((tokens[k + 1] ?? '').charCodeAt(0));
+    if (!classError && isWord(token, 'error')) classError = isClassWord(tokens[k - 1]);
   }
   return { code, classError };
+}
+
+/**
+ * `token` ends in "code" in any case (`statusCode`, `ERROR_CODE`): read by character code, as this
+ * runs for every token of a paste, without cutting out and lower-casing each one's last letters.
+ */
+function endsWithCode(token: string): boolean {
+  const n = token.length;
+  return (
+    n >= 4 &&
+    (token.charCodeAt(n - 1) | 32) === 101 && // e
+    (token.charCodeAt(n - 2) | 32) === 100 && // d
+    (token.charCodeAt(n - 3) | 32) === 111 && // o
+    (token.charCodeAt(n - 4) | 32) === 99 // c
+  );
 }
 
 /**
@@ -158,7 +171,13 @@ function statusClass(tokens: readonly string[], apart: readonly boolean[], n: nu
 /** Token `n` is the class word itself ("client" of "401 Client Error"): no word of the paste. */
 function classWord(tokens: readonly string[], apart: readonly boolean[], n: number): boolean {
   const word = tokens[n];
-  return CLASS_WORDS.some(([, w]) => isWord(word, w)) && statusClass(tokens, apart, n);
+  return isClassWord(word) && statusClass(tokens, apart, n);
+}
+
+/** `token` is one of HTTP's class words ("client", "server"), in any case. */
+function isClassWord(token: string | undefined): boolean {
+  for (const [, w] of CLASS_WORDS) if (isWord(token, w)) return true;
+  return false;
 }
 
 /**
@@ -166,7 +185,16 @@ function classWord(tokens: readonly string[], apart: readonly boolean[], n: numb
  * token of a paste and most differ in length.
  */
 function isWord(token: string | undefined, lower: string): boolean {
-  return token?.length === lower.length && token.toLowerCase() === lower;
+  if (token?.length !== lower.length) return false;
+  // Letter by letter, by character code (`lower` is lower-case ASCII letters): no lower-cased
+  // copy of each five-letter word of a log ("DEBUG", "Token"). A character beyond ASCII is left to
+  // toLowerCase, which maps some to ASCII letters (the Kelvin sign to "k").
+  for (let i = 0; i < lower.length; i++) {
+    const c = token.charCodeAt(i);
+    if (c >= 128) return token.toLowerCase() === lower;
+    if ((c | 32) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 function isDigit(c: number): boolean {

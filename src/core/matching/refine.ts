@@ -31,12 +31,17 @@ export const OWN_CODE = 0.8;
 /** A code hit this strong was written out exactly as the entry lists it (not a typo, not as words). */
 export const NAMED_CODE = 0.95;
 
-/** Best score first; equal scores by entry position, so ties rank the same on every run. */
+/**
+ * Best score first; equal scores by entry position, so ties rank the same on every run. A sort
+ * reads only the sign: returned as -1, 0 or 1 (small integers), not as the scores' difference, a
+ * double V8 boxes on every comparison. Scores that compare neither way (equal, or NaN) fall to
+ * the entries, as a difference of zero or NaN did.
+ */
 export function byScore(
   a: Pick<Refinable, 'entry' | 'score'>,
   b: Pick<Refinable, 'entry' | 'score'>,
 ): number {
-  return b.score - a.score || a.entry - b.entry;
+  return (b.score > a.score ? 1 : b.score < a.score ? -1 : 0) || a.entry - b.entry;
 }
 
 /** Something looked for in a paste: a regular expression, or a `WordsTest`. */

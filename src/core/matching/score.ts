@@ -159,8 +159,9 @@ function settleNearTies(scored: Scored[], query: Query, index: MatchIndex): Scor
   };
   const id = (s: Scored): string => index.entries[s.entry]?.id ?? '';
   // The entry's own words found in the text, when they clearly differ.
+  // Its sign only (the difference is then non-zero): no double boxed per comparison.
   const byPhrase = (a: Scored, b: Scored): number =>
-    Math.abs(a.phrase - b.phrase) >= NEAR_TIE ? b.phrase - a.phrase : 0;
+    Math.abs(a.phrase - b.phrase) >= NEAR_TIE ? (b.phrase > a.phrase ? 1 : -1) : 0;
   const out: Scored[] = [];
   for (let i = 0; i < scored.length;) {
     const lead = scored[i]?.score ?? 0;
