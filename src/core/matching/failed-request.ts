@@ -18,8 +18,8 @@ export interface RequestSide {
   readonly states?: string;
 }
 
-/** Words a failure is stated with. */
-const FAILED = String.raw`(?:invalid|expired?|malformed|revoked|rejected|(?:not |(?:is|was|are|were)n['’]?t |no longer )(?:valid|active|recogni[sz]ed)|(?:does|did) ?n['’]?t exist|(?:validation|verification) fail(?:ure|ed|s)?)`;
+/** Words a failure is stated with ("expired", its misspellings "expiered", "expierd", and "expiring"). */
+const FAILED = String.raw`(?:invalid|exp(?:ie?|ei)re?d?|expiring|malformed|revoked|rejected|(?:not |(?:is|was|are|were)n['’]?t |no longer )(?:valid|active|recogni[sz]ed)|(?:does|did) ?n['’]?t exist|(?:validation|verification) fail(?:ure|ed|s)?)`;
 /** Words a failure is stated with in front of what failed ("invalid access token", `expired_access_token`). */
 const FAILED_BEFORE = String.raw`(?:invalid|expired|malformed|revoked|rejected|bad)`;
 /** An access token by name: "access token", `access_token`, `OAuthToken`, "bearer token", "API token". */
@@ -97,9 +97,68 @@ const CREDENTIAL_OR_TOKEN_REFUSED = new RegExp(
  */
 const NOT_REFRESHED = new RegExp(
   String.raw`\btokens?\s+(?:(?:is|was|are|were)\s+)?(?:(?:not|never)\s+|(?:is|was|are|were)n['’]?t\s+)(?:been\s+|being\s+)?(?:\w+ly\s+)?refreshed\b` +
-    String.raw`|\b(?:does|did|do|is|was|are|were)(?:\s+not|n['’]?t)\s+(?:\w+ly\s+)?refresh(?:ing)?\s+(?:it|the|this|that|its|my|their)\b(?:\s+(?:access\s+)?tokens?\b)?`,
+    String.raw`|\b(?:does|did|do|is|was|are|were)(?:\s+not|n['’]?t)\s+(?:\w+ly\s+)?refresh(?:ing)?\s+(?:it|the|this|that|its|my|their)\b(?:\s+(?:access\s+)?tokens?\b)?` +
+    // "Unable to refresh access token without refresh token": the refresh could not be tried.
+    String.raw`|\brefresh(?:ing)?\b[^.\n]{0,40}?\bwithout\s+(?:an?\s+|the\s+|any\s+)?refresh[ _-]?token\b`,
   'i',
 );
+/**
+ * A token refreshed and still refused ("Post Auth token refresh contents are still unauthorized"):
+ * the refresh went through, so what refuses is the API the new token was sent to.
+ */
+const STILL_REFUSED_AFTER_REFRESH =
+  /\brefresh(?:ed|ing)?\b[^.\n]{0,60}?\bstill\s+(?:\w+\s+){0,2}?(?:unauthori[sz]ed|401|403|forbidden|denied|rejected|refused|fail(?:s|ing)?)\b/i;
+/** A span of time an access token lives (minutes or hours; a refresh token lives for days). */
+const MINUTES_OR_HOURS = String.raw`(?:every|each|after|in|within)\s+(?:\d+|an?|one|a few)\s*(?:h|hrs?|hours?|mins?|minutes?|m|seconds?|secs?|s)\b`;
+/**
+ * An access token's lifetime told as what the failure follows ("access token and id token expires
+ * every 5 minutes", "token expires every 24h", "retry after 1 hour (token expiration time)"): an
+ * access token lives minutes or hours (RFC 6749 section 4.2.2's `expires_in`), a refresh token
+ * days, so a token that expires so soon is the access token an API refuses once it has. Not a
+ * refresh token's.
+ */
+const ACCESS_LIFETIME = new RegExp(
+  String.raw`(?<!refresh[ _-]?)\btokens?\b(?:\s+(?!${CLAUSE_END}\b)[\w'’]+){0,4}?\s+(?:expires?|expiring|lasts?|is valid|are valid)\s+(?:only\s+)?${MINUTES_OR_HOURS}` +
+    String.raw`|${MINUTES_OR_HOURS}\s*\(\s*(?:access\s+)?token expir`,
+  'i',
+);
+/**
+ * An authorization code stated refused ("An API error occurred: invalid_code", "invalid
+ * authorization code", "the authorization code has expired"): a code is sent only to the token
+ * endpoint, to be exchanged (RFC 6749 section 5.2: `invalid_grant`). Not a PKCE code verifier or
+ * challenge.
+ */
+const CODE_REFUSED = new RegExp(
+  String.raw`(?<![\w.])(?:invalid|expired|bad)(?:_|[ _-](?:authori[sz]ation|auth|oauth)[ _-])code(?![\w-]|\s+(?:verifier|challenge))` +
+    String.raw`|\b(?:authori[sz]ation|auth|oauth)[ _-]code\b(?:\s+(?!${CLAUSE_END}\b)[\w'’]+){0,3}?\s+(?:is\s+|was\s+|has\s+)?(?:been\s+|already\s+)*(?:${FAILED}|used|redeemed)\b`,
+  'i',
+);
+/**
+ * A code stated refused in plain words ("invalid code, hints: …" from a token request for an
+ * `access_token`): read so only where the text tells of a token or OAuth, as a one-time password
+ * or a program is "invalid code" too.
+ */
+const PLAIN_CODE_REFUSED = /(?<![\w.])(?:invalid|expired) code(?![\w-]|\s+(?:verifier|challenge))/i;
+/**
+ * The scope an access token carries stated short of what the API needs ("the scope of the request
+ * is not right", `"field":"activity:read_permission","code":"missing"`, "missing the required
+ * scope"): the API refused the token for its scope (RFC 6750 section 3.1: `insufficient_scope`),
+ * not because it expired. Not a scope stated invalid: that is the token request's `invalid_scope`.
+ */
+const SCOPE_SHORT = new RegExp(
+  String.raw`\bscopes?\b(?:\s+(?!${CLAUSE_END}\b)[\w'’]+){0,4}?\s+(?:is|are|was|were)\s+(?:\w+ly\s+)?(?:not right|missing|insufficient|not (?:granted|enough|sufficient))\b` +
+    String.raw`|\b(?:missing|insufficient|lacks?|lacking)(?:\s+(?:the|a|required|necessary|needed))*\s+(?:[\w:.-]+\s+)?(?:scopes?|permissions?)\b` +
+    String.raw`|\b[\w:.]*(?:scope|permission)s?"?\s*,\s*"code"\s*:\s*"missing"`,
+  'i',
+);
+/**
+ * The failed request's URL as a JSON error body or an HTTP client's error names it (`"path":
+ * "/v2/bookings"`, axios's `"url":"https://people.googleapis.com/v1/…"`), where it is no token,
+ * authorization or login endpoint: the request that failed was an API call, whatever else the
+ * prose tells of the token endpoint.
+ */
+const API_URL_FIELD =
+  /"(?:url|path|uri|request_?url)"\s*:\s*"(?![^"]*(?:token|oauth|authori[sz]e|\/auth\b|login|signin|connect\/|\/sts\b|saml))(?:https?:\/\/[^"/\s]+)?\/[^"\s]*"/i;
 /**
  * A token answered with a refusal ("responding with a 401 to that refreshed token"): the token was
  * what the request carried, as an API call carries it; a token request is answered with one.
@@ -141,7 +200,7 @@ const GRANT_TYPE = /\bgrant[_ ]type\b/i;
  * the token are failing", "the refresh token is invalid", "invalid refresh token".
  */
 const REFRESH_FAILED = new RegExp(
-  String.raw`\b(?:fail(?:s|ed|ure)?|unable|errors?|cannot|can['’]?t|could ?n['’]?t)(?: to| while| when| on)? refresh(?:ing)?\b` +
+  String.raw`\b(?:fail(?:s|ed|ure)?|unable|errors?|cannot|can['’]?t|could ?n['’]?t)(?: to| while| when| on)? refresh(?:ing)?\b(?![^.\n]{0,40}?\bwithout\s+(?:an?\s+|the\s+|any\s+)?refresh[ _-]?token)` +
     String.raw`|\brefresh(?:ing)?(?: the| an?| my)?(?: access)? tokens?(?: \w+){0,2} fail` +
     String.raw`|\brefresh[ _-]?token\b(?:\s+(?!${CLAUSE_END}\b)[\w'’]+){0,3}?\s+(?:is\s+|was\s+|has\s+)?(?:been\s+)?${FAILED}\b` +
     String.raw`|(?<![\w.])${FAILED_BEFORE}[ _-]refresh[ _-]?token(?![a-z])`,
@@ -170,7 +229,8 @@ interface Shape {
 }
 
 /** Every shape's words of a failure (FAILED, FAILED_BEFORE and "error validating"), in any case. */
-const FAILURE_WORDS = /valid|expire|malformed|revoked|rejected|bad|active|recogni|exist|fail/i;
+const FAILURE_WORDS =
+  /valid|exp(?:i|ei)e?r|malformed|revoked|rejected|bad|active|recogni|exist|fail/i;
 const TOKEN_WORD = /token/i;
 
 /**
@@ -183,7 +243,29 @@ const TOKEN_WORD = /token/i;
 const SHAPES: readonly Shape[] = [
   { test: REFRESH_FAILED, request: 'token', holds: [/refresh/i] },
   { test: CLIENT_REFUSED, request: 'token', states: 'invalid_client', holds: [/client/i] },
+  {
+    test: CODE_REFUSED,
+    request: 'token',
+    states: 'invalid_grant',
+    holds: [/code/i],
+  },
+  {
+    test: PLAIN_CODE_REFUSED,
+    request: 'token',
+    states: 'invalid_grant',
+    holds: [/code/i, /token|oauth/i],
+  },
   { test: ACCESS_TOKEN_CODE, request: 'api', states: 'invalid_token', holds: [TOKEN_WORD] },
+  {
+    test: SCOPE_SHORT,
+    request: 'api',
+    states: 'insufficient_scope',
+    holds: [
+      /scope|permission/i,
+      /missing|insufficient|lack|not right|not granted|not enough|not sufficient/i,
+    ],
+  },
+  { test: API_URL_FIELD, request: 'api', holds: [/"(?:url|path|uri|request_?url)"/i] },
   { test: TOKEN_ENDPOINT, request: 'token' },
   { test: GRANT_TYPE, request: 'token' },
   {
@@ -195,6 +277,8 @@ const SHAPES: readonly Shape[] = [
   { test: TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
   { test: CREDENTIAL_OR_TOKEN_REFUSED, request: 'api', holds: [TOKEN_WORD, FAILURE_WORDS] },
   { test: NOT_REFRESHED, request: 'api', holds: [/refresh/i] },
+  { test: STILL_REFUSED_AFTER_REFRESH, request: 'api', holds: [/refresh/i, /still/i] },
+  { test: ACCESS_LIFETIME, request: 'api', holds: [TOKEN_WORD] },
   { test: TOKEN_ANSWERED_REFUSAL, request: 'api', holds: [TOKEN_WORD] },
   { test: BEARER_REQUEST, request: 'api' },
   { test: USER_INFO, request: 'api' },

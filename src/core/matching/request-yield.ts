@@ -7,6 +7,9 @@ import { quotedMessages } from './quotes.js';
 import { byScore, OWN_CODE, type Refinable } from './refine.js';
 import { STATED_STRENGTH } from './stated-failures.js';
 
+/** The resource server's refusal of an access token (RFC 6750 section 3.1). */
+const API_REFUSAL = 'invalid_token';
+
 /** How far a reading of the request that did not fail falls behind the best one of the request that did. */
 const SIDE_YIELD = 0.1;
 
@@ -36,9 +39,8 @@ export function requestSideYield<S extends Refinable>(
   // and the token request); a failed token request is no API's refusal. Where the words state the
   // failed request's code, its other readings give way to that code's too.
   const other = (request: EntryRequest | undefined): boolean =>
-    side.request === 'api'
-      ? request === 'token' || request === 'authorize'
-      : request === 'api' || (stated !== undefined && request === side.request);
+    (side.request === 'api' ? request === 'token' || request === 'authorize' : request === 'api') ||
+    (stated !== undefined && request === side.request);
   const yields = (s: S): boolean =>
     s !== failed &&
     other(of[s.entry]) &&
@@ -63,9 +65,6 @@ export function requestSideYield<S extends Refinable>(
     .sort(byScore);
 }
 
-/** The resource server's refusal of an access token (RFC 6750 section 3.1). */
-const API_REFUSAL = 'invalid_token';
-
 /** Which request the text shows failing, and the words that show it (for `why`). */
 function refusedAt(side: RequestSide): string {
   return `${side.request === 'api' ? 'API call refused' : 'token request failed'}: "${side.seen}"`;
@@ -87,8 +86,9 @@ const STATED_REACH = 0.3;
  * client ID" beside a refresh: the client's credentials refused, `invalid_client`), where it
  * scores within `STATED_REACH` of that request's best reading: the words say which of the token
  * endpoint's refusals it was, where the readings reached by the paste's other words ("refresh",
- * "grant type") only name the request. Not for an API call: a stated refusal of the access token
- * is what sends the client to refresh it, and the refresh's failure is the one reported.
+ * "grant type") only name the request. For an API call, only a refusal other than the token's
+ * own (the scope stated short: `insufficient_scope` over `invalid_token`): a stated refusal of the
+ * access token is what sends the client to refresh it, and the refresh's failure is the one reported.
  */
 function statedReading<S extends Refinable>(
   scored: readonly S[],
@@ -97,10 +97,13 @@ function statedReading<S extends Refinable>(
   index: MatchIndex,
 ): S | undefined {
   const code = side.states;
-  if (side.request !== 'token' || code === undefined) return undefined;
+  if (code === undefined || (side.request === 'api' && code === API_REFUSAL)) return undefined;
   const stated = new Set(neutralOf(code, index).map((r) => r.entry));
   const found = scored.find((s) => stated.has(s.entry));
-  return found !== undefined && found.score > first.score - STATED_REACH ? found : undefined;
+  // The scope stated short outranks a refusal of the token read from a bare status or loose words:
+  // it says why the API refused, where those only say that it did.
+  const reach = side.request === 'api' ? Infinity : STATED_REACH;
+  return found !== undefined && found.score > first.score - reach ? found : undefined;
 }
 
 /** The vendor-neutral entries that list `code`. */

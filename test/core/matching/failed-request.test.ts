@@ -37,6 +37,28 @@ describe('failedRequest', () => {
     ['grant_type=refresh_token&refresh_token=abc', 'token', undefined],
     ['attempts to refresh the token are failing', 'token', undefined],
     ['The client assertion provided in the request is invalid', 'token', 'invalid_client'],
+    ['Error: An API error occurred: invalid_code', 'token', 'invalid_grant'],
+    [
+      'the access_token request says: invalid code, hints: [ req_id: abc ]',
+      'token',
+      'invalid_grant',
+    ],
+    ['the authorization code has already been used', 'token', 'invalid_grant'],
+    [
+      'The API answers 401 Token invalid; it seems the scope of the request is not right.',
+      'api',
+      'insufficient_scope',
+    ],
+    [
+      '{"resource":"AccessToken","field":"repo:write_permission","code":"missing"}',
+      'api',
+      'insufficient_scope',
+    ],
+    [
+      'The call is refused because the token is missing the required admin scope',
+      'api',
+      'insufficient_scope',
+    ],
   ])('reads %j as a failed %s request stating %j', (text, request, states) => {
     expect(failedRequest(text)).toEqual({
       request,
@@ -71,9 +93,20 @@ describe('failedRequest', () => {
     'The access token is never refreshed and the API call fails',
     'After an hour the API fails with 401 Unauthorized',
     'The server is responding with a 401 to that refreshed token',
-  ])('reads a token left unrefreshed, or an API failing, as a failed API call: %j', (text) => {
-    expect(failedRequest(text)?.request).toBe('api');
-  });
+    'My access token expires every 10 minutes and after that every call fails with 401',
+    'the token expires every 24h and then the sync stops with Unauthorized',
+    'it works again if I retry after 1 hour (token expiration time) passes',
+    'when I run a job it says token expiered',
+    'Google oauth token expiring and the workflow gets authentication problems',
+    'ExpiredCredentials 401: Unable to refresh access token without refresh token and app key',
+    'after the token refresh the requests are still unauthorized',
+    '{"statusCode":403,"path":"/v2/orders?take=3","message":"no client found for access token"}',
+  ])(
+    'reads a token left unrefreshed or expired, or an API failing, as a failed API call: %j',
+    (text) => {
+      expect(failedRequest(text)?.request).toBe('api');
+    },
+  );
 
   it('does not read an API failing with an error of its own as a refused token', () => {
     expect(
@@ -113,11 +146,33 @@ describe('failedRequest', () => {
   });
 });
 
+describe('failedRequest: which token expired, what failed', () => {
+  it('does not read a refresh token living for days as an access token expiring', () => {
+    expect(failedRequest('the refresh token expires every 30 days')).toBe(undefined);
+  });
+
+  it('reads a URL field naming the token endpoint as no API call', () => {
+    expect(failedRequest('{"url":"https://oauth2.example.com/token","status":401}')?.request).toBe(
+      'token',
+    );
+  });
+
+  it('does not read a PKCE code verifier as an authorization code', () => {
+    expect(failedRequest('invalid code verifier for the token')?.states).toBe(undefined);
+  });
+
+  it('does not read a scope stated invalid as short', () => {
+    expect(failedRequest('the requested scope is invalid')?.states).not.toBe('insufficient_scope');
+  });
+});
+
 describe('diagnose: the request the text shows failing decides between its readings', () => {
   it.each([
     'API Error: 401 {"type":"error","message":"OAuth token has expired. Please obtain a new token or refresh your existing token."}',
     'HTTP Status 401 - Unauthorized. Message: OAuthToken is invalid. Description: The request lacks valid authentication credentials for the target resource.',
     'A request to the Calendar API was sent without valid credentials: {"reason":"authError","message":"Invalid Credentials","location":"Authorization"}',
+    'My access token expires every 10 minutes; after that every call fails with 401 Unauthorized.',
+    'The token is refreshed, yet the downloads are still unauthorized.',
   ])('reads an API refusing its access token as invalid_token: %j', (text) => {
     expect(diagnoser.diagnose(text).matches[0]?.id).toBe('oauth2/invalid_token');
   });
@@ -171,5 +226,15 @@ describe('diagnose: the request the text shows failing decides between its readi
       'When calling the reports API I get {"error":"invalid_grant"} although the access token is expired',
     );
     expect(d.matches[0]?.id).toBe('oauth2/invalid_grant');
+  });
+
+  it.each([
+    ['Error: An API error occurred: invalid_code', 'oauth2/invalid_grant'],
+    [
+      'GET https://api.example.com/v3/athlete/activities resulted in a `401 Unauthorized` response: {"message":"Authorization Error","errors":[{"resource":"AccessToken","field":"activity:read_permission","code":"missing"}]}',
+      'oauth2/insufficient_scope',
+    ],
+  ])('reads the code or the scope stated refused in %j as %s', (text, id) => {
+    expect(diagnoser.diagnose(text).matches[0]?.id).toBe(id);
   });
 });
