@@ -42,6 +42,13 @@ export function counterSignShown(entry: Entry | undefined, flat: string): string
   for (const t of tests.signs) {
     sign ??= t.exec(own)?.[0];
   }
-  if (sign === undefined || tests.unless.some((t) => t.exec(own) !== null)) return undefined;
-  return sign;
+  if (sign === undefined) return undefined;
+  // A link's path names what its page is about, not the credential the poster holds: HubSpot's
+  // refusal ends with `https://developers.hubspot.com/docs/methods/auth/oauth-overview`. A key in a
+  // link's query (`?hapikey=`) is still the poster's: the signs above read links whole.
+  const words = own.includes('://') ? own.replace(LINK, ' ') : own;
+  return tests.unless.some((t) => t.exec(words) !== null) ? undefined : sign;
 }
+
+/** A link as the flat text holds it: a scheme, then everything up to the next blank. */
+const LINK = /\b[a-z][a-z0-9+.-]*:\/\/\S+/g;

@@ -36,7 +36,9 @@ export const OTHER_FAILURE: readonly TestRule[] = [
   ],
   [
     // Also node-fetch's FetchError for a system error: "request to https://… failed, reason: …"
-    // (a terminal UI may draw its box border inside the line).
+    // (a terminal UI may draw its box border inside the line); a relying party that got no answer
+    // from the provider (Proxmox's "Failed to contact token endpoint: Request failed", WordPress's
+    // `http_request_failed`, "Couldn't reach the MCP server"): not its answer with a code.
     'network',
     guarded(
       [
@@ -48,8 +50,11 @@ export const OTHER_FAILURE: readonly TestRule[] = [
         'time',
         'unable to read',
         'request to',
+        'request failed',
+        'reach',
+        'request_failed',
       ],
-      /\bECONNREFUSED\b|\bECONNRESET\b|\bETIMEDOUT\b|\bEHOSTUNREACH\b|connection (?:refused|reset|timed out|was (?:forcibly )?closed)|socket hang up|\btimed? ?out\b|\btimeout\b|SocketException|unable to read data from the transport|\brequest to\s+(?:[│┃|]\s*)*https?:\/\/\S+ failed, reason:/i,
+      /\bfailed to contact [^:\n]{0,60}: request failed\b|\bhttp_request_failed\b|\b(?:could not|couldn['’]t|cannot|can['’]t|unable to) reach (?:the )?(?:[\w-]+ )?server\b|\bECONNREFUSED\b|\bECONNRESET\b|\bETIMEDOUT\b|\bEHOSTUNREACH\b|connection (?:refused|reset|timed out|was (?:forcibly )?closed)|socket hang up|\btimed? ?out\b|\btimeout\b|SocketException|unable to read data from the transport|\brequest to\s+(?:[│┃|]\s*)*https?:\/\/\S+ failed, reason:/i,
     ),
   ],
   [
@@ -83,6 +88,19 @@ export const OTHER_FAILURE: readonly TestRule[] = [
     guarded(
       ['decode', 'parse', 'deseriali', 'beginning of value', 'unexpected token', 'json'],
       /\b(?:could not|couldn['’]t|can['’]t|cannot|failed to|unable to) (?:decode|parse|deseriali[sz]e)\b|\blooking for beginning of value\b|\bUnexpected token '?<'?,? (?:in JSON|"<)|\bJSONDecodeError\b|\bis not valid JSON\b/i,
+    ),
+  ],
+  [
+    // The client library refused before or after any request, on its own reading (oauthlib:
+    // "MissingTokenError: (missing_token) Missing access token parameter." when the answer held no
+    // token, "TokenExpiredError: (token_expired)" when its stored token's expiry has passed and it
+    // sends nothing, "MismatchingStateError: (mismatching_state)" on the callback): no server
+    // refused the credentials. Read with oauthlib's code in brackets or its raise, not a bare class
+    // name (jsonwebtoken's "TokenExpiredError: jwt expired" is a server verifying a token).
+    'client library',
+    guarded(
+      ['missing_token', 'token_expired', 'mismatching_state', 'insecure_transport', 'raise '],
+      /\b(?:MissingToken|TokenExpired|MismatchingState|InsecureTransport)Error\b:?[ \t]*\((?:missing_token|token_expired|mismatching_state|insecure_transport)\)|\braise (?:MissingToken|TokenExpired|MismatchingState|InsecureTransport)Error\b/i,
     ),
   ],
   [

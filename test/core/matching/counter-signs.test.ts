@@ -73,4 +73,16 @@ describe('diagnose: counter-signs of an entry', () => {
     expect(d.matches[0]?.id).toBe('oauth2/widget_token');
     expect(d.confident).toBe(true);
   });
+
+  it('reads no own credential in a link path, yet reads a key in a link query', () => {
+    const link = 'details at https://docs.example.com/methods/auth/oauth-overview';
+    expect(
+      diagnoser.diagnose(`I am getting this error with our api key\n${QUOTE} ${link}`).confident,
+    ).toBe(false);
+    expect(
+      diagnoser.diagnose(
+        `I am getting this error calling\nhttps://api.example.com/gizmo?pat=abc\n${QUOTE}`,
+      ).confident,
+    ).toBe(false);
+  });
 });

@@ -259,6 +259,17 @@ describe('readRegister: failures that are not authentication', () => {
       'network',
       'Failed to exchange authorization code for tokens: request to      │\n│   https://oauth2.googleapis.com/token failed, reason:',
     ],
+    [
+      'network',
+      'openid authentication failure; msg=Failed to contact token endpoint: Request failed',
+    ],
+    ['network', 'array(1) { ["http_request_failed"]=> string(21) "URL was incorrect." }'],
+    ['network', 'fails post-OAuth with "Couldn\'t reach the MCP server"'],
+    [
+      'client library',
+      'oauthlib.oauth2.rfc6749.errors.MissingTokenError: (missing_token) Missing access token parameter.',
+    ],
+    ['client library', '    raise TokenExpiredError()'],
     ['rate limit', 'HTTP 429 Too Many Requests'],
     ['server error', '502 Bad Gateway'],
     ['CORS', "blocked by CORS policy: No 'Access-Control-Allow-Origin' header"],
@@ -272,6 +283,13 @@ describe('readRegister: failures that are not authentication', () => {
     ['parse', 'json.decoder.JSONDecodeError: Expecting value: line 1 column 1 (char 0)'],
   ])('reads %s', (kind, text) => {
     expect(readRegister(text).otherFailure).toContain(kind);
+  });
+
+  it.each([
+    ['a token endpoint that answered', 'Failed to contact token endpoint: invalid_client'],
+    ['a server verifying a JWT', 'TokenExpiredError: jwt expired'],
+  ])('reads no failure of another kind in %s', (_, text) => {
+    expect(readRegister(text).otherFailure).toEqual([]);
   });
 
   it('reads a long run of box borders after "request to" within a second', () => {
