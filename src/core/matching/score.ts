@@ -13,6 +13,7 @@ import {
   unshownSettingsYield,
   type Refinable,
 } from './refine.js';
+import { otherSystemYield } from './other-system-yield.js';
 import { requestSideYield } from './request-yield.js';
 import { unlistedCodeYield } from './unlisted-code-yield.js';
 import { unshownVendorsYield } from './vendor-yield.js';
@@ -94,7 +95,14 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
   );
   return settleNearTies(
     unlistedCodeYield(
-      explainedYield(unshownVendorsYield(wrappersYield(refined, raws, index), index), query),
+      explainedYield(
+        otherSystemYield(
+          unshownVendorsYield(wrappersYield(refined, raws, index), index),
+          query,
+          index,
+        ),
+        query,
+      ),
       query,
       index,
     ),

@@ -1,0 +1,79 @@
+import type { MatchIndex } from './match-index.js';
+import type { Query } from './query.js';
+import { capScores, type Refinable } from './refine.js';
+
+/** A reading this far behind the best vendor-neutral one is clearly the lesser one. */
+const YIELD = 0.1;
+
+/**
+ * A URL's host: where a request was sent, not a mail address's domain; not a script's address in a
+ * stack frame (`https://cdn…/jsforce.min.js:2:29665`), which says where code was loaded from.
+ */
+const URL_HOST =
+  /\bhttps?:\/\/([a-z0-9](?:[a-z0-9.-]*[a-z0-9])?\.[a-z]{2,24})(?![\w.-])(?![^\s'"`()]*:\d+:\d+)/g;
+/** How far after a code the address that answered it is looked for ("…token_rejected', url '…"). */
+const NEAR = 200;
+
+/**
+ * A vendor's code that is also a plain name (NetSuite's `token_rejected`, `TokenExpired`,
+ * Salesforce's `INVALID_SESSION_ID`) names that vendor only where nothing else says which system
+ * answered: the OAuth 1.0 `oauth_problem=token_rejected` from `https://openapi.etsy.com/…` is
+ * Etsy's, not NetSuite's TBA. Where the text shows no sign of the vendor but its code (no host,
+ * path, shape or word of it; no code of its own shape, as `AADSTS…` is), and shows another system
+ * (another vendor's host, path or words, or a URL on a host not the vendor's), the vendor's entries
+ * rank below the best vendor-neutral reading: the code is the other system's word for that failure
+ * (an entry whose own distinctive message is quoted keeps its place).
+ * `scored` is sorted best first; so is the result.
+ */
+export function otherSystemYield<S extends Refinable>(
+  scored: S[],
+  query: Query,
+  index: MatchIndex,
+): S[] {
+  const yielding = systemsYielding(query, index);
+  if (yielding.size === 0) return scored;
+  let best = -Infinity;
+  for (const s of scored) {
+    const system = index.entries[s.entry]?.system;
+    if (system !== undefined && !index.vendorSystems.has(system)) best = Math.max(best, s.score);
+  }
+  if (best === -Infinity) return scored;
+  return capScores(
+    scored,
+    // An entry whose own distinctive message the text quotes is named by it, as by its host.
+    scored.map((s) =>
+      !s.ownMessage && yielding.has(index.entries[s.entry]?.system ?? '') ? best - YIELD : Infinity,
+    ),
+  );
+}
+
+/** The vendors the text names only by a code of theirs while it shows another system. */
+function systemsYielding(query: Query, index: MatchIndex): Set<string> {
+  const out = new Set<string>();
+  const others = [...query.vendors].filter(([, v]) => v.why.length > 0).map(([s]) => s);
+  for (const rule of index.vendors) {
+    if ((query.vendors.get(rule.system)?.why.length ?? 0) > 0) continue;
+    const codes = query.codeHits
+      .filter((h) => index.entries[h.entry]?.system === rule.system && h.asWords !== true)
+      .map((h) => h.code.toLowerCase());
+    if (codes.length === 0) continue;
+    // A code of the vendor's own shape (`AADSTS50011`) names it whatever else the text shows.
+    if (rule.codes.some((c) => query.signals.codeTokens.some((t) => c.test(t.token)))) continue;
+    const own = (h: string): boolean => rule.hosts.some((s) => h === s || h.endsWith(`.${s}`));
+    if (others.some((o) => o !== rule.system) || hostsAfter(codes, query.flat).some((h) => !own(h)))
+      out.add(rule.system);
+  }
+  return out;
+}
+
+/** The URL hosts written shortly after any of the codes. */
+function hostsAfter(codes: readonly string[], flat: string): string[] {
+  const out: string[] = [];
+  for (const code of new Set(codes)) {
+    for (let at = flat.indexOf(code); at >= 0; at = flat.indexOf(code, at + code.length)) {
+      const near = flat.slice(at + code.length, at + code.length + NEAR);
+      for (const m of near.matchAll(URL_HOST)) out.push(m[1] ?? '');
+    }
+  }
+  return out;
+}

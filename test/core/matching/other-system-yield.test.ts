@@ -1,0 +1,37 @@
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import type { Diagnoser } from '../../../src/core/matching/types.js';
+import { fixtureDiagnoser } from '../../support/fixture-catalogue.js';
+
+let diagnoser: Diagnoser;
+
+beforeAll(async () => {
+  diagnoser = await fixtureDiagnoser();
+});
+
+describe('diagnose: a vendor code answered by another system', () => {
+  it('reads an OAuth 1.0 token_rejected from another host as the vendor-neutral failure', () => {
+    const d = diagnoser.diagnose(
+      "My API calls now fail. ValueError: Could not decode response as JSON: status_code: 403, text: 'oauth_problem=token_rejected', url 'https://openapi.example-shop.com/v2/listings/active'",
+    );
+    expect(d.matches[0]?.id).not.toBe('netsuite/tba-token-rejected');
+    expect(d.matches[0]?.id.startsWith('oauth2/')).toBe(true);
+  });
+
+  it('still reads the code alone, or from the vendor’s own host, as the vendor’s', () => {
+    const alone = diagnoser.diagnose(
+      'Our TBA RESTlet call fails: 401 WWW-Authenticate: OAuth realm="1234567", error="token_rejected", error_description="Invalid login attempt."',
+    );
+    expect(alone.matches[0]?.id).toBe('netsuite/tba-token-rejected');
+    const own = diagnoser.diagnose(
+      "Our calls fail: status 401, error token_rejected, url 'https://1234567.restlets.api.netsuite.com/app/site/hosting/restlet.nl'",
+    );
+    expect(own.matches[0]?.id).toBe('netsuite/tba-token-rejected');
+  });
+
+  it('does not read a script address in a stack frame as the host that answered', () => {
+    const d = diagnoser.diagnose(
+      'Our TBA calls fail with error token_rejected\n    at h.getError (https://cdn.example.net/lib/client.min.js:2:29665)',
+    );
+    expect(d.matches[0]?.id).toBe('netsuite/tba-token-rejected');
+  });
+});
