@@ -100,8 +100,11 @@ export interface MatchIndex {
   readonly rawToTerm: ReadonlyMap<string, string>;
   readonly vendors: readonly VendorRule[];
   readonly vendorSystems: ReadonlySet<string>;
-  /** `system:status` → how many entries of that system list that status. */
-  readonly statusCount: ReadonlyMap<string, number>;
+  /**
+   * Per system, status → how many of its entries list that status (looked up by system then
+   * status: no `system:status` key string is built per candidate of each diagnosis).
+   */
+  readonly statusCount: ReadonlyMap<string, ReadonlyMap<number, number>>;
   readonly refinements: Refinements;
 }
 
@@ -167,11 +170,15 @@ function positions(keys: readonly string[]): Map<string, number> {
   return map;
 }
 
-function countStatuses(entries: readonly Entry[]): Map<string, number> {
-  const counts = new Map<string, number>();
+function countStatuses(entries: readonly Entry[]): Map<string, Map<number, number>> {
+  const counts = new Map<string, Map<number, number>>();
   for (const e of entries) {
-    for (const s of e.status)
-      counts.set(`${e.system}:${s}`, (counts.get(`${e.system}:${s}`) ?? 0) + 1);
+    let ofSystem = counts.get(e.system);
+    if (ofSystem === undefined) {
+      ofSystem = new Map();
+      counts.set(e.system, ofSystem);
+    }
+    for (const s of e.status) ofSystem.set(s, (ofSystem.get(s) ?? 0) + 1);
   }
   return counts;
 }

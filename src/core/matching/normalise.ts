@@ -118,12 +118,33 @@ export function normalise(text: string): string {
     // "Authentification" is the French word (and how many write the English one): read as
     // "authentication", so `Client.authentificationError` is the fault code it misspells.
     .replace(AUTHENTIFICAT, (m) => `${m.slice(0, 8)}${m.slice(10)}`);
+  if (!dropsOrUnquotesALine(t)) return t;
   t = t
     .split('\n')
     .filter((line) => !isStackFrame(line))
     .map((line) => (firstMark(line) === 62 ? line.replace(/^\s*(?:>>>|>)\s?/, '') : line))
     .join('\n');
   return t;
+}
+
+/**
+ * Whether a line of `t` is a stack frame or opens with a quote mark `>`: most pastes have neither,
+ * and are not split into lines and joined again. Only a line opening with a blank, `#`, `F` or `>`
+ * (read in place, by character code) can be either, and only such a line is cut out and tested.
+ */
+function dropsOrUnquotesALine(t: string): boolean {
+  for (let start = 0; start <= t.length;) {
+    let end = t.indexOf('\n', start);
+    if (end < 0) end = t.length;
+    let i = start;
+    while (i < end && isSpace(t.charCodeAt(i))) i++;
+    const mark = i < end ? t.charCodeAt(i) : NaN;
+    // A `>` line always loses its mark; the others are tested as isStackFrame reads them.
+    if (mark === 62) return true;
+    if ((i > start || mark === 35 || mark === 70) && isStackFrame(t.slice(start, end))) return true;
+    start = end + 1;
+  }
+  return false;
 }
 
 /** The code of a line's first character that is not `\s` (NaN for a blank line). */

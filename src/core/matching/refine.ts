@@ -16,9 +16,41 @@ export interface Refinable {
   readonly statusUnique: boolean;
   /** One of its messages that only its vendor prints was quoted. */
   readonly ownMessage: boolean;
+  /** The entry belongs to a vendor (not to vendor-neutral OAuth 2.0). */
+  readonly vendorSpecific: boolean;
   /** The entry is vendor-specific and nothing in the text points to its vendor. */
   readonly vendorMissing: boolean;
   readonly why: readonly string[];
+}
+
+/**
+ * `s` with some of its evidence changed, built field by field in the order `combine` (score.ts)
+ * builds a reading: a spread copy gets another hidden class, and every reader of `.score` (the
+ * ranking comparators, the yields) then sees two shapes and reads its doubles boxed.
+ */
+export function reading<S extends Refinable>(s: S, changed: Partial<Refinable>): S {
+  const r: Refinable = {
+    entry: changed.entry ?? s.entry,
+    score: changed.score ?? s.score,
+    code: changed.code ?? s.code,
+    phrase: changed.phrase ?? s.phrase,
+    verbatim: changed.verbatim ?? s.verbatim,
+    overlap: changed.overlap ?? s.overlap,
+    vendor: changed.vendor ?? s.vendor,
+    status: changed.status ?? s.status,
+    statusUnique: changed.statusUnique ?? s.statusUnique,
+    vendorSpecific: changed.vendorSpecific ?? s.vendorSpecific,
+    vendorMissing: changed.vendorMissing ?? s.vendorMissing,
+    ownMessage: changed.ownMessage ?? s.ownMessage,
+    why: changed.why ?? s.why,
+  };
+  // A reading is a Refinable and nothing more (score.ts's `Scored` is one).
+  return r as S;
+}
+
+/** `s` with another score (see `reading`). */
+export function withScore<S extends Refinable>(s: S, score: number): S {
+  return reading(s, { score });
 }
 
 /** How far a refining entry is lifted above its parent, plus a share of its own score. */
@@ -244,7 +276,7 @@ export function applyRefinements<S extends Refinable>(
   for (const [p, best] of fallTo) {
     const parent = byEntry.get(p);
     if (parent !== undefined)
-      byEntry.set(p, { ...parent, score: Math.min(parent.score, best - FALL) });
+      byEntry.set(p, withScore(parent, Math.min(parent.score, best - FALL)));
   }
   return [...byEntry.values()].sort(byScore);
 }
@@ -291,8 +323,7 @@ function lift<S extends Refinable>(
   // The parent's code and status are evidence for this reading too; its phrases are its own.
   const inherited = parent.why.filter((w) => w.startsWith('code ') || w.startsWith('status '));
   const why = [...inherited, ...mine.why, ...(because === '' ? [] : [because])];
-  return {
-    ...mine,
+  return reading(mine, {
     score: Math.max(mine.score, parent.score + LIFT + OWN_SHARE * Math.max(0, mine.score)),
     code: Math.max(mine.code, parent.code),
     phrase: Math.max(mine.phrase, parent.phrase),
@@ -308,7 +339,7 @@ function lift<S extends Refinable>(
         }
       : {}),
     why: [...new Set(why)],
-  };
+  });
 }
 
 /** How far an entry set in a rival context falls behind the best reading that is not. */
@@ -358,7 +389,7 @@ export function rivalContextsYield<S extends Refinable>(
       const cap = by === undefined ? undefined : best.get(by);
       return cap === undefined || s.score <= cap - RIVAL_YIELD
         ? s
-        : { ...s, score: cap - RIVAL_YIELD };
+        : withScore(s, cap - RIVAL_YIELD);
     })
     .sort(byScore);
 }
@@ -405,15 +436,12 @@ export function unshownSettingsYield<S extends Refinable>(
  * Each reading's score held at or below its cap (`Infinity`: none), best first again; the same
  * array when no reading is over its cap.
  */
-export function capScores<S extends Pick<Refinable, 'entry' | 'score'>>(
-  scored: S[],
-  caps: readonly number[],
-): S[] {
+export function capScores<S extends Refinable>(scored: S[], caps: readonly number[]): S[] {
   if (scored.every((s, i) => s.score <= (caps[i] ?? Infinity))) return scored;
   return scored
     .map((s, i) => {
       const cap = caps[i] ?? Infinity;
-      return s.score <= cap ? s : { ...s, score: cap };
+      return s.score <= cap ? s : withScore(s, cap);
     })
     .sort(byScore);
 }

@@ -1,5 +1,6 @@
 import { phraseText } from './index-compile.js';
 import type { Entry } from '../catalogue/catalogue.js';
+import type { CodeHit } from './code-hit.js';
 import type { MatchIndex, Phrase } from './match-index.js';
 import { overlap, phraseEvidence, type PhraseEvidence } from './phrases.js';
 import type { Query } from './query.js';
@@ -12,6 +13,7 @@ import {
   rivalContextsYield,
   unshownSettingsYield,
   type Refinable,
+  withScore,
 } from './refine.js';
 import { otherSystemYield } from './other-system-yield.js';
 import { requestSideYield } from './request-yield.js';
@@ -19,10 +21,7 @@ import { unlistedCodeYield } from './unlisted-code-yield.js';
 import { unshownVendorsYield } from './vendor-yield.js';
 
 /** The evidence for one entry; the score is a weighted sum of these, the reasons are kept for `why`. */
-export interface Scored extends Refinable {
-  /** The entry belongs to a vendor (not to vendor-neutral OAuth 2.0). */
-  readonly vendorSpecific: boolean;
-}
+export type Scored = Refinable;
 
 const WEIGHTS = { code: 2.2, phrase: 1.8, overlap: 0.6 } as const;
 const VERBATIM = 0.85;
@@ -210,7 +209,7 @@ function wrappersYield(scored: Scored[], raws: readonly Raw[], index: MatchIndex
   return scored
     .map((s) => {
       const named = fallTo(s);
-      return named === undefined ? s : { ...s, score: Math.min(s.score, named - WRAPPER_FALL) };
+      return named === undefined ? s : withScore(s, Math.min(s.score, named - WRAPPER_FALL));
     })
     .sort(byScore);
 }
@@ -248,16 +247,27 @@ function codesInQuotedMessages(raws: readonly Raw[], query: Query, index: MatchI
         : 1;
     return known[at] === 2;
   };
+  // Only messages holding the code are looked for in the text: a long paste is searched a few
+  // times, not once per message of every candidate.
+  const inside = (code: string, entry: number): boolean => {
+    for (let at = 0; at < raws.length; at++)
+      if (raws[at]?.entry !== entry && holding(code, at)) return true;
+    return false;
+  };
+  // Loops, not filter, map and a closure per candidate: every code hit of the entry is inside.
   for (const r of raws) {
     if (r.code <= 0) continue;
-    const codes = query.codeHits
-      .filter((h) => h.entry === r.entry)
-      .map((h) => h.code.toLowerCase());
-    // Only messages holding the code are looked for in the text: a long paste is searched a few
-    // times, not once per message of every candidate.
-    const inside = (code: string): boolean =>
-      raws.some((o, at) => o.entry !== r.entry && holding(code, at));
-    if (codes.length > 0 && codes.every(inside)) out.add(r.entry);
+    let any = false;
+    let every = true;
+    for (const h of query.codeHits) {
+      if (h.entry !== r.entry) continue;
+      any = true;
+      if (!inside(h.code.toLowerCase(), r.entry)) {
+        every = false;
+        break;
+      }
+    }
+    if (any && every) out.add(r.entry);
   }
   return out;
 }
@@ -389,9 +399,7 @@ function combine(
   const wrapper = entry?.generic === true || (!isVendor && !r.vendorCode && !quotedOwn);
   if (specificHit && wrapper) code *= 0.6;
   if (categoryWord) code *= CATEGORY_WORD;
-  const hit =
-    query.codeHits.find((h) => h.entry === r.entry && h.strength >= 0.8) ??
-    query.codeHits.find((h) => h.entry === r.entry);
+  const hit = codeHitOf(query.codeHits, r.entry);
   if (hit !== undefined) why.push(hit.label ?? `code ${hit.code}`);
   const sameAsCode = hit !== undefined && r.phrase.phrase?.kind === 'code';
   if (r.phrase.phrase !== undefined && r.phrase.value >= 0.2 && !sameAsCode) {
@@ -420,6 +428,20 @@ function combine(
     ownMessage: quotedOwn,
     why,
   };
+}
+
+/**
+ * The entry's first code hit of strength 0.8 or more, else its first hit: one loop, no closure per
+ * candidate.
+ */
+function codeHitOf(hits: readonly CodeHit[], entry: number): CodeHit | undefined {
+  let first: CodeHit | undefined;
+  for (const h of hits) {
+    if (h.entry !== entry) continue;
+    if (h.strength >= 0.8) return h;
+    first ??= h;
+  }
+  return first;
 }
 
 /** Per phrase, how `why` names it: built once, not per diagnosis. */
@@ -466,6 +488,18 @@ function statusTerm(
     return { value: 0, unique: false };
   const agreed = entry.status.find((s) => statuses.has(s));
   if (agreed === undefined) return { value: -0.3, unique: false };
-  why.push(`status ${agreed}`);
-  return { value: 0.4, unique: index.statusCount.get(`${entry.system}:${agreed}`) === 1 };
+  why.push(statusLabel(agreed));
+  return { value: 0.4, unique: index.statusCount.get(entry.system)?.get(agreed) === 1 };
+}
+
+/** Per HTTP status, how `why` names it: built once, not per candidate of each diagnosis. */
+const statusLabels = new Map<number, string>();
+
+function statusLabel(status: number): string {
+  let label = statusLabels.get(status);
+  if (label === undefined) {
+    label = `status ${String(status)}`;
+    statusLabels.set(status, label);
+  }
+  return label;
 }

@@ -159,7 +159,12 @@ function afterNot(text: string, at: number): boolean {
 /** Every word token (codes are looked up from these), noting the ones in an error field. */
 export function extractCodeTokens(text: string): CodeToken[] {
   const out: CodeToken[] = [];
+  // The words seen, one set per kind (plain, in an error field, in a category field, negated):
+  // no marked key string is built for a word after a field mark.
   const seen = new Set<string>();
+  const seenError = new Set<string>();
+  const seenCategory = new Set<string>();
+  const seenNegated = new Set<string>();
   // Each run of word characters (`[\p{L}\p{N}_]+`), read once for this and the paste's terms.
   const { starts, ends, words } = wordRuns(text);
   for (let k = 0; k < words.length; k++) {
@@ -171,16 +176,16 @@ export function extractCodeTokens(text: string): CodeToken[] {
     const inErrorField = before !== '' && ERROR_FIELD_BEFORE.test(before);
     const inCategoryField = before !== '' && !inErrorField && CATEGORY_FIELD_BEFORE.test(before);
     const negated = !inErrorField && afterNot(text, at);
-    const key = inErrorField
-      ? `!${token}`
+    const kind = inErrorField
+      ? seenError
       : inCategoryField
-        ? `?${token}`
+        ? seenCategory
         : negated
-          ? `~${token}`
-          : token;
-    // One lookup: a key already there leaves the set as it was.
-    const size = seen.size;
-    if (seen.add(key).size === size) continue;
+          ? seenNegated
+          : seen;
+    // One lookup: a word already there leaves the set as it was.
+    const size = kind.size;
+    if (kind.add(token).size === size) continue;
     if (negated) out.push({ token, inErrorField, negated });
     else
       out.push(

@@ -60,8 +60,10 @@ function acceptedReadings(
   return new Set([...owners, ...surfaced]);
 }
 
+/** Loops, not nested `some`: this runs for every word of a paste, and two closures each cost more. */
 function vendorShaped(token: string, index: MatchIndex): boolean {
-  return index.vendors.some((v) => v.codes.some((c) => c.test(token)));
+  for (const v of index.vendors) for (const c of v.codes) if (c.test(token)) return true;
+  return false;
 }
 
 /** The entries listing the token as their own code, as written or spelt with other separators. */
