@@ -4,7 +4,7 @@ import type { RequestSide } from './failed-request.js';
 import type { CodeRef } from './index-compile.js';
 import type { MatchIndex } from './match-index.js';
 import { quotedMessages } from './quotes.js';
-import { byScore, OWN_CODE, type Refinable } from './refine.js';
+import { byScore, OWN_CODE, reading, type Refinable, withScore } from './refine.js';
 import { STATED_STRENGTH } from './stated-failures.js';
 
 /** The resource server's refusal of an access token (RFC 6750 section 3.1). */
@@ -57,9 +57,9 @@ export function requestSideYield<S extends Refinable>(
   return scored
     .map((s) =>
       s === failed
-        ? { ...s, score: lead, why: s.why.includes(because) ? s.why : [...s.why, because] }
+        ? reading(s, { score: lead, why: s.why.includes(because) ? s.why : [...s.why, because] })
         : yielding.has(s)
-          ? { ...s, score: lead - SIDE_YIELD }
+          ? withScore(s, lead - SIDE_YIELD)
           : s,
     )
     .sort(byScore);
