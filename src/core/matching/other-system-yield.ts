@@ -58,7 +58,7 @@ function systemsYielding(query: Query, index: MatchIndex): Set<string> {
       .map((h) => h.code.toLowerCase());
     if (codes.length === 0) continue;
     // A code of the vendor's own shape (`AADSTS50011`) names it whatever else the text shows.
-    if (rule.codes.some((c) => query.signals.codeTokens.some((t) => c.test(t.token)))) continue;
+    if (query.codeShapes.has(rule.system)) continue;
     const own = (h: string): boolean => rule.hosts.some((s) => h === s || h.endsWith(`.${s}`));
     if (others.some((o) => o !== rule.system) || hostsAfter(codes, query.flat).some((h) => !own(h)))
       out.add(rule.system);

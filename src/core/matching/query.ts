@@ -45,6 +45,8 @@ export interface Query {
   readonly signals: Signals;
   readonly codeHits: readonly CodeHit[];
   readonly vendors: ReadonlyMap<string, VendorEvidence>;
+  /** Systems whose own code shape the text shows (`AADSTS700027`), listed in the catalogue or not. */
+  readonly codeShapes: ReadonlySet<string>;
   /** Code-shaped tokens in an error field that no entry knows (S3's `AccessDenied`). */
   readonly foreignCodes: readonly string[];
   /** The text reports a failure: an error status, a code, or failure words. */
@@ -114,7 +116,8 @@ export function buildQuery(
     found.push(...statedOfRequest(signals.failedRequest, index, found));
   }
   const vendors = detectVendors(text, signals, queryTerms, index, found);
-  const shown = new Set([...vendors.keys(), ...codeShapesShown(text, index)]);
+  const codeShapes = new Set(codeShapesShown(text, index));
+  const shown = new Set([...vendors.keys(), ...codeShapes]);
   const codeHits = found.flatMap((h) => vendorWordsAsRead(h, shown, index));
   const failure =
     [...signals.statuses].some((s) => s >= 400) ||
@@ -141,6 +144,7 @@ export function buildQuery(
     signals,
     codeHits,
     vendors,
+    codeShapes,
     foreignCodes,
     failure,
     contexts: detectContexts(text, index.refinements.contexts),
