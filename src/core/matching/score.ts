@@ -92,22 +92,11 @@ export function scoreEntries(query: Query, index: MatchIndex): Scored[] {
     query.flat,
     index,
   );
-  return settleNearTies(
-    unlistedCodeYield(
-      explainedYield(
-        otherSystemYield(
-          unshownVendorsYield(wrappersYield(refined, raws, index), index),
-          query,
-          index,
-        ),
-        query,
-      ),
-      query,
-      index,
-    ),
-    query,
-    index,
-  );
+  // The yields in the order they apply, each on the ranking the one before it left.
+  const vendorsShown = unshownVendorsYield(wrappersYield(refined, raws, index), index);
+  const otherSystems = otherSystemYield(vendorsShown, query, index);
+  const unlisted = unlistedCodeYield(explainedYield(otherSystems, query), query, index);
+  return settleNearTies(unlisted, query, index);
 }
 
 /** How far a code used loosely falls behind the failure its explanation names. */
