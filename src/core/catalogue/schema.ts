@@ -53,6 +53,10 @@ const counterSignsSchema = z
       'Words that show the entry’s own credential after all: with one of them in the text, the signs are not read.',
       ['access token'],
     ),
+    staticCredentials: z.boolean().default(false).meta({
+      description:
+        'A static credential shown by the structure of the text is a sign too, whatever the words say: an Authorization scheme other than Bearer (token, Bot, SSWS, ApiKey, Basic), an API-key header or query parameter, a variable named for an API key, API token or PAT, a well-known static token prefix (ghp_, github_pat_, glpat-, secret_, ntn_, sk-). Only the access token’s own structure (a Bearer token of no static prefix, a JWT, an access_token field, a grant_type) sets it aside.',
+    }),
   })
   .meta({
     description:

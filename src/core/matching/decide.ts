@@ -116,7 +116,7 @@ export function decide(
     (top.verbatim && !register.otherFailure.includes('server error'));
   // The text presents a credential the entry is not about (a static API key beside a message that
   // refuses a key and a token alike): its message is no answer unless its own code is written out.
-  const countered = !literal && counterSignShown(entry, query.flat) !== undefined;
+  const countered = !literal && counterSignShown(entry, query.flat, register.prose) !== undefined;
   // The poster names the entry's code in its words or reports a failure the text states short of
   // a code, the error output the text shows states it in the system's words, the RFC names it for
   // the endpoint that answered a bare status, or the text hands on the failure's words as a
