@@ -116,6 +116,34 @@ const SUMMARY_HEADING: Tester = heldBy(
   },
 );
 
+// A code as systems print them: snake_case, UPPER_SNAKE, letters then digits (AADSTS50058,
+// E0000011) or CamelCase; not an exception's class (`TokenExpiredError: jwt expired` in a trace).
+const CODE_SHAPE = String.raw`(?:[a-z][a-z0-9]*(?:_[a-z0-9]+)+|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{1,8}\d{2,}|[A-Z][a-z]+(?:[A-Z][a-z0-9]+)+)(?<!Error|Exception)`;
+// Its description: a word, then three more (not a value: a GUID, an id, a URL, a number).
+const DESCRIPTION = String.raw`(?:\*\*|__)?\p{L}[\p{L}'’-]*(?:[ \t,]+[\p{L}\p{N}'’()/-]+){3}`;
+const CODE_MARK = '(?:\\*\\*|__|`)?';
+/**
+ * A code opening a line (after a bullet, a table's bar or a number; in backticks or bold), then a
+ * separator and its description; or a heading that is a code, its description on the next line.
+ */
+const DESCRIBED_CODE = new RegExp(
+  String.raw`^[ \t]*(?:[-*•][ \t]+|\|[ \t]*|\d{1,2}[.)][ \t]+)?${CODE_MARK}(${CODE_SHAPE})${CODE_MARK}[ \t]*(?:->|[:=|–—→-])[ \t]*${DESCRIPTION}|^[ \t]*#{1,6}[ \t]+${CODE_MARK}(${CODE_SHAPE})${CODE_MARK}[ \t]*\n[ \t]*${DESCRIPTION}`,
+  'gmu',
+);
+/** A reference lists this many different codes; a report shows one, or compares two. */
+const REFERENCE_CODES = 3;
+
+/** Three or more different codes, each with its own description: a reference, not output. */
+function describesCodes(text: string): boolean {
+  const codes = new Set<string>();
+  DESCRIBED_CODE.lastIndex = 0;
+  for (let m = DESCRIBED_CODE.exec(text); m !== null; m = DESCRIBED_CODE.exec(text)) {
+    codes.add((m[1] ?? m[2] ?? '').toLowerCase());
+    if (codes.size >= REFERENCE_CODES) return true;
+  }
+  return false;
+}
+
 export const DISCUSSION: readonly TestRule[] = [
   [
     'commit or PR',
@@ -356,9 +384,13 @@ export const DISCUSSION: readonly TestRule[] = [
   ],
   [
     // Codes defined one per line ("invalid_scope - The requested scope is …"): a glossary or a
-    // quoted specification, not output.
+    // quoted specification, not output. Also any reference of codes: three or more, each with its
+    // own description (a list, a table's rows, a heading each).
     'glossary',
-    /^\s*`?[\w.]{4,}`?\s+(?:=|-|–)\s+(?:A|An|The)\s[^\n]*\n(?:[^\n]*\n)*?\s*`?[\w.]{4,}`?\s+(?:=|-|–)\s+(?:A|An|The)\s/m,
+    anyOf(
+      /^\s*`?[\w.]{4,}`?\s+(?:=|-|–)\s+(?:A|An|The)\s[^\n]*\n(?:[^\n]*\n)*?\s*`?[\w.]{4,}`?\s+(?:=|-|–)\s+(?:A|An|The)\s/m,
+      { test: describesCodes },
+    ),
   ],
   [
     // Lines of source comments quoting an error (a probe's match list, a handler's note).

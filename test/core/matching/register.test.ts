@@ -631,3 +631,60 @@ describe('readRegister: a blanked text read beside the register it was blanked f
     expect(plain(beside)).toEqual(plain(alone));
   });
 });
+
+describe('readRegister: a reference of error codes', () => {
+  it('reads three or more codes, each on its own line with its own description, as a glossary', () => {
+    const list = [
+      '- `invalid_request`: The request is missing a required parameter or is malformed.',
+      '- `unauthorized_client`: The client is not allowed to use this grant type.',
+      '- `E0000011`: An API token or access token that is not valid was provided.',
+    ].join('\n');
+    expect(readRegister(list).discussion).toContain('glossary');
+    const table = [
+      '| Code | Meaning |',
+      '|---|---|',
+      '| AADSTS50058 | A silent sign-in request was sent but no user is signed in. |',
+      '| AADSTS65001 | The user or administrator has not consented to use the application. |',
+      '| TokenExpired | The token has passed its expiry time and must be refreshed. |',
+    ].join('\n');
+    expect(readRegister(table).discussion).toContain('glossary');
+    const headed = [
+      '### invalid_grant',
+      'The refresh token is expired, revoked or was issued to another client.',
+      '### invalid_client',
+      'Client authentication failed because the secret does not match.',
+      '### INVALID_LOGIN',
+      'The user name or password of the integration user is wrong.',
+    ].join('\n');
+    expect(readRegister(headed).discussion).toContain('glossary');
+  });
+
+  it('does not read two codes, one code repeated, or output lines as a reference', () => {
+    const two = [
+      '- invalid_grant: The refresh token is expired or revoked by the user.',
+      '- invalid_client: The client secret does not match the registered one.',
+    ].join('\n');
+    expect(readRegister(two).discussion).not.toContain('glossary');
+    const printed = [
+      'error_description: AADSTS70008: The provided authorization code or refresh token has expired.',
+      'error_description: AADSTS70008: The provided authorization code or refresh token has expired.',
+      'error_codes: [70008]',
+      'trace_id: 0b5f6f47-3c1a-4a7e-9c1a-2f4c1c2d0e00',
+      'client_id: 4a1c2d3e',
+    ].join('\n');
+    expect(readRegister(printed).discussion).not.toContain('glossary');
+    const trace = [
+      'TokenExpiredError: jwt expired at the time given in the token',
+      'JsonWebTokenError: invalid signature for the token given here',
+      'NotBeforeError: jwt not active until the time given in nbf',
+    ].join('\n');
+    expect(readRegister(trace).discussion).not.toContain('glossary');
+  });
+
+  it('reads a long line of code-shaped words within a second', () => {
+    const long = `${'- invalid_grant_a: '.repeat(2000)}\n${'A_B '.repeat(5000)}`;
+    const start = performance.now();
+    readRegister(long);
+    expect(performance.now() - start).toBeLessThan(1000);
+  });
+});
