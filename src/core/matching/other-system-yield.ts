@@ -50,13 +50,13 @@ export function otherSystemYield<S extends Refinable>(
 /** The vendors the text names only by a code of theirs while it shows another system. */
 function systemsYielding(query: Query, index: MatchIndex): Set<string> {
   const out = new Set<string>();
+  const coded = unshownVendorCodes(query, index);
+  // Most texts name no vendor by a code alone: nothing else to read then.
+  if (coded.size === 0) return out;
   const others = [...query.vendors].filter(([, v]) => v.why.length > 0).map(([s]) => s);
   for (const rule of index.vendors) {
-    if ((query.vendors.get(rule.system)?.why.length ?? 0) > 0) continue;
-    const codes = query.codeHits
-      .filter((h) => index.entries[h.entry]?.system === rule.system && h.asWords !== true)
-      .map((h) => h.code.toLowerCase());
-    if (codes.length === 0) continue;
+    const codes = coded.get(rule.system);
+    if (codes === undefined) continue;
     // A code of the vendor's own shape (`AADSTS50011`) names it whatever else the text shows.
     if (query.codeShapes.has(rule.system)) continue;
     const own = (h: string): boolean => rule.hosts.some((s) => h === s || h.endsWith(`.${s}`));
@@ -66,9 +66,29 @@ function systemsYielding(query: Query, index: MatchIndex): Set<string> {
   return out;
 }
 
+/**
+ * Per vendor the text shows no sign of, its codes the text names (as codes, not as words), lower
+ * case and in the order found; read in one pass over the hits rather than once per vendor.
+ */
+function unshownVendorCodes(query: Query, index: MatchIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const h of query.codeHits) {
+    if (h.asWords === true) continue;
+    const system = index.entries[h.entry]?.system;
+    if (system === undefined || !index.vendorSystems.has(system)) continue;
+    if ((query.vendors.get(system)?.why.length ?? 0) > 0) continue;
+    const codes = out.get(system);
+    if (codes === undefined) out.set(system, [h.code.toLowerCase()]);
+    else codes.push(h.code.toLowerCase());
+  }
+  return out;
+}
+
 /** The URL hosts written shortly after any of the codes. */
 function hostsAfter(codes: readonly string[], flat: string): string[] {
   const out: string[] = [];
+  // A text with no URL has no host after a code (URL_HOST needs the scheme's `://`).
+  if (!flat.includes('://')) return out;
   for (const code of new Set(codes)) {
     for (let at = flat.indexOf(code); at >= 0; at = flat.indexOf(code, at + code.length)) {
       const near = flat.slice(at + code.length, at + code.length + NEAR);
