@@ -36,8 +36,18 @@ await build({
 });
 
 // The loader wraps the bundle in a function: its hashbang (from src/cli/main.ts) must go.
+// esbuild leaves non-ASCII characters in regular expression literals and String.raw templates (the
+// matcher's curly quotes and CJK words); written as \uXXXX escapes, which mean the same character
+// in a string, a template or a pattern, the bundle is ASCII: the loader reads it as Latin-1, a plain
+// copy into a one-byte string, where UTF-8 would decode it into a two-byte one at every start.
 const bundled = `${outdir}/authhelp-bundle.cjs`;
-writeFileSync(bundled, readFileSync(bundled, 'utf8').replace(/^#!.*\n/, ''));
+const source = readFileSync(bundled, 'utf8').replace(/^#!.*\n/, '');
+// An escaped character (`\’`) would become a backslash and the letter u: not the same pattern.
+if (/\\[\u0080-\uffff]/.test(source)) throw new Error('bundle: a non-ASCII character is escaped');
+writeFileSync(
+  bundled,
+  source.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+);
 
 const LOADER = `#!/usr/bin/env node
 'use strict';
@@ -62,7 +72,8 @@ try {
 } catch {
   cachedData = undefined;
 }
-const source = readFileSync(file, 'utf8');
+// ASCII (scripts/bundle-cli.mjs escapes the rest): Latin-1 reads it without decoding UTF-8.
+const source = readFileSync(file, 'latin1');
 const script = new vm.Script(
   '(function (exports, require, module, __filename, __dirname) {' + source + '\\n})',
   { filename: file, cachedData },

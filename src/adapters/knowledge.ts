@@ -119,7 +119,8 @@ export async function writeSnapshot(
 
 function readSnapshotFile(path: string): unknown {
   try {
-    return JSON.parse(readFileSync(path, 'utf8'));
+    // Written ASCII only (writeSnapshot): read as Latin-1, a plain copy, not a UTF-8 decoding.
+    return JSON.parse(readFileSync(path, 'latin1'));
   } catch {
     // Absent (run from src/, or never built) or unreadable: the YAML path answers instead.
     return undefined;
