@@ -1,7 +1,7 @@
 import type { MatchIndex } from './match-index.js';
 import { STATUS_NOUNS } from './named-words.js';
 import { MAX_CACHED_TOKEN, MAX_READ_TOKENS, readToken, tokensReadBy } from './read-token.js';
-import { aloneReason, reasonPhrase } from './reason-phrases.js';
+import { aloneReason, reasonPhrase, unauthorizedReason } from './reason-phrases.js';
 import { termTokens } from './tokens.js';
 
 /** The word "code" of an HTTP status or numeric error (see `STATUS_NOUNS`): no authorization code. */
@@ -58,7 +58,8 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
       }
     }
     const { parts, isCamel } = token;
-    const alone = aloneReason(tokens, apart, n);
+    // HTTP's name for a 401, alone or after the status: no word of the paste (reason-phrases.ts).
+    const alone = aloneReason(tokens, apart, n) || unauthorizedReason(tokens, apart, n);
     const reason =
       alone ||
       reasonPhrase(tokens, apart, n) ||

@@ -176,6 +176,24 @@ const API_CALL =
   /(?<!\b(?:token|oauth2?|auth|identity|login|authorization)\s)\bAPI (?:error|request|calls?|returned|responded|server|to fail|fail(?:s|ed|ing)? with (?:an? )?(?:HTTP |status (?:code )?|error )?(?:401|403|unauthori[sz]ed|forbidden))\b|\b(?:call(?:ing|s)?|requests?) (?:to )?(?:the |any )?(?:(?!(?:token|oauth2?|auth|identity|login)\b)[\w-]+ ){0,2}?API\b/i;
 
 /**
+ * A client library's exception for HTTP 401, named by the status under the library's name
+ * (`Restforce::UnauthorizedError`, `Octokit::Unauthorized`, tweepy's `errors.Unauthorized`,
+ * Spring's `HttpClientErrorException$Unauthorized`, `HttpUnauthorizedException`): the library's
+ * data call refused (RFC 6750: the resource server refuses the token). A token request that fails
+ * so shows its endpoint or grant (read first); a library's OAuth error names its code. Not a bare
+ * `UnauthorizedError`, which an app throws at its own callers, nor `UnauthorizedClient…`, the code
+ * `unauthorized_client` itself.
+ */
+const LIBRARY_UNAUTHORIZED =
+  /(?:[A-Za-z\d](?:::|\$|\.)|\bHttp)Unauthori[sz]ed(?:Error|Exception)?(?![\w$])/;
+/**
+ * A request that carried the access token ("when I make a request with the access token", "every
+ * call using my bearer token"): what a token request is sent with is a grant, never an access token.
+ */
+const CARRIES_TOKEN =
+  /\b(?:requests?|calls?)\b(?:\s+[\w/.-]+){0,3}?\s+(?:with|using|passing)\s+(?:the|my|an?|our|this|that|its|their)\s+(?:(?:new|valid|fresh|refreshed|current)\s+)?(?:access|bearer|oauth2?)[ _-]?token\b/i;
+
+/**
  * The user-info endpoint called ("An error occurred while attempting to retrieve the UserInfo
  * Resource: 401", Spring Security): a protected resource the client calls with the access token
  * (OpenID Connect Core 5.3.3: its errors are RFC 6750's), not a token request.
@@ -283,6 +301,8 @@ const SHAPES: readonly Shape[] = [
   { test: BEARER_REQUEST, request: 'api' },
   { test: USER_INFO, request: 'api' },
   { test: API_CALL, request: 'api' },
+  { test: CARRIES_TOKEN, request: 'api', holds: [TOKEN_WORD] },
+  { test: LIBRARY_UNAUTHORIZED, request: 'api', holds: [/unauthori[sz]ed/i] },
 ];
 
 /**

@@ -35,6 +35,28 @@ export function reasonPhrase(
   return false;
 }
 
+/**
+ * "Unauthorized" after 401 (`401 Unauthorized`, `HTTP 401 Unauthorized`) is HTTP's name for the
+ * status, as when printed alone (`aloneReason`): no word of the paste at all, not even a field's,
+ * as it is also the first word of the OAuth code `unauthorized_client` (the client not allowed its
+ * grant type), which a 401 from an API called with a token never is. The other reason phrases
+ * stay read like field names.
+ */
+export function unauthorizedReason(
+  tokens: readonly string[],
+  apart: readonly boolean[],
+  n: number,
+): boolean {
+  const token = tokens[n];
+  return (
+    token?.length === UNAUTHORIZED.length &&
+    token.toLowerCase() === UNAUTHORIZED &&
+    reasonPhrase(tokens, apart, n)
+  );
+}
+
+const UNAUTHORIZED = 'unauthorized';
+
 const REASON_STATUSES: ReadonlySet<string> = new Set(REASONS.map(([status]) => status));
 
 function isReasonStatus(token: string | undefined): boolean {

@@ -32,6 +32,15 @@ describe('diagnose: the words of a code used in passing do not write the code', 
     expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
   });
 
+  it.each([
+    'The client gets the access token, then GET /v1/contacts fails with HTTP 401 Unauthorized.',
+    'Using the client library I get 401 Unauthorized on every data call although the token is valid',
+  ])('reads "401 Unauthorized" beside a client as the status, not the code: %j', (text) => {
+    const d = diagnoser.diagnose(text);
+    expect(d.matches[0]?.id).not.toBe('oauth2/unauthorized_client');
+    expect(d.matches.flatMap((m) => m.why)).not.toContain('code "unauthorized client"');
+  });
+
   it('still reads the code written as words', () => {
     const d = diagnoser.diagnose('we keep getting unauthorized client from the token endpoint');
     expect(d.matches[0]?.id).toBe('oauth2/unauthorized_client');

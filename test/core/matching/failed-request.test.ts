@@ -238,3 +238,42 @@ describe('diagnose: the request the text shows failing decides between its readi
     expect(diagnoser.diagnose(text).matches[0]?.id).toBe(id);
   });
 });
+
+describe('failedRequest: a data call answered Unauthorized', () => {
+  it.each([
+    "raise_error.rb:13:in `on_complete': INVALID_AUTH_HEADER: INVALID_HEADER_TYPE (Restforce::UnauthorizedError)",
+    'Listing the repositories fails with Octokit::Unauthorized',
+    'org.springframework.web.client.HttpClientErrorException$Unauthorized: 401 Unauthorized',
+    'The SDK throws hubspot.exceptions.UnauthorizedException when it lists the contacts',
+    'tweepy.errors.Unauthorized: 401 Unauthorized',
+    'The API client throws an error when I make a request with the access token: 401',
+    'every call using my bearer token comes back 401',
+  ])('reads a client library’s 401 or a request carrying the token as an API call: %j', (text) => {
+    expect(failedRequest(text)?.request).toBe('api');
+  });
+
+  it.each([
+    'UnauthorizedClientException: unauthorized_client',
+    'UnauthorizedError: Invalid authentication\n    at AuthenticationError (/opt/app/build/server/errors.js:35:34)',
+    'I request an access token with the client credentials and get 401 Unauthorized',
+    'POST https://login.example.com/oauth2/token fails with HttpClientErrorException$Unauthorized',
+  ])('does not read the code or a token request as an API call: %j', (text) => {
+    expect(failedRequest(text)?.request).not.toBe('api');
+  });
+});
+
+describe('diagnose: an API call answered 401 with no code is the token refused', () => {
+  it.each([
+    "When I run this I get the following error:\n/Library/Ruby/Gems/2.3.0/gems/restforce-3.1.0/lib/restforce/middleware/raise_error.rb:13:in `on_complete': INVALID_AUTH_HEADER: INVALID_HEADER_TYPE (Restforce::UnauthorizedError)",
+    'The API client throws UnauthorizedException: 401 Unauthorized when I make a request with the access token',
+  ])('reads it as invalid_token, not unauthorized_client: %j', (text) => {
+    expect(diagnoser.diagnose(text).matches[0]?.id).toBe('oauth2/invalid_token');
+  });
+
+  it('still reads unauthorized_client written out beside an API call', () => {
+    const d = diagnoser.diagnose(
+      'Calling the API fails: 401 {"error":"unauthorized_client","error_description":"The client is not authorized to use the provided grant type."}',
+    );
+    expect(d.matches[0]?.id).toBe('oauth2/unauthorized_client');
+  });
+});
