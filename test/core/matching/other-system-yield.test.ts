@@ -17,6 +17,18 @@ describe('diagnose: a vendor code answered by another system', () => {
     expect(d.matches[0]?.id.startsWith('oauth2/')).toBe(true);
   });
 
+  it('reads oauth_problem="token_rejected" in a JSON string from another host as not NetSuite’s', () => {
+    for (const text of [
+      'Every API call fails: {"status":401,"message":"oauth_problem=\\"token_rejected\\""} from https://api.example-books.com/api.xro/2.0/Invoices',
+      'Every API call fails: 401 oauth_problem="token_rejected" from https://api.example-books.com/api.xro/2.0/Invoices',
+    ]) {
+      const d = diagnoser.diagnose(text);
+      expect(d.matches[0]?.id).not.toBe('netsuite/tba-token-rejected');
+      // OAuth 1.0's Problem Reporting parameter, its value quoted, is no sign of NetSuite's TBA.
+      expect(d.matches.flatMap((m) => m.why).join('\n')).not.toMatch(/token-based authentication/);
+    }
+  });
+
   it('still reads the code alone, or from the vendor’s own host, as the vendor’s', () => {
     const alone = diagnoser.diagnose(
       'Our TBA RESTlet call fails: 401 WWW-Authenticate: OAuth realm="1234567", error="token_rejected", error_description="Invalid login attempt."',
