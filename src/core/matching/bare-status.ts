@@ -29,14 +29,15 @@ const TOKEN_ENDPOINT_STRENGTH = 0.6;
  */
 const REFRESH = /(?<![a-z])refresh(?:ing)?[ _-]?(?:the |an? |my |our |access )?tokens?(?![a-z])/i;
 /**
- * An authorization endpoint: the login page's URL, not an API answering a call (versioned paths
- * such as `/oauth2/v2.0/authorize` end in `/authorize` too). The page is the path's last segment,
+ * An authorization endpoint or a sign-in page (`/sso/signin?…`: a password refused, not a token):
+ * the login page's URL, not an API answering a call (versioned paths such as
+ * `/oauth2/v2.0/authorize` end in `/authorize` too). The page is the path's last segment,
  * as the token endpoint's is: Keycloak before 17 serves every endpoint under `/auth/realms/…`
  * (its user-info endpoint `/auth/realms/x/protocol/openid-connect/userinfo` is an API called with
  * a token), and `/api/auth/session` is an app's API, while `…/openid-connect/auth?client_id=` is
  * Keycloak's login page.
  */
-const AUTHORIZE_ENDPOINT = /\/(?:authorize|auth|login)(?![\w.-]|\/\w)/i;
+const AUTHORIZE_ENDPOINT = /\/(?:authorize|auth|login|sign-?in)(?![\w.-]|\/\w)/i;
 /** A URL called by the client (an API, a user-info endpoint). */
 const URL_SHAPE = /\bhttps?:\/\/[^\s"'<>()]+|\b(?:GET|POST|PUT|PATCH|DELETE) \/[^\s"'<>]*/;
 

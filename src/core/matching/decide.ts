@@ -119,8 +119,8 @@ export function decide(
   const countered = !literal && counterSignShown(entry, query.flat, register.prose) !== undefined;
   // The poster names the entry's code in its words or reports a failure the text states short of
   // a code, the error output the text shows states it in the system's words, the RFC names it for
-  // the endpoint that answered a bare status, or the text hands on the failure's words as a
-  // system's answer.
+  // the endpoint that answered a bare status (or an API refused a token the text names with a 401
+  // the poster hit), or the text hands on the failure's words as a system's answer.
   // Read by the evidence and the margin checks: worked out once, when first asked.
   let namedOnce: boolean | undefined;
   const named = (): boolean =>
@@ -128,6 +128,7 @@ export function decide(
       (register.firstPerson && (inPostersWords(top, query) || statedFailure(top, query))) ||
       statedByTheSystem(top, query, register) ||
       endpointStatus(top, query) ||
+      apiStatusHit(top, query, register) ||
       reported);
   // In the order they run: the cheap evidence first, the gate (it reads the whole text) last.
   const checks: readonly (readonly [DecisionCheck, () => boolean])[] = [
@@ -468,10 +469,31 @@ function codeAsFlatWords(code: string): string {
 /**
  * A bare status the RFC reads one way at the endpoint that answered it: a token endpoint's 401 is
  * client authentication failing (RFC 6749 section 5.2, invalid_client), a refresh request's 400 the
- * refresh token refused (invalid_grant). An API's 401 could be any refusal, and is no evidence here.
+ * refresh token refused (invalid_grant). An API's 401 could be any refusal:
+ * `apiStatusHit` reads it only beside a token named.
  */
 function endpointStatus(top: Scored, query: Query): boolean {
   return query.codeHits.some((h) => h.entry === top.entry && h.byEndpoint === true);
+}
+
+/**
+ * A token the request was sent with, by name: "access token", `access_token`, OAuth, a bearer, a
+ * JWT. RFC 6750's `invalid_token` is the refusal of one; an API's 401 to a key or a password is not.
+ */
+const TOKEN_SENT = /(?<![a-z])(?:tokens?|oauth2?|bearer|jwts?)(?![a-z])/;
+
+/**
+ * An API's 401 read as the token refused (RFC 6750 section 3.1, `byEndpoint` false) that the poster
+ * hit: reported in the first person or printed by a client (`401 Client Error: Unauthorized for
+ * url`, `ClientResponseError: 401`), in a text that shows a token was sent. Alone a 401 could be any
+ * refusal of the caller; with a token named, the token is what the API refused.
+ */
+function apiStatusHit(top: Scored, query: Query, register: Register): boolean {
+  if (!register.firstPerson && !showsErrorOutput(register)) return false;
+  return (
+    query.codeHits.some((h) => h.entry === top.entry && h.byEndpoint === false) &&
+    TOKEN_SENT.test(query.flat)
+  );
 }
 
 function hasEvidence(top: Scored): boolean {

@@ -55,6 +55,13 @@ describe('diagnose: a bare 401 is read by the endpoint that answered it', () => 
     expect(d.matches[0]?.why ?? []).not.toContain('401 from an API called with a token');
   });
 
+  it('leaves a 401 from a sign-in page unread: a password refused, not a token', () => {
+    const d = diagnoser.diagnose(
+      'requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://sso.example.com/sso/signin?id=widget&embed=true',
+    );
+    expect(d.matches[0]?.why ?? []).not.toContain('401 from an API called with a token');
+  });
+
   it('reads a token asked for in words, or the token_url setting, as the token endpoint', () => {
     for (const text of [
       'oauth2: cannot fetch token: 401 Unauthorized',
@@ -139,6 +146,18 @@ describe('decide: a bare status the RFC reads one way at its endpoint is evidenc
     expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
     expect(d.confident).toBe(false);
     expect(d.held).toContain('margin');
+  });
+
+  it('answers an API 401 the poster hit with a token sent (RFC 6750 3.1)', () => {
+    for (const text of [
+      'After I generate the access token, every call fails: "401 Client Error: Unauthorized for url: https://api.example.com/v3/userinfo"',
+      "My bearer token is sent on every call, yet the sync logs ClientResponseError: 401, message='Unauthorized', url='https://api.example.com/v2/items'",
+    ]) {
+      const d = diagnoser.diagnose(text, { explain: true });
+      expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
+      expect(d.held ?? []).not.toContain('evidence');
+      expect(d.held ?? []).not.toContain('margin');
+    }
   });
 });
 
