@@ -39,7 +39,8 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
   // is split, stemmed and typo-checked once per index (see tokensReadBy).
   const read = tokensReadBy(index);
   const apart: boolean[] = [];
-  const tokens = termTokens(text, apart);
+  const keys: boolean[] = [];
+  const tokens = termTokens(text, apart, keys);
   const status = statusWordsIn(tokens);
   for (let n = 0; n < tokens.length; n++) {
     const raw = tokens[n] ?? '';
@@ -71,7 +72,12 @@ export function collectTerms(text: string, index: MatchIndex): Collected {
         : status.classError && classWord(tokens, apart, n)
           ? raw.toLowerCase()
           : undefined;
-    const field = reason || (token.field && !(raw.includes('_') && isSubject(tokens, apart, n)));
+    // A body's key (`"__type":`, `"message":`) is its structure: "response: {"__type"" writes no
+    // "response type".
+    const field =
+      reason ||
+      keys[n] === true ||
+      (token.field && !(raw.includes('_') && isSubject(tokens, apart, n)));
     for (let i = 0; i < parts.length; i++) {
       const term = parts[i];
       if (out.size >= MAX_TERMS) return collected(out, sequence, camel, qualified, fields, plain);

@@ -38,7 +38,8 @@ export interface Query {
   readonly ids: readonly number[];
   /**
    * Term ids the text holds only inside field names and other identifiers without a failure word
-   * (`grant_type`, `access_token`, `GrantType`): a phrase needs more of its words than these. A mask
+   * (`grant_type`, `access_token`, `GrantType`) or as a body's keys (`"__type":`): a phrase needs
+   * more of its words than these. A mask
    * by term id (1 where set), or undefined when there are none.
    */
   readonly fieldMask: Uint8Array | undefined;

@@ -139,9 +139,10 @@ export function wordRuns(text: string): WordRuns {
  * Raw word tokens, original case kept (codes are recognised from these): what
  * `/[\p{L}\p{N}_]+(?:['’][\p{L}]+)?/gu` matches — a run of word characters, and an apostrophe
  * with the letters after it (`don't`, `user’s`). `apart`, when given, gets per token whether
- * something other than spaces or a hyphen stands between it and the token before.
+ * something other than spaces or a hyphen stands between it and the token before; `keys`, per
+ * token whether it is a key of a JSON body or a dict (see `isKey`).
  */
-export function rawTokens(text: string, apart?: boolean[]): string[] {
+export function rawTokens(text: string, apart?: boolean[], keys?: boolean[]): string[] {
   const { starts, ends, words } = wordRuns(text);
   const out: string[] = [];
   // Where the last token ended: the letters after an apostrophe belong to the token before, and
@@ -163,10 +164,23 @@ export function rawTokens(text: string, apart?: boolean[]): string[] {
       }
     }
     if (apart !== undefined) apart.push(partsFrom(text, from, start));
+    if (keys !== undefined) keys.push(isKey(text, start, end));
     out.push(token);
     from = end;
   }
   return out;
+}
+
+/**
+ * The token at `start`..`end` is a key of a JSON body or a dict (`"__type":`, `'error':`): quoted,
+ * with a colon after it. A key is the body's structure, shared by every body of that shape.
+ */
+function isKey(text: string, start: number, end: number): boolean {
+  const open = text.charCodeAt(start - 1);
+  if ((open !== 34 && open !== 39) || text.charCodeAt(end) !== open) return false;
+  let at = end + 1;
+  while (text.charCodeAt(at) === 32) at++;
+  return text.charCodeAt(at) === 58;
 }
 
 /** Something between `from` and `to` other than the characters that join words (see `joins`). */
@@ -201,8 +215,8 @@ function versionedWords(text: string): string {
 const OAUTH_VERSION = /\b(?:O[Aa]uth|oauth|OAUTH)[\s_-]?([12])(?:\.0)?a?\b/g;
 
 /** The raw tokens terms are read from: the text's OAuth versions joined to their word first. */
-export function termTokens(text: string, apart?: boolean[]): string[] {
-  return rawTokens(loginWords(versionedWords(text)), apart);
+export function termTokens(text: string, apart?: boolean[], keys?: boolean[]): string[] {
+  return rawTokens(loginWords(versionedWords(text)), apart, keys);
 }
 
 /**
