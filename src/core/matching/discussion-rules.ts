@@ -1,5 +1,6 @@
 import { CONDITION } from './first-person.js';
 import { anyOf, guarded, heldBy, type Tester, type TestRule } from './testers.js';
+import { UnicodePattern } from './unicode-pattern.js';
 
 /*
  * Written about errors rather than from one: a PR or commit, docs or a KB article, a spec, a
@@ -126,7 +127,7 @@ const CODE_MARK = '(?:\\*\\*|__|`)?';
  * A code opening a line (after a bullet, a table's bar or a number; in backticks or bold), then a
  * separator and its description; or a heading that is a code, its description on the next line.
  */
-const DESCRIBED_CODE = new RegExp(
+const DESCRIBED_CODE = new UnicodePattern(
   String.raw`^[ \t]*(?:[-*•][ \t]+|\|[ \t]*|\d{1,2}[.)][ \t]+)?${CODE_MARK}(${CODE_SHAPE})${CODE_MARK}[ \t]*(?:->|[:=|–—→-])[ \t]*${DESCRIPTION}|^[ \t]*#{1,6}[ \t]+${CODE_MARK}(${CODE_SHAPE})${CODE_MARK}[ \t]*\n[ \t]*${DESCRIPTION}`,
   'gmu',
 );
@@ -136,8 +137,9 @@ const REFERENCE_CODES = 3;
 /** Three or more different codes, each with its own description: a reference, not output. */
 function describesCodes(text: string): boolean {
   const codes = new Set<string>();
-  DESCRIBED_CODE.lastIndex = 0;
-  for (let m = DESCRIBED_CODE.exec(text); m !== null; m = DESCRIBED_CODE.exec(text)) {
+  const described = DESCRIBED_CODE.for(text);
+  described.lastIndex = 0;
+  for (let m = described.exec(text); m !== null; m = described.exec(text)) {
     codes.add((m[1] ?? m[2] ?? '').toLowerCase());
     if (codes.size >= REFERENCE_CODES) return true;
   }

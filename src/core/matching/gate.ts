@@ -8,6 +8,7 @@ import { SENTENCE_BREAK } from './first-person.js';
 import { isOutputLine, OUTPUT_RULES } from './output-rules.js';
 import { aboutAChange, type Register } from './register.js';
 import { isSpace } from './tokens.js';
+import { UnicodePattern } from './unicode-pattern.js';
 import { WRITTEN_ABOUT_RULES, writtenAbout } from './written-about.js';
 
 /**
@@ -83,8 +84,10 @@ const SECOND_PERSON = /\byou(?:r|rs|'re|'ll|'ve)?\b/gi;
 // "Our" or "My". Pastes come in several languages: their first-person pronouns and possessives
 // count too (French, Spanish, Portuguese, Italian, German, Dutch, Polish, Swedish, Japanese,
 // Chinese, Korean).
-const FIRST_PERSON_WORDS =
-  /\b(?:I|I'm|I've|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur|me|us)\b|(?<![\p{L}\p{N}_])(?:(?:[Jj]e|[Nn]ous|[Nn]otre|[Nn]os|[Nn]uestr[oa]s?|[Mm]i|[Nn]oss[oa]s?|[Mm]eu|[Mm]inha|[Nn]ostr[oaie]|[Mm]i[oae]|[Ii]ch|[Ww]ir|[Uu]ns(?:er\p{L}*)?|[Mm]ein\p{L}*|[Oo]nze|[Mm]ijn|[Ii]k|[Nn]asz\p{L}*|[Mm]amy|[Vv]år\p{L}*|[Jj]ag)(?![\p{L}\p{N}_])|[Jj]['’](?=\p{L}))|我|私[はのた]|弊社|当社|우리|저희|제가/gu;
+const FIRST_PERSON_WORDS = new UnicodePattern(
+  String.raw`\b(?:I|I'm|I've|[Ww]e|[Ww]e're|[Ww]e've|[Mm]y|[Oo]ur|me|us)\b|(?<![\p{L}\p{N}_])(?:(?:[Jj]e|[Nn]ous|[Nn]otre|[Nn]os|[Nn]uestr[oa]s?|[Mm]i|[Nn]oss[oa]s?|[Mm]eu|[Mm]inha|[Nn]ostr[oaie]|[Mm]i[oae]|[Ii]ch|[Ww]ir|[Uu]ns(?:er\p{L}*)?|[Mm]ein\p{L}*|[Oo]nze|[Mm]ijn|[Ii]k|[Nn]asz\p{L}*|[Mm]amy|[Vv]år\p{L}*|[Jj]ag)(?![\p{L}\p{N}_])|[Jj]['’](?=\p{L}))|我|私[はのた]|弊社|当社|우리|저희|제가`,
+  'gu',
+);
 const REQUEST = /\b(?:can|could|would|will) you\b/i;
 // "can't" is a failure told ("Can't load token"), not a modal of a how-to.
 const MODAL = /\b(?:should|could|would|may|might|must|can(?!['’]t))\b/gi;
@@ -309,7 +312,10 @@ export function gateFeatures(
     links: Math.min(1, count(URL, text) / 3),
     question: QUESTION.test(prose) ? 1 : 0,
     'second person': Math.min(1, (count(SECOND_PERSON, ownParagraphs) * 20) / proseWords),
-    'first-person words': Math.min(1, (count(FIRST_PERSON_WORDS, prose) * 20) / proseWords),
+    'first-person words': Math.min(
+      1,
+      (count(FIRST_PERSON_WORDS.for(prose), prose) * 20) / proseWords,
+    ),
     'modal verbs': Math.min(1, (count(MODAL, ownParagraphs) * 20) / proseWords),
     'doc register': Math.min(1, (count(DOC_REGISTER, prose) + (admonished(text) ? 1 : 0)) / 2),
     'imperative title': changeTitle ? 1 : 0,

@@ -1,6 +1,7 @@
 import type { MatchIndex } from './match-index.js';
 import { flatText, quotedMessages } from './quotes.js';
 import { splitIdentifier, terms as termsOf, toTerm } from './tokens.js';
+import { NOT_WORD, UnicodePattern } from './unicode-pattern.js';
 
 /**
  * Reading a provider's own words by the catalogue's `wordsInCodes`: a code no entry lists
@@ -200,7 +201,7 @@ export function namedInSentences(text: string, index: MatchIndex): NamedMessage[
       .replace(SUPPOSED, ' ')
       .replace(NOT_VALID, ' invalid ')
       .replace(NOT_MATCHING, ' mismatch ');
-    const words = stated.split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+    const words = stated.split(NOT_WORD.for(stated)).filter((w) => w !== '');
     if (words.length < MIN_STATED_ITEM + 1) continue;
     const entries = namedBeside(words, index, MIN_STATED_ITEM, STATED_FAILURE);
     if (entries.length > 0) out.push({ message: m[0].trim(), entries });
@@ -557,9 +558,13 @@ function validationErrors(text: string, index: MatchIndex): string[] {
   );
 }
 
+/** What separates the words of a message: anything but letters, digits and underscores. */
+const NOT_IDENTIFIER = new UnicodePattern(String.raw`[^\p{L}\p{N}_]+`, 'u');
+
 function wordsOfMessage(message: string): string[] {
-  return withoutStatusCodes(message)
-    .split(/[^\p{L}\p{N}_]+/u)
+  const stripped = withoutStatusCodes(message);
+  return stripped
+    .split(NOT_IDENTIFIER.for(stripped))
     .flatMap((w) => (w === '' ? [] : splitIdentifier(w)));
 }
 

@@ -1,4 +1,5 @@
 import type { Entry } from '../catalogue/catalogue.js';
+import { NOT_WORD, UnicodePattern } from './unicode-pattern.js';
 
 /**
  * Whether a message's words stand together in the text (`flat`, see `flatText`), as a copy of the
@@ -32,7 +33,7 @@ export function nearQuote(entry: Entry, at: number, flat: string): boolean {
 }
 
 /** A code or key written with an underscore (`invalid_grant`, `error_description`). */
-const KEY = /[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+/gu;
+const KEY = new UnicodePattern(String.raw`[\p{L}\p{N}]+(?:_[\p{L}\p{N}]+)+`, 'gu');
 /** A JSON key of an error body: its word is structure, not what the message says. */
 const ERROR_KEY = /"error"\s*:/;
 
@@ -49,7 +50,9 @@ function saidAt(entry: Entry, at: number, words: readonly string[]): readonly bo
   let said = perMessage[at];
   if (said === undefined) {
     const raw = entry.messages[at] ?? '';
-    const structure = new Set<string>((raw.match(KEY) ?? []).flatMap((k) => messageWordsOf(k)));
+    const structure = new Set<string>(
+      (raw.match(KEY.for(raw)) ?? []).flatMap((k) => messageWordsOf(k)),
+    );
     if (ERROR_KEY.test(raw)) structure.add('error');
     const marks = words.map((w) => !structure.has(w));
     said = marks.some(Boolean) ? marks : words.map(() => true);
@@ -88,10 +91,8 @@ function isWordChar(c: number): boolean {
 
 /** A message's words as `nearQuote` reads them: lower case, split at anything but letters and digits. */
 export function messageWordsOf(message: string): string[] {
-  return message
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((w) => w !== '');
+  const lower = message.toLowerCase();
+  return lower.split(NOT_WORD.for(lower)).filter((w) => w !== '');
 }
 
 const messageWords = new WeakMap<Entry, (readonly string[] | undefined)[]>();

@@ -1,4 +1,5 @@
 import { heldBy, type Held, type TestRule } from './testers.js';
+import { TWO_LETTERS } from './unicode-pattern.js';
 
 /*
  * Error output as a program prints it (status line, error body, header, stack trace, log line):
@@ -79,7 +80,7 @@ function wordsBeforeOutput(line: string): string {
   const before = line.slice(0, start);
   // A long lead-in is more likely a library's own sentence printed before its cause.
   const words = before.split(/\s+/).filter((w) => w !== '').length;
-  return words <= 10 && /\p{L}{2}/u.test(before) ? before : '';
+  return words <= 10 && TWO_LETTERS.for(before).test(before) ? before : '';
 }
 
 /** A line of error output: a status line, an error body, a frame, a log line, a fault. */

@@ -1,6 +1,7 @@
 import type { MatchIndex } from './match-index.js';
 import { qualifiesNext } from './named-words.js';
 import { toTerm, wordsOf } from './tokens.js';
+import { UnicodePattern } from './unicode-pattern.js';
 
 interface KnownTerm {
   readonly term: string;
@@ -42,13 +43,13 @@ export function readToken(raw: string, index: MatchIndex): ReadToken {
   return {
     parts: words.map((part) => knownTerm(part, index)),
     isCamel: words.length > 1 && !/[_-]/.test(raw),
-    field: IDENTIFIER.test(raw) && !words.some((w, i) => i > 0 && IN_CODE_FAILURE.test(w)),
+    field: IDENTIFIER.for(raw).test(raw) && !words.some((w, i) => i > 0 && IN_CODE_FAILURE.test(w)),
     qualifies: words.length > 1 ? words.map((_, i) => i > 0 && qualifiesNext(words[i + 1])) : [],
   };
 }
 
 /** snake_case or camelCase: a field's or a name's spelling (`2FA` and `OAuth` are words). */
-const IDENTIFIER = /[\p{L}\p{N}]_[\p{L}\p{N}]|[a-z][A-Z]/u;
+const IDENTIFIER = new UnicodePattern(String.raw`[\p{L}\p{N}]_[\p{L}\p{N}]|[a-z][A-Z]`, 'u');
 /** The words that make an identifier a code (`invalid_grant`, `TokenExpired`), not a field name. */
 export const IN_CODE_FAILURE =
   /^(?:invalid|expired?|bad|incorrect|unauthori[sz]ed|missing|revoked|rejected|fail(?:ed|ure)?|mismatch(?:ed)?|wrong|unknown|insufficient|inactive|malformed|reused|unsupported|denied|error|not|no)$/i;

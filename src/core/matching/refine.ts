@@ -1,5 +1,6 @@
 import type { Entry, SystemInfo } from '../catalogue/catalogue.js';
 import { escapeRegExp } from '../escape-regexp.js';
+import { UnicodePattern } from './unicode-pattern.js';
 
 /** The evidence for one entry that a refinement reads and lifts (`Scored` in score.ts adds the rest). */
 export interface Refinable {
@@ -190,24 +191,24 @@ export function wordsPattern(words: readonly string[]): Test[] {
  * The words of a context as whole words. The whole-word pattern's Unicode letter classes take V8
  * a millisecond or more to compile, so it is compiled only once the words themselves are in the
  * text (a pattern without the word boundaries, cheap to compile, says so first): same answer.
+ * Both are compiled on first use, and for an ASCII text without Unicode case folding (see
+ * `UnicodePattern`): most contexts are never looked for.
  */
 class WordsTest implements Test {
-  readonly #anywhere: RegExp;
-  readonly #alternatives: string;
-  #whole: RegExp | undefined;
+  readonly #anywhere: UnicodePattern;
+  readonly #whole: UnicodePattern;
 
   constructor(alternatives: string) {
-    this.#alternatives = alternatives;
-    this.#anywhere = new RegExp(alternatives, 'iu');
+    this.#anywhere = new UnicodePattern(alternatives, 'iu');
+    this.#whole = new UnicodePattern(
+      `(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`,
+      'iu',
+    );
   }
 
   exec(text: string): RegExpExecArray | null {
-    if (!this.#anywhere.test(text)) return null;
-    this.#whole ??= new RegExp(
-      `(?<![\\p{L}\\p{N}_])(?:${this.#alternatives})(?![\\p{L}\\p{N}_])`,
-      'iu',
-    );
-    return this.#whole.exec(text);
+    if (!this.#anywhere.for(text).test(text)) return null;
+    return this.#whole.for(text).exec(text);
   }
 }
 

@@ -6,6 +6,7 @@ import { OUTPUT_TESTS } from './output-rules.js';
 import { ownWords } from './own-words.js';
 import { matching } from './testers.js';
 import { textGrams } from './text-grams.js';
+import { TWO_LETTERS } from './unicode-pattern.js';
 
 /**
  * How a text is written, apart from what it is about: does it show that its poster hit a failure
@@ -52,7 +53,7 @@ export function readRegister(text: string, blankedFrom?: Register): Register {
   const same = blankedFrom?.prose === prose ? blankedFrom : undefined;
   // A paste that is all output has no words of the poster's to read (and most pastes are short):
   // the rules over prose are not run at all.
-  const hasProse = /\p{L}{2}/u.test(prose);
+  const hasProse = TWO_LETTERS.for(prose).test(prose);
   const grams = textGrams(text);
   // The prose's own grams, where its rules are read: the paste's output lines hold words (a
   // stack frame's "Caused by", a status line's "returned") the prose does not.

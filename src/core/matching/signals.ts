@@ -1,5 +1,6 @@
 import { failedRequest, type RequestSide } from './failed-request.js';
 import { isSpace, wordRuns } from './tokens.js';
+import { UnicodePattern } from './unicode-pattern.js';
 /** Exact, structural signals read from a paste before any fuzzy matching. */
 export interface Signals {
   /** HTTP statuses seen in status lines, JSON fields, arrows or "(404) Not Found" forms. */
@@ -142,6 +143,9 @@ const ERROR_FIELD_BEFORE =
 
 const CATEGORY_FIELD_BEFORE = /(?:categor(?:y|ies)|type|kind|class)\\?["']?\s*[:=]\s*\\?["']?\s*$/i;
 
+/** A letter, a digit or an underscore. */
+const WORD_CHARACTER = new UnicodePattern(String.raw`[\p{L}\p{N}_]`, 'u');
+
 /**
  * "not " or "(not " right before position `at` (any case, one space or tab): read by character
  * code, as this runs for every word of a paste.
@@ -153,7 +157,8 @@ function afterNot(text: string, at: number): boolean {
   if (space !== 32 && space !== 9) return false;
   if (i < 3 || (text.charCodeAt(i - 1) | 32) !== 116) return false; // t
   if ((text.charCodeAt(i - 2) | 32) !== 111 || (text.charCodeAt(i - 3) | 32) !== 110) return false; // o, n
-  return i === 3 || !/[\p{L}\p{N}_]/u.test(text.charAt(i - 4));
+  const before = text.charAt(i - 4);
+  return i === 3 || !WORD_CHARACTER.for(before).test(before);
 }
 
 /** Every word token (codes are looked up from these), noting the ones in an error field. */

@@ -1,3 +1,5 @@
+import { UnicodePattern } from './unicode-pattern.js';
+
 /** Function words and filler that never tell errors apart (English only: other languages simply miss). */
 const STOPWORDS = new Set(
   (
@@ -51,15 +53,17 @@ for (let c = 0; c < 128; c++) {
   ASCII_WORD[c] = /\w/.test(ch) ? 1 : 0;
   ASCII_LETTER[c] = /[A-Za-z]/.test(ch) ? 1 : 0;
 }
-const UNICODE_WORD = /^[\p{L}\p{N}]$/u;
-const UNICODE_LETTER = /^\p{L}$/u;
+// Compiled on first use: most pastes are ASCII and never ask.
+const UNICODE_WORD = new UnicodePattern(String.raw`^[\p{L}\p{N}]$`, 'u');
+const UNICODE_LETTER = new UnicodePattern(String.raw`^\p{L}$`, 'u');
 
 /** UTF-16 units of the code point at `i` when `ascii` or `unicode` accepts it, else 0. */
-function widthIf(text: string, i: number, ascii: Uint8Array, unicode: RegExp): number {
+function widthIf(text: string, i: number, ascii: Uint8Array, unicode: UnicodePattern): number {
   const c = text.charCodeAt(i);
   if (c < 128) return ascii[c] ?? 0;
   const cp = text.codePointAt(i) ?? c;
-  return unicode.test(String.fromCodePoint(cp)) ? (cp > 0xffff ? 2 : 1) : 0;
+  const ch = String.fromCodePoint(cp);
+  return unicode.for(ch).test(ch) ? (cp > 0xffff ? 2 : 1) : 0;
 }
 
 /**
