@@ -91,6 +91,14 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
     label: 'a credential header',
   },
   { name: 'secret', pattern: 'secret', label: 'a secret', glued, needsDigit: true },
+  // A variable named for a token, set in an environment file or a shell (`GITHUB_TOKEN=…`,
+  // `export DEPLOY_TOKEN="…"`): `_TOKEN` then `=`, so a log's `invalid_token: …` stays prose and
+  // OAuth 1.0's `oauth_token=` (a token id, masked on its own) is no credential here.
+  {
+    name: 'token',
+    pattern: 'token(?<=[A-Za-z0-9]_token)(?<!oauth_token)(?=[ \\t]*=(?!=))',
+    label: 'a token',
+  },
 ];
 
 /**

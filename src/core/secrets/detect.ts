@@ -6,6 +6,7 @@ import { findJwts } from './rules/jwt.js';
 import { findPrivateKeys } from './rules/private-key.js';
 import { findSlackTokens } from './rules/slack.js';
 import { findUnkeyedPasswords } from './rules/unkeyed-password.js';
+import { findVendorTokens } from './rules/vendor-token.js';
 import type { SecretFinding, SecretKind } from './types.js';
 
 // When two findings cover the same text, the more specific kind names it.
@@ -13,6 +14,7 @@ const PRIORITY: Readonly<Record<SecretKind, number>> = {
   'private-key': 0,
   jwt: 1,
   'slack-token': 2,
+  'vendor-token': 2,
   'authorization-header': 3,
   'basic-pair': 4,
   assignment: 5,
@@ -20,7 +22,8 @@ const PRIORITY: Readonly<Record<SecretKind, number>> = {
 
 /**
  * Finds credentials in text: JWTs and JWEs, Authorization headers, high-entropy `client_secret=` /
- * `refresh_token=` / `password=` style assignments, passwords in a sentence or after a `-p` option, PEM private keys and Slack tokens. Findings are
+ * `refresh_token=` / `password=` style assignments, passwords in a sentence or after a `-p` option, PEM private keys, Slack tokens and
+ * vendor-prefixed tokens (`ghp_…`, `sk-…`, `AKIA…`) anywhere. Findings are
  * sorted, never overlap, and carry offsets of the value only.
  */
 export function detectSecrets(text: string): SecretFinding[] {
@@ -28,6 +31,7 @@ export function detectSecrets(text: string): SecretFinding[] {
     ...findPrivateKeys(text),
     ...findJwts(text),
     ...findSlackTokens(text),
+    ...findVendorTokens(text),
     ...findAuthorizationHeaders(text),
     ...findBasicPairs(text),
     ...findAssignments(text),

@@ -1,6 +1,12 @@
 /** Kinds of credential the guard recognises in pasted text. */
 export type SecretKind =
-  'jwt' | 'authorization-header' | 'basic-pair' | 'assignment' | 'private-key' | 'slack-token';
+  | 'jwt'
+  | 'authorization-header'
+  | 'basic-pair'
+  | 'assignment'
+  | 'private-key'
+  | 'slack-token'
+  | 'vendor-token';
 
 export interface SecretFinding {
   readonly kind: SecretKind;
@@ -11,7 +17,7 @@ export interface SecretFinding {
   readonly label: string;
   /**
    * Where it was found, normalised: the assignment key (`client_secret`, `refresh_token`, …), the
-   * header scheme (`basic`, `bearer`), where a user:password pair was written (`curl`, `url`) or the token family (`jwe`, `xoxb`, `webhook`). Never the value.
+   * header scheme (`basic`, `bearer`), where a user:password pair was written (`curl`, `url`), the token family (`jwe`, `xoxb`, `webhook`) or its vendor (`github`, `aws`). Never the value.
    */
   readonly name?: string;
 }

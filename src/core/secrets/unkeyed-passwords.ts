@@ -63,11 +63,12 @@ const OPTION = new RegExp(
 );
 /**
  * PowerShell's `ConvertTo-SecureString "…" -AsPlainText -Force`, its `-String` named or not, the
- * switches before or after it: the string is a password.
+ * switches before or after it: the string is a password. So is a quoted string given to a
+ * `SecureString` helper (`(SecureString "…")`); not a `[SecureString]` type nor `-AsSecureString`.
  */
 const SWITCHES = String.raw`(?:[ \t]+-(?:AsPlainText|Force)\b(?::\$true)?){0,2}`;
 const SECURE_STRING = new RegExp(
-  String.raw`\bConvertTo-SecureString${SWITCHES}(?:[ \t]+-String\b)?${SWITCHES}[ \t]+(?:(?<q>["'])(?<quoted>${MASK_SOURCE}|[^"'\r\n]{1,256})\k<q>|(?<bare>${MASK_SOURCE}|[^\s"'\x60;|&()-][^\s"'\x60;|&()]{0,255})(?![^\s"'\x60;|&()]))`,
+  String.raw`(?:\bConvertTo-SecureString${SWITCHES}(?:[ \t]+-String\b)?${SWITCHES}|(?<![\w-])SecureString(?=[ \t]+["']))[ \t]+(?:(?<q>["'])(?<quoted>${MASK_SOURCE}|[^"'\r\n]{1,256})\k<q>|(?<bare>${MASK_SOURCE}|[^\s"'\x60;|&()-][^\s"'\x60;|&()]{0,255})(?![^\s"'\x60;|&()]))`,
   'gid',
 );
 
@@ -121,7 +122,7 @@ function read(text: string, pattern: RegExp, where: UnkeyedPassword['where']): U
     const name = where === 'prose' ? proseName(text.slice(m.index, span[0])) : 'password';
     let passes: boolean;
     if (where === 'prose')
-      passes = TOKENS.has(name) ? looksLikeToken(value) : looksLikePassword(value);
+      passes = TOKEN_NAMES.has(name) ? looksLikeToken(value) : looksLikePassword(value);
     else if (where === 'secure-string' || where === 'netrc') passes = !isPlaceholder(value);
     else {
       const option = text.slice(m.index, m.index + 3);
@@ -141,7 +142,11 @@ function read(text: string, pattern: RegExp, where: UnkeyedPassword['where']): U
 }
 
 /** Names of tokens: a sentence's value must look generated to be one (see looksLikeToken). */
-const TOKENS: ReadonlySet<ProseName> = new Set(['token', 'access_token', 'refresh_token']);
+export const TOKEN_NAMES: ReadonlySet<ProseName> = new Set([
+  'token',
+  'access_token',
+  'refresh_token',
+]);
 
 /** The last credential named before the value (`the client secret is …` → `client_secret`). */
 function proseName(before: string): ProseName {

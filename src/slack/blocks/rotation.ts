@@ -21,6 +21,10 @@ export function familyOf(finding: SecretFinding): CredentialFamily {
       return 'private-key';
     case 'slack-token':
       return 'slack';
+    // A Google `ya29.` token is an OAuth access token; an AWS key id is half of a key pair.
+    case 'vendor-token':
+      if (finding.name === 'google') return 'access-token';
+      return finding.name === 'aws' ? 'other' : 'api-token';
     case 'authorization-header':
       return schemeFamily(finding.name);
     case 'jwt':
@@ -82,6 +86,7 @@ function assignmentFamily(name: string | undefined): CredentialFamily {
     case 'vault_token':
     case 'private_token':
     case 'header_credential':
+    case 'token':
       return 'api-token';
     case 'client_assertion':
       return 'assertion';

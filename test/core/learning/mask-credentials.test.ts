@@ -681,7 +681,7 @@ describe('maskCredentials: values that read as credentials, not variables or wor
     [
       'an access token, quoted',
       "my access token 'ya29a0AfH6SMB7x' fails",
-      "my access token '[redacted assignment]' fails",
+      "my access token '[redacted value]' fails",
     ],
     ['a password in a sentence', `my password is ${TYPED}`, 'my password is [redacted value]'],
     ['a secret after a colon', 'the secret: aZ8kq0pW3x', 'the secret: [redacted assignment]'],
@@ -708,7 +708,7 @@ describe('maskCredentials: values that read as credentials, not variables or wor
     [
       'an AWS credentials file',
       `[default]\naws_access_key_id = AKIAIOSFODNN7ABCDEFG\naws_secret_access_key = ${TYPED}\naws_session_token = ${TYPED}`,
-      '[default]\naws_access_key_id = AKIAIOSFODNN7ABCDEFG\naws_secret_access_key = [redacted value]\naws_session_token = [redacted value]',
+      '[default]\naws_access_key_id = [redacted vendor-token]\naws_secret_access_key = [redacted value]\naws_session_token = [redacted value]',
     ],
     [
       'AWS STS output',

@@ -911,6 +911,11 @@ describe('cost', () => {
     ['netrc entries', 'machine a login b '.repeat(56 * 1024)],
     ['netrc blanks', `machine a${' '.repeat(1024 * 1024)}password`],
     ['dollar values', 'password=$a'.repeat(96 * 1024)],
+    ['vendor prefixes', 'ghp_ sk- AKIA ntn_ '.repeat(56 * 1024)],
+    ['vendor token runs', `sk-${'a-'.repeat(512 * 1024)} github_pat_${'a_'.repeat(512 * 1024)}`],
+    ['dotted vendor tokens', `ya29.${'a.'.repeat(256 * 1024)} glpat-${'a.'.repeat(256 * 1024)}`],
+    ['environment tokens', 'A_TOKEN='.repeat(128 * 1024)],
+    ['secure-string helpers', 'SecureString "'.repeat(72 * 1024)],
   ])(
     'scans and masks a megabyte of %s in linear time (seconds at most, not the minutes backtracking takes)',
     (_, text) => {

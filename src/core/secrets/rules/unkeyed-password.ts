@@ -1,5 +1,5 @@
-import { looksRandom } from '../entropy.js';
-import { readUnkeyedPasswords, type ProseName } from '../unkeyed-passwords.js';
+import { looksRandom, type RandomnessBounds } from '../entropy.js';
+import { readUnkeyedPasswords, TOKEN_NAMES, type ProseName } from '../unkeyed-passwords.js';
 import type { SecretFinding } from '../types.js';
 import { PASSWORD_BOUNDS } from './assignment.js';
 
@@ -14,6 +14,12 @@ const LABELS: Readonly<Record<ProseName, string>> = {
 };
 
 /**
+ * A token a sentence states is warned about only when it has a generated token's length: sentences
+ * say more about tokens than about passwords (`the token is abc12345`, a build or a request id).
+ */
+const TOKEN_BOUNDS: RandomnessBounds = { minLength: 16, maxLength: 4096, minEntropy: 3 };
+
+/**
  * Finds a password or secret no key names, written in a sentence (`my password is Sup3rS3cret!`,
  * `the client secret is …`), after a command's `-p` option beside its user (`mysql -u root
  * -pS3cr3tPass`) or in PowerShell's `ConvertTo-SecureString`, when it looks like a live one: the
@@ -21,7 +27,7 @@ const LABELS: Readonly<Record<ProseName, string>> = {
  */
 export function findUnkeyedPasswords(text: string): SecretFinding[] {
   return readUnkeyedPasswords(text)
-    .filter((p) => looksRandom(p.text, PASSWORD_BOUNDS))
+    .filter((p) => looksRandom(p.text, TOKEN_NAMES.has(p.name) ? TOKEN_BOUNDS : PASSWORD_BOUNDS))
     .map((p): SecretFinding => ({
       kind: 'assignment',
       start: p.start,

@@ -1,0 +1,69 @@
+import { isPlaceholder, looksRandom, type RandomnessBounds } from '../entropy.js';
+import type { SecretFinding } from '../types.js';
+
+/**
+ * Tokens whose vendors give them a fixed prefix so that scanners can find them anywhere, with or
+ * without a key before them: GitHub's (`ghp_`, `github_pat_`, OAuth `gho_` …), GitLab's `glpat-`,
+ * OpenAI's and Anthropic's `sk-…`, Stripe's secret and restricted keys, AWS access key ids, Google
+ * OAuth access tokens (`ya29.`) and API keys (`AIza`), Notion's integration tokens (`ntn_`, and the
+ * older `secret_`). Slack's have their own rule. Case-sensitive, as the vendors write them, and not
+ * inside a longer word (`task-`, `client_secret_`). Each body is one run of its characters, so a
+ * prefix is read once.
+ */
+const VENDORS = [
+  [
+    'github',
+    'a GitHub token',
+    String.raw`gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{30,255}`,
+  ],
+  [
+    'gitlab',
+    'a GitLab token',
+    String.raw`glpat-[A-Za-z0-9_-]{20,255}(?:\.[A-Za-z0-9_-]{1,255}){0,4}`,
+  ],
+  [
+    'openai',
+    'an API key (sk-)',
+    String.raw`sk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d\d-)?[A-Za-z0-9_-]{20,512}`,
+  ],
+  ['stripe', 'a Stripe secret key', String.raw`[rs]k_(?:live|test)_[A-Za-z0-9]{16,255}`],
+  ['aws', 'an AWS access key ID', String.raw`(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])`],
+  ['google', 'a Google access token', String.raw`ya29\.[A-Za-z0-9_-]{20,4096}`],
+  ['google_api_key', 'a Google API key', String.raw`AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`],
+  [
+    'notion',
+    'a Notion integration token',
+    String.raw`ntn_[A-Za-z0-9]{30,255}|secret_[A-Za-z0-9]{30,255}`,
+  ],
+] as const;
+
+const TOKEN = new RegExp(
+  String.raw`(?<![A-Za-z0-9_-])(?:${VENDORS.map(([, , source]) => `(${source})`).join('|')})`,
+  'g',
+);
+/** Where the random part starts: after the last `_`, `-` or `.` of the prefix. */
+const PREFIX =
+  /^(?:gh[pousr]_|github_pat_|glpat-|sk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d\d-)?|[rs]k_(?:live|test)_|AKIA|ASIA|ya29\.|AIza|ntn_|secret_)/;
+/** The random part is generated: it has a digit and reads as random, not as a stand-in. */
+const BODY_BOUNDS: RandomnessBounds = { minLength: 16, maxLength: 4096, minEntropy: 3 };
+
+/** Finds tokens with a vendor's prefix anywhere in text (see VENDORS). */
+export function findVendorTokens(text: string): SecretFinding[] {
+  const found: SecretFinding[] = [];
+  for (const m of text.matchAll(TOKEN)) {
+    const token = m[0];
+    const body = token.replace(PREFIX, '');
+    if (!/\d/.test(body) || isPlaceholder(token) || !looksRandom(body, BODY_BOUNDS)) continue;
+    const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
+    const vendor = VENDORS[groups.findIndex((g) => g !== undefined)];
+    if (vendor === undefined) continue;
+    found.push({
+      kind: 'vendor-token',
+      start: m.index,
+      end: m.index + token.length,
+      label: vendor[1],
+      name: vendor[0],
+    });
+  }
+  return found;
+}
