@@ -34,7 +34,7 @@ export function createDiagnoser(
     diagnose(text: string, options: DiagnoseOptions = {}): Diagnosis {
       const capped = capInput(text);
       const read = squeezeWhitespace(capped.text);
-      const query = buildQuery(normalise(read), index, weights);
+      const query = buildQuery(normalise(read), index, weights, read);
       let ranked;
       let decision;
       let ask;
@@ -93,7 +93,7 @@ function gateInput(
 /** The gate's features for a paste, as the diagnoser reads them (for fitting the gate offline). */
 export function gateFeaturesOf(index: MatchIndex, text: string): Float64Array {
   const read = readablePaste(text);
-  const query = buildQuery(normalise(read), index);
+  const query = buildQuery(normalise(read), index, undefined, read);
   try {
     const ranked = scoreEntries(query, index);
     return gateInput(read, query, ranked, readRegister(read), index);

@@ -8,6 +8,7 @@ import { joined } from './entry-lists.js';
 import { eventLineRules } from './event-lines.js';
 import type { MatchIndex } from './match-index.js';
 import { messageRules } from './message-rules.js';
+import { packagesIn } from './other-products.js';
 import { flatText } from './quotes.js';
 import { detectContexts, type ContextsSeen } from './refine.js';
 import { statedOfRequest } from './request-yield.js';
@@ -48,6 +49,8 @@ export interface Query {
   readonly vendors: ReadonlyMap<string, VendorEvidence>;
   /** Systems whose own code shape the text shows (`AADSTS700027`), listed in the catalogue or not. */
   readonly codeShapes: ReadonlySet<string>;
+  /** Installed libraries the paste's file paths show (`site-packages/examplebooks/`), lower case. */
+  readonly packages: readonly string[];
   /** Code-shaped tokens in an error field that no entry knows (S3's `AccessDenied`). */
   readonly foreignCodes: readonly string[];
   /** The text reports a failure: an error status, a code, or failure words. */
@@ -72,11 +75,13 @@ const FAILURE =
 /**
  * Reads a paste into a query. `weights` is a zeroed buffer of `index.termIdf.length` the caller owns
  * (a diagnoser reuses one, so a large catalogue costs no allocation per paste); `clearQuery` zeroes it.
+ * `pasted` is the paste before normalising, with its stack frames.
  */
 export function buildQuery(
   text: string,
   index: MatchIndex,
   weights = new Float64Array(index.termIdf.length),
+  pasted = text,
 ): Query {
   const signals = extractSignals(text);
   const { terms: queryTerms, sequence, camel, qualified, fields } = collectTerms(text, index);
@@ -146,6 +151,7 @@ export function buildQuery(
     codeHits,
     vendors,
     codeShapes,
+    packages: packagesIn(pasted),
     foreignCodes,
     failure,
     contexts: detectContexts(text, index.refinements.contexts),

@@ -46,4 +46,36 @@ describe('diagnose: a vendor code answered by another system', () => {
     );
     expect(d.matches[0]?.id).toBe('netsuite/tba-token-rejected');
   });
+
+  it('reads a vendor code that is a plain word as another product’s where the text shows that product', () => {
+    for (const text of [
+      // Another product's API host anywhere in the text, not only after the code.
+      'GET https://api.example-books.com/api.xro/2.0/Invoices fails since this morning.\n\nThe response says TokenExpired: the access token has expired.',
+      // Another product's library in the stack trace's package path.
+      'Our sync fails:\nTraceback (most recent call last):\n  File "/usr/lib/python3.11/site-packages/examplebooks/client.py", line 88, in call\n    raise TokenExpired\nexamplebooks.exceptions.TokenExpired: the access token has expired',
+      // The code as a class of another product's namespace.
+      'Every call fails with XeroLikePHP\\Remote\\Exception\\TokenExpired: the access token has expired',
+    ]) {
+      const d = diagnoser.diagnose(text);
+      expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
+    }
+  });
+
+  it('keeps a plain-word vendor code as the vendor’s where the text shows no other product', () => {
+    for (const text of [
+      'Our integration fails, the Detail column shows TokenExpired',
+      'TokenExpired',
+      'Login Audit Trail shows TokenExpired for the integration, see https://docs.example.org/faq',
+    ]) {
+      const d = diagnoser.diagnose(text);
+      expect(d.matches[0]?.id).toBe('netsuite/TokenExpired');
+    }
+  });
+
+  it('keeps a namespaced vendor code as the vendor’s beside another host', () => {
+    const d = diagnoser.diagnose(
+      'Our TBA RESTlet call fails: 401 WWW-Authenticate: OAuth realm="1234567", error="INVALID_LOGIN_ATTEMPT" (proxied by https://gw.example.org/)',
+    );
+    expect(d.matches[0]?.id.startsWith('netsuite/')).toBe(true);
+  });
 });
