@@ -136,12 +136,11 @@ function dropsOrUnquotesALine(t: string): boolean {
   for (let start = 0; start <= t.length;) {
     let end = t.indexOf('\n', start);
     if (end < 0) end = t.length;
-    let i = start;
-    while (i < end && isSpace(t.charCodeAt(i))) i++;
+    const i = markAt(t, start, end);
     const mark = i < end ? t.charCodeAt(i) : NaN;
     // A `>` line always loses its mark; the others are tested as isStackFrame reads them.
     if (mark === 62) return true;
-    if ((i > start || mark === 35 || mark === 70) && isStackFrame(t.slice(start, end))) return true;
+    if (mayOpenFrame(i > start, mark) && isStackFrame(t.slice(start, end))) return true;
     start = end + 1;
   }
   return false;
@@ -149,9 +148,19 @@ function dropsOrUnquotesALine(t: string): boolean {
 
 /** The code of a line's first character that is not `\s` (NaN for a blank line). */
 function firstMark(line: string): number {
-  let i = 0;
-  while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-  return line.charCodeAt(i);
+  return line.charCodeAt(markAt(line, 0, line.length));
+}
+
+/** Where the first character of `text` from `start` to `end` that is not `\s` stands (`end`: none). */
+function markAt(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Each stack frame pattern's line opens with a blank, or with `#` or `F` after any blanks. */
+function mayOpenFrame(opensBlank: boolean, mark: number): boolean {
+  return opensBlank || mark === 35 || mark === 70;
 }
 
 const FORM_ERROR = /\b(error(?:_description)?)=([^&\s#"'<>]*(?:%[0-9A-Fa-f]{2}|\+)[^&\s#"'<>]*)/g;
@@ -176,9 +185,7 @@ const CJK_CHAR = new RegExp(`[${CJK}]`);
 
 /** Frames carry class and file names that look like words but say nothing about the failure. */
 function isStackFrame(line: string): boolean {
-  // Each pattern's line starts with a blank, or with `#` or `F` after any blanks.
-  const mark = firstMark(line);
-  if (!isSpace(line.charCodeAt(0)) && mark !== 35 && mark !== 70) return false;
+  if (!mayOpenFrame(isSpace(line.charCodeAt(0)), firstMark(line))) return false;
   return (
     /^\s+at\s+[\w$.<>[\]/\\:-]+(?:\(.*\))?(?:\s+in\s+.*)?\s*$/.test(line) ||
     /^\s*#\d+\s+\S+\(\d+\):/.test(line) ||
