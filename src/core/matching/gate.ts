@@ -7,6 +7,7 @@ import {
 import { SENTENCE_BREAK } from './first-person.js';
 import { isOutputLine, OUTPUT_RULES } from './output-rules.js';
 import { aboutAChange, type Register } from './register.js';
+import { guarded } from './testers.js';
 import { isSpace } from './tokens.js';
 import { UnicodePattern } from './unicode-pattern.js';
 import { WRITTEN_ABOUT_RULES, writtenAbout } from './written-about.js';
@@ -127,9 +128,9 @@ const BAD_INPUT =
 // ("Any idea what is causing this?", "not sure what was causing it").
 const CAUSE_STATED =
   /(?<!\bwhat )\b(?:is|are|was|were) (?:what(?:['’]s| is) )?caus(?:ing|ed by)\b|\b(?:this|that|it) is due to\b|\bthe (?:root )?cause (?:is|was)\b/i;
-// Every wording above holds one of these: a text without them skips the longer pattern, which is
-// tried at every position.
-const CAUSE_WORDS = /caus|due to/i;
+// Every wording above holds "caus" or "due to": a text without them skips the longer pattern,
+// which is tried at every position.
+const CAUSE_STATED_HELD = guarded(['caus', 'due to'], CAUSE_STATED);
 // The failure told as it happened, the error itself right after ("the following error occurs:",
 // "an error is returned: `AADSTS…`", "this Error comes out \"Error:invalid_client …\"", "a message
 // that says: Invalid parameter", "You will be presented with a 401 Invalid Client error", "an error
@@ -161,10 +162,8 @@ const FAILURE_SHOWN_WORDS = [
   'saying',
 ];
 
-function mayShowFailure(text: string): boolean {
-  const lower = text.toLowerCase();
-  return FAILURE_SHOWN_WORDS.some((w) => lower.includes(w));
-}
+// FAILURE_SHOWN read only where the paste may hold one of its words (testers.ts).
+const FAILURE_SHOWN_HELD = guarded(FAILURE_SHOWN_WORDS, FAILURE_SHOWN);
 // An error status standing alone: not a port (`localhost:443`), nor part of a path or a version.
 const ERROR_STATUS_SOURCE = String.raw`(?<![\w.:/-])[45](?:0\d|1\d|2\d|3[01])(?![\w.:/-])`;
 // A step of a reproduction: a list item that opens with what the poster did ("1. Go to …", "-
@@ -281,7 +280,7 @@ export function gateFeatures(
         .join('\n')
     : away;
   const changeTitle = IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine);
-  const shown = mayShowFailure(text) && FAILURE_SHOWN.test(text);
+  const shown = FAILURE_SHOWN_HELD.test(text, register.grams);
   const about = writtenAbout(text, prose);
   // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
   const marked = text.includes('#') || text.includes('**') || text.includes('__');
@@ -341,7 +340,7 @@ export function gateFeatures(
       (DOCUMENT_SECTIONS.test(text) || (SUMMARY_SECTIONS.test(text) && !tellsWhatHappened(text)))
         ? 1
         : 0,
-    'cause stated': CAUSE_WORDS.test(prose) && CAUSE_STATED.test(prose) ? 1 : 0,
+    'cause stated': CAUSE_STATED_HELD.test(prose, register.grams) ? 1 : 0,
     'failure shown': shown ? 1 : 0,
     'reproduction steps': reproduces(lines) ? 1 : 0,
   };

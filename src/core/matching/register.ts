@@ -5,7 +5,7 @@ import { OTHER_FAILURE } from './other-failure.js';
 import { OUTPUT_TESTS } from './output-rules.js';
 import { ownWords } from './own-words.js';
 import { matching } from './testers.js';
-import { textGrams } from './text-grams.js';
+import { textGrams, type TextGrams } from './text-grams.js';
 import { TWO_LETTERS } from './unicode-pattern.js';
 
 /**
@@ -26,6 +26,8 @@ export interface Register {
   readonly otherFailure: readonly string[];
   /** The poster's own words: the text without code blocks, quoted strings and output lines. */
   readonly prose: string;
+  /** The grams of the text read (text-grams.ts): they answer for its prose too. */
+  readonly grams: TextGrams;
 }
 
 /** A PR, commit, template, docs table or source comments: quiet even beside a first-person line. */
@@ -72,5 +74,6 @@ export function readRegister(text: string, blankedFrom?: Register): Register {
       return (otherFailure ??= matching(OTHER_FAILURE, text, grams));
     },
     prose,
+    grams,
   };
 }
