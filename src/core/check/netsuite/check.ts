@@ -1,4 +1,5 @@
-import { privateParts, requestWithAssertion } from '../flow/key-auth.js';
+import { inputSecrets } from '../flow/input-secrets.js';
+import { requestWithAssertion } from '../flow/key-auth.js';
 import { CheckRecorder, type CheckDeps } from '../flow/recorder.js';
 import { readNetsuiteApi } from './api.js';
 import { requestWithSecret, type TokenResult } from '../flow/client-secret.js';
@@ -24,13 +25,7 @@ export async function checkNetsuite(
   const now = deps.now();
   const prepared = preflightNetsuite(raw, deps.policy, now);
   const { input, target, tokenUrl } = prepared;
-  const secrets = [
-    raw.clientSecret,
-    raw.refreshToken,
-    input.clientSecret,
-    input.refreshToken,
-    ...privateParts(raw.privateKey),
-  ];
+  const secrets = inputSecrets(raw, input);
   const plan =
     tokenUrl === null || prepared.algorithm === null ? null : makePlan(prepared, tokenUrl, now);
   const preflight = [

@@ -1,6 +1,7 @@
 import { requestWithSecret, type TokenResult } from '../flow/client-secret.js';
 import { finishAfterToken } from '../flow/finish.js';
-import { privateParts, requestWithAssertion } from '../flow/key-auth.js';
+import { inputSecrets } from '../flow/input-secrets.js';
+import { requestWithAssertion } from '../flow/key-auth.js';
 import { CheckRecorder, type CheckDeps } from '../flow/recorder.js';
 import { readTokenAnswer, type TokenVerdict } from '../flow/token-answer.js';
 import type { CheckOutcome, OAuth2CheckInput } from '../types.js';
@@ -13,13 +14,7 @@ import { scopeNotes } from './scope.js';
 export async function checkOAuth2(raw: OAuth2CheckInput, deps: CheckDeps): Promise<CheckOutcome> {
   const rec = new CheckRecorder('oauth2', deps);
   const { input, findings, target, algorithm } = preflightOAuth2(raw, deps.policy);
-  const secrets = [
-    raw.clientSecret,
-    raw.refreshToken,
-    input.clientSecret,
-    input.refreshToken,
-    ...privateParts(raw.privateKey),
-  ];
+  const secrets = inputSecrets(raw, input);
   if (!rec.preflight(findings, secrets)) return rec.finish(false, target, secrets);
   const refresh = input.grant === 'refresh_token';
   const grant = refresh

@@ -1,6 +1,7 @@
 import { CheckRecorder, type CheckDeps } from '../flow/recorder.js';
 import { readWorkdayApi } from './api.js';
 import { requestWithSecret } from '../flow/client-secret.js';
+import { inputSecrets } from '../flow/input-secrets.js';
 import { finishAfterToken } from '../flow/finish.js';
 import { interpretWorkdayToken } from './token-answer.js';
 import { preflightWorkday } from './preflight.js';
@@ -10,7 +11,7 @@ import type { CheckOutcome, WorkdayCheckInput } from '../types.js';
 export async function checkWorkday(raw: WorkdayCheckInput, deps: CheckDeps): Promise<CheckOutcome> {
   const rec = new CheckRecorder('workday', deps);
   const { input, findings, target } = preflightWorkday(raw, deps.policy);
-  const secrets = [raw.clientSecret, raw.refreshToken, input.clientSecret, input.refreshToken];
+  const secrets = inputSecrets(raw, input);
   if (!rec.preflight(findings, secrets)) return rec.finish(false, target, secrets);
   const result = await requestWithSecret(rec, {
     tokenUrl: input.tokenUrl,
