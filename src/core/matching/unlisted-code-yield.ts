@@ -3,6 +3,7 @@ import type { MatchIndex } from './match-index.js';
 import type { Query } from './query.js';
 import { capScores, type Refinable } from './refine.js';
 import type { CodeToken } from './signals.js';
+import { showsVendorCode } from './vendors.js';
 
 /** A reading this far behind the printed code's entry is clearly the lesser one. */
 const YIELD = 0.35;
@@ -62,7 +63,7 @@ function acceptedReadings(
 
 /** Loops, not nested `some`: this runs for every word of a paste, and two closures each cost more. */
 function vendorShaped(token: string, index: MatchIndex): boolean {
-  for (const v of index.vendors) for (const c of v.codes) if (c.test(token)) return true;
+  for (const v of index.vendors) if (showsVendorCode(v, token)) return true;
   return false;
 }
 

@@ -1,6 +1,7 @@
 import type { CodeHit } from './code-hit.js';
 import type { MatchIndex } from './match-index.js';
 import type { Signals } from './signals.js';
+import { showsVendorCode } from './vendors.js';
 
 export interface VendorEvidence {
   readonly strength: number;
@@ -13,7 +14,7 @@ export interface VendorEvidence {
  * them; it only says which system the text is about.
  */
 export function codeShapesShown(text: string, index: MatchIndex): string[] {
-  return index.vendors.filter((v) => v.codes.some((c) => c.test(text))).map((v) => v.system);
+  return index.vendors.filter((v) => showsVendorCode(v, text)).map((v) => v.system);
 }
 
 /** The text the first of these patterns finds (none of them global), or undefined. */

@@ -65,3 +65,12 @@ export function vendorWordTerms(systems: readonly SystemInfo[]): [string, string
     (s.detect?.words ?? []).map((w): [string, string[]] => [w, terms(w)]),
   );
 }
+
+/**
+ * The text shows one of the vendor's own code shapes (`codes`): asked of a whole paste, and of each
+ * code token of one (a loop, not `some`: a closure per token costs more).
+ */
+export function showsVendorCode(rule: VendorRule, text: string): boolean {
+  for (const c of rule.codes) if (c.test(text)) return true;
+  return false;
+}
