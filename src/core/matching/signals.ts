@@ -35,7 +35,8 @@ const NOT_STATUS_BEFORE = /(?:\b(?:line|port|char|rack|row|col(?:umn)?|page|id)|
 /**
  * HTTP's reason phrase for 401 printed alone as a server's whole message (`{ message: 'Unauthorized' }`,
  * `<h1>Unauthorized</h1>`, `HttpResponseException: Unauthorized at https://…`): the status itself,
- * written without its number.
+ * written without its number. reason-phrases.ts's `aloneReason` reads the same in a paste's tokens
+ * (so it is no word of the paste); the two differ at the edges (`for url` here, any mark there).
  */
 const ALONE_401 = /(?:^|[>'"`:]\s*)Unauthorized(?=\s*(?:[<'"`.,]|$| at | for url))/m;
 export function extractStatuses(text: string): Set<number> {
