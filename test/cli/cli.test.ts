@@ -586,4 +586,27 @@ describe('authhelp diagnose: what would decide', () => {
     },
     PROCESS_LIMIT_MS,
   );
+
+  it(
+    'offers both readings of a bare "401 Unauthorized", unsure, and asks which request answered',
+    async () => {
+      const [plain, channel] = await Promise.all([
+        cli(['diagnose', '401 Unauthorized']),
+        cli(['diagnose', '--channel', '401 Unauthorized']),
+      ]);
+      expect(plain.code).toBe(0);
+      expect(lines(plain.stdout)[0]).toMatch(/^Best match \(\d+%, not sure\): /);
+      expect(plain.stdout).toMatch(
+        /^To decide: Which request answered 401: the token request \(client authentication\) or an API call with the token\?$/m,
+      );
+      expect(plain.stdout).toMatch(
+        /^ {2}readings: oauth2\/invalid_token, oauth2\/invalid_client$/m,
+      );
+      expect(channel.code).toBe(0);
+      expect(lines(channel.stdout)[0]).toBe(
+        'In a support channel authhelp would stay quiet: not sure enough.',
+      );
+    },
+    PROCESS_LIMIT_MS,
+  );
 });

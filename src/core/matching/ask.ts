@@ -9,7 +9,9 @@ const CLOSE = 0.3;
 const MAX_ALTERNATIVES = 4;
 
 /**
- * What would decide between readings. When the text names no system and the best reading's code
+ * What would decide between readings. When the text is a bare 401 or 403 it names no request for
+ * (bare-status.ts): which request answered, unless a named vendor's reading leads and the vendor's
+ * own question decides. When the text names no system and the best reading's code
  * is also documented by vendors (invalid_client from Okta, Keycloak, Workday …): which system
  * answered. When a runner-up is close: which system, if they belong to different ones; which HTTP
  * status, if they document different ones and the text shows none; else the question the entries
@@ -25,6 +27,38 @@ export function askToDecide(
   const [top] = ranked;
   const best = top === undefined ? undefined : index.entries[top.entry];
   if (top === undefined || best === undefined) return undefined;
+  const request = whichRequest(ranked, query, index);
+  // A bare status read first: which request answered is what decides. Behind a named vendor's own
+  // reading, the vendor's own question comes first, if it has one.
+  if (request !== undefined && top.vendor <= 0) return request;
+  return readingsAsk(ranked, query, index, top, best) ?? request;
+}
+
+/**
+ * The readings of a bare status whose request the text does not name (bare-status.ts), and the
+ * question that decides between them; a named vendor's readings of the status first.
+ */
+function whichRequest(ranked: readonly Scored[], query: Query, index: MatchIndex): Ask | undefined {
+  const asked = query.codeHits.find((h) => h.asks !== undefined)?.asks;
+  if (asked === undefined) return undefined;
+  const readings = new Set(query.codeHits.filter((h) => h.asks === asked).map((h) => h.entry));
+  const vendors = ranked.filter((s) => s.vendor > 0 && s.status > 0 && !readings.has(s.entry));
+  const own = ranked.filter((s) => readings.has(s.entry));
+  const room = Math.max(0, MAX_ALTERNATIVES - own.length);
+  const alternatives = [...vendors.slice(0, room), ...own].flatMap(
+    (s) => index.entries[s.entry]?.id ?? [],
+  );
+  return { question: asked, alternatives };
+}
+
+/** What decides between the ranked readings of a text that names its code, message or request. */
+function readingsAsk(
+  ranked: readonly Scored[],
+  query: Query,
+  index: MatchIndex,
+  top: Scored,
+  best: Entry,
+): Ask | undefined {
   const vendorNamed = query.vendors.size > 0;
   if (!vendorNamed && !index.vendorSystems.has(best.system)) {
     const rank = new Map(ranked.map((s, i) => [s.entry, i]));

@@ -13,6 +13,8 @@ export interface StatusReading {
    * endpoint's 401, a refresh request's 400); an API's 401 could be any refusal of the caller.
    */
   readonly byEndpoint: boolean;
+  /** The question that decides between this reading and the others of the same bare status. */
+  readonly asks?: string;
 }
 
 /**
@@ -80,6 +82,66 @@ export function bareStatusReadings(
     );
   if (AUTHORIZE_ENDPOINT.test(text) || !URL_SHAPE.test(text)) return [];
   return readingsOf('invalid_token', index, '401 from an API called with a token', false);
+}
+
+/**
+ * A bare status the text gives no request for: weaker than a bare status read at its endpoint, so
+ * that any word of the paste that reaches a reading ranks above it.
+ */
+const UNDECIDED_STRENGTH = 0.4;
+
+/** A bare status's readings, one per request that answers with it, and the question between them. */
+interface UndecidedStatus {
+  readonly status: number;
+  readonly codes: readonly string[];
+  readonly question: string;
+}
+
+/**
+ * A 401: the token endpoint refusing the client (RFC 6749 section 5.2, `invalid_client`) or an API
+ * refusing the token (RFC 6750 section 3.1, `invalid_token`). A 403: an API refusing a token that
+ * lacks the scope (RFC 6750 section 3.1, `insufficient_scope`) or the authorization request
+ * refused (`access_denied`, which the catalogue documents with 403).
+ */
+const UNDECIDED: readonly UndecidedStatus[] = [
+  {
+    status: 401,
+    codes: ['invalid_token', 'invalid_client'],
+    question:
+      'Which request answered 401: the token request (client authentication) or an API call with the token?',
+  },
+  {
+    status: 403,
+    codes: ['insufficient_scope', 'access_denied'],
+    question:
+      'Which request answered 403: an API call with the token (a scope it lacks) or the sign-in (authorization) request?',
+  },
+];
+
+/**
+ * A 401 or 403 with nothing else to read it by ("401 Unauthorized", `HTTP/1.1 403 Forbidden`): no
+ * code or failure stated (`found` is empty), no URL, no request named, one such status only. The
+ * RFCs give it one reading per request that answers with it: both are offered, neither as the
+ * answer, with the question of which request it was (`asks`).
+ */
+export function undecidedStatusReadings(
+  text: string,
+  signals: Signals,
+  index: MatchIndex,
+  found: readonly unknown[],
+): StatusReading[] {
+  if (found.length > 0 || signals.failedRequest !== undefined) return [];
+  const shown = UNDECIDED.filter((u) => signals.statuses.has(u.status));
+  const [undecided] = shown;
+  if (undecided === undefined || shown.length > 1) return [];
+  if (URL_SHAPE.test(text) || AUTHORIZE_ENDPOINT.test(text) || REFRESH.test(text)) return [];
+  const label = `${undecided.status} with no request named`;
+  return undecided.codes.flatMap((code) =>
+    readingsOf(code, index, label, false, UNDECIDED_STRENGTH).map((r) => ({
+      ...r,
+      asks: undecided.question,
+    })),
+  );
 }
 
 /** The resource server's refusal of an access token (RFC 6750 section 3.1). */

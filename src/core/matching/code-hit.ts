@@ -11,4 +11,9 @@ export interface CodeHit {
   readonly asWords?: boolean;
   /** A bare status read as the one answer the RFC names for its endpoint (bare-status.ts). */
   readonly byEndpoint?: boolean;
+  /**
+   * A bare status the text names no request for: the question that would decide between its
+   * readings (bare-status.ts), asked beside them.
+   */
+  readonly asks?: string;
 }

@@ -161,9 +161,12 @@ export function decide(
     ],
     ['vendor missing', () => !top.vendorMissing],
     ['other credential', () => !countered],
+    // A bare 401 or 403 read by the requests it may answer is a question, never an answer.
     [
       'evidence',
-      () => quoted || literal || hasEvidence(top) || namedByPoster(top, register, query) || named(),
+      () =>
+        !undecidedStatus(query) &&
+        (quoted || literal || hasEvidence(top) || namedByPoster(top, register, query) || named()),
     ],
     // A reading named by its code carries a modest score in a short report (nothing else in it
     // repeats the entry's words): it needs the margin, not the logistic midpoint.
@@ -494,6 +497,11 @@ function apiStatusHit(top: Scored, query: Query, register: Register): boolean {
     query.codeHits.some((h) => h.entry === top.entry && h.byEndpoint === false) &&
     TOKEN_SENT.test(query.flat)
   );
+}
+
+/** The text is read by a bare status's readings only, one per request it may have answered. */
+function undecidedStatus(query: Query): boolean {
+  return query.codeHits.some((h) => h.asks !== undefined);
 }
 
 function hasEvidence(top: Scored): boolean {

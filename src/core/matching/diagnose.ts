@@ -7,12 +7,14 @@ import type { IndexData } from './index-compile.js';
 import { buildIndex, hydrateIndex, type MatchIndex } from './match-index.js';
 import { capInput, normalise, readablePaste, squeezeWhitespace } from './normalise.js';
 import { quotedMessages, withoutQuotes } from './quotes.js';
-import { buildQuery, clearQuery, type Query } from './query.js';
+import { buildQuery, clearQuery, withUndecided, type Query } from './query.js';
 import { aboutAChange, readRegister, type Register } from './register.js';
 import { scoreEntries, type Scored } from './score.js';
 import type { DiagnoseOptions, Diagnoser, Diagnosis, Match } from './types.js';
 
 const MAX_MATCHES = 5;
+/** A reading scored at or below this is not shown. */
+const SHOWN_SCORE = 0.3;
 
 /**
  * Builds the matcher once for a catalogue (or from index data compiled ahead of time for it); each
@@ -34,13 +36,13 @@ export function createDiagnoser(
     diagnose(text: string, options: DiagnoseOptions = {}): Diagnosis {
       const capped = capInput(text);
       const read = squeezeWhitespace(capped.text);
-      const query = buildQuery(normalise(read), index, weights, read);
+      const built = buildQuery(normalise(read), index, weights, read);
       let ranked;
       let decision;
       let ask;
       try {
         // A const the gate's closure can read (`ranked` is assigned here and read after the try).
-        const scored = scoreEntries(query, index);
+        const { query, scored } = scoreRead(built, index);
         ranked = scored;
         const register = readRegister(read);
         // A PR, a commit, a template, a docs table or source comments is written about a change,
@@ -51,11 +53,11 @@ export function createDiagnoser(
         decision = decide(scored, query, index, register, hit, options.explain === true);
         ask = askToDecide(ranked, query, index);
       } finally {
-        clearQuery(query);
+        clearQuery(built);
       }
       const matches: Match[] = ranked.slice(0, MAX_MATCHES).flatMap((s, i) => {
         const entry = index.entries[s.entry];
-        if (entry === undefined || s.score <= 0.3) return [];
+        if (entry === undefined || s.score <= SHOWN_SCORE) return [];
         return [{ id: entry.id, confidence: decision.confidences[i] ?? 0, why: s.why, entry }];
       });
       return {
@@ -68,6 +70,26 @@ export function createDiagnoser(
       };
     },
   };
+}
+
+/**
+ * The query's readings, scored. A bare 401 or 403 whose request the text does not name is read by its
+ * readings one per request (`Query.undecided`) only where nothing else reads the text: no reading
+ * shown, or only ones reached by the status and a named vendor. Any word, message or code of the
+ * paste says more than the status alone.
+ */
+function scoreRead(query: Query, index: MatchIndex): { query: Query; scored: Scored[] } {
+  const scored = scoreEntries(query, index);
+  if (query.undecided.length === 0 || readByMoreThanStatus(scored)) return { query, scored };
+  const undecided = withUndecided(query);
+  return { query: undecided, scored: scoreEntries(undecided, index) };
+}
+
+/** The best reading is shown and reached by more than a status beside a vendor. */
+function readByMoreThanStatus(scored: readonly Scored[]): boolean {
+  const [top] = scored;
+  if (top === undefined || top.score <= SHOWN_SCORE) return false;
+  return top.code > 0 || top.phrase > 0 || top.verbatim || top.ownMessage;
 }
 
 /** The gate's features for a text already read into a query, ranking and register. */

@@ -1,4 +1,8 @@
-import { bareStatusReadings, withoutTokenEndpointMisreadings } from './bare-status.js';
+import {
+  bareStatusReadings,
+  undecidedStatusReadings,
+  withoutTokenEndpointMisreadings,
+} from './bare-status.js';
 import { findClaimRules } from './claim-hits.js';
 import type { CodeHit } from './code-hit.js';
 import { findCodes } from './code-tokens.js';
@@ -64,6 +68,11 @@ export interface Query {
   readonly explained: ReadonlyMap<number, readonly number[]>;
   /** Those codes as printed, lower case: not a second reading beside their explanation. */
   readonly explainedCodes: ReadonlySet<string>;
+  /**
+   * A bare 401 or 403 whose request the text does not name (bare-status.ts): one reading per request it
+   * may have answered, read only where nothing else in the text reads it (`withUndecided`).
+   */
+  readonly undecided: readonly CodeHit[];
 }
 
 const SHORT_TEXT = 400;
@@ -121,6 +130,12 @@ export function buildQuery(
     found.push(...statedFailures(text, index));
     found.push(...statedOfRequest(signals.failedRequest, index, found));
   }
+  // Nothing read but a 401 or 403: its readings, one per request it may answer, kept aside.
+  const undecided = undecidedStatusReadings(text, signals, index, found).map((r): CodeHit => ({
+    ...r,
+    inErrorField: false,
+    vendorUnique: false,
+  }));
   const vendors = detectVendors(text, signals, queryTerms, index, found);
   const codeShapes = new Set(codeShapesShown(text, index));
   const shown = new Set([...vendors.keys(), ...codeShapes]);
@@ -157,7 +172,13 @@ export function buildQuery(
     contexts: detectContexts(text, index.refinements.contexts),
     explained: joined(messages.explained, events.explained),
     explainedCodes: new Set([...messages.explainedCodes, ...events.explainedCodes]),
+    undecided,
   };
+}
+
+/** The query with the readings of its bare status (`undecided`) read as code hits. */
+export function withUndecided(query: Query): Query {
+  return { ...query, codeHits: [...query.codeHits, ...query.undecided], undecided: [] };
 }
 
 /** Zeroes what `buildQuery` wrote into its weights buffer. */

@@ -82,6 +82,74 @@ describe('diagnose: a bare 401 is read by the endpoint that answered it', () => 
   });
 });
 
+describe('diagnose: a bare 401 that names no request', () => {
+  const readings = ['oauth2/invalid_token', 'oauth2/invalid_client'];
+
+  it.each(['401 Unauthorized', 'HTTP/1.1 401 Unauthorized', '401'])(
+    'offers both RFC readings of %j, unsure, and asks which request answered',
+    (text) => {
+      const d = diagnoser.diagnose(text);
+      expect(
+        d.matches
+          .slice(0, 2)
+          .map((m) => m.id)
+          .sort(),
+      ).toEqual([...readings].sort());
+      expect(d.confident).toBe(false);
+      expect(d.ask?.question).toMatch(/^Which request answered 401: the token request/);
+      expect([...(d.ask?.alternatives ?? [])].sort()).toEqual([...readings].sort());
+    },
+  );
+
+  it("puts a named vendor's reading of the status first, the request still to decide", () => {
+    const d = diagnoser.diagnose('Okta returns 401 Unauthorized');
+    expect(d.matches[0]?.id).toBe('okta/invalid-client');
+    expect(d.confident).toBe(false);
+    expect(d.ask?.question).toMatch(/^Which request answered 401/);
+    expect(d.ask?.alternatives[0]).toBe('okta/invalid-client');
+    expect(d.ask?.alternatives).toEqual(expect.arrayContaining(readings));
+  });
+
+  it('never answers it unasked, even reported in the first person', () => {
+    const d = diagnoser.diagnose('I keep getting 401 Unauthorized', { explain: true });
+    expect(d.matches[0]?.why).toContain('401 with no request named');
+    expect(d.confident).toBe(false);
+    expect(d.held).toContain('evidence');
+  });
+
+  it('offers both readings of a bare 403 and asks which request answered', () => {
+    const d = diagnoser.diagnose('HTTP/1.1 403 Forbidden');
+    expect(
+      d.matches
+        .slice(0, 2)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual(['oauth2/access_denied', 'oauth2/insufficient_scope']);
+    expect(d.confident).toBe(false);
+    expect(d.ask?.question).toMatch(/^Which request answered 403: an API call with the token/);
+  });
+
+  it('leaves a 401 read by the words of the paste as it was', () => {
+    const d = diagnoser.diagnose(
+      'I was receiving 401 in response with message: The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.',
+    );
+    expect(d.matches.length).toBeGreaterThan(0);
+    expect(d.matches.flatMap((m) => m.why)).not.toContain('401 with no request named');
+    expect(d.ask?.question ?? '').not.toMatch(/^Which request answered 401/);
+  });
+
+  it('leaves the reading of a 401 whose request the text names as it was', () => {
+    for (const text of [
+      'oauth2: cannot fetch token: 401 Unauthorized',
+      'After an hour the API fails with 401 Unauthorized',
+    ]) {
+      const d = diagnoser.diagnose(text);
+      expect(d.ask?.question ?? '').not.toMatch(/^Which request answered 401/);
+      expect(d.matches.flatMap((m) => m.why)).not.toContain('401 with no request named');
+    }
+  });
+});
+
 describe('diagnose: a bare 400 to a refresh-token request', () => {
   it('reads it as the refresh token refused (invalid_grant, RFC 6749 5.2)', () => {
     const d = diagnoser.diagnose(

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import type { Catalogue } from '../../../src/core/catalogue/catalogue.js';
 import type { Diagnoser } from '../../../src/core/matching/types.js';
-import { answerOf } from '../../../src/slack/answers.js';
+import { answerOf, askOf } from '../../../src/slack/answers.js';
 import { answerMessage } from '../../../src/slack/blocks/answer.js';
 import { askBlock } from '../../../src/slack/blocks/ask.js';
 import { noMatchMessage } from '../../../src/slack/blocks/no-match.js';
@@ -66,6 +66,16 @@ describe('the private answers render the question', () => {
       readings: d.matches.slice(0, 2).map((m) => ({ id: m.id, title: m.entry.title })),
     });
     expect(texts(message)).toContain('*To decide:* Which system issued this 401?');
+    expect(unescapedMarkup(message)).toEqual([]);
+  });
+
+  it('asks which request answered a bare 401, with both readings, in the private reply', () => {
+    const d = diagnoser.diagnose('401 Unauthorized');
+    const message = noMatchMessage(catalogue, d.matches, undefined, undefined, askOf(d).ask);
+    expect(texts(message)).toContain('*To decide:* Which request answered 401');
+    expect(texts(message)).toContain('`oauth2/invalid_token`');
+    expect(texts(message)).toContain('`oauth2/invalid_client`');
+    expect(limitViolations({ ...message }, 50)).toEqual([]);
     expect(unescapedMarkup(message)).toEqual([]);
   });
 
