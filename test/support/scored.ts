@@ -18,6 +18,7 @@ export function scoredReading(entry: number, score: number, over: Partial<Scored
     vendorMissing: false,
     vendorSpecific: false,
     why: [],
+    commonWords: 0,
     ...over,
   };
 }

@@ -98,8 +98,8 @@ export function decide(
   // The best entry's failure handed on as a system's answer ("API says "Request failed: Invalid
   // refresh token""): read once, for the runner-up and for the evidence.
   const reported = reportedFailure(top, query);
-  const rival = ranked.slice(1).find((s) => isRival(top, s, index, query, reported));
-  const margin = top.score - (rival?.score ?? 0);
+  const rival = strongestRival(top, ranked, index, query, reported);
+  const margin = top.score - (rival === undefined ? 0 : rivalScore(rival));
   const literal = query.codeHits.some((h) => h.entry === top.entry && h.strength >= 0.8);
   const entry = entries[top.entry];
   // The system's own message quoted whole, and not the runner-up's too: as decisive as its code.
@@ -251,6 +251,33 @@ function competingCodes(query: Query, top: number): boolean {
     query.codeHits.filter((h) => h.entry === top).map((h) => h.code.toLowerCase()),
   );
   return [...others].some((c) => !own.has(c));
+}
+
+/**
+ * A runner-up's score less what its phrases owe to words most entries share: "the client is not
+ * authorized to request an access token" half found through "client", "request", "access" and
+ * "token" in a text about something else is no second reading of it (phrases.ts).
+ */
+function rivalScore(s: Scored): number {
+  return s.score - s.commonWords;
+}
+
+/** The rival (see `isRival`) that stands closest to the best entry by `rivalScore`. */
+function strongestRival(
+  top: Scored,
+  ranked: readonly Scored[],
+  index: DecideIndex,
+  query: Query,
+  reported: boolean,
+): Scored | undefined {
+  let best: Scored | undefined;
+  for (let i = 1; i < ranked.length; i++) {
+    const s = ranked[i];
+    if (s === undefined || (best !== undefined && s.score <= rivalScore(best))) continue;
+    if (!isRival(top, s, index, query, reported)) continue;
+    if (best === undefined || rivalScore(s) > rivalScore(best)) best = s;
+  }
+  return best;
 }
 
 /**

@@ -79,6 +79,13 @@ export interface MatchIndex {
   readonly termIdf: Float64Array;
   /** The idf of a term only one entry uses (fitted catalogue size): phrase values are measured against it. */
   readonly idfScale: number;
+  /**
+   * Per term id, its idf times its share of `idfScale`: how informative it is. A word most entries
+   * share ("client", "token", "request") weighs far less than its idf, a word few use about as much.
+   */
+  readonly termInformation: Float64Array;
+  /** Per phrase, the sum of its terms' `termInformation`. */
+  readonly phraseInformation: Float64Array;
   /** Per term id, the entries that use it (phrases, reason, steps), for candidate generation. */
   readonly termEntries: readonly (readonly number[])[];
   readonly codes: ReadonlyMap<string, readonly CodeRef[]>;
@@ -129,6 +136,8 @@ export function hydrateIndex(
   phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
   const vendors = vendorRules(systems, new Map(data.vendorWords));
   const rawToTerm = new Map(data.vocabulary);
+  const termIdf = Float64Array.from(data.idf);
+  const termInformation = Float64Array.from(termIdf, (idf) => (idf * idf) / data.idfScale);
   return {
     entries,
     entryIndex: positions(entries.map((e) => e.id)),
@@ -142,8 +151,10 @@ export function hydrateIndex(
     entryTermIds: data.entryTermIds.map((ids) => Int32Array.from(ids)),
     termIds: positions(data.terms),
     terms: data.terms,
-    termIdf: Float64Array.from(data.idf),
+    termIdf,
     idfScale: data.idfScale,
+    termInformation,
+    phraseInformation: Float64Array.from(phrases, (p) => sumOf(termInformation, phraseIds, p)),
     termEntries: data.termEntries,
     codes: new Map(data.codes),
     looseCodes: new Map(data.looseCodes),
@@ -161,6 +172,13 @@ export function hydrateIndex(
     statusCount: countStatuses(entries),
     refinements: compileRefinements(entries, systems),
   };
+}
+
+/** The sum of `weights` over the term ids of `phrase`. */
+function sumOf(weights: Float64Array, ids: Int32Array, phrase: Phrase): number {
+  let sum = 0;
+  for (let k = phrase.from; k < phrase.to; k++) sum += weights[ids[k] ?? -1] ?? 0;
+  return sum;
 }
 
 /** Each key → its position, built without a pair array per key (start-up reads thousands). */

@@ -17,6 +17,11 @@ import type { Query } from './query.js';
 export interface PhraseEvidence {
   /** The best phrase's value in [0, 1]: what was found, less what is missing. */
   readonly value: number;
+  /**
+   * The same with each word weighed by how informative it is (`MatchIndex.termInformation`), on the
+   * same scale: below `value` where the text holds a phrase's common words and not its rare ones.
+   */
+  readonly informative: number;
   readonly phrase: Phrase | undefined;
   /** Coverage of the entry's best-covered verbatim message that names its vendor alone. */
   readonly distinctiveMessage: number;
@@ -24,7 +29,13 @@ export interface PhraseEvidence {
   readonly message: number;
 }
 
-const NONE: PhraseEvidence = { value: 0, phrase: undefined, distinctiveMessage: 0, message: 0 };
+const NONE: PhraseEvidence = {
+  value: 0,
+  informative: 0,
+  phrase: undefined,
+  distinctiveMessage: 0,
+  message: 0,
+};
 
 /** Scores every phrase of one entry against the text's terms. */
 export function phraseEvidence(ei: number, query: Query, index: MatchIndex): PhraseEvidence {
@@ -35,8 +46,11 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
   let distinctiveMessage = 0;
   let message = 0;
   let second = 0;
+  let bestInformative = 0;
+  let secondInformative = 0;
   // The arrays the loops read, held in locals (the hot path of scoring).
   const { phraseIds, termIdf, phrases, phraseFrom, phraseTo, phraseMass, phraseKinds } = index;
+  const { termInformation, phraseInformation } = index;
   const { weights, fieldMask } = query;
   for (const pi of index.entryPhrases[ei] ?? []) {
     const phraseMassOf = phraseMass[pi] ?? 0;
@@ -44,16 +58,23 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     const from = phraseFrom[pi] ?? 0;
     const to = phraseTo[pi] ?? 0;
     let mass = 0;
+    let information = 0;
     // The mass of the words the text holds only as field names (`grant_type`, `GrantType`).
     let fieldMass = 0;
+    let fieldInformation = 0;
     for (let k = from; k < to; k++) {
       const id = phraseIds[k] ?? -1;
       const w = weights[id] ?? 0;
       if (w <= 0) continue;
       const m = (termIdf[id] ?? 0) * w;
       mass += m;
+      const i = (termInformation[id] ?? 0) * w;
+      information += i;
       // Most texts hold no word only as a field name: no phrase word is then looked up there.
-      if (fieldMask?.[id] === 1) fieldMass += m;
+      if (fieldMask?.[id] === 1) {
+        fieldMass += m;
+        fieldInformation += i;
+      }
     }
     if (mass <= 0) continue;
     // The phrase itself is read only where its kind and mass (columns) are not enough.
@@ -72,6 +93,7 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     ) {
       if (fieldMass >= mass) continue;
       mass -= (1 - FIELD_SHARE) * fieldMass;
+      information -= (1 - FIELD_SHARE) * fieldInformation;
     }
     const coverage = mass / phraseMassOf;
     if ((kind === KIND.message || kind === KIND.code) && to - from >= 3) {
@@ -90,28 +112,48 @@ export function phraseEvidence(ei: number, query: Query, index: MatchIndex): Phr
     // are terms ("The token could not be validated." is two); the quote itself is long enough.
     if (coverage >= WHOLE && phrase.quote !== undefined && query.flat.includes(phrase.quote))
       distinctiveMessage = Math.max(distinctiveMessage, 1);
-    let value = Math.max(
-      0,
-      Math.min(PHRASE_CAP, mass / full) - (0.6 * (phraseMassOf - mass)) / full,
-    );
+    let value = valueOf(mass, phraseMassOf, full);
+    // The phrase's informative share of its words, on the scale of its mass.
+    const informationOf = phraseInformation[pi] ?? 0;
+    let informative =
+      informationOf > 0
+        ? valueOf((information / informationOf) * phraseMassOf, phraseMassOf, full)
+        : value;
     // The words of an RFC-style code used in passing ("401 Unauthorized … the client") do not write
     // the code; a vendor's CamelCase code is more telling word by word (see indexCodeWords).
-    if (kind === KIND.code && value > 0 && phrase.snake && !codeFound(entry, phrase.at, ei, query))
+    if (
+      kind === KIND.code &&
+      value > 0 &&
+      phrase.snake &&
+      !codeFound(entry, phrase.at, ei, query)
+    ) {
       value *= SCATTERED_CODE;
+      informative *= SCATTERED_CODE;
+    }
     if (value > bestValue) {
       second = bestValue;
       bestValue = value;
       bestPhrase = phrase;
     } else if (value > second) second = value;
+    if (informative > bestInformative) {
+      secondInformative = bestInformative;
+      bestInformative = informative;
+    } else if (informative > secondInformative) secondInformative = informative;
   }
   if (bestPhrase === undefined && distinctiveMessage === 0 && message === 0) return NONE;
   // A second matching phrase is corroboration: it separates entries whose best phrases tie.
   return {
     value: bestValue + SECOND_WEIGHT * second,
+    informative: bestInformative + SECOND_WEIGHT * secondInformative,
     phrase: bestPhrase,
     distinctiveMessage,
     message,
   };
+}
+
+/** A phrase's value for `mass` of its `phraseMass` found: what was found, less what is missing. */
+function valueOf(mass: number, phraseMass: number, full: number): number {
+  return Math.max(0, Math.min(PHRASE_CAP, mass / full) - (0.6 * (phraseMass - mass)) / full);
 }
 
 /** A message of three or more words covered well and standing together in the text. */

@@ -22,6 +22,11 @@ export interface Refinable {
   /** The entry is vendor-specific and nothing in the text points to its vendor. */
   readonly vendorMissing: boolean;
   readonly why: readonly string[];
+  /**
+   * What the phrase value owes to words many entries share (`phrase` less its informative value,
+   * phrases.ts): a runner-up held up by them is no rival reading (decide.ts).
+   */
+  readonly commonWords: number;
 }
 
 /**
@@ -44,6 +49,7 @@ export function reading<S extends Refinable>(s: S, changed: Partial<Refinable>):
     vendorMissing: changed.vendorMissing ?? s.vendorMissing,
     ownMessage: changed.ownMessage ?? s.ownMessage,
     why: changed.why ?? s.why,
+    commonWords: changed.commonWords ?? s.commonWords,
   };
   // A reading is a Refinable and nothing more (score.ts's `Scored` is one).
   return r as S;

@@ -416,6 +416,7 @@ function combine(
     vendorMissing: vendor.missing,
     ownMessage: quotedOwn,
     why,
+    commonWords: WEIGHTS.phrase * Math.max(0, r.phrase.value - r.phrase.informative),
   };
 }
 

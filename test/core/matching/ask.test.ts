@@ -29,6 +29,7 @@ function reading(id: string, score: number, vendor: number): Scored {
     vendorMissing: false,
     ownMessage: false,
     why: [],
+    commonWords: 0,
   };
 }
 

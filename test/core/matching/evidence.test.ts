@@ -52,6 +52,7 @@ function scored(over: Partial<Scored> = {}): Scored {
     vendorMissing: false,
     ownMessage: false,
     why: [],
+    commonWords: 0,
     ...over,
   };
 }

@@ -55,3 +55,24 @@ describe('decide: a runner-up with a phrase covered under two thirds is loose wo
     expect(beside(0.7).held).toEqual(['margin']);
   });
 });
+
+describe('decide: a runner-up held up by words most entries share is no rival', () => {
+  /** The decision beside a runner-up whose phrase owes `commonWords` of its score to such words. */
+  const near = (commonWords: number) =>
+    decide(
+      [scored(0, 1.98, 0.45, 0.23), scoredReading(1, 1.7, { phrase: 0.7, commonWords })],
+      query,
+      { entries, requests: [] },
+      readRegister(text),
+      () => true,
+      true,
+    );
+
+  it('holds beside a runner-up whose phrase is its failure described', () => {
+    expect(near(0).held).toEqual(['margin']);
+  });
+
+  it('answers when the runner-up stands close only by words most entries share', () => {
+    expect(near(0.4)).toMatchObject({ confident: true, held: [] });
+  });
+});
