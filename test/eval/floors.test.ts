@@ -27,15 +27,15 @@ const WRITTEN: Floors = {
   channelConfident: 0.97,
 };
 /**
- * Real texts: measured 0.952 / 0.934 / 0.957 / 0.877 on 4,862 tune texts right after the session-19 test split was merged
- * (all seventeen earlier test splits, each read once, now tuned on too). The channel floor moved 0.88 → 0.87 with that
- * merge: the split came in at 68% and the whole tune set fell below 0.88 before any change for it.
+ * Real texts: measured 0.955 / 0.937 / 0.958 / 0.882 on 4,862 tune texts at the end of session 20 (all seventeen earlier
+ * test splits, each read once, tuned on too); right after the session-19 split was merged, before any change for it,
+ * 0.952 / 0.934 / 0.957 / 0.877 (the channel floor stood at 0.87 in between).
  */
 const REAL_TUNE: Floors = {
   top1: 0.95,
   top1Specific: 0.93,
   negativesQuiet: 0.95,
-  channelConfident: 0.87,
+  channelConfident: 0.88,
 };
 
 let diagnoser: Diagnoser;
