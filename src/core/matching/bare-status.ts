@@ -1,3 +1,4 @@
+import type { CodeHit } from './code-hit.js';
 import { TOKEN_ENDPOINT } from './failed-request.js';
 import type { MatchIndex } from './match-index.js';
 import type { Signals } from './signals.js';
@@ -128,7 +129,7 @@ export function undecidedStatusReadings(
   text: string,
   signals: Signals,
   index: MatchIndex,
-  found: readonly unknown[],
+  found: readonly CodeHit[],
 ): StatusReading[] {
   if (found.length > 0 || signals.failedRequest !== undefined) return [];
   const shown = UNDECIDED.filter((u) => signals.statuses.has(u.status));
