@@ -30,10 +30,12 @@ export function qualifiersOf(code: string, flat: string): string[] {
   let places = 0;
   for (
     let at = flat.indexOf(code);
-    at > 0 && places < MAX_PLACES;
+    at >= 0 && places < MAX_PLACES;
     at = flat.indexOf(code, at + 1)
   ) {
     places++;
+    // A code that opens the text has no qualifier there; its later places may.
+    if (at === 0) continue;
     const sep = flat[at - 1];
     if ((sep !== '.' && sep !== '\\') || /\w/.test(flat[at + code.length] ?? '')) continue;
     let start = at - 1;

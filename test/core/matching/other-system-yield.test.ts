@@ -55,6 +55,8 @@ describe('diagnose: a vendor code answered by another system', () => {
       'Our sync fails:\nTraceback (most recent call last):\n  File "/usr/lib/python3.11/site-packages/examplebooks/client.py", line 88, in call\n    raise TokenExpired\nexamplebooks.exceptions.TokenExpired: the access token has expired',
       // The code as a class of another product's namespace.
       'Every call fails with XeroLikePHP\\Remote\\Exception\\TokenExpired: the access token has expired',
+      // The bare code first, then the code as a class of another product's package.
+      'TokenExpired: examplebooks.exceptions.TokenExpired: the access token has expired',
     ]) {
       const d = diagnoser.diagnose(text);
       expect(d.matches[0]?.id).toBe('oauth2/invalid_token');
