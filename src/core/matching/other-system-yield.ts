@@ -27,8 +27,8 @@ const NEAR = 200;
  * rank below the best vendor-neutral reading: the code is the other system's word for that failure
  * (an entry whose own distinctive message is quoted keeps its place). A code that is a plain word
  * (`TokenExpired`, not `INVALID_SESSION_ID` or `AADSTS50011`) gives way to any sign of another
- * product: a URL on another host anywhere in the text, an installed library, a package the code is
- * a class of (see `showsAnotherProduct`).
+ * product: a URL on another host anywhere in the text, an installed library not a generic HTTP
+ * client or framework, a package the code is a class of (see `showsAnotherProduct`).
  * `scored` is sorted best first; so is the result.
  */
 export function otherSystemYield<S extends Refinable>(
@@ -90,7 +90,8 @@ function plainWord(code: string, rule: VendorRule): boolean {
 
 /**
  * Whether the text shows a product not the vendor's: a URL on another host anywhere in it, an
- * installed library in a file path, or a package or namespace the code is written as a class of
+ * installed library in a file path (not `requests` or `axios`, which any integration is written
+ * with), or a package or namespace the code is written as a class of
  * (`examplebooks.exceptions.TokenExpired`), none of them named after the vendor. A vendor's code
  * that is a plain word is then that product's word for its failure (Xero's `TokenExpired`).
  */

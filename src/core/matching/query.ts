@@ -53,7 +53,10 @@ export interface Query {
   readonly vendors: ReadonlyMap<string, VendorEvidence>;
   /** Systems whose own code shape the text shows (`AADSTS700027`), listed in the catalogue or not. */
   readonly codeShapes: ReadonlySet<string>;
-  /** Installed libraries the paste's file paths show (`site-packages/examplebooks/`), lower case. */
+  /**
+   * Installed libraries the paste's file paths show (`site-packages/examplebooks/`), lower case; not
+   * the generic HTTP clients and web frameworks, which any product's integration is written with.
+   */
   readonly packages: readonly string[];
   /** Code-shaped tokens in an error field that no entry knows (S3's `AccessDenied`). */
   readonly foreignCodes: readonly string[];

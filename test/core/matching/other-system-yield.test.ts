@@ -68,6 +68,9 @@ describe('diagnose: a vendor code answered by another system', () => {
       'Our integration fails, the Detail column shows TokenExpired',
       'TokenExpired',
       'Login Audit Trail shows TokenExpired for the integration, see https://docs.example.org/faq',
+      // A generic HTTP client's frames: any product's integration is written with it.
+      '{"error": "TokenExpired"}\n  File "/usr/lib/python3.11/site-packages/requests/models.py", line 1021, in raise_for_status',
+      '{"error": "TokenExpired"}\n    at settle (/app/node_modules/axios/lib/core/settle.js:19:12)',
     ]) {
       const d = diagnoser.diagnose(text);
       expect(d.matches[0]?.id).toBe('netsuite/TokenExpired');
