@@ -510,7 +510,26 @@ function endpointStatus(top: Scored, query: Query): boolean {
  * A token the request was sent with, by name: "access token", `access_token`, OAuth, a bearer, a
  * JWT. RFC 6750's `invalid_token` is the refusal of one; an API's 401 to a key or a password is not.
  */
-const TOKEN_SENT = /(?<![a-z])(?:tokens?|oauth2?|bearer|jwts?)(?![a-z])/;
+const TOKEN_NAMED = /(?<![a-z])(?:tokens?|oauth2?|bearer|jwts?)(?![a-z])/g;
+/**
+ * A "token" no request authenticates with: a form's CSRF token, "no tokens", the token endpoint or
+ * its URL (read by `endpointStatus`). Read just before and after the word.
+ */
+const NOT_SENT_BEFORE = /(?<![a-z])(?:csrf|xsrf|anti[ -]?forgery|verification|no)[ _-]?$/;
+const NOT_SENT_AFTER = /^[ _-]?(?:endpoint|ur[il])(?![a-z])/;
+
+function tokenSent(flat: string): boolean {
+  for (const m of flat.matchAll(TOKEN_NAMED)) {
+    const at = m.index;
+    const end = at + m[0].length;
+    const other =
+      m[0].startsWith('token') &&
+      (NOT_SENT_BEFORE.test(flat.slice(Math.max(0, at - 16), at)) ||
+        NOT_SENT_AFTER.test(flat.slice(end, end + 12)));
+    if (!other) return true;
+  }
+  return false;
+}
 
 /**
  * An API's 401 read as the token refused (RFC 6750 section 3.1, `byEndpoint` false) that the poster
@@ -522,7 +541,7 @@ function apiStatusHit(top: Scored, query: Query, register: Register): boolean {
   if (!register.firstPerson && !showsErrorOutput(register)) return false;
   return (
     query.codeHits.some((h) => h.entry === top.entry && h.byEndpoint === false) &&
-    TOKEN_SENT.test(query.flat)
+    tokenSent(query.flat)
   );
 }
 

@@ -216,6 +216,15 @@ describe('decide: a bare status the RFC reads one way at its endpoint is evidenc
     expect(d.held).toContain('margin');
   });
 
+  it('holds an API 401 beside a token the request did not carry', () => {
+    for (const text of [
+      'My form posts fail: 401 Client Error: Unauthorized for url: https://api.example.com/v2/items, the CSRF token is in the form',
+      'I get 401 Client Error: Unauthorized for url: https://api.example.com/v2/items with basic auth, no tokens involved',
+    ]) {
+      expect(diagnoser.diagnose(text).confident).toBe(false);
+    }
+  });
+
   it('answers an API 401 the poster hit with a token sent (RFC 6750 3.1)', () => {
     for (const text of [
       'After I generate the access token, every call fails: "401 Client Error: Unauthorized for url: https://api.example.com/v3/userinfo"',
