@@ -32,9 +32,15 @@ export class UnicodePattern {
   }
 }
 
+/**
+ * `ſ` and `K`, written as themselves or escaped, or a range ending beyond ASCII (`[\u0100-\u0200]`,
+ * which may hold them): under `iu` alone they match `s` and `k`.
+ */
+const FOLDS_TO_ASCII =
+  /[\u017f\u212a]|\\u(?:017f|212a)|-(?:[\u0080-\uffff]|\\u(?!00[0-7])[\da-f]{4}|\\x[89a-f])/i;
+
 function asciiTwin(source: string, flags: string): RegExp {
-  // `ſ` matches `s` and `K` matches `k` only under `iu` (written as themselves or escaped).
-  if (flags.includes('i') && /[\u017f\u212a]|\\u(?:017f|212a)/i.test(source)) {
+  if (flags.includes('i') && FOLDS_TO_ASCII.test(source)) {
     return new RegExp(source, flags);
   }
   return new RegExp(asciiSource(source), flags.replace('u', ''));
@@ -47,14 +53,14 @@ export function asciiSource(source: string): string {
   for (let i = 0; i < source.length; i++) {
     const c = source.charAt(i);
     if (c === '\\') {
-      const escape = /^\\(?:[pP]\{(\w+)\}|u\{|.)/s.exec(source.slice(i, i + 32))?.[0] ?? c;
+      const escape = /^\\(?:[pP]\{[^}]*\}|u\{|.)/s.exec(source.slice(i, i + 32))?.[0] ?? c;
       const name = /^\\p\{(\w+)\}$/.exec(escape)?.[1];
-      if (name !== undefined) {
-        const ranges = ASCII_RANGES[name];
-        if (ranges === undefined) throw new Error(`UnicodePattern: no ASCII twin for ${escape}`);
+      if (name !== undefined && Object.hasOwn(ASCII_RANGES, name)) {
+        const ranges = ASCII_RANGES[name] ?? '';
         out += inClass ? ranges : `[${ranges}]`;
-      } else if (escape.startsWith('\\P') || escape === '\\u{') {
-        // Their meaning differs without the `u` flag: not written in these patterns.
+      } else if (/^\\[pP]/.test(escape) || escape === '\\u{') {
+        // Other properties (`\p{Lu}`, `\p{Script=Latin}`), `\P{…}` and `\u{…}` read otherwise
+        // without the `u` flag: not written in these patterns.
         throw new Error(`UnicodePattern: no ASCII twin for ${escape}`);
       } else {
         out += escape;

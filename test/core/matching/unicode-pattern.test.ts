@@ -16,6 +16,10 @@ describe('asciiSource', () => {
     expect(() => asciiSource(String.raw`\P{L}`)).toThrow(/no ASCII twin/);
     expect(() => asciiSource(String.raw`\u{1F600}`)).toThrow(/no ASCII twin/);
     expect(() => asciiSource(String.raw`\p{Lu}`)).toThrow(/no ASCII twin/);
+    expect(() => asciiSource(String.raw`[\p{Script=Latin}]`)).toThrow(/no ASCII twin/);
+    expect(() => asciiSource(String.raw`\P{Script=Latin}`)).toThrow(/no ASCII twin/);
+    expect(() => asciiSource(String.raw`\p{constructor}`)).toThrow(/no ASCII twin/);
+    expect(() => asciiSource(String.raw`\p`)).toThrow(/no ASCII twin/);
   });
 });
 
@@ -57,5 +61,17 @@ describe('UnicodePattern', () => {
   it('keeps the u flag for a case-insensitive pattern holding ſ or K, which match s and k only with it', () => {
     expect(new UnicodePattern('\u017fecret', 'iu').for('secret').test('secret')).toBe(true);
     expect(new UnicodePattern(String.raw`\u212aey`, 'iu').for('key').test('key')).toBe(true);
+  });
+
+  it('keeps the u flag for a case-insensitive pattern with a range beyond ASCII, which may hold ſ or K', () => {
+    expect(
+      new UnicodePattern(String.raw`[\u0100-\u0200]ecret`, 'iu').for('secret').test('secret'),
+    ).toBe(true);
+    expect(new UnicodePattern('[\u0100-\u0200]ecret', 'iu').for('secret').test('secret')).toBe(
+      true,
+    );
+    expect(new UnicodePattern(String.raw`[\u2100-\u2200]ey`, 'iu').for('key').test('key')).toBe(
+      true,
+    );
   });
 });
