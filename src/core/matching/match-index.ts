@@ -126,27 +126,28 @@ export function hydrateIndex(
   data: IndexData,
 ): MatchIndex {
   const phraseIds = Int32Array.from(data.phrases.ids);
-  const phrases = hydratePhrases(data, entries);
+  const termIdf = Float64Array.from(data.idf);
+  const termInformation = Float64Array.from(termIdf, (idf) => (idf * idf) / data.idfScale);
+  const columns = hydratePhrases(data, entries, phraseIds, termInformation);
+  const { phrases } = columns;
   // The messages' quotes and words, worked out at build time, for quotes.ts and near-quote.ts.
   entries.forEach((entry, i) => {
     rememberQuotes(entry, data.messageQuotes[i] ?? []);
     rememberMessageWords(entry, data.messageWords[i] ?? []);
   });
   const entryPhrases: number[][] = entries.map(() => []);
-  phrases.forEach((p, pi) => entryPhrases[p.entry]?.push(pi));
+  for (let pi = 0; pi < phrases.length; pi++) entryPhrases[phrases[pi]?.entry ?? -1]?.push(pi);
   const vendors = vendorRules(systems, new Map(data.vendorWords));
   const rawToTerm = new Map(data.vocabulary);
-  const termIdf = Float64Array.from(data.idf);
-  const termInformation = Float64Array.from(termIdf, (idf) => (idf * idf) / data.idfScale);
   return {
     entries,
     entryIndex: positions(entries.map((e) => e.id)),
     phrases,
     phraseIds,
-    phraseFrom: Int32Array.from(phrases, (p) => p.from),
-    phraseTo: Int32Array.from(phrases, (p) => p.to),
-    phraseMass: Float64Array.from(phrases, (p) => p.mass),
-    phraseKinds: Uint8Array.from(phrases, (p) => KIND[p.kind]),
+    phraseFrom: columns.from,
+    phraseTo: columns.to,
+    phraseMass: columns.mass,
+    phraseKinds: columns.kinds,
     entryPhrases,
     entryTermIds: data.entryTermIds.map((ids) => Int32Array.from(ids)),
     termIds: positions(data.terms),
@@ -154,7 +155,7 @@ export function hydrateIndex(
     termIdf,
     idfScale: data.idfScale,
     termInformation,
-    phraseInformation: Float64Array.from(phrases, (p) => sumOf(termInformation, phraseIds, p)),
+    phraseInformation: columns.information,
     termEntries: data.termEntries,
     codes: new Map(data.codes),
     looseCodes: new Map(data.looseCodes),
@@ -172,13 +173,6 @@ export function hydrateIndex(
     statusCount: countStatuses(entries),
     refinements: compileRefinements(entries, systems),
   };
-}
-
-/** The sum of `weights` over the term ids of `phrase`. */
-function sumOf(weights: Float64Array, ids: Int32Array, phrase: Phrase): number {
-  let sum = 0;
-  for (let k = phrase.from; k < phrase.to; k++) sum += weights[ids[k] ?? -1] ?? 0;
-  return sum;
 }
 
 /** Each key → its position, built without a pair array per key (start-up reads thousands). */
@@ -211,29 +205,61 @@ function byEntry(
   return out;
 }
 
-function hydratePhrases(data: IndexData, entries: readonly Entry[]): Phrase[] {
+/** The phrases and their typed-array columns (see `MatchIndex`), in one pass over the stored columns. */
+interface PhraseColumns {
+  readonly phrases: Phrase[];
+  readonly from: Int32Array;
+  readonly to: Int32Array;
+  readonly mass: Float64Array;
+  readonly kinds: Uint8Array;
+  readonly information: Float64Array;
+}
+
+function hydratePhrases(
+  data: IndexData,
+  entries: readonly Entry[],
+  ids: Int32Array,
+  termInformation: Float64Array,
+): PhraseColumns {
   const columns = data.phrases;
-  const phrases: Phrase[] = [];
+  const n = columns.entry.length;
+  // One plain loop into preallocated columns: start-up runs it before anything is optimised.
+  const out: PhraseColumns = {
+    phrases: [],
+    from: new Int32Array(n),
+    to: new Int32Array(n),
+    mass: new Float64Array(n),
+    kinds: new Uint8Array(n),
+    information: new Float64Array(n),
+  };
   let from = 0;
-  columns.entry.forEach((entry, i) => {
+  for (let i = 0; i < n; i++) {
+    const entry = columns.entry[i] ?? 0;
     const to = columns.idsEnd[i] ?? from;
     const at = columns.at[i] ?? 0;
     const kind = phraseKind(columns.kinds.charAt(i));
-    const phrase = {
+    const mass = columns.mass[i] ?? 0;
+    out.phrases.push({
       entry,
       kind,
       at,
       from,
       to,
-      mass: columns.mass[i] ?? 0,
+      mass,
       distinctive: columns.distinctive.charAt(i) === '1',
       // Set on every phrase, undefined or not: phrases of one shape keep scoring's loads over
       // them monomorphic (a quote spread onto some gave each of those a map of its own).
       quote: columns.quoted.charAt(i) === '1' ? data.messageQuotes[entry]?.[at] : undefined,
       snake: kind === 'code' && entries[entry]?.codes[at]?.includes('_') === true,
-    };
-    phrases.push(phrase);
+    });
+    out.from[i] = from;
+    out.to[i] = to;
+    out.mass[i] = mass;
+    out.kinds[i] = KIND[kind];
+    let information = 0;
+    for (let k = from; k < to; k++) information += termInformation[ids[k] ?? -1] ?? 0;
+    out.information[i] = information;
     from = to;
-  });
-  return phrases;
+  }
+  return out;
 }
