@@ -9,8 +9,10 @@
 
 // The prefixes of well-known static tokens: GitHub's personal access tokens, GitLab's, Notion's
 // integration tokens (old and new), API keys of OpenAI, Anthropic and Stripe. Not a Slack `xoxb-`
-// bot token nor GitHub's `gho_`: those are OAuth tokens.
-const STATIC_PREFIX_SOURCE = String.raw`(?:ghp_|github_pat_|glpat-|ntn_)[a-z0-9*]{4,}|secret_[a-z0-9]{16,}|sk-(?:proj-|ant-)?[a-z0-9*]{8,}|sk_(?:live|test)_[a-z0-9*]{8,}`;
+// bot token nor GitHub's `gho_`: those are OAuth tokens. Slack masks a paste before reading it, and
+// the mask of such a token names its family (`[redacted api-token]`, secrets/rules/vendor-token.ts):
+// the same sign.
+const STATIC_PREFIX_SOURCE = String.raw`(?:ghp_|github_pat_|glpat-|ntn_)[a-z0-9*]{4,}|secret_[a-z0-9]{16,}|sk-(?:proj-|ant-)?[a-z0-9*]{8,}|sk_(?:live|test)_[a-z0-9*]{8,}|\[redacted api-token\]`;
 
 /** Each shape of a static credential, as a name for `why` and a pattern over the flat text. */
 const STATIC_SHAPES: readonly (readonly [string, RegExp])[] = [
@@ -36,9 +38,10 @@ const STATIC_SHAPES: readonly (readonly [string, RegExp])[] = [
 ];
 
 // The access token's own structure: a Bearer token of no static prefix, a JWT, an access_token
-// field or argument, a token request's grant_type, a Slack OAuth token.
+// field or argument, a token request's grant_type, a Slack OAuth token, the mask of a vendor's
+// OAuth token (Google's `ya29.`, GitHub's `gho_`).
 const OAUTH_SHAPE = new RegExp(
-  String.raw`\bbearer\s(?!["']?(?:${STATIC_PREFIX_SOURCE}))["']?[a-z0-9<{$]|\bey[a-z0-9_-]{8,}\.ey[a-z0-9_-]{8,}\.|(?<![\w-])access_token["']?\s?[:=]|\bgrant_type\b|(?<![\w-])xox[abpe]-`,
+  String.raw`\bbearer\s(?!["']?(?:${STATIC_PREFIX_SOURCE}))["']?[a-z0-9<{$]|\bey[a-z0-9_-]{8,}\.ey[a-z0-9_-]{8,}\.|(?<![\w-])access_token["']?\s?[:=]|\bgrant_type\b|(?<![\w-])xox[abpe]-|\[redacted (?:access|refresh)-token\]`,
 );
 
 /**

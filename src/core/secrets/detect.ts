@@ -6,7 +6,7 @@ import { findJwts } from './rules/jwt.js';
 import { findPrivateKeys } from './rules/private-key.js';
 import { findSlackTokens } from './rules/slack.js';
 import { findUnkeyedPasswords } from './rules/unkeyed-password.js';
-import { findVendorTokens } from './rules/vendor-token.js';
+import { findVendorTokens, vendorTokenFamily } from './rules/vendor-token.js';
 import type { SecretFinding, SecretKind } from './types.js';
 
 // When two findings cover the same text, the more specific kind names it.
@@ -66,8 +66,13 @@ export function maskSecrets(text: string): string {
   let out = '';
   let pos = 0;
   for (const f of findings) {
-    out += text.slice(pos, f.start) + redacted(f.kind);
+    out += text.slice(pos, f.start) + redacted(maskName(f));
     pos = f.end;
   }
   return out + text.slice(pos);
+}
+
+/** A vendor token's mask names its family (`api-token`, `access-token`), not the vendor's prefix. */
+function maskName(f: SecretFinding): string {
+  return f.kind === 'vendor-token' ? vendorTokenFamily(f.name) : f.kind;
 }

@@ -1,3 +1,4 @@
+import { vendorTokenFamily } from '../../core/secrets/rules/vendor-token.js';
 import type { SecretFinding } from '../../core/secrets/types.js';
 
 /** A credential family, for the rotation advice. */
@@ -21,10 +22,12 @@ export function familyOf(finding: SecretFinding): CredentialFamily {
       return 'private-key';
     case 'slack-token':
       return 'slack';
-    // A Google `ya29.` token is an OAuth access token; an AWS key id is half of a key pair.
-    case 'vendor-token':
-      if (finding.name === 'google') return 'access-token';
-      return finding.name === 'aws' ? 'other' : 'api-token';
+    // As its mask names it: Google's `ya29.` and GitHub's `gho_` are OAuth access tokens; an AWS
+    // key id is half of a key pair.
+    case 'vendor-token': {
+      const family = vendorTokenFamily(finding.name);
+      return family === 'access-key-id' ? 'other' : family;
+    }
     case 'authorization-header':
       return schemeFamily(finding.name);
     case 'jwt':

@@ -708,7 +708,7 @@ describe('maskCredentials: values that read as credentials, not variables or wor
     [
       'an AWS credentials file',
       `[default]\naws_access_key_id = AKIAIOSFODNN7ABCDEFG\naws_secret_access_key = ${TYPED}\naws_session_token = ${TYPED}`,
-      '[default]\naws_access_key_id = [redacted vendor-token]\naws_secret_access_key = [redacted value]\naws_session_token = [redacted value]',
+      '[default]\naws_access_key_id = [redacted access-key-id]\naws_secret_access_key = [redacted value]\naws_session_token = [redacted value]',
     ],
     [
       'AWS STS output',

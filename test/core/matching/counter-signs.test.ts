@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { buildCatalogue } from '../../../src/core/catalogue/load.js';
 import { createDiagnoser } from '../../../src/core/matching/diagnose.js';
 import { answerMatch } from '../../../src/core/matching/answer-bar.js';
+import { maskSecrets } from '../../../src/core/secrets/detect.js';
 
 /**
  * An API that refuses a static key and an access token in the same words: the entry's message is
@@ -175,6 +176,24 @@ describe('diagnose: a static credential read from the structure of the paste', (
     expect(
       quiet(`We get this with GADGET_API_TOKEN and access_token: 'abc' in the client\n${REFUSAL}`),
     ).toBe(false);
+  });
+
+  it('reads a masked paste as its raw text: the mask names the token family', () => {
+    // Slack diagnoses the masked paste, the CLI the raw one: the answer must not differ.
+    const body = 'aB3dE5gH7jK9mN1pQ3rS5tU7vW9xY1zA3cE5gI7kM9o';
+    for (const [token, staticShown] of [
+      [`secret_${body}`, true],
+      [`ntn_${body}`, true],
+      [`ghp_${body.slice(0, 36)}`, true],
+      [`sk-proj-${body}`, true],
+      [`gho_${body.slice(0, 36)}`, false],
+      [`ya29.a0${body}`, false],
+    ] as const) {
+      const raw = `We get this:\nconst notion = new Client({ auth: "${token}" })\n${REFUSAL}`;
+      expect(maskSecrets(raw)).not.toContain(token);
+      expect([token, quiet(maskSecrets(raw))]).toEqual([token, quiet(raw)]);
+      expect([token, quiet(raw)]).toEqual([token, staticShown]);
+    }
   });
 
   it('reads no static credential in client_secret_basic or a secret_key setting', () => {

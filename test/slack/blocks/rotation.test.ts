@@ -52,4 +52,14 @@ describe('rotation advice for header and API tokens', () => {
     expect(advice(`client_secret=${value()}`).notice).toContain('Generate New Client Secret');
     expect(advice(`access_token=${value()}`).family).toBe('access-token');
   });
+
+  it('reads a vendor token by its family, as its mask names it', () => {
+    const body = 'aB3dE5gH7jK9mN1pQ3rS5tU7vW9xY1zA3cE5';
+    expect(advice(`I pasted ghp_${body} by mistake`).family).toBe('api-token');
+    expect(advice(`I pasted gho_${body} by mistake`).family).toBe('access-token');
+    expect(advice(`I pasted ghu_${body} by mistake`).family).toBe('access-token');
+    expect(advice(`I pasted ghr_${body} by mistake`).family).toBe('refresh-token');
+    expect(advice(`I pasted ya29.a0${body} by mistake`).family).toBe('access-token');
+    expect(advice(`I pasted AKIA2E0A8F3B244C9986 by mistake`).family).toBe('other');
+  });
 });

@@ -8,34 +8,75 @@ import type { SecretFinding } from '../types.js';
  * OAuth access tokens (`ya29.`) and API keys (`AIza`), Notion's integration tokens (`ntn_`, and the
  * older `secret_`). Slack's have their own rule. Case-sensitive, as the vendors write them, and not
  * inside a longer word (`task-`, `client_secret_`). Each body is one run of its characters, so a
- * prefix is read once.
+ * prefix is read once. Each vendor names the family of its token (see TokenFamily).
  */
 const VENDORS = [
   [
     'github',
     'a GitHub token',
-    String.raw`gh[pousr]_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{30,255}`,
+    String.raw`ghp_[A-Za-z0-9]{30,255}|github_pat_[A-Za-z0-9_]{30,255}`,
+    'api-token',
+  ],
+  // GitHub's OAuth (`gho_`), user-to-server (`ghu_`) and installation (`ghs_`) tokens are access
+  // tokens an OAuth flow or an app issued, `ghr_` the refresh token beside `ghu_`.
+  ['github_oauth', 'a GitHub OAuth token', String.raw`gh[ous]_[A-Za-z0-9]{30,255}`, 'access-token'],
+  [
+    'github_refresh',
+    'a GitHub refresh token',
+    String.raw`ghr_[A-Za-z0-9]{30,255}`,
+    'refresh-token',
   ],
   [
     'gitlab',
     'a GitLab token',
     String.raw`glpat-[A-Za-z0-9_-]{20,255}(?:\.[A-Za-z0-9_-]{1,255}){0,4}`,
+    'api-token',
   ],
   [
     'openai',
     'an API key (sk-)',
     String.raw`sk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d\d-)?[A-Za-z0-9_-]{20,512}`,
+    'api-token',
   ],
-  ['stripe', 'a Stripe secret key', String.raw`[rs]k_(?:live|test)_[A-Za-z0-9]{16,255}`],
-  ['aws', 'an AWS access key ID', String.raw`(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])`],
-  ['google', 'a Google access token', String.raw`ya29\.[A-Za-z0-9_-]{20,4096}`],
-  ['google_api_key', 'a Google API key', String.raw`AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`],
+  [
+    'stripe',
+    'a Stripe secret key',
+    String.raw`[rs]k_(?:live|test)_[A-Za-z0-9]{16,255}`,
+    'api-token',
+  ],
+  [
+    'aws',
+    'an AWS access key ID',
+    String.raw`(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
+    'access-key-id',
+  ],
+  ['google', 'a Google access token', String.raw`ya29\.[A-Za-z0-9_-]{20,4096}`, 'access-token'],
+  [
+    'google_api_key',
+    'a Google API key',
+    String.raw`AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])`,
+    'api-token',
+  ],
   [
     'notion',
     'a Notion integration token',
     String.raw`ntn_[A-Za-z0-9]{30,255}|secret_[A-Za-z0-9]{30,255}`,
+    'api-token',
   ],
 ] as const;
+
+/**
+ * What a vendor token is, as its mask names it (`[redacted api-token]`) and the rotation advice
+ * reads it: a static API token or key, an OAuth access or refresh token, or an AWS key pair's id.
+ * The mask keeps this much of what the prefix said, so a masked paste is read as its raw text
+ * (credential-kind reads `[redacted api-token]` as a static token's prefix), and no more.
+ */
+export type TokenFamily = (typeof VENDORS)[number][3];
+
+/** The family of the vendor token a finding names (its `name`); a static API token when unknown. */
+export function vendorTokenFamily(name: string | undefined): TokenFamily {
+  return VENDORS.find(([vendor]) => vendor === name)?.[3] ?? 'api-token';
+}
 
 const TOKEN = new RegExp(
   String.raw`(?<![A-Za-z0-9_-])(?:${VENDORS.map(([, , source]) => `(${source})`).join('|')})`,
