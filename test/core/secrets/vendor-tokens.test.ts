@@ -63,16 +63,19 @@ const CONTEXTS: readonly ((t: string) => string)[] = [
   (t) => `value=${t};`,
 ];
 
+/** `token` is found whole in every context, and neither mask keeps its end. */
+function expectFoundWhole(token: string): void {
+  for (const context of CONTEXTS) {
+    const text = context(token);
+    const findings = detectSecrets(text);
+    expect(findings.map((f) => text.slice(f.start, f.end))).toEqual([token]);
+    expect(maskSecrets(text)).not.toContain(token.slice(-8));
+    expect(maskCredentials(text).text).not.toContain(token.slice(-8));
+  }
+}
+
 describe('vendor-prefixed tokens anywhere in text', () => {
-  it.each(VENDOR_TOKENS)('finds a %s', (_, token) => {
-    for (const context of CONTEXTS) {
-      const text = context(token);
-      const findings = detectSecrets(text);
-      expect(findings.map((f) => text.slice(f.start, f.end))).toEqual([token]);
-      expect(maskSecrets(text)).not.toContain(token.slice(-12));
-      expect(maskCredentials(text).text).not.toContain(token.slice(-12));
-    }
-  });
+  it.each(VENDOR_TOKENS)('finds a %s', (_, token) => expectFoundWhole(token));
 
   it.each([
     'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
@@ -96,6 +99,17 @@ describe('vendor-prefixed tokens anywhere in text', () => {
   ])('ignores the stand-in %s', (text) => {
     expect(detectSecrets(text)).toEqual([]);
   });
+
+  it.each([
+    ['an OpenAI key of 600 characters', `sk-proj-${alnum(300)}-${alnum(299)}`],
+    [
+      'a GitLab token of five dotted parts',
+      `glpat-${alnum(24)}.${alnum(8)}.${alnum(8)}.${alnum(8)}.${alnum(8)}.${alnum(8)}`,
+    ],
+    ['a GitHub token of 300 characters', `ghp_${alnum(300)}`],
+    ['a Google access token of 5,000 characters', `ya29.a0${alnum(5000)}`],
+    ['a Stripe key of 300 characters', `sk_live_${alnum(300)}`],
+  ])('masks the whole of %s', (_, token) => expectFoundWhole(token));
 
   it('names the vendor for the warning', () => {
     const [finding] = detectSecrets(`I pasted ${GHP} by mistake`);

@@ -85,6 +85,12 @@ const TOKEN = new RegExp(
 /** Where the random part starts: after the last `_`, `-` or `.` of the prefix. */
 const PREFIX =
   /^(?:gh[pousr]_|github_pat_|glpat-|sk-(?:proj-|svcacct-|admin-|ant-(?:api|admin)\d\d-)?|[rs]k_(?:live|test)_|AKIA|ASIA|ya29\.|AIza|ntn_|secret_)/;
+/**
+ * The rest of the token's run after what its vendor's pattern read: a body longer than the
+ * pattern's bound (`sk-proj-` and 600 characters) or a sixth dotted part is the same token, masked
+ * whole. Dots only between parts, so a sentence's full stop stays; one pass, no backtracking.
+ */
+const REST_OF_RUN = /[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*/y;
 /** The random part is generated: it has a digit and reads as random, not as a stand-in. */
 const BODY_BOUNDS: RandomnessBounds = { minLength: 16, maxLength: 4096, minEntropy: 3 };
 
@@ -98,10 +104,12 @@ export function findVendorTokens(text: string): SecretFinding[] {
     const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
     const vendor = VENDORS[groups.findIndex((g) => g !== undefined)];
     if (vendor === undefined) continue;
+    REST_OF_RUN.lastIndex = m.index + token.length;
+    REST_OF_RUN.test(text);
     found.push({
       kind: 'vendor-token',
       start: m.index,
-      end: m.index + token.length,
+      end: REST_OF_RUN.lastIndex,
       label: vendor[1],
       name: vendor[0],
     });
