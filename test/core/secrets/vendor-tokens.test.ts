@@ -29,7 +29,8 @@ const OPENAI_OLD = `sk-${alnum(48)}`;
 const ANTHROPIC = `sk-ant-api03-${alnum(80)}`;
 const STRIPE = `sk_live_${alnum(40)}`;
 const STRIPE_TEST = `sk_test_${alnum(40)}`;
-const AWS_KEY_ID = `AKIA${upper(16)}`;
+// Fixed: 16 random hex characters read below the entropy bound one time in 15.
+const AWS_KEY_ID = 'AKIAQ7RZ2KX5MWB3HN6T';
 const GOOGLE_ACCESS = `ya29.a0${alnum(60)}`;
 const NOTION_NEW = `ntn_${alnum(46)}`;
 const NOTION_OLD = `secret_${alnum(43)}`;
