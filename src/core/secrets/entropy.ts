@@ -121,8 +121,11 @@ export function percentDecoded(value: string, max: number): string {
 const FORMAT_NAME =
   /^(?:base(?:32|64)(?:url)?|sha-?\d+|md5|utf-?(?:8|16)|x\.?509|aes-?\d+|rsa-?\d+|oauth2|pbkdf2|argon2(?:id)?|hmac-?sha-?\d+|(?:sha-?\d+|md5)with(?:rsa|ecdsa|dsa)(?:andmgf1)?)$/i;
 
-/** A version (`v1.2.3-beta`, `2.0.1`, `10.4`, `1.2.3-rc.1+build.5`): what a sentence says it is. */
-const VERSION = /^v?\d{1,8}(?:\.\d{1,8}){1,3}(?:[-+][0-9A-Za-z.-]{1,64})?$/i;
+/**
+ * A version (`v1.2.3-beta`, `2.0.1`, `10.4`, `1.2.3-rc.1+build.5`): what a sentence says it is.
+ * Semantic versioning's pre-release (`-…`) then build metadata (`+…`), each optional.
+ */
+const VERSION = /^v?\d{1,8}(?:\.\d{1,8}){1,3}(?:-[0-9A-Za-z.-]{1,64})?(?:\+[0-9A-Za-z.-]{1,64})?$/i;
 
 /**
  * Whether a value written in a sentence (`the password is …`, `the token is …`) can be a credential

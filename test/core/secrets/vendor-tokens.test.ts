@@ -198,6 +198,9 @@ describe('values that are not credentials', () => {
   it.each([
     'the token is v1.2.3-beta',
     'the token is 1.2.3-beta.4',
+    'the token is 1.2.3-rc.1+build.5',
+    'the token is 10.20.30-alpha.2+sha.9f3c2ab',
+    'the token is 2.4.1+build.20241105',
     'the access token is 2.0.1 and the refresh token is v10.4',
     'the password is 2024-05-01',
     'the token is abc123',
