@@ -97,6 +97,10 @@ describe('vendor-prefixed tokens anywhere in text', () => {
     'a task-based sk-learn model; the desk-top ask-me',
     'scikit sk-learn, my-sk-12 and AKIA-style ids',
     'see docs at https://docs.github.com/ghp_tokens and ya29 tokens',
+    'pip install sk-learn-compatible-wheel-build-2024',
+    'deployed sk-payments-service-deploy-2024-11-03 to prod',
+    'the job sk-20240105-checkout-service-1234 failed',
+    'see secret_ManagementDashboard2024ReleaseNotesXyz for details',
   ])('ignores the stand-in %s', (text) => {
     expect(detectSecrets(text)).toEqual([]);
   });

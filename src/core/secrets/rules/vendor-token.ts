@@ -6,9 +6,10 @@ import type { SecretFinding } from '../types.js';
  * without a key before them: GitHub's (`ghp_`, `github_pat_`, OAuth `gho_` …), GitLab's `glpat-`,
  * OpenAI's and Anthropic's `sk-…`, Stripe's secret and restricted keys, AWS access key ids, Google
  * OAuth access tokens (`ya29.`) and API keys (`AIza`), Notion's integration tokens (`ntn_`, and the
- * older `secret_`). Slack's have their own rule. Case-sensitive, as the vendors write them, and not
- * inside a longer word (`task-`, `client_secret_`). Each body is one run of its characters, so a
- * prefix is read once. Each vendor names the family of its token (see TokenFamily).
+ * older `secret_` and its 43 characters). Slack's have their own rule. Case-sensitive, as the
+ * vendors write them, and not inside a longer word (`task-`, `client_secret_`). Each body is one
+ * run of its characters, so a prefix is read once. Each vendor names the family of its token (see
+ * TokenFamily).
  */
 const VENDORS = [
   [
@@ -60,7 +61,7 @@ const VENDORS = [
   [
     'notion',
     'a Notion integration token',
-    String.raw`ntn_[A-Za-z0-9]{30,255}|secret_[A-Za-z0-9]{30,255}`,
+    String.raw`ntn_[A-Za-z0-9]{30,255}|secret_[A-Za-z0-9]{43}(?![A-Za-z0-9])`,
     'api-token',
   ],
 ] as const;
@@ -91,6 +92,12 @@ const PREFIX =
  * whole. Dots only between parts, so a sentence's full stop stays; one pass, no backtracking.
  */
 const REST_OF_RUN = /[A-Za-z0-9_-]*(?:\.[A-Za-z0-9_-]+)*/y;
+/**
+ * A name, not a token: lower-case words and numbers joined by `-` or `_` (`sk-learn-compatible-
+ * wheel-build-2024`, `sk-20240105-checkout-service-1234`, a date). A generated body mixes cases or
+ * letters and digits within its parts.
+ */
+const WORDS_AND_NUMBERS = /^(?:[a-z]+|\d+)(?:[-_](?:[a-z]+|\d+))+$/;
 /** The random part is generated: it has a digit and reads as random, not as a stand-in. */
 const BODY_BOUNDS: RandomnessBounds = { minLength: 16, maxLength: 4096, minEntropy: 3 };
 
@@ -100,7 +107,8 @@ export function findVendorTokens(text: string): SecretFinding[] {
   for (const m of text.matchAll(TOKEN)) {
     const token = m[0];
     const body = token.replace(PREFIX, '');
-    if (!/\d/.test(body) || isPlaceholder(token) || !looksRandom(body, BODY_BOUNDS)) continue;
+    if (!/\d/.test(body) || isPlaceholder(token) || WORDS_AND_NUMBERS.test(body)) continue;
+    if (!looksRandom(body, BODY_BOUNDS)) continue;
     const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
     const vendor = VENDORS[groups.findIndex((g) => g !== undefined)];
     if (vendor === undefined) continue;
