@@ -92,12 +92,15 @@ export const CREDENTIAL_KEYS: readonly CredentialKey[] = [
   },
   { name: 'secret', pattern: 'secret', label: 'a secret', glued, needsDigit: true },
   // A variable named for a token, set in an environment file or a shell (`GITHUB_TOKEN=…`,
-  // `export DEPLOY_TOKEN="…"`): `_TOKEN` then `=`, so a log's `invalid_token: …` stays prose and
-  // OAuth 1.0's `oauth_token=` (a token id, masked on its own) is no credential here.
+  // `export DEPLOY_TOKEN="…"`, `docker run -e NPM_TOKEN=…`): an upper-case name ending `_TOKEN`
+  // at a line's start or after a blank, then `=`. So a log's `invalid_token: …` stays prose,
+  // OAuth 1.0's `oauth_token=` (a token id, masked on its own) is no credential here, and neither
+  // is a URL's or an API's pagination token (`?page_token=…`, `next_token=`, `continuation_token`).
   {
     name: 'token',
     pattern: 'token(?<=[A-Za-z0-9]_token)(?<!oauth_token)(?=[ \\t]*=(?!=))',
     label: 'a token',
+    line: /(?:^|\s)[A-Z][A-Z0-9_]*_TOKEN$/,
   },
 ];
 

@@ -98,7 +98,15 @@ export interface KeyPattern {
    * `invalid_token`, `pass` ends `bypass`).
    */
   readonly glued?: boolean;
+  /**
+   * Read only where the key's line, up to the key's end (at most LINE_BEFORE_KEY characters of
+   * it), matches this, case-sensitively: a key the `i` flag cannot tell by its case.
+   */
+  readonly line?: RegExp;
 }
+
+/** How much of a key's line a KeyPattern's `line` reads. */
+const LINE_BEFORE_KEY = 128;
 
 export interface ReaderOptions {
   /**
@@ -134,6 +142,7 @@ export function keyedValueReader(
     for (let m = keys.exec(text); m !== null; m = keys.exec(text)) {
       const groups: readonly (string | undefined)[] = m.slice(1); // unmatched groups are undefined
       const key = groups.findIndex((g) => g !== undefined);
+      if (!lineAllows(text, m.index + m[0].length, keyPatterns[key]?.line)) continue;
       if (!startsKey(text, m.index, keyPatterns[key]?.glued === true)) {
         // `invalid_token`: not `id_token`, but perhaps a key starting further in.
         keys.lastIndex = m.index + 1;
@@ -158,6 +167,13 @@ export function keyedValueReader(
  * The key starts at a boundary: `_CLIENT_SECRET`, `.password`, `nsClientSecret`, after an encoded
  * delimiter (`%26client_secret`), or anywhere when it is `glued` (`dbpassword`) — not `invalid_token`.
  */
+/** Whether the line up to `end`, a key's end, matches the key's `line` (or it has none). */
+function lineAllows(text: string, end: number, line: RegExp | undefined): boolean {
+  if (line === undefined) return true;
+  const before = text.slice(Math.max(0, end - LINE_BEFORE_KEY), end);
+  return line.test(before.slice(before.lastIndexOf('\n') + 1));
+}
+
 function startsKey(text: string, index: number, glued: boolean): boolean {
   const before = text.charAt(index - 1);
   if (glued || before === '' || !/[A-Za-z0-9]/.test(before)) return true;

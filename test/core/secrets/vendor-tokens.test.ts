@@ -144,6 +144,7 @@ describe('environment lines', () => {
     `export STRIPE_API_KEY='${TOKEN}'`,
     `DB_PASSWORD=${TOKEN}`,
     `export SMTP_PASSWORD="${TOKEN}"`,
+    `docker run -e NPM_TOKEN=${TOKEN} node:20 npm publish`,
   ])('masks and reports %s', (line) => {
     const text = `# .env\n${line}\nPORT=8080`;
     expect(detectSecrets(text)).toHaveLength(1);
@@ -159,6 +160,10 @@ describe('environment lines', () => {
     'SLACK_BOT_TOKEN=xoxb-your-bot-token',
     'error=invalid_token, oauth_token=abc',
     'MAX_TOKEN=4096',
+    'GET /v1/items?page_token=CiAKGjBpNDd2Nmp2Zml2cXRjYzJ2ZjV1Mmw3bWgQAQ',
+    'next_token=AQICAHjGVo9UJs7kYtvHgQ2zR8bXmP4nL1wE3fT6',
+    'continuation_token = "eyJvZmZzZXQiOjEwMCwiY3Vyc29yIjoiYWJjMTIzIn0"',
+    '"nextPageToken": "x", then ?NEXT_PAGE_TOKEN=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5',
     'OAUTH2_TOKEN = "https://api.ouraring.com/oauth/token"',
     'client_secret=https://vault.acme.io/v1/secret/data/app2',
   ])('leaves %s', (text) => {
