@@ -76,7 +76,9 @@ function expectFoundWhole(token: string): void {
 }
 
 describe('vendor-prefixed tokens anywhere in text', () => {
-  it.each(VENDOR_TOKENS)('finds a %s', (_, token) => expectFoundWhole(token));
+  it.each(VENDOR_TOKENS)('finds a %s', (_, token) => {
+    expectFoundWhole(token);
+  });
 
   it.each([
     'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
@@ -114,7 +116,9 @@ describe('vendor-prefixed tokens anywhere in text', () => {
     ['a GitHub token of 300 characters', `ghp_${alnum(300)}`],
     ['a Google access token of 5,000 characters', `ya29.a0${alnum(5000)}`],
     ['a Stripe key of 300 characters', `sk_live_${alnum(300)}`],
-  ])('masks the whole of %s', (_, token) => expectFoundWhole(token));
+  ])('masks the whole of %s', (_, token) => {
+    expectFoundWhole(token);
+  });
 
   it('names the vendor for the warning', () => {
     const [finding] = detectSecrets(`I pasted ${GHP} by mistake`);
