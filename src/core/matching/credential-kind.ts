@@ -39,9 +39,10 @@ const STATIC_SHAPES: readonly (readonly [string, RegExp])[] = [
 
 // The access token's own structure: a Bearer token of no static prefix, a JWT, an access_token
 // field or argument, a token request's grant_type, a Slack OAuth token, the mask of a vendor's
-// OAuth token (Google's `ya29.`, GitHub's `gho_`).
+// OAuth token (Google's `ya29.`, GitHub's `gho_`). A JWT starts a run (not after `-`, which its
+// parts hold) and its parts are bounded: `ey-ey-ey-…` is tried once, not once per `ey`.
 const OAUTH_SHAPE = new RegExp(
-  String.raw`\bbearer\s(?!["']?(?:${STATIC_PREFIX_SOURCE}))["']?[a-z0-9<{$]|\bey[a-z0-9_-]{8,}\.ey[a-z0-9_-]{8,}\.|(?<![\w-])access_token["']?\s?[:=]|\bgrant_type\b|(?<![\w-])xox[abpe]-|\[redacted (?:access|refresh)-token\]`,
+  String.raw`\bbearer\s(?!["']?(?:${STATIC_PREFIX_SOURCE}))["']?[a-z0-9<{$]|(?<![\w-])ey[a-z0-9_-]{8,4096}\.ey[a-z0-9_-]{8,4096}\.|(?<![\w-])access_token["']?\s?[:=]|\bgrant_type\b|(?<![\w-])xox[abpe]-|\[redacted (?:access|refresh)-token\]`,
 );
 
 /**
