@@ -115,6 +115,81 @@ const INTENT =
 // a label ("Update: in fact …").
 const IMPERATIVE_TITLE =
   /^[ \t]{0,3}(?:#{1,6}\s+)?(?:\[[^\]\n]*\]\s*)?(?:(?!(?:error|fatal|warning|exception|caused by|details?)\b)[\w./-]{2,30}(?:\([^)\n]*\))?:\s+)?(?:fix|add|update|improve|tweak|handle|support|remove|raise|return|make|use|allow|document|clarify|expose|map|surface|implement|introduce|refactor|rename|bump|catch|retry|propagate|throw|show|translate|correct|change|replace|avoid|prevent|ensure|extend|enable|disable|revert|stop|mark|trigger|skip|treat|drop|respect|honou?r|let|wrap|refine|reword|rephrase|simplify|clean ?up|tidy|unify|normali[sz]e|standardi[sz]e|migrate|deprecate|emit|detect|classify|invalidate|rework|convert|persist|clear|restore|validate|(?:add|fix|handl|support|improv|updat|remov|implement|introduc|allow|ensur|prevent|stop|mark|bump|rais|document|expos|propagat|surfac|clarifi|map|refin|reword|simplifi|emit|detect|classifi|invalidat|persist|clear|convert|validat|restor)e?s)\b(?![:(])/i;
+// Every verb of IMPERATIVE_TITLE holds one of these (lower case; the pattern reads ASCII letters in
+// any case): a first line without them skips the pattern, whose bounded prefix and verb list cost
+// milliseconds to compile at first use.
+const IMPERATIVE_TITLE_WORDS = [
+  'fix',
+  'add',
+  'updat',
+  'improv',
+  'tweak',
+  'handl',
+  'support',
+  'remov',
+  'rais',
+  'return',
+  'make',
+  'use',
+  'allow',
+  'document',
+  'clarif',
+  'expos',
+  'map',
+  'surfac',
+  'implement',
+  'introduc',
+  'refactor',
+  'rename',
+  'bump',
+  'catch',
+  'retry',
+  'propagat',
+  'throw',
+  'show',
+  'translate',
+  'correct',
+  'change',
+  'replace',
+  'avoid',
+  'prevent',
+  'ensur',
+  'extend',
+  'enable',
+  'disable',
+  'revert',
+  'stop',
+  'mark',
+  'trigger',
+  'skip',
+  'treat',
+  'drop',
+  'respect',
+  'hono',
+  'let',
+  'wrap',
+  'refin',
+  'reword',
+  'rephrase',
+  'simplif',
+  'clean',
+  'tidy',
+  'unify',
+  'normali',
+  'standardi',
+  'migrate',
+  'deprecate',
+  'emit',
+  'detect',
+  'classif',
+  'validat',
+  'rework',
+  'convert',
+  'persist',
+  'clear',
+  'restor',
+];
+const IMPERATIVE_TITLE_HELD = guarded(IMPERATIVE_TITLE_WORDS, IMPERATIVE_TITLE);
 // A ticket key opening a title ("KEYCLOAK-8490: …", "[ABC-12] …") names a change in a tracker; an
 // error code is zero-padded (ORA-00942).
 const TICKET_TITLE = /^\s*(?:#{1,6}\s+)?\[?[A-Z][A-Z0-9]+-[1-9]\d*\b/;
@@ -279,7 +354,8 @@ export function gateFeatures(
         .filter((sentence) => !(sentence.trimEnd().endsWith('?') && REQUEST.test(sentence)))
         .join('\n')
     : away;
-  const changeTitle = IMPERATIVE_TITLE.test(firstLine) || TICKET_TITLE.test(firstLine);
+  const changeTitle =
+    IMPERATIVE_TITLE_HELD.test(firstLine, register.grams) || TICKET_TITLE.test(firstLine);
   const shown = FAILURE_SHOWN_HELD.test(text, register.grams);
   const about = writtenAbout(text, prose);
   // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
