@@ -7,7 +7,7 @@ import {
 import { SENTENCE_BREAK } from './first-person.js';
 import { isOutputLine, OUTPUT_RULES } from './output-rules.js';
 import { aboutAChange, type Register } from './register.js';
-import { guarded } from './testers.js';
+import { foldGuarded, guarded, holdingFolded } from './testers.js';
 import { isSpace } from './tokens.js';
 import { UnicodePattern } from './unicode-pattern.js';
 import { WRITTEN_ABOUT_RULES, writtenAbout } from './written-about.js';
@@ -94,6 +94,32 @@ const REQUEST = /\b(?:can|could|would|will) you\b/i;
 const MODAL = /\b(?:should|could|would|may|might|must|can(?!['’]t))\b/gi;
 const DOC_REGISTER =
   /\b(?:make sure|ensure(?: that)?|note that|for example|e\.g\.|you can|you need to|you must|to (?:resolve|fix|avoid|prevent) (?:this|the|it)|in order to|we recommend|it is recommended|refer to|see (?:the|our) (?:docs|documentation|article)|this (?:article|guide|page|section|topic)|walk you through|common (?:causes?|issues|errors|problems)|step[- ]by[- ]step|let['’]s|(?:may|might) be worth|typically|generally|commonly|in most cases)\b/gi;
+// Every wording of DOC_REGISTER holds one of these (lower case; the pattern reads ASCII letters in
+// any case): prose without them counts none, without compiling the pattern.
+const DOC_REGISTER_HELD = holdingFolded([
+  'make sure',
+  'ensure',
+  'note that',
+  'for example',
+  'e.g.',
+  'you',
+  'resolve',
+  'fix',
+  'avoid',
+  'prevent',
+  'in order to',
+  'recommend',
+  'refer to',
+  'see ',
+  'this ',
+  'common',
+  'step',
+  'let',
+  'worth',
+  'typically',
+  'generally',
+  'in most cases',
+]);
 // A docs page's admonition ("> **Note:** …", "Important:", "> [!TIP]").
 const ADMONITION =
   /^\s*(?:>\s*)?(?:\*\*|__)?(?:Note|Tip|Important|Caution|Warning)(?:\*\*|__)?\s*:(?:\*\*|__)?\s+\S|^\s*>\s*\[!(?:NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]/m;
@@ -101,6 +127,11 @@ const ADMONITION =
 // written about the error, not from it.
 const GENERIC_AGENT =
   /\b(?:developers|users|customers|clients|people|someone|anyone|one|a user|a client|the user|the client|callers?)\s+(?:(?:\w+ly|often|sometimes)\s+)?(?:gets?|encounters?|sees?|receives?|hits?|runs? into|tries|try|may|might|will|can|could|would|need)\b/i;
+// Every subject of GENERIC_AGENT holds one of these (any case, as the pattern reads them).
+const GENERIC_AGENT_HELD = foldGuarded(
+  ['developer', 'user', 'customer', 'client', 'people', 'one', 'caller'],
+  GENERIC_AGENT,
+);
 // What the poster wants to build or change, not what failed: also a feature request's asks ("Could
 // we support this too?", "The goal would be to …", "I need the option of …") and the headings of
 // its template ("Is your feature request related to a problem?", "Describe the solution you'd
@@ -108,6 +139,25 @@ const GENERIC_AGENT =
 // the goal a report sets out from ("The goal is to call the API nightly. The token call fails …").
 const INTENT =
   /\b(?:I|we) (?:want|would like|wish|plan|intend|need) to\b|\b(?:I|we) need (?:to )?(?:handle|support|catch|implement)\b|\bwe should\b|\bshould (?:we|I)\b|\bwould (?:it|this) (?:be|make)\b|(?<!\b(?:how|what|why|where|which|when|who) )\b(?:could|can|shall) we (?:add|support|handle|expose|return|surface|make|have (?:an?|the|some|support|more|better)\b)\b|\bthe goal would be to\b|\b(?:I|we) need the (?:option|ability|possibility)\b|\bis your (?:feature request|suggestion|proposal|improvement)\b|\bdescribe the solution you\b|\balternatives you(?:['’]ve| have) considered\b/i;
+// Every wording of INTENT holds one of these (any case, as the pattern reads them).
+const INTENT_HELD = foldGuarded(
+  [
+    'want',
+    'would',
+    'wish',
+    'plan',
+    'intend',
+    'need',
+    'should',
+    'could',
+    'can',
+    'shall',
+    'your',
+    'describe',
+    'alternatives',
+  ],
+  INTENT,
+);
 // A title in the imperative mood is how commits, PRs and docs tasks are named; reports are titled
 // with what happens ("invalid_grant when refreshing"). A general list of change verbs, with those of
 // a message reworded or a state handled ("Refine …", "Emit auth_required after …", "Detects the
@@ -189,7 +239,7 @@ const IMPERATIVE_TITLE_WORDS = [
   'clear',
   'restor',
 ];
-const IMPERATIVE_TITLE_HELD = guarded(IMPERATIVE_TITLE_WORDS, IMPERATIVE_TITLE);
+const IMPERATIVE_TITLE_HELD = foldGuarded(IMPERATIVE_TITLE_WORDS, IMPERATIVE_TITLE);
 // A ticket key opening a title ("KEYCLOAK-8490: …", "[ABC-12] …") names a change in a tracker; an
 // error code is zero-padded (ORA-00942).
 const TICKET_TITLE = /^\s*(?:#{1,6}\s+)?\[?[A-Z][A-Z0-9]+-[1-9]\d*\b/;
@@ -197,6 +247,22 @@ const TICKET_TITLE = /^\s*(?:#{1,6}\s+)?\[?[A-Z][A-Z0-9]+-[1-9]\d*\b/;
 // expired code is sent"): behaviour described, where a report names the poster's own token.
 const BAD_INPUT =
   /\b(?:with|on|for|using|use|pass(?:ing)?|provid\w*|send(?:ing)?|given|if|when|whenever)\s+an?\s+(?:invalid|expired|revoked|wrong|incorrect|bad|malformed|unknown|non-?existent|bogus)(?:\s+or\s+[\w-]+)?\s+(?!(?:error|response|message|exception|status)\b)[\w`'-]+(?![\w`'-])(?!\s+(?:error|response|message|exception|status)\b)/i;
+// Every match of BAD_INPUT names the input as one of these (any case, as the pattern reads them).
+const BAD_INPUT_HELD = foldGuarded(
+  [
+    'invalid',
+    'expired',
+    'revoked',
+    'wrong',
+    'incorrect',
+    'bad',
+    'malformed',
+    'unknown',
+    'existent',
+    'bogus',
+  ],
+  BAD_INPUT,
+);
 // A cause traced to code or a change ("the scopes in the driver is what is causing the issue", "This
 // error is caused by code in get_token", "This is due to Atlassian deprecating …"): an analysis
 // written about a failure, where a report says what failed. Not the poster asking for the cause
@@ -254,8 +320,29 @@ const FAILED_STEP = new RegExp(
 );
 const HELP =
   /\b(?:help|any (?:idea|ideas|clue|suggestion|suggestions|pointers)|anyone|stuck|please|what am I|why am I|why (?:do|does|is) (?:I|it|this|my)|how (?:can|do) I (?:fix|solve|resolve|get rid)|what (?:am I|could be) (?:doing )?wrong)\b/i;
+// Every wording of HELP holds one of these (any case, as the pattern reads them).
+const HELP_HELD = foldGuarded(['help', 'any', 'stuck', 'please', 'what', 'why', 'how'], HELP);
 const ATTEMPT =
   /\b(?:I|we) (?:tried|have tried|also tried|followed|configured|set up|created|registered|added|checked|verified|double[- ]checked|regenerated|reset)\b|\b(?:trying|tried|attempting) to\b|\bwhen (?:I|we) (?:try|tried|run|ran|call|called|attempt|click)\b/i;
+// Every wording of ATTEMPT holds one of these (any case, as the pattern reads them).
+const ATTEMPT_HELD = foldGuarded(
+  [
+    'tried',
+    'followed',
+    'configured',
+    'set',
+    'created',
+    'registered',
+    'added',
+    'checked',
+    'verified',
+    'regenerated',
+    'trying',
+    'attempting',
+    'when',
+  ],
+  ATTEMPT,
+);
 // A line that opens with an error code or a quoted error: a paste that starts with what was printed.
 const CODE_FIRST =
   /^\s*(?:[>*_`"]\s*)?(?:[A-Z]{2,}\d{3,}|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[a-z]+(?:_[a-z]+)+)\b/;
@@ -311,6 +398,23 @@ const KB_FIX_SECTIONS = new Set([
 // guide", "Was this article helpful?", "Last updated", "Related articles").
 const ARTICLE_WORDING =
   /\b(?:this|the following) (?:article|guide|page|document|KB) (?:describes|explains|covers|provides|applies|will|shows|outlines|discusses|helps|walks)\b|\bin this (?:article|guide)\b|\bwas this (?:article|page|answer|information) helpful\b|\barticle (?:number|id)\b|\blast (?:modified|updated|reviewed)\b|\bupdated on\b|\bknowledge ?base\b|\bKB\d{4,}\b|\bsign in to (?:comment|follow|leave)\b|\brelated (?:articles|posts|topics)\b/i;
+// Every wording of ARTICLE_WORDING holds one of these (the pattern reads ASCII letters in any case).
+const ARTICLE_WORDING_HELD = foldGuarded(
+  [
+    'article',
+    'guide',
+    'page',
+    'document',
+    'kb',
+    'helpful',
+    'last',
+    'updated',
+    'knowledge',
+    'sign in',
+    'related',
+  ],
+  ARTICLE_WORDING,
+);
 // An article's title: "Troubleshooting …", "How to resolve …", not a question ("How to fix this?").
 const ARTICLE_TITLE =
   /^[ \t]*(?:#{1,6}[ \t]*)?(?:troubleshoot(?:ing)?|how to (?:fix|resolve|solve|avoid|handle))\b[^?\n]*$/i;
@@ -361,7 +465,8 @@ export function gateFeatures(
   // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
   const marked = text.includes('#') || text.includes('**') || text.includes('__');
   const kbArticle = kbSections(text);
-  const articleWording = ARTICLE_WORDING.test(prose) || ARTICLE_TITLE.test(firstLine);
+  const articleWording =
+    ARTICLE_WORDING_HELD.test(prose, register.grams) || ARTICLE_TITLE.test(firstLine);
   const anArticle = kbArticle || articleWording;
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,
@@ -392,18 +497,23 @@ export function gateFeatures(
       (count(FIRST_PERSON_WORDS.for(prose), prose) * 20) / proseWords,
     ),
     'modal verbs': Math.min(1, (count(MODAL, ownParagraphs) * 20) / proseWords),
-    'doc register': Math.min(1, (count(DOC_REGISTER, prose) + (admonished(text) ? 1 : 0)) / 2),
+    'doc register': Math.min(
+      1,
+      ((DOC_REGISTER_HELD.test(prose, register.grams) ? count(DOC_REGISTER, prose) : 0) +
+        (admonished(text) ? 1 : 0)) /
+        2,
+    ),
     'imperative title': changeTitle ? 1 : 0,
-    'help request': HELP.test(prose) ? 1 : 0,
-    'attempt narrative': ATTEMPT.test(prose) ? 1 : 0,
+    'help request': HELP_HELD.test(prose, register.grams) ? 1 : 0,
+    'attempt narrative': ATTEMPT_HELD.test(prose, register.grams) ? 1 : 0,
     length: Math.min(1, Math.log10(1 + text.length) / 4),
     'quoted lines': text.includes('>')
       ? lines.filter((l) => QUOTE_LINE.test(l)).length / lineCount
       : 0,
     'output only in quotes': register.output.length === 0 && QUOTED_CODE.test(text) ? 1 : 0,
-    'generic agent': GENERIC_AGENT.test(prose) ? 1 : 0,
-    intent: INTENT.test(prose) ? 1 : 0,
-    'bad input': BAD_INPUT.test(prose) ? 1 : 0,
+    'generic agent': GENERIC_AGENT_HELD.test(prose, register.grams) ? 1 : 0,
+    intent: INTENT_HELD.test(prose, register.grams) ? 1 : 0,
+    'bad input': BAD_INPUT_HELD.test(prose, register.grams) ? 1 : 0,
     // A failure answers with one status; two or more are compared (a bug about which status to
     // send, a table of codes, a changelog).
     'several statuses': new Set(printed.match(ERROR_STATUS)).size >= 2 ? 1 : 0,

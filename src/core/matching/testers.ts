@@ -41,6 +41,28 @@ export function guarded(literals: readonly string[], pattern: RegExp): Tester {
 }
 
 /**
+ * Whether a text holds one of `literals` (plain ASCII, lower case) in any case: the pre-check of a
+ * case-insensitive pattern every match of which holds one. Such a pattern (no `u` flag) folds ASCII
+ * letters only among themselves, so a match's literal is in the lower-cased text; a non-ASCII
+ * letter lower-cased to ASCII can only make the check pass more often, never less. Plain searches,
+ * with nothing compiled or derived up front: the pattern itself is compiled at its first scan.
+ */
+export function holdingFolded(literals: readonly string[]): Tester {
+  return {
+    test: (text) => {
+      const lower = text.toLowerCase();
+      return literals.some((l) => lower.includes(l));
+    },
+  };
+}
+
+/** `pattern` (case-insensitive), scanned only in a text `holdingFolded` one of `literals`. */
+export function foldGuarded(literals: readonly string[], pattern: RegExp): Tester {
+  const held = holdingFolded(literals);
+  return { test: (text, grams) => held.test(text, grams) && pattern.test(text) };
+}
+
+/**
  * What every match of a pattern holds: one of `marks` as written, or one of `words` in any case.
  * Stated per pattern from its alternatives (each names one of them), so a paste that holds none is
  * passed over without a scan: `marks` are looked for as plain strings, `words` in the paste's grams.
