@@ -458,15 +458,13 @@ export function gateFeatures(
         .filter((sentence) => !(sentence.trimEnd().endsWith('?') && REQUEST.test(sentence)))
         .join('\n')
     : away;
-  const changeTitle =
-    IMPERATIVE_TITLE_HELD.test(firstLine, register.grams) || TICKET_TITLE.test(firstLine);
+  const changeTitle = IMPERATIVE_TITLE_HELD.test(firstLine) || TICKET_TITLE.test(firstLine);
   const shown = FAILURE_SHOWN_HELD.test(text, register.grams);
   const about = writtenAbout(text, prose);
   // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
   const marked = text.includes('#') || text.includes('**') || text.includes('__');
   const kbArticle = kbSections(text);
-  const articleWording =
-    ARTICLE_WORDING_HELD.test(prose, register.grams) || ARTICLE_TITLE.test(firstLine);
+  const articleWording = ARTICLE_WORDING_HELD.test(prose) || ARTICLE_TITLE.test(firstLine);
   const anArticle = kbArticle || articleWording;
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,
@@ -499,21 +497,21 @@ export function gateFeatures(
     'modal verbs': Math.min(1, (count(MODAL, ownParagraphs) * 20) / proseWords),
     'doc register': Math.min(
       1,
-      ((DOC_REGISTER_HELD.test(prose, register.grams) ? count(DOC_REGISTER, prose) : 0) +
+      ((DOC_REGISTER_HELD.test(prose) ? count(DOC_REGISTER, prose) : 0) +
         (admonished(text) ? 1 : 0)) /
         2,
     ),
     'imperative title': changeTitle ? 1 : 0,
-    'help request': HELP_HELD.test(prose, register.grams) ? 1 : 0,
-    'attempt narrative': ATTEMPT_HELD.test(prose, register.grams) ? 1 : 0,
+    'help request': HELP_HELD.test(prose) ? 1 : 0,
+    'attempt narrative': ATTEMPT_HELD.test(prose) ? 1 : 0,
     length: Math.min(1, Math.log10(1 + text.length) / 4),
     'quoted lines': text.includes('>')
       ? lines.filter((l) => QUOTE_LINE.test(l)).length / lineCount
       : 0,
     'output only in quotes': register.output.length === 0 && QUOTED_CODE.test(text) ? 1 : 0,
-    'generic agent': GENERIC_AGENT_HELD.test(prose, register.grams) ? 1 : 0,
-    intent: INTENT_HELD.test(prose, register.grams) ? 1 : 0,
-    'bad input': BAD_INPUT_HELD.test(prose, register.grams) ? 1 : 0,
+    'generic agent': GENERIC_AGENT_HELD.test(prose) ? 1 : 0,
+    intent: INTENT_HELD.test(prose) ? 1 : 0,
+    'bad input': BAD_INPUT_HELD.test(prose) ? 1 : 0,
     // A failure answers with one status; two or more are compared (a bug about which status to
     // send, a table of codes, a changelog).
     'several statuses': new Set(printed.match(ERROR_STATUS)).size >= 2 ? 1 : 0,

@@ -13,6 +13,11 @@ export interface Tester {
   test(text: string, grams: TextGrams): boolean;
 }
 
+/** A tester that needs no grams (a `Tester` too): for callers without the paste's grams. */
+export interface TextTester {
+  test(text: string): boolean;
+}
+
 /** A rule read by `test` alone: a pattern, or patterns each run only where it can match. */
 export type TestRule = readonly [name: string, pattern: Tester];
 
@@ -47,7 +52,7 @@ export function guarded(literals: readonly string[], pattern: RegExp): Tester {
  * letter lower-cased to ASCII can only make the check pass more often, never less. Plain searches,
  * with nothing compiled or derived up front: the pattern itself is compiled at its first scan.
  */
-export function holdingFolded(literals: readonly string[]): Tester {
+export function holdingFolded(literals: readonly string[]): TextTester {
   return {
     test: (text) => {
       const lower = text.toLowerCase();
@@ -57,9 +62,9 @@ export function holdingFolded(literals: readonly string[]): Tester {
 }
 
 /** `pattern` (case-insensitive), scanned only in a text `holdingFolded` one of `literals`. */
-export function foldGuarded(literals: readonly string[], pattern: RegExp): Tester {
+export function foldGuarded(literals: readonly string[], pattern: RegExp): TextTester {
   const held = holdingFolded(literals);
-  return { test: (text, grams) => held.test(text, grams) && pattern.test(text) };
+  return { test: (text) => held.test(text) && pattern.test(text) };
 }
 
 /**

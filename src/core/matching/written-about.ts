@@ -4,6 +4,8 @@
  * proposal, a judgement of which error is right. Each is a general feature of its register, never
  * a phrase of one text; a report of a failure the poster hit reads none of them.
  */
+import { foldGuarded } from './testers.js';
+
 export const WRITTEN_ABOUT_RULES = [
   'change described',
   'docs wording',
@@ -26,6 +28,9 @@ const CHANGE_DESCRIBED =
 // to answer. Reports say what happened.
 const DOCS_WORDING =
   /\bwhat (?:it|this) (?:likely |probably |usually |typically )?means\b|\b(?:primarily|mainly|mostly|largely) (?:stems?|arises?|results?|comes?) from\b|,\s*(?:then\s+)?do the following\b|\bfollow these steps\b|\bis reported (?:by|as|with|using)\b/i;
+// Every wording of DOCS_WORDING holds one of these (any case, as the pattern reads them): most
+// prose holds none, and the pattern is then never compiled.
+const DOCS_WORDING_HELD = foldGuarded(['means', 'from', 'follow', 'reported'], DOCS_WORDING);
 // A heading or a label over sample output ("### Error Example", "Example run with good
 // credentials:"): output shown to illustrate, not output the poster got. Case-sensitive and without
 // a number, so a report's "example error 1:" is not one.
@@ -37,13 +42,22 @@ const EXAMPLE_HEADING =
 // message should be ("should be like this:", "you can replace like this", "something like this:").
 const PROPOSED =
   /\b(?:I|we)(?:['’]d| would)? (?:propose|suggest)\b|\b(?:when|if|whenever) (?:this|that|it) happens\b/i;
+// Every wording of PROPOSED holds one of these (any case, as the pattern reads them).
+const PROPOSED_HELD = foldGuarded(['propose', 'suggest', 'happens'], PROPOSED);
 const SUGGESTED_CODE =
   /\b(?:replace|change|rewrite|modify|update) (?:it |this |that |the code |the line )?(?:like this|as follows|to something like)\b|\bsomething like (?:this|that)\s*:|\bshould (?:be|look) like (?:this|that|the following)\b|\bshould (?:read|say)\s*:/i;
+// Every wording of SUGGESTED_CODE holds one of these (any case, as the pattern reads them).
+const SUGGESTED_CODE_HELD = foldGuarded(['like', 'follows', 'should'], SUGGESTED_CODE);
 
 // Which error is the right one, judged ("the error raised is actually wrong", "I don't think an
 // invalid_grant error is correct"): an implementer's bug about an error, not a failure met.
 const ERROR_JUDGED =
   /\b(?:error|exception|code|status|response)s? (?:raised |returned |thrown |sent )?(?:is|was|are) (?:actually |really |not |also )?(?:wrong|incorrect|correct|right|appropriate|misleading)\b/i;
+// Every judgement of ERROR_JUDGED holds one of these (any case, as the pattern reads them).
+const ERROR_JUDGED_HELD = foldGuarded(
+  ['wrong', 'correct', 'right', 'appropriate', 'misleading'],
+  ERROR_JUDGED,
+);
 
 /**
  * The wordings of writing about errors a text shows, in WRITTEN_ABOUT_RULES order: `prose` is the
@@ -51,9 +65,12 @@ const ERROR_JUDGED =
  */
 export function writtenAbout(text: string, prose: string): WrittenAbout[] {
   const found: WrittenAbout[] = [];
-  if (CHANGE_DESCRIBED.test(prose)) found.push('change described');
-  if (DOCS_WORDING.test(prose) || EXAMPLE_HEADING.test(text)) found.push('docs wording');
-  if (PROPOSED.test(prose) || SUGGESTED_CODE.test(text)) found.push('proposal');
-  if (ERROR_JUDGED.test(prose)) found.push('error judged');
+  // Case-sensitive: every match holds "This" or "[Ww]e now"; most prose holds neither.
+  if ((prose.includes('This') || prose.includes('e now')) && CHANGE_DESCRIBED.test(prose))
+    found.push('change described');
+  if (DOCS_WORDING_HELD.test(prose) || (text.includes('Example') && EXAMPLE_HEADING.test(text)))
+    found.push('docs wording');
+  if (PROPOSED_HELD.test(prose) || SUGGESTED_CODE_HELD.test(text)) found.push('proposal');
+  if (ERROR_JUDGED_HELD.test(prose)) found.push('error judged');
   return found;
 }
