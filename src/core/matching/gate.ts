@@ -446,6 +446,8 @@ export function gateFeatures(
   const printedLines =
     printed === text ? lines : printed.split('\n').filter((l) => l.trim() !== '');
   const prose = register.prose;
+  // One lower-cased copy for the prose's pre-checks below, not one per pattern.
+  const proseLower = prose.toLowerCase();
   const proseWords = Math.max(1, wordCount(prose));
   const firstLine = lines[0] ?? '';
   // A request to a colleague ("<@U1> can you re-tick it in prod?") is not a how-to's "you can".
@@ -464,7 +466,8 @@ export function gateFeatures(
   // Every section heading (see `section`) holds a `#` or an emphasis mark: most pastes have none.
   const marked = text.includes('#') || text.includes('**') || text.includes('__');
   const kbArticle = kbSections(text);
-  const articleWording = ARTICLE_WORDING_HELD.test(prose) || ARTICLE_TITLE.test(firstLine);
+  const articleWording =
+    ARTICLE_WORDING_HELD.test(prose, proseLower) || ARTICLE_TITLE.test(firstLine);
   const anArticle = kbArticle || articleWording;
   const shape: Record<(typeof SHAPE_FEATURES)[number], number> = {
     'reports failure': reportsFailure ? 1 : 0,
@@ -497,21 +500,21 @@ export function gateFeatures(
     'modal verbs': Math.min(1, (count(MODAL, ownParagraphs) * 20) / proseWords),
     'doc register': Math.min(
       1,
-      ((DOC_REGISTER_HELD.test(prose) ? count(DOC_REGISTER, prose) : 0) +
+      ((DOC_REGISTER_HELD.test(prose, proseLower) ? count(DOC_REGISTER, prose) : 0) +
         (admonished(text) ? 1 : 0)) /
         2,
     ),
     'imperative title': changeTitle ? 1 : 0,
-    'help request': HELP_HELD.test(prose) ? 1 : 0,
-    'attempt narrative': ATTEMPT_HELD.test(prose) ? 1 : 0,
+    'help request': HELP_HELD.test(prose, proseLower) ? 1 : 0,
+    'attempt narrative': ATTEMPT_HELD.test(prose, proseLower) ? 1 : 0,
     length: Math.min(1, Math.log10(1 + text.length) / 4),
     'quoted lines': text.includes('>')
       ? lines.filter((l) => QUOTE_LINE.test(l)).length / lineCount
       : 0,
     'output only in quotes': register.output.length === 0 && QUOTED_CODE.test(text) ? 1 : 0,
-    'generic agent': GENERIC_AGENT_HELD.test(prose) ? 1 : 0,
-    intent: INTENT_HELD.test(prose) ? 1 : 0,
-    'bad input': BAD_INPUT_HELD.test(prose) ? 1 : 0,
+    'generic agent': GENERIC_AGENT_HELD.test(prose, proseLower) ? 1 : 0,
+    intent: INTENT_HELD.test(prose, proseLower) ? 1 : 0,
+    'bad input': BAD_INPUT_HELD.test(prose, proseLower) ? 1 : 0,
     // A failure answers with one status; two or more are compared (a bug about which status to
     // send, a table of codes, a changelog).
     'several statuses': new Set(printed.match(ERROR_STATUS)).size >= 2 ? 1 : 0,

@@ -15,7 +15,8 @@ export interface Tester {
 
 /** A tester that needs no grams (a `Tester` too): for callers without the paste's grams. */
 export interface TextTester {
-  test(text: string): boolean;
+  /** `lower`: the text lower-cased, when the caller already has it (one copy for many tests). */
+  test(text: string, lower?: string): boolean;
 }
 
 /** A rule read by `test` alone: a pattern, or patterns each run only where it can match. */
@@ -54,17 +55,14 @@ export function guarded(literals: readonly string[], pattern: RegExp): Tester {
  */
 export function holdingFolded(literals: readonly string[]): TextTester {
   return {
-    test: (text) => {
-      const lower = text.toLowerCase();
-      return literals.some((l) => lower.includes(l));
-    },
+    test: (text, lower = text.toLowerCase()) => literals.some((l) => lower.includes(l)),
   };
 }
 
 /** `pattern` (case-insensitive), scanned only in a text `holdingFolded` one of `literals`. */
 export function foldGuarded(literals: readonly string[], pattern: RegExp): TextTester {
   const held = holdingFolded(literals);
-  return { test: (text) => held.test(text) && pattern.test(text) };
+  return { test: (text, lower) => held.test(text, lower) && pattern.test(text) };
 }
 
 /**

@@ -68,9 +68,13 @@ export function writtenAbout(text: string, prose: string): WrittenAbout[] {
   // Case-sensitive: every match holds "This" or "[Ww]e now"; most prose holds neither.
   if ((prose.includes('This') || prose.includes('e now')) && CHANGE_DESCRIBED.test(prose))
     found.push('change described');
-  if (DOCS_WORDING_HELD.test(prose) || (text.includes('Example') && EXAMPLE_HEADING.test(text)))
+  const lower = prose.toLowerCase();
+  if (
+    DOCS_WORDING_HELD.test(prose, lower) ||
+    (text.includes('Example') && EXAMPLE_HEADING.test(text))
+  )
     found.push('docs wording');
-  if (PROPOSED_HELD.test(prose) || SUGGESTED_CODE_HELD.test(text)) found.push('proposal');
-  if (ERROR_JUDGED_HELD.test(prose)) found.push('error judged');
+  if (PROPOSED_HELD.test(prose, lower) || SUGGESTED_CODE_HELD.test(text)) found.push('proposal');
+  if (ERROR_JUDGED_HELD.test(prose, lower)) found.push('error judged');
   return found;
 }
